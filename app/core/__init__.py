@@ -1,0 +1,1 @@
+"""The Qt-free core: database, services, platform clients, sync engine and exports."""

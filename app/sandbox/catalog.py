@@ -1,0 +1,128 @@
+"""A seeded, realistic Indonesian demo catalog shared by every emulated shop.
+
+Shops of both platforms list the same master SKUs (as a real multi-channel seller does),
+some as products with variations, some without.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+# (name, sku prefix, base price in IDR, variation axis name, variation values or None)
+_BASE_PRODUCTS: list[tuple[str, str, int, str | None, list[str] | None]] = [
+    ("Kaos Polos Katun Combed 30s", "KAOS", 45000, "Warna", ["Hitam", "Putih", "Navy", "Maroon"]),
+    ("Kemeja Batik Pria Lengan Panjang", "BATIK", 185000, "Ukuran", ["M", "L", "XL"]),
+    ("Hijab Segi Empat Voal Premium", "HIJAB", 65000, "Warna", ["Dusty Pink", "Mocca", "Sage"]),
+    ("Sambal Bawang Pedas 200gr", "SMBL", 28000, None, None),
+    ("Kopi Bubuk Arabika Gayo 250gr", "KOPI", 95000, "Gilingan", ["Halus", "Sedang", "Kasar"]),
+    ("Keripik Singkong Balado 500gr", "KRPK", 35000, None, None),
+    ("Tas Selempang Kanvas Unisex", "TAS", 120000, "Warna", ["Hitam", "Khaki"]),
+    ("Sandal Jepit Karet Anti Slip", "SNDL", 25000, "Ukuran", ["38", "39", "40", "41", "42"]),
+    ("Madu Hutan Murni 500ml", "MADU", 150000, None, None),
+    ("Masker Kain 3 Lapis (isi 5)", "MSKR", 30000, "Warna", ["Hitam", "Abu"]),
+    ("Sabun Cuci Piring Jeruk Nipis 800ml", "SABUN", 18500, None, None),
+    ("Celana Chino Pria Slim Fit", "CHINO", 159000, "Ukuran", ["30", "32", "34"]),
+    ("Botol Minum Tumbler Stainless 500ml", "TMBLR", 79000, "Warna", ["Silver", "Hitam", "Biru"]),
+    ("Minyak Kayu Putih 60ml", "MKP", 22000, None, None),
+    ("Mukena Katun Rayon Dewasa", "MUKENA", 210000, "Warna", ["Putih", "Lilac"]),
+    ("Kerupuk Udang Sidoarjo 250gr", "KRPU", 42000, None, None),
+]
+
+
+@dataclass(frozen=True)
+class DemoVariant:
+    """One sellable unit of a demo product."""
+
+    sku: str
+    name: str  # variation value, "" for products without variations
+    price: Decimal
+    stock: int
+    weight_grams: int
+
+
+@dataclass(frozen=True)
+class DemoProduct:
+    """A demo product with its variants (one variant with name "" when no variations)."""
+
+    name: str
+    description: str
+    category: str
+    variation_axis: str | None
+    variants: tuple[DemoVariant, ...]
+
+    @property
+    def has_variations(self) -> bool:
+        """Whether the product is sold in variations (Shopee models, TikTok multi-SKU)."""
+        return self.variation_axis is not None
+
+
+def demo_catalog(seed: int = 0, size: int | None = None) -> list[DemoProduct]:
+    """The demo catalog; ``size`` products (default: every base product once)."""
+    rng = random.Random(seed)
+    base = (
+        _BASE_PRODUCTS
+        if size is None
+        else [_BASE_PRODUCTS[i % len(_BASE_PRODUCTS)] for i in range(size)]
+    )
+    out: list[DemoProduct] = []
+    for i, (name, prefix, price, axis, values) in enumerate(base):
+        suffix = "" if size is None or i < len(_BASE_PRODUCTS) else f" #{i // len(_BASE_PRODUCTS)}"
+        code = prefix if not suffix else f"{prefix}{i // len(_BASE_PRODUCTS)}"
+        variants = []
+        for j, value in enumerate(values or [""]):
+            sku = f"{code}-{j + 1:02d}" if values else f"{code}-00"
+            variants.append(
+                DemoVariant(
+                    sku=sku,
+                    name=value,
+                    price=Decimal(price + 5000 * (j % 2)),
+                    stock=rng.randint(5, 60),
+                    weight_grams=rng.choice([150, 250, 400, 600, 1000]),
+                )
+            )
+        out.append(
+            DemoProduct(
+                name=name + suffix,
+                description=f"{name}. Produk asli, siap kirim dari Jakarta.",
+                category=_category_for(prefix),
+                variation_axis=axis,
+                variants=tuple(variants),
+            )
+        )
+    return out
+
+
+def _category_for(prefix: str) -> str:
+    food = {"SMBL", "KOPI", "KRPK", "MADU", "KRPU"}
+    fashion = {"KAOS", "BATIK", "HIJAB", "TAS", "SNDL", "MSKR", "CHINO", "MUKENA"}
+    if prefix in food:
+        return "Makanan & Minuman"
+    if prefix in fashion:
+        return "Fashion"
+    return "Rumah Tangga"
+
+
+BUYER_NAMES = [
+    "Budi Santoso",
+    "Siti Rahayu",
+    "Agus Setiawan",
+    "Dewi Lestari",
+    "Rizky Pratama",
+    "Putri Ayu",
+    "Andi Wijaya",
+    "Nur Hidayah",
+    "Fajar Nugroho",
+    "Rina Kartika",
+]
+CITIES = [
+    ("Jakarta Selatan", "DKI Jakarta"),
+    ("Bandung", "Jawa Barat"),
+    ("Surabaya", "Jawa Timur"),
+    ("Medan", "Sumatera Utara"),
+    ("Makassar", "Sulawesi Selatan"),
+    ("Yogyakarta", "DI Yogyakarta"),
+    ("Denpasar", "Bali"),
+    ("Semarang", "Jawa Tengah"),
+]
