@@ -1,0 +1,58 @@
+"""Composition root and command line: ``storesync`` / ``python -m app``.
+
+Without a command it starts the desktop app. Commands run headless.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (subcommands register themselves in :mod:`app.cli`)."""
+    from app import cli
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        help="keep all data in PATH (default: the OS user data folder)",
+    )
+    common.add_argument("-v", "--verbose", action="store_true", help="log debug output")
+    parser = argparse.ArgumentParser(
+        prog="storesync",
+        parents=[common],
+        description="StoreSync: one catalog and one stock count for all your marketplace "
+        "stores. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"StoreSync {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start with the built-in sandbox marketplaces and demo shops",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    cli.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the process exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from app.core.logs import setup_logging
+
+    setup_logging(verbose=args.verbose)
+    if args.command is None:
+        from app.gui.launch import run_gui
+
+        return run_gui(data_dir=args.data_dir, demo=args.demo)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""All models, importable from one place (Alembic's autogenerate reads ``Base.metadata``)."""
+
+from app.core.db.models.base import Base
+from app.core.db.models.catalog import SKU_MAX_LENGTH, Product, Variant
+from app.core.db.models.inventory import InventoryItem, InventoryTransaction, Location
+from app.core.db.models.orders import Order, OrderItem, OrderStatusChange
+from app.core.db.models.stores import ChannelListing, Store
+from app.core.db.models.sync import StockPush, SyncCursor, SyncJob, SyncLog
+from app.core.db.models.workspace import AuditEntry, PlatformRow, Setting, User, Workspace
+
+__all__ = [
+    "SKU_MAX_LENGTH",
+    "AuditEntry",
+    "Base",
+    "ChannelListing",
+    "InventoryItem",
+    "InventoryTransaction",
+    "Location",
+    "Order",
+    "OrderItem",
+    "OrderStatusChange",
+    "PlatformRow",
+    "Product",
+    "Setting",
+    "StockPush",
+    "Store",
+    "SyncCursor",
+    "SyncJob",
+    "SyncLog",
+    "User",
+    "Variant",
+    "Workspace",
+]

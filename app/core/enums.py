@@ -1,0 +1,125 @@
+"""Enumerations stored in the database (as their string values)."""
+
+from __future__ import annotations
+
+import enum
+
+from app.core.platforms.base import OrderStatus, Platform
+
+__all__ = [
+    "DriftPolicy",
+    "Environment",
+    "InventoryState",
+    "JobKind",
+    "JobStatus",
+    "ListingMatch",
+    "OrderStatus",
+    "OutboxStatus",
+    "Platform",
+    "ProductStatus",
+    "Role",
+    "StoreStatus",
+    "TxnType",
+]
+
+
+class Role(enum.StrEnum):
+    """What a local user may do."""
+
+    OWNER = "owner"
+    ADMIN = "admin"
+    MEMBER = "member"
+    VIEWER = "viewer"
+
+
+class Environment(enum.StrEnum):
+    """Which API a store talks to."""
+
+    PRODUCTION = "production"
+    PLATFORM_SANDBOX = "platform_sandbox"  # the marketplace's own test host
+    LOCAL_SANDBOX = "local_sandbox"  # our emulator on 127.0.0.1
+
+
+class StoreStatus(enum.StrEnum):
+    """A store's sync health as the seller sees it."""
+
+    IDLE = "idle"
+    SYNCING = "syncing"
+    PAUSED = "paused"
+    ERROR = "error"
+    NEEDS_REAUTH = "needs_reauth"
+    DISCONNECTED = "disconnected"
+
+
+class DriftPolicy(enum.StrEnum):
+    """What wins when a platform's stock differs from what we pushed."""
+
+    MASTER_WINS = "master_wins"
+    ACCEPT_PLATFORM = "accept_platform"
+
+
+class ProductStatus(enum.StrEnum):
+    """Catalog lifecycle."""
+
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+
+
+class ListingMatch(enum.StrEnum):
+    """How a channel listing got its variant."""
+
+    NONE = "none"
+    SKU_EXACT = "sku_exact"
+    SKU_NORMALIZED = "sku_normalized"
+    MANUAL = "manual"
+
+
+class InventoryState(enum.StrEnum):
+    """An order item's effect on stock (DESIGN §2)."""
+
+    NONE = "none"
+    RESERVED = "reserved"
+    DEDUCTED = "deducted"
+    RELEASED = "released"
+    RETURNED = "returned"
+
+
+class TxnType(enum.StrEnum):
+    """Kinds of ledger rows."""
+
+    ADJUSTMENT = "adjustment"
+    PURCHASE = "purchase"
+    SALE = "sale"
+    RESERVATION = "reservation"
+    RELEASE = "release"
+    RETURN = "return"
+    TRANSFER = "transfer"
+    IMPORT = "import"
+    STOCKTAKE = "stocktake"
+
+
+class JobKind(enum.StrEnum):
+    """Sync job kinds."""
+
+    PRODUCTS = "products"
+    ORDERS = "orders"
+    STOCK_PUSH = "stock_push"
+
+
+class JobStatus(enum.StrEnum):
+    """Sync job lifecycle."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    INTERRUPTED = "interrupted"
+    CANCELLED = "cancelled"
+
+
+class OutboxStatus(enum.StrEnum):
+    """Stock push outbox row state."""
+
+    PENDING = "pending"
+    FAILED = "failed"  # waiting for a retry at next_attempt_at
+    DONE = "done"

@@ -1,0 +1,34 @@
+"""What every service call needs: a session factory, the workspace and who is acting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+
+from sqlalchemy.orm import Session, sessionmaker
+
+
+@dataclass(frozen=True)
+class ServiceContext:
+    """Built once at the composition root; services open one unit of work per call."""
+
+    sessions: sessionmaker[Session]
+    workspace_id: int
+    actor: str = "owner"
+
+    def as_actor(self, actor: str) -> ServiceContext:
+        """The same context acting as someone else (the engine acts as ``sync``)."""
+        return replace(self, actor=actor)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write unit of work: commits on success, rolls everything back on error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work."""
+        with self.sessions() as session:
+            yield session

@@ -1,0 +1,552 @@
+"""Orders from every store: idempotent upsert and each item's inventory state machine.
+
+An item walks ``none → reserved → deducted``, ``reserved → released`` (cancelled before
+shipping), ``deducted → returned`` (the seller restocks a return). The target state follows
+from the order's status; applying the same status twice changes nothing, because only a
+state *transition* writes to the ledger. Items whose listing is not mapped to a variant
+stay ``none`` and take effect when the listing is mapped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.core.db.models import ChannelListing, Order, OrderItem, OrderStatusChange, Store, Variant
+from app.core.enums import InventoryState, ListingMatch, OrderStatus, TxnType
+from app.core.platforms.base import ChannelOrder
+from app.core.services.context import ServiceContext
+from app.core.services.errors import NotFoundError, ValidationError
+from app.core.services.inventory import apply_change, default_location_id
+from app.core.settings import StoreSettings
+
+# What stock effect each order status calls for.
+TARGET_STATE: dict[OrderStatus, InventoryState] = {
+    OrderStatus.UNPAID: InventoryState.RESERVED,
+    OrderStatus.TO_SHIP: InventoryState.RESERVED,
+    OrderStatus.SHIPPED: InventoryState.DEDUCTED,
+    OrderStatus.COMPLETED: InventoryState.DEDUCTED,
+    OrderStatus.RETURNED: InventoryState.DEDUCTED,  # restock only when the seller says so
+    OrderStatus.CANCELLED: InventoryState.RELEASED,
+}
+OPEN_STATUSES = (OrderStatus.UNPAID, OrderStatus.TO_SHIP)
+
+# (current, target) -> (ledger type, delta on hand, delta reserved) per unit; absent: no-op
+_TRANSITIONS: dict[tuple[InventoryState, InventoryState], tuple[TxnType, int, int] | None] = {
+    (InventoryState.NONE, InventoryState.RESERVED): (TxnType.RESERVATION, 0, 1),
+    (InventoryState.NONE, InventoryState.DEDUCTED): (TxnType.SALE, -1, 0),
+    (InventoryState.NONE, InventoryState.RELEASED): None,  # state only, nothing was held
+    (InventoryState.RESERVED, InventoryState.DEDUCTED): (TxnType.SALE, -1, -1),
+    (InventoryState.RESERVED, InventoryState.RELEASED): (TxnType.RELEASE, 0, -1),
+}
+
+
+@dataclass
+class UpsertStats:
+    """What an upsert did."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    effects: int = 0  # ledger-changing item transitions
+    unmapped_items: int = 0
+
+
+def move_item(
+    session: Session, item: OrderItem, target: InventoryState, *, actor: str, order_ref: str
+) -> bool:
+    """Move one mapped item towards ``target``; returns True when stock changed.
+
+    Illegal or backward moves (e.g. released → reserved) are ignored: order fetches
+    overlap on purpose, and a final state stays final.
+    """
+    current = item.inventory_state
+    if current == target or item.variant_id is None or item.location_id is None:
+        return False
+    key = (current, target)
+    if key not in _TRANSITIONS:
+        return False
+    effect = _TRANSITIONS[key]
+    if effect is not None:
+        txn, d_oh, d_rs = effect
+        apply_change(
+            session,
+            variant_id=item.variant_id,
+            location_id=item.location_id,
+            txn_type=txn,
+            d_on_hand=d_oh * item.quantity,
+            d_reserved=d_rs * item.quantity,
+            actor=actor,
+            reference_type="order_item",
+            reference_id=item.id,
+            note=order_ref,
+            allow_negative=True,
+        )  # a platform sale is a fact; oversold shows < 0
+    item.inventory_state = target
+    return effect is not None
+
+
+def _store_location(session: Session, store: Store) -> int:
+    loc = StoreSettings.from_json(store.settings).location_id
+    return loc if loc is not None else default_location_id(session, store.workspace_id)
+
+
+def _listing_for(
+    session: Session, store: Store, cache: dict[tuple[str, str], ChannelListing], item
+) -> ChannelListing:
+    """The store's listing for an order line, created (unmapped) if product sync has not
+    seen it yet, so the mapping view can offer it."""
+    key = (item.platform_product_id, item.platform_variant_id)
+    listing = cache.get(key)
+    if listing is None:
+        from app.core.services.listings import auto_match_variant
+
+        listing = ChannelListing(
+            store_id=store.id,
+            platform_product_id=item.platform_product_id,
+            platform_variant_id=item.platform_variant_id,
+            platform_sku=item.platform_sku,
+            title=item.name[:255],
+            price=item.unit_price,
+        )
+        vid, how = auto_match_variant(session, store.workspace_id, item.platform_sku)
+        listing.variant_id, listing.match = vid, how
+        session.add(listing)
+        session.flush()
+        cache[key] = listing
+    return listing
+
+
+def upsert_orders_in(
+    session: Session, store: Store, orders: Sequence[ChannelOrder], *, actor: str = "sync"
+) -> UpsertStats:
+    """Store or update orders for one store, applying stock effects exactly once.
+
+    Runs in the caller's transaction, so the engine can advance its cursor in the same
+    commit as the orders it covers.
+    """
+    stats = UpsertStats()
+    if not orders:
+        return stats
+    ids = [o.platform_order_id for o in orders]
+    existing = {
+        o.platform_order_id: o
+        for o in session.scalars(
+            select(Order)
+            .options(selectinload(Order.items))
+            .where(Order.store_id == store.id, Order.platform_order_id.in_(ids))
+        )
+    }
+    pairs = {(i.platform_product_id, i.platform_variant_id) for o in orders for i in o.items}
+    listings = {
+        (li.platform_product_id, li.platform_variant_id): li
+        for li in session.scalars(
+            select(ChannelListing).where(
+                ChannelListing.store_id == store.id,
+                ChannelListing.platform_product_id.in_({p for p, _ in pairs}),
+            )
+        )
+        if (li.platform_product_id, li.platform_variant_id) in pairs
+    }
+    location_id = _store_location(session, store)
+    for co in orders:
+        _validate(co)
+        order = existing.get(co.platform_order_id)
+        if order is None:
+            order = _new_order(session, store, co, listings, location_id)
+            stats.created += 1
+        elif _changed(order, co):
+            _update_order(session, order, co)
+            stats.updated += 1
+        else:
+            stats.unchanged += 1
+            continue
+        target = TARGET_STATE[order.status]
+        for item in order.items:
+            if item.variant_id is None:
+                stats.unmapped_items += 1
+            if move_item(
+                session, item, target, actor=actor, order_ref=f"order {order.platform_order_id}"
+            ):
+                stats.effects += 1
+    return stats
+
+
+def _validate(co: ChannelOrder) -> None:
+    if not co.platform_order_id:
+        raise ValidationError("order without an id")
+    for it in co.items:
+        if it.quantity <= 0:
+            raise ValidationError(
+                f"order {co.platform_order_id}: line {it.platform_item_id} "
+                f"has quantity {it.quantity}"
+            )
+
+
+def _changed(order: Order, co: ChannelOrder) -> bool:
+    return (
+        order.status != co.status
+        or order.platform_status != co.platform_status
+        or order.platform_updated_at != co.updated_at
+        or order.tracking_number != (co.tracking_number or "")
+    )
+
+
+def _order_fields(co: ChannelOrder) -> dict:
+    return dict(
+        status=co.status,
+        platform_status=co.platform_status,
+        currency=co.currency,
+        buyer_name=co.buyer_name[:255],
+        buyer_username=co.buyer_username[:255],
+        shipping_address=co.shipping_address,
+        subtotal=co.subtotal,
+        shipping_fee=co.shipping_fee,
+        seller_discount=co.seller_discount,
+        platform_discount=co.platform_discount,
+        total=co.total,
+        tracking_number=co.tracking_number[:80],
+        cancel_reason=co.cancel_reason,
+        placed_at=co.created_at,
+        platform_updated_at=co.updated_at,
+        paid_at=co.paid_at,
+        shipped_at=co.shipped_at,
+        completed_at=co.completed_at,
+    )
+
+
+def _new_order(
+    session: Session,
+    store: Store,
+    co: ChannelOrder,
+    listings: dict[tuple[str, str], ChannelListing],
+    location_id: int,
+) -> Order:
+    order = Order(store_id=store.id, platform_order_id=co.platform_order_id, **_order_fields(co))
+    fee_rate = StoreSettings.from_json(store.settings).fee_rate_percent
+    order.fees = (co.total * fee_rate / 100).quantize(Decimal("0.01"))
+    order.fees_final = False
+    for it in co.items:
+        listing = _listing_for(session, store, listings, it)
+        order.items.append(
+            OrderItem(
+                platform_item_id=it.platform_item_id,
+                platform_product_id=it.platform_product_id,
+                platform_variant_id=it.platform_variant_id,
+                platform_sku=it.platform_sku,
+                name=it.name[:255],
+                quantity=it.quantity,
+                unit_price=it.unit_price,
+                discount=it.discount,
+                listing_id=listing.id,
+                variant_id=listing.variant_id,
+                location_id=location_id if listing.variant_id else None,
+                inventory_state=InventoryState.NONE,
+            )
+        )
+    session.add(order)
+    session.flush()
+    _cost_items(session, order.items)
+    session.add(
+        OrderStatusChange(
+            order_id=order.id,
+            status=co.status,
+            platform_status=co.platform_status,
+            changed_at=co.updated_at,
+        )
+    )
+    return order
+
+
+def _update_order(session: Session, order: Order, co: ChannelOrder) -> None:
+    if order.status != co.status or order.platform_status != co.platform_status:
+        session.add(
+            OrderStatusChange(
+                order_id=order.id,
+                status=co.status,
+                platform_status=co.platform_status,
+                changed_at=co.updated_at,
+            )
+        )
+    fields = _order_fields(co)
+    fields.pop("placed_at")
+    for k, v in fields.items():
+        setattr(order, k, v)
+
+
+# --------------------------------------------------------------------------- mapping effects
+
+
+def apply_listing_mapping(
+    session: Session, listing: ChannelListing, location_id: int, *, actor: str
+) -> int:
+    """A listing was just mapped: its open orders' items take effect now. Returns effects."""
+    items = session.scalars(
+        select(OrderItem)
+        .options(selectinload(OrderItem.order))
+        .where(OrderItem.listing_id == listing.id, OrderItem.variant_id.is_(None))
+    ).all()
+    effects = 0
+    for item in items:
+        item.variant_id, item.location_id = listing.variant_id, location_id
+        if item.inventory_state != InventoryState.NONE:
+            continue  # released/returned while unmapped: nothing left to hold
+        if move_item(
+            session,
+            item,
+            TARGET_STATE[item.order.status],
+            actor=actor,
+            order_ref=f"order {item.order.platform_order_id} (listing mapped)",
+        ):
+            effects += 1
+    _cost_items(session, items)
+    return effects
+
+
+def _cost_items(session: Session, items: Sequence[OrderItem]) -> None:
+    """Remember each mapped item's cost of goods at the time it took effect."""
+    vids = {i.variant_id for i in items if i.variant_id}
+    if not vids:
+        return
+    costs = {
+        vid: cost
+        for vid, cost in session.execute(
+            select(Variant.id, Variant.cost).where(Variant.id.in_(vids))
+        )
+    }
+    for i in items:
+        if i.variant_id and i.unit_cost is None:
+            i.unit_cost = costs.get(i.variant_id)
+
+
+def reverse_listing_mapping(session: Session, listing: ChannelListing, *, actor: str) -> int:
+    """A listing is being unmapped: undo its items' held stock. Returns effects reversed."""
+    items = session.scalars(
+        select(OrderItem)
+        .options(selectinload(OrderItem.order))
+        .where(OrderItem.listing_id == listing.id, OrderItem.variant_id.is_not(None))
+    ).all()
+    reversed_ = 0
+    for item in items:
+        assert item.variant_id is not None and item.location_id is not None
+        ref = f"order {item.order.platform_order_id} (listing unmapped)"
+        if item.inventory_state == InventoryState.RESERVED:
+            apply_change(
+                session,
+                variant_id=item.variant_id,
+                location_id=item.location_id,
+                txn_type=TxnType.RELEASE,
+                d_reserved=-item.quantity,
+                actor=actor,
+                reference_type="order_item",
+                reference_id=item.id,
+                note=ref,
+            )
+            reversed_ += 1
+        elif item.inventory_state == InventoryState.DEDUCTED:
+            apply_change(
+                session,
+                variant_id=item.variant_id,
+                location_id=item.location_id,
+                txn_type=TxnType.ADJUSTMENT,
+                d_on_hand=item.quantity,
+                actor=actor,
+                reference_type="order_item",
+                reference_id=item.id,
+                note=ref,
+            )
+            reversed_ += 1
+        if item.inventory_state in (InventoryState.RESERVED, InventoryState.DEDUCTED):
+            item.inventory_state = InventoryState.NONE
+        item.variant_id, item.location_id, item.unit_cost = None, None, None
+    return reversed_
+
+
+def release_open_items(session: Session, store_id: int, *, actor: str, why: str) -> int:
+    """Release everything the store's open orders hold (before the store is removed)."""
+    items = session.scalars(
+        select(OrderItem)
+        .join(Order, Order.id == OrderItem.order_id)
+        .where(Order.store_id == store_id, OrderItem.inventory_state == InventoryState.RESERVED)
+    ).all()
+    for item in items:
+        assert item.variant_id is not None and item.location_id is not None
+        apply_change(
+            session,
+            variant_id=item.variant_id,
+            location_id=item.location_id,
+            txn_type=TxnType.RELEASE,
+            d_reserved=-item.quantity,
+            actor=actor,
+            reference_type="order_item",
+            reference_id=item.id,
+            note=why,
+        )
+        item.inventory_state = InventoryState.RELEASED
+    return len(items)
+
+
+# --------------------------------------------------------------------------- returns
+
+
+def restock_return(
+    ctx: ServiceContext, order_id: int, item_ids: Sequence[int] | None = None
+) -> int:
+    """The seller received a return and puts it back on the shelf: deducted → returned."""
+    with ctx.write() as s:
+        order = s.get(Order, order_id)
+        if order is None:
+            raise NotFoundError(f"order {order_id} does not exist")
+        done = 0
+        for item in order.items:
+            if item_ids is not None and item.id not in item_ids:
+                continue
+            if item.inventory_state != InventoryState.DEDUCTED or item.variant_id is None:
+                continue
+            assert item.location_id is not None
+            apply_change(
+                s,
+                variant_id=item.variant_id,
+                location_id=item.location_id,
+                txn_type=TxnType.RETURN,
+                d_on_hand=item.quantity,
+                actor=ctx.actor,
+                reference_type="order_item",
+                reference_id=item.id,
+                note=f"return of order {order.platform_order_id}",
+            )
+            item.inventory_state = InventoryState.RETURNED
+            done += 1
+        if item_ids and not done:
+            raise ValidationError(
+                "none of these items can be restocked (not shipped, or already returned)"
+            )
+        return done
+
+
+# --------------------------------------------------------------------------- reads
+
+
+@dataclass(frozen=True)
+class OrderItemDTO:
+    """An order line for the detail pane."""
+
+    id: int
+    name: str
+    platform_sku: str
+    quantity: int
+    unit_price: Decimal
+    discount: Decimal
+    variant_id: int | None
+    listing_id: int | None
+    inventory_state: InventoryState
+
+    @property
+    def mapped(self) -> bool:
+        """Whether the line moves master stock."""
+        return self.variant_id is not None
+
+
+@dataclass(frozen=True)
+class OrderDTO:
+    """An order with its lines and status history."""
+
+    id: int
+    store_id: int
+    platform_order_id: str
+    status: OrderStatus
+    platform_status: str
+    buyer_name: str
+    shipping_address: str
+    subtotal: Decimal
+    shipping_fee: Decimal
+    seller_discount: Decimal
+    total: Decimal
+    fees: Decimal
+    fees_final: bool
+    placed_at: datetime
+    updated_at: datetime
+    tracking_number: str
+    items: tuple[OrderItemDTO, ...]
+    history: tuple[tuple[datetime, OrderStatus, str], ...]
+
+
+def get_order(ctx: ServiceContext, order_id: int) -> OrderDTO:
+    """One order with items and history."""
+    with ctx.read() as s:
+        o = s.get(Order, order_id)
+        if o is None:
+            raise NotFoundError(f"order {order_id} does not exist")
+        hist = s.execute(
+            select(
+                OrderStatusChange.changed_at,
+                OrderStatusChange.status,
+                OrderStatusChange.platform_status,
+            )
+            .where(OrderStatusChange.order_id == o.id)
+            .order_by(OrderStatusChange.id)
+        ).all()
+        return OrderDTO(
+            o.id,
+            o.store_id,
+            o.platform_order_id,
+            o.status,
+            o.platform_status,
+            o.buyer_name,
+            o.shipping_address,
+            o.subtotal,
+            o.shipping_fee,
+            o.seller_discount,
+            o.total,
+            o.fees,
+            o.fees_final,
+            o.placed_at,
+            o.platform_updated_at,
+            o.tracking_number,
+            tuple(
+                OrderItemDTO(
+                    i.id,
+                    i.name,
+                    i.platform_sku,
+                    i.quantity,
+                    i.unit_price,
+                    i.discount,
+                    i.variant_id,
+                    i.listing_id,
+                    i.inventory_state,
+                )
+                for i in o.items
+            ),
+            tuple((a, b, c) for a, b, c in hist),
+        )
+
+
+def find_order_id(ctx: ServiceContext, store_id: int, platform_order_id: str) -> int | None:
+    """Our id of a platform order."""
+    with ctx.read() as s:
+        return s.scalar(
+            select(Order.id).where(
+                Order.store_id == store_id, Order.platform_order_id == platform_order_id
+            )
+        )
+
+
+__all__ = [
+    "OPEN_STATUSES",
+    "TARGET_STATE",
+    "ListingMatch",
+    "OrderDTO",
+    "UpsertStats",
+    "apply_listing_mapping",
+    "get_order",
+    "move_item",
+    "release_open_items",
+    "restock_return",
+    "reverse_listing_mapping",
+    "upsert_orders_in",
+]

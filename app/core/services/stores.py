@@ -1,0 +1,255 @@
+"""Connected stores: add, list, settings, pause, remove. Secrets are not handled here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from app.core.db.models import ChannelListing, Order, StockPush, Store
+from app.core.enums import Environment, OutboxStatus, Platform, StoreStatus
+from app.core.services import audit
+from app.core.services.context import ServiceContext
+from app.core.services.errors import ConflictError, NotFoundError, ValidationError
+from app.core.services.orders import release_open_items
+from app.core.settings import StoreSettings
+
+
+@dataclass(frozen=True)
+class StoreInput:
+    """What connecting a store needs (besides secrets, which go to the keychain)."""
+
+    platform: Platform
+    name: str
+    external_shop_id: str
+    api_base_url: str
+    environment: Environment = Environment.PRODUCTION
+    auth_base_url: str | None = None
+    region: str = "ID"
+    app_id: str = ""
+    shop_cipher: str | None = None
+
+
+@dataclass(frozen=True)
+class StoreDTO:
+    """A store as the GUI and CLI show it."""
+
+    id: int
+    platform: Platform
+    name: str
+    external_shop_id: str
+    region: str
+    environment: Environment
+    api_base_url: str
+    auth_base_url: str | None
+    app_id: str
+    shop_cipher: str | None
+    settings: StoreSettings
+    status: StoreStatus
+    status_reason: str
+    paused: bool
+    last_synced_at: datetime | None
+    access_token_expires_at: datetime | None
+    refresh_token_expires_at: datetime | None
+
+    @property
+    def secret_key(self) -> str:
+        """The keychain key of this store's secrets."""
+        return f"{self.platform.value}:{self.external_shop_id}"
+
+    @property
+    def is_sandbox(self) -> bool:
+        """Throwaway credentials on our own emulator."""
+        return self.environment == Environment.LOCAL_SANDBOX
+
+
+def _dto(st: Store) -> StoreDTO:
+    return StoreDTO(
+        st.id,
+        Platform(st.platform),
+        st.name,
+        st.external_shop_id,
+        st.region,
+        st.environment,
+        st.api_base_url,
+        st.auth_base_url,
+        st.app_id,
+        st.shop_cipher,
+        StoreSettings.from_json(st.settings),
+        st.sync_status,
+        st.status_reason,
+        st.paused,
+        st.last_synced_at,
+        st.access_token_expires_at,
+        st.refresh_token_expires_at,
+    )
+
+
+def _validate_url(url: str | None, field: str, required: bool = True) -> str | None:
+    url = (url or "").strip().rstrip("/")
+    if not url:
+        if required:
+            raise ValidationError("base URL is required", field=field)
+        return None
+    if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+        raise ValidationError("base URL must be https (http only for 127.0.0.1)", field=field)
+    return url
+
+
+def create_store(ctx: ServiceContext, data: StoreInput) -> StoreDTO:
+    """Register a store; one per (platform, shop id)."""
+    name = data.name.strip()
+    shop_id = data.external_shop_id.strip()
+    if not name:
+        raise ValidationError("store name is required", field="name")
+    if not shop_id:
+        raise ValidationError("shop id is required", field="external_shop_id")
+    api = _validate_url(data.api_base_url, "api_base_url")
+    auth = _validate_url(data.auth_base_url, "auth_base_url", required=False)
+    with ctx.write() as s:
+        dup = s.scalar(
+            select(Store.id).where(
+                Store.workspace_id == ctx.workspace_id,
+                Store.platform == data.platform.value,
+                Store.external_shop_id == shop_id,
+            )
+        )
+        if dup:
+            raise ConflictError(
+                f"this {data.platform.value} shop ({shop_id}) is already connected as store {dup}"
+            )
+        st = Store(
+            workspace_id=ctx.workspace_id,
+            platform=data.platform.value,
+            name=name,
+            external_shop_id=shop_id,
+            region=data.region,
+            environment=data.environment,
+            api_base_url=api,
+            auth_base_url=auth,
+            app_id=data.app_id.strip(),
+            shop_cipher=data.shop_cipher,
+            settings=StoreSettings().to_json(),
+        )
+        s.add(st)
+        s.flush()
+        audit.record(
+            s,
+            ctx,
+            "store",
+            st.id,
+            "create",
+            None,
+            {
+                "platform": data.platform.value,
+                "name": name,
+                "shop_id": shop_id,
+                "environment": data.environment.value,
+                "api_base_url": api,
+            },
+        )
+        return _dto(st)
+
+
+def list_stores(ctx: ServiceContext) -> list[StoreDTO]:
+    """All stores, by name."""
+    with ctx.read() as s:
+        return [
+            _dto(st)
+            for st in s.scalars(
+                select(Store).where(Store.workspace_id == ctx.workspace_id).order_by(Store.name)
+            )
+        ]
+
+
+def get_store(ctx: ServiceContext, store_id: int) -> StoreDTO:
+    """One store."""
+    with ctx.read() as s:
+        st = s.get(Store, store_id)
+        if st is None or st.workspace_id != ctx.workspace_id:
+            raise NotFoundError(f"store {store_id} does not exist")
+        return _dto(st)
+
+
+def update_settings(ctx: ServiceContext, store_id: int, settings: StoreSettings) -> StoreDTO:
+    """Replace a store's policy (validated by :class:`StoreSettings`)."""
+    with ctx.write() as s:
+        st = s.get(Store, store_id)
+        if st is None or st.workspace_id != ctx.workspace_id:
+            raise NotFoundError(f"store {store_id} does not exist")
+        before = dict(st.settings or {})
+        st.settings = settings.to_json()
+        audit.record(s, ctx, "store", store_id, "settings", before, st.settings)
+        return _dto(st)
+
+
+def set_paused(ctx: ServiceContext, store_id: int, paused: bool) -> StoreDTO:
+    """Pause or resume syncing a store."""
+    with ctx.write() as s:
+        st = s.get(Store, store_id)
+        if st is None or st.workspace_id != ctx.workspace_id:
+            raise NotFoundError(f"store {store_id} does not exist")
+        if st.paused != paused:
+            audit.record(
+                s,
+                ctx,
+                "store",
+                store_id,
+                "pause" if paused else "resume",
+                {"paused": st.paused},
+                {"paused": paused},
+            )
+            st.paused = paused
+            st.sync_status = StoreStatus.PAUSED if paused else StoreStatus.IDLE
+            st.status_reason = ""
+        return _dto(st)
+
+
+@dataclass(frozen=True)
+class RemovalSummary:
+    """What removing a store deletes, and what it keeps, told to the seller first."""
+
+    listings: int
+    orders: int
+    queued_pushes: int
+
+
+def removal_summary(ctx: ServiceContext, store_id: int) -> RemovalSummary:
+    """Counts for the removal confirmation."""
+    with ctx.read() as s:
+        return RemovalSummary(
+            s.scalar(select(func.count()).where(ChannelListing.store_id == store_id)) or 0,
+            s.scalar(select(func.count()).where(Order.store_id == store_id)) or 0,
+            s.scalar(
+                select(func.count()).where(
+                    StockPush.store_id == store_id, StockPush.status != OutboxStatus.DONE
+                )
+            )
+            or 0,
+        )
+
+
+def remove_store(ctx: ServiceContext, store_id: int) -> None:
+    """Delete a store with its listings, orders and sync history.
+
+    The master catalog, stock counts and ledger are kept; ledger rows that referenced
+    the store's orders stay as history.
+    """
+    with ctx.write() as s:
+        st = s.get(Store, store_id)
+        if st is None or st.workspace_id != ctx.workspace_id:
+            raise NotFoundError(f"store {store_id} does not exist")
+        audit.record(
+            s,
+            ctx,
+            "store",
+            store_id,
+            "remove",
+            {"name": st.name, "platform": st.platform, "shop_id": st.external_shop_id},
+            None,
+        )
+        release_open_items(
+            s, store_id, actor=ctx.actor, why=f"store {st.name} removed: open orders no longer held"
+        )
+        s.delete(st)

@@ -1,0 +1,42 @@
+"""Open a data folder: migrate its database, make sure the default workspace exists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.db.engine import make_engine, make_sessionmaker
+from app.core.db.migrate import upgrade_to_head
+from app.core.paths import AppPaths
+from app.core.secrets import SecretStore
+from app.core.services.bootstrap import ensure_workspace
+from app.core.services.context import ServiceContext
+
+
+@dataclass
+class OpenWorkspace:
+    """Everything the composition root builds once per process."""
+
+    paths: AppPaths
+    engine: Engine
+    sessions: sessionmaker[Session]
+    ctx: ServiceContext
+    secrets: SecretStore
+
+    def close(self) -> None:
+        """Release the database."""
+        self.engine.dispose()
+
+
+def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
+    """Create or migrate the database under ``paths`` and return the ready services."""
+    paths.ensure()
+    engine = make_engine(paths.database)
+    upgrade_to_head(engine)
+    sessions = make_sessionmaker(engine)
+    workspace_id = ensure_workspace(sessions)
+    ctx = ServiceContext(sessions=sessions, workspace_id=workspace_id, actor=actor)
+    secrets = SecretStore(paths.data_dir / "insecure-secrets.json")
+    return OpenWorkspace(paths, engine, sessions, ctx, secrets)
