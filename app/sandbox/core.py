@@ -202,7 +202,7 @@ class Sandbox:
     def start(self) -> str:
         """Serve in a daemon thread; returns the base URL."""
         handler = _make_handler(self)
-        self._server = ThreadingHTTPServer((self._host, self._port), handler)
+        self._server = _LoopbackServer((self._host, self._port), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
@@ -322,6 +322,11 @@ class Sandbox:
         if fault.kind == "malformed":
             return Response(status=200, body=b"<html>Bad Gateway</html>", content_type="text/html")
         return sim.fault_response(fault.kind, request)
+
+
+class _LoopbackServer(ThreadingHTTPServer):
+    # the default backlog of 5 stalls bursts of concurrent clients for a second
+    request_queue_size = 128
 
 
 def _make_handler(sandbox: Sandbox) -> type[BaseHTTPRequestHandler]:
