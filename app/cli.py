@@ -16,6 +16,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "health (exit 0 when healthy)",
     )
     p.set_defaults(func=cmd_doctor)
+    from app import cli_sync
+
+    cli_sync.register(sub, common)
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:

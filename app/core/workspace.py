@@ -13,6 +13,7 @@ from app.core.paths import AppPaths
 from app.core.secrets import SecretStore
 from app.core.services.bootstrap import ensure_workspace
 from app.core.services.context import ServiceContext
+from app.core.sync.outbox import OutboxHooks
 
 
 @dataclass
@@ -24,6 +25,7 @@ class OpenWorkspace:
     sessions: sessionmaker[Session]
     ctx: ServiceContext
     secrets: SecretStore
+    outbox: OutboxHooks
 
     def close(self) -> None:
         """Release the database."""
@@ -36,7 +38,9 @@ def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
     engine = make_engine(paths.database)
     upgrade_to_head(engine)
     sessions = make_sessionmaker(engine)
+    outbox = OutboxHooks()
+    outbox.install(sessions)  # every stock change, from anywhere, queues its pushes
     workspace_id = ensure_workspace(sessions)
     ctx = ServiceContext(sessions=sessions, workspace_id=workspace_id, actor=actor)
     secrets = SecretStore(paths.data_dir / "insecure-secrets.json")
-    return OpenWorkspace(paths, engine, sessions, ctx, secrets)
+    return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox)

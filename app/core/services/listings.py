@@ -18,7 +18,7 @@ from app.core.services import audit
 from app.core.services.catalog import loose_sku_key, normalize_sku, sku_key
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
-from app.core.services.inventory import default_location_id
+from app.core.services.inventory import default_location_id, touched_variants
 from app.core.services.orders import apply_listing_mapping, reverse_listing_mapping
 from app.core.settings import StoreSettings
 
@@ -100,6 +100,7 @@ def upsert_listings_in(
             if vid is not None:
                 row.variant_id, row.match = vid, how
                 newly_mapped = True
+                touched_variants(session).add(vid)
         session.flush()
         if newly_mapped and not created:
             if location_id is None:
@@ -147,6 +148,7 @@ def map_listing_in(s: Session, ctx: ServiceContext, listing_id: int, variant_id:
     listing.variant_id, listing.match = variant_id, ListingMatch.MANUAL
     s.flush()
     effects += apply_listing_mapping(s, listing, _store_location(s, store), actor=ctx.actor)
+    touched_variants(s).add(variant_id)  # the listing now shows this variant's stock
     audit.record(
         s, ctx, "listing", listing_id, "map", {"variant_id": before}, {"variant_id": variant_id}
     )

@@ -12,6 +12,7 @@ from app.core.enums import Environment, OutboxStatus, Platform, StoreStatus
 from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, NotFoundError, ValidationError
+from app.core.services.inventory import touched_variants
 from app.core.services.orders import release_open_items
 from app.core.settings import StoreSettings
 
@@ -180,6 +181,10 @@ def update_settings(ctx: ServiceContext, store_id: int, settings: StoreSettings)
             raise NotFoundError(f"store {store_id} does not exist")
         before = dict(st.settings or {})
         st.settings = settings.to_json()
+        # a new buffer, share or cap changes what every listing of the store should show
+        touched_variants(s).update(v for v in s.scalars(
+            select(ChannelListing.variant_id).where(ChannelListing.store_id == store_id,
+                                                    ChannelListing.variant_id.is_not(None))))
         audit.record(s, ctx, "store", store_id, "settings", before, st.settings)
         return _dto(st)
 

@@ -43,8 +43,9 @@ class EngineAPI(Protocol):
     def submit(self, coro: Coroutine[Any, Any, T]) -> Future[T]:
         """Run a coroutine on the engine loop."""
 
-    def sync_now(self, store_id: int, kinds: tuple[JobKind, ...] | None = None
-                 ) -> Future[list[int]]:
+    def sync_now(
+        self, store_id: int, kinds: tuple[JobKind, ...] | None = None
+    ) -> Future[list[int]]:
         """Run the store's jobs now (all kinds by default); resolves to the job ids."""
 
     def retry_job(self, job_id: int) -> Future[int]:
@@ -56,8 +57,14 @@ class EngineAPI(Protocol):
     def resume(self, store_id: int) -> Future[None]:
         """Schedule a store again."""
 
-    def authorization_url(self, platform: Platform, endpoints: Endpoints,
-                          credentials: AppCredentials, redirect_url: str, state: str = "") -> str:
+    def authorization_url(
+        self,
+        platform: Platform,
+        endpoints: Endpoints,
+        credentials: AppCredentials,
+        redirect_url: str,
+        state: str = "",
+    ) -> str:
         """The seller consent link for a platform (pure, no network)."""
 
     def connect_store(self, request: ConnectRequest) -> Future[list[StoreDTO]]:

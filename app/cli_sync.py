@@ -1,0 +1,388 @@
+"""Headless commands for stores and sync: ``stores``, ``sync``, ``status``, ``demo``."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from datetime import UTC, datetime
+
+from app.core.enums import Environment, JobStatus, Platform
+from app.core.paths import resolve_paths
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the store and sync commands."""
+    st = sub.add_parser("stores", parents=[common], help="list, add, remove, pause, resume")
+    ss = st.add_subparsers(dest="stores_cmd", metavar="ACTION", required=True)
+    ss.add_parser("list", parents=[common], help="list stores").set_defaults(func=stores_list)
+    add = ss.add_parser(
+        "add",
+        parents=[common],
+        help="register a store with its credentials (they go to the keychain)",
+    )
+    add.add_argument(
+        "--platform",
+        required=True,
+        choices=[p.value for p in Platform if p != Platform.CUSTOM_WEBSITE],
+    )
+    add.add_argument("--name", required=True)
+    add.add_argument("--shop-id", required=True)
+    add.add_argument("--base-url", required=True, help="API base URL")
+    add.add_argument("--auth-base-url", help="TikTok token host (default: the base URL)")
+    add.add_argument(
+        "--environment",
+        default=None,
+        choices=[e.value for e in Environment],
+        help="default: local_sandbox for 127.0.0.1 URLs, else production",
+    )
+    add.add_argument("--app-id", required=True, help="Shopee partner id / TikTok app key")
+    add.add_argument("--app-secret", help="partner key / app secret (else read from stdin)")
+    add.add_argument("--code", help="authorization code from the consent redirect")
+    add.add_argument("--shop-cipher", help="TikTok shop cipher")
+    add.set_defaults(func=stores_add)
+    for name, fn, text in (
+        ("remove", stores_remove, "remove a store (catalog and stock kept)"),
+        ("pause", stores_pause, "stop syncing a store"),
+        ("resume", stores_resume, "sync a paused store again"),
+    ):
+        p = ss.add_parser(name, parents=[common], help=text)
+        p.add_argument("store_id", type=int)
+        p.set_defaults(func=fn)
+
+    sy = sub.add_parser("sync", parents=[common], help="run sync jobs in the foreground")
+    sy.add_argument("--store", type=int, action="append", help="only this store (repeatable)")
+    sy.add_argument("--once", action="store_true", help="one full sync of each store, then exit")
+    sy.set_defaults(func=cmd_sync)
+
+    sub.add_parser("status", parents=[common], help="per-store sync status").set_defaults(
+        func=cmd_status
+    )
+
+    de = sub.add_parser(
+        "demo", parents=[common], help="sandbox marketplaces with demo shops, connected and syncing"
+    )
+    de.add_argument("--once", action="store_true", help="exit after one full sync of every store")
+    de.add_argument("--seed", type=int, default=0)
+    de.add_argument("--buyers", type=float, default=12.0, metavar="PER_MINUTE")
+    de.set_defaults(func=cmd_demo)
+
+
+def _open(args):
+    from app.core.workspace import open_workspace
+
+    return open_workspace(resolve_paths(args.data_dir))
+
+
+def _fmt_time(dt: datetime | None) -> str:
+    return "-" if dt is None else dt.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _expiry(dt: datetime | None) -> str:
+    if dt is None:
+        return "-"
+    left = dt - datetime.now(UTC)
+    if left.total_seconds() <= 0:
+        return "expired"
+    hours = int(left.total_seconds() // 3600)
+    return f"in {hours // 24}d {hours % 24}h" if hours >= 24 else f"in {hours}h"
+
+
+def stores_list(args) -> int:
+    """One line per store."""
+    from app.core.services.stores import list_stores
+
+    ws = _open(args)
+    try:
+        rows = list_stores(ws.ctx)
+        if not rows:
+            print("no stores connected (try: storesync demo --once)")
+        for s in rows:
+            print(
+                f"{s.id:>3}  {s.platform.value:<11} {s.name:<28} shop {s.external_shop_id:<20}"
+                f" {s.environment.value:<16} {'paused' if s.paused else s.status.value}"
+            )
+        return 0
+    finally:
+        ws.close()
+
+
+def stores_add(args) -> int:
+    """Register a store, keep its secret, and exchange the code when one is given."""
+    from app.core.platforms.base import AppCredentials, Endpoints
+    from app.core.platforms.registry import is_loopback
+    from app.core.services import stores as svc
+    from app.core.sync.credentials import CredentialVault
+
+    secret = args.app_secret or sys.stdin.readline().strip()
+    if not secret:
+        print("error: no app secret given (--app-secret or on stdin)", file=sys.stderr)
+        return 2
+    env = (
+        Environment(args.environment)
+        if args.environment
+        else (Environment.LOCAL_SANDBOX if is_loopback(args.base_url) else Environment.PRODUCTION)
+    )
+    ws = _open(args)
+    try:
+        creds = AppCredentials(args.app_id, secret)
+        if args.code:
+            from app.core.sync.api import ConnectRequest
+            from app.core.sync.engine import EngineOptions, SyncEngine
+
+            eng = SyncEngine(ws, None, EngineOptions(schedule=False))
+            eng.start()
+            try:
+                added = eng.connect_store(
+                    ConnectRequest(
+                        Platform(args.platform),
+                        env,
+                        Endpoints(args.base_url, args.auth_base_url or args.base_url),
+                        creds,
+                        args.code,
+                        args.shop_id,
+                        args.name,
+                    )
+                ).result(timeout=120)
+            finally:
+                eng.stop()
+            for s in added:
+                print(f"connected store {s.id}: {s.name}")
+            return 0
+        store = svc.create_store(
+            ws.ctx,
+            svc.StoreInput(
+                Platform(args.platform),
+                args.name,
+                args.shop_id,
+                args.base_url,
+                env,
+                args.auth_base_url,
+                app_id=args.app_id,
+                shop_cipher=args.shop_cipher,
+            ),
+        )
+        CredentialVault(ws.secrets).save_app(store, creds)
+        print(f"added store {store.id}: {store.name} (authorize it with a code to sync)")
+        return 0
+    except Exception as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        ws.close()
+
+
+def _store_action(args, action) -> int:
+    ws = _open(args)
+    try:
+        action(ws, args.store_id)
+        return 0
+    except Exception as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        ws.close()
+
+
+def stores_remove(args) -> int:
+    """Remove a store and forget its secrets."""
+    from app.core.services import stores as svc
+    from app.core.sync.credentials import CredentialVault
+
+    def go(ws, sid):
+        store = svc.get_store(ws.ctx, sid)
+        summary = svc.removal_summary(ws.ctx, sid)
+        svc.remove_store(ws.ctx, sid)
+        CredentialVault(ws.secrets).forget(store)
+        print(
+            f"removed {store.name}: {summary.listings} listings and {summary.orders} orders "
+            "deleted; the catalog, stock and ledger are kept"
+        )
+
+    return _store_action(args, go)
+
+
+def stores_pause(args) -> int:
+    """Pause a store."""
+    from app.core.services import stores as svc
+
+    return _store_action(args, lambda ws, sid: svc.set_paused(ws.ctx, sid, True))
+
+
+def stores_resume(args) -> int:
+    """Resume a store."""
+    from app.core.services import stores as svc
+
+    return _store_action(args, lambda ws, sid: svc.set_paused(ws.ctx, sid, False))
+
+
+class _Printer:
+    """Prints engine events as progress lines."""
+
+    def __init__(self, names: dict[int, str]) -> None:
+        self.names = names
+        self.failed = 0
+
+    def __call__(self, ev) -> None:
+        from app.core.sync.events import Alert, JobFinished
+
+        if isinstance(ev, JobFinished):
+            name = self.names.get(ev.store_id, f"store {ev.store_id}")
+            tail = f" — {ev.error}" if ev.error else ""
+            print(
+                f"{name}: {ev.kind.value} {ev.status.value} ({ev.processed} done, "
+                f"{ev.failed} failed){tail}",
+                flush=True,
+            )
+            if ev.status != JobStatus.SUCCEEDED:
+                self.failed += 1
+        elif isinstance(ev, Alert):
+            print(f"! {ev.title}: {ev.message}", flush=True)
+
+
+def _run_engine(
+    ws,
+    store_ids: list[int] | None,
+    once: bool,
+    printer: _Printer,
+    stop: threading.Event | None = None,
+) -> int:
+    from app.core.services.stores import list_stores
+    from app.core.sync.engine import EngineOptions, SyncEngine
+
+    eng = SyncEngine(ws, printer, EngineOptions(schedule=not once))
+    eng.start()
+    try:
+        ids = store_ids or [s.id for s in list_stores(ws.ctx) if not s.paused]
+        if once:
+            for fut in [eng.sync_now(i) for i in ids]:
+                fut.result(timeout=600)
+            # stock changes from these jobs may have queued pushes on other stores
+            for fut in [eng.sync_now(i, (JobKindPush,)) for i in ids]:
+                fut.result(timeout=600)
+            return 1 if printer.failed else 0
+        stop = stop or threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            while not stop.wait(1.0):
+                pass
+        except KeyboardInterrupt:
+            pass
+        return 0
+    finally:
+        eng.stop()
+
+
+from app.core.enums import JobKind  # noqa: E402
+
+JobKindPush = JobKind.STOCK_PUSH
+
+
+def cmd_sync(args) -> int:
+    """Run jobs in the foreground; non-zero exit when a job failed (with --once)."""
+    from app.core.services.stores import list_stores
+
+    ws = _open(args)
+    try:
+        names = {s.id: s.name for s in list_stores(ws.ctx)}
+        if not names:
+            print("no stores connected", file=sys.stderr)
+            return 1
+        return _run_engine(ws, args.store, args.once, _Printer(names))
+    finally:
+        ws.close()
+
+
+def cmd_status(args) -> int:
+    """Per store: status, last sync, token expiry, queued pushes, last error."""
+    from sqlalchemy import func, select
+
+    from app.core.db.models import StockPush, SyncJob
+    from app.core.enums import OutboxStatus
+    from app.core.services.stores import list_stores
+
+    ws = _open(args)
+    try:
+        stores = list_stores(ws.ctx)
+        if not stores:
+            print("no stores connected")
+            return 0
+        print(
+            f"{'id':>3}  {'store':<28} {'platform':<11} {'status':<13} {'last sync':<17} "
+            f"{'token':<10} {'queued':>6}  last error"
+        )
+        with ws.sessions() as s:
+            for st in stores:
+                queued = (
+                    s.scalar(
+                        select(func.count()).where(
+                            StockPush.store_id == st.id, StockPush.status != OutboxStatus.DONE
+                        )
+                    )
+                    or 0
+                )
+                err = (
+                    s.scalar(
+                        select(SyncJob.error)
+                        .where(SyncJob.store_id == st.id, SyncJob.status == JobStatus.FAILED)
+                        .order_by(SyncJob.id.desc())
+                        .limit(1)
+                    )
+                    or ""
+                )
+                status = "paused" if st.paused else st.status.value
+                print(
+                    f"{st.id:>3}  {st.name[:28]:<28} {st.platform.value:<11} {status:<13} "
+                    f"{_fmt_time(st.last_synced_at):<17} "
+                    f"{_expiry(st.access_token_expires_at):<10} {queued:>6}  "
+                    f"{(st.status_reason or err)[:80]}"
+                )
+        return 0
+    finally:
+        ws.close()
+
+
+def cmd_demo(args) -> int:
+    """Start the sandbox here, connect the demo shops through consent, sync them."""
+    from app.core.sync.demo import seed_orders, start_demo
+    from app.core.sync.engine import EngineOptions, SyncEngine
+
+    ws = _open(args)
+    printer = _Printer({})
+    eng = SyncEngine(ws, printer, EngineOptions(schedule=not args.once))
+    eng.start()
+    handle = None
+    try:
+        handle = start_demo(
+            ws,
+            eng,
+            seed=args.seed,
+            buyers_per_minute=0,
+            before_connect=lambda sb: seed_orders(sb, 30, args.seed),
+        )
+        printer.names.update({s.id: s.name for s in handle.stores})
+        print(
+            f"sandbox at {handle.sandbox.base_url}; connected "
+            + ", ".join(f"{s.name} ({s.platform.value})" for s in handle.stores),
+            flush=True,
+        )
+        if args.once:
+            for fut in [eng.sync_now(s.id, (JobKindPush,)) for s in handle.stores]:
+                fut.result(timeout=300)
+            return 1 if printer.failed else 0
+        handle.sandbox.start_buyers(args.buyers)
+        print("buyers are placing orders; Ctrl+C to stop", flush=True)
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            while not stop.wait(1.0):
+                pass
+        except KeyboardInterrupt:
+            pass
+        return 0
+    finally:
+        eng.stop()
+        if handle is not None:
+            handle.stop()
+        ws.close()

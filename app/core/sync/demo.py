@@ -1,0 +1,132 @@
+"""Demo mode: the sandbox in this process, demo shops connected through the real consent
+flow, and simulated buyers placing orders."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import httpx
+
+from app.core.enums import Environment, Platform
+from app.core.platforms.base import AppCredentials, Endpoints
+from app.core.services.stores import StoreDTO
+from app.core.sync.api import ConnectRequest
+from app.sandbox.core import Sandbox
+from app.sandbox.demo import build_sandbox
+
+CALLBACK = "http://127.0.0.1:8765/callback"
+
+
+@dataclass
+class DemoHandle:
+    """The running demo: stop it to stop the sandbox and the buyers."""
+
+    sandbox: Sandbox
+    stores: list[StoreDTO] = field(default_factory=list)
+
+    def stop(self) -> None:
+        """Stop buyers and the sandbox server."""
+        self.sandbox.stop()
+
+
+def approve_consent(consent_url: str, shop_id: str) -> dict[str, str]:
+    """Do what the seller does in the browser: open the consent page, press Approve for
+    one shop, and read the code from the redirect. Returns the redirect's parameters."""
+    with httpx.Client(follow_redirects=False, timeout=10) as http:
+        page = http.get(consent_url)
+        page.raise_for_status()
+        links = [html.unescape(h) for h in re.findall(r'href="([^"]+)"', page.text)]
+        mine = [h for h in links if "approve" in h and f"shop_id={shop_id}" in h]
+        if not mine:
+            raise RuntimeError(f"the consent page has no Approve button for shop {shop_id}")
+        target = urljoin(str(page.url), mine[0])
+        resp = http.get(target)
+        location = resp.headers.get("location", "")
+        if not location:
+            raise RuntimeError(f"Approve did not redirect (HTTP {resp.status_code})")
+    return {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
+
+
+def connect_requests(sandbox: Sandbox, engine) -> list[ConnectRequest]:
+    """One connect request per demo shop, each with a code from the real consent page."""
+    base = sandbox.base_url
+    endpoints = Endpoints(base, base)
+    out: list[ConnectRequest] = []
+    for sim in sandbox.sims:
+        info = sim.demo_info()
+        if sim.name == "shopee":
+            creds = AppCredentials(info["partner_id"], info["partner_key"])
+            url = engine.authorization_url(Platform.SHOPEE, endpoints, creds, CALLBACK)
+            for shop in info["shops"]:
+                params = approve_consent(url, shop["shop_id"])
+                out.append(
+                    ConnectRequest(
+                        Platform.SHOPEE,
+                        Environment.LOCAL_SANDBOX,
+                        endpoints,
+                        creds,
+                        params["code"],
+                        params.get("shop_id") or shop["shop_id"],
+                    )
+                )
+        else:
+            creds = AppCredentials(info["app_key"], info["app_secret"], info["service_id"])
+            url = engine.authorization_url(Platform.TIKTOK_SHOP, endpoints, creds, CALLBACK)
+            for shop in info["shops"]:
+                params = approve_consent(url, shop["shop_id"])
+                out.append(
+                    ConnectRequest(
+                        Platform.TIKTOK_SHOP,
+                        Environment.LOCAL_SANDBOX,
+                        endpoints,
+                        creds,
+                        params["code"],
+                        shop["shop_id"],
+                    )
+                )
+    return out
+
+
+def seed_orders(sandbox: Sandbox, count: int, seed: int = 0) -> None:
+    """Buyers place ``count`` orders and some move along, so a new demo has history."""
+    import random
+
+    rng = random.Random(seed + 99)
+    with sandbox.lock:
+        for _ in range(count):
+            rng.choice(sandbox.sims).place_random_order(rng)
+        for sim in sandbox.sims:
+            sim.advance_orders(rng)
+
+
+def start_demo(
+    ws,
+    engine,
+    *,
+    seed: int = 0,
+    buyers_per_minute: float = 6.0,
+    connect_timeout: float = 60.0,
+    before_connect=None,
+) -> DemoHandle:
+    """Start the sandbox, connect every demo shop through the consent flow, start buyers.
+
+    ``engine`` must be started. Connecting also runs each store's first full sync.
+    """
+    sandbox = build_sandbox(seed)
+    sandbox.start()
+    handle = DemoHandle(sandbox)
+    if before_connect is not None:
+        before_connect(sandbox)
+    try:
+        futures = [engine.connect_store(req) for req in connect_requests(sandbox, engine)]
+        for fut in futures:
+            handle.stores.extend(fut.result(timeout=connect_timeout))
+    except BaseException:
+        sandbox.stop()
+        raise
+    if buyers_per_minute > 0:
+        sandbox.start_buyers(buyers_per_minute)
+    return handle

@@ -1,0 +1,570 @@
+"""The sync engine: one worker task per store on an asyncio loop in its own thread.
+
+Each store's jobs run one at a time in its worker (so one store's requests never overlap
+and one kind of job never runs twice at once); stores run side by side, and one store's
+failures never hold the others up. See DESIGN §3.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Coroutine
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any, TypeVar
+
+import httpx
+from sqlalchemy import update
+
+from app.core.db.models import Store
+from app.core.db.types import utcnow
+from app.core.enums import JobKind, JobStatus, Platform, StoreStatus
+from app.core.platforms.base import (
+    AppCredentials,
+    AuthError,
+    Endpoints,
+    PlatformAdapter,
+    PlatformError,
+    ReauthorizationRequired,
+)
+from app.core.platforms.http import DEFAULT_LIMITS, DEFAULT_TIMEOUT, RetryPolicy
+from app.core.platforms.registry import build_adapter
+from app.core.services import stores as store_service
+from app.core.services.errors import NotFoundError
+from app.core.services.stores import StoreDTO
+from app.core.sync.api import ConnectRequest
+from app.core.sync.context import JobContext
+from app.core.sync.credentials import CredentialVault, FixedTokens, StoreTokenProvider
+from app.core.sync.events import Alert, DataChanged, Emit, Event, StoreStatusChanged
+from app.core.sync.jobs import JobRun, mark_interrupted
+from app.core.sync.orders_job import fetch_orders
+from app.core.sync.products_job import sync_products
+from app.core.sync.push_job import due_pushes, next_retry_at, push_stock
+from app.core.sync.runtime import EngineThread
+from app.core.workspace import OpenWorkspace
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+ALL_KINDS = (JobKind.ORDERS, JobKind.PRODUCTS, JobKind.STOCK_PUSH)
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Tunables; tests shorten them."""
+
+    schedule: bool = True  # run jobs on their intervals (off: only sync_now)
+    start_jitter: float = 3.0  # spread stores' first runs over this many seconds
+    interval_jitter: float = 0.1  # ± share of each interval
+    refresh_margin: timedelta = timedelta(minutes=10)  # refresh tokens this long before expiry
+    circuit_threshold: int = 5  # consecutive failures that open a store's circuit
+    circuit_seconds: float = 60.0  # first pause; doubles up to circuit_max_seconds
+    circuit_max_seconds: float = 900.0
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    adapter_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per platform
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+
+
+class SyncEngine:
+    """Implements :class:`app.core.sync.api.EngineAPI`."""
+
+    def __init__(
+        self, ws: OpenWorkspace, emit: Emit | None = None, options: EngineOptions | None = None
+    ) -> None:
+        self.ws = ws
+        self.options = options or EngineOptions()
+        self._listeners: list[Emit] = [emit] if emit else []
+        self.ctx = ws.ctx.as_actor("sync")
+        self.vault = CredentialVault(ws.secrets)
+        self._thread = EngineThread()
+        self._workers: dict[int, StoreWorker] = {}
+        self._http: httpx.AsyncClient | None = None
+        self._main: Future[None] | None = None
+        self._stopping: asyncio.Event | None = None
+        self._started = False
+
+    # ------------------------------------------------------------------ events
+    def add_listener(self, emit: Emit) -> None:
+        """Also send events to ``emit`` (called on the engine thread)."""
+        self._listeners.append(emit)
+
+    def emit(self, event: Event) -> None:
+        """Send an event to every listener; a listener's failure is logged, not raised."""
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:
+                log.exception("event listener failed")
+
+    # ------------------------------------------------------------------ lifecycle
+    def start(self) -> None:
+        """Start the loop, the HTTP client and one worker per store."""
+        if self._started:
+            return
+        self._thread.start()
+        ready: Future[None] = Future()
+        self._main = self._thread.submit(self._run(ready))
+        ready.result(timeout=10)
+        self.ws.outbox.listeners.append(self._on_pushes_queued)
+        self._started = True
+
+    async def _run(self, ready: Future[None]) -> None:
+        self._stopping = asyncio.Event()
+        interrupted = mark_interrupted(self.ws.sessions)
+        if interrupted:
+            log.warning("%d job(s) were interrupted by the last stop", interrupted)
+        async with httpx.AsyncClient(
+            timeout=self.options.timeout, limits=DEFAULT_LIMITS, follow_redirects=False
+        ) as http:
+            self._http = http
+            for store in store_service.list_stores(self.ctx):
+                self._spawn(store.id)
+            ready.set_result(None)
+            await self._stopping.wait()
+            workers = list(self._workers.values())
+            for w in workers:
+                w.task.cancel()
+            await asyncio.gather(*(w.task for w in workers), return_exceptions=True)
+            self._workers.clear()
+        self._http = None
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Cancel in-flight jobs (marked interrupted), close HTTP, stop the thread."""
+        if not self._started:
+            return
+        if self._on_pushes_queued in self.ws.outbox.listeners:
+            self.ws.outbox.listeners.remove(self._on_pushes_queued)
+        if self._stopping is not None:
+            self._thread.call_soon(self._stopping.set)
+        if self._main is not None:
+            try:
+                self._main.result(timeout)
+            except Exception:
+                log.exception("engine stopped with an error")
+        self._thread.stop(timeout)
+        self._started = False
+
+    def submit(self, coro: Coroutine[Any, Any, T]) -> Future[T]:
+        """Run a coroutine on the engine loop."""
+        return self._thread.submit(coro)
+
+    @property
+    def http(self) -> httpx.AsyncClient:
+        """The engine loop's shared HTTP client."""
+        assert self._http is not None, "engine not started"
+        return self._http
+
+    # ------------------------------------------------------------------ workers
+    def _spawn(self, store_id: int) -> StoreWorker:
+        worker = self._workers.get(store_id)
+        if worker is None or worker.task.done():
+            worker = StoreWorker(self, store_id)
+            self._workers[store_id] = worker
+            worker.task = asyncio.get_running_loop().create_task(
+                worker.run(), name=f"store-{store_id}"
+            )
+            worker.task.add_done_callback(self._worker_done)
+        return worker
+
+    def _worker_done(self, task: asyncio.Task[None]) -> None:
+        if task.cancelled() or task.exception() is None:
+            return
+        exc = task.exception()
+        log.error("store worker %s crashed", task.get_name(), exc_info=exc)
+        self.emit(
+            Alert(
+                "sync_failed",
+                "Sync stopped for a store",
+                f"internal error: {type(exc).__name__}: {exc}",
+            )
+        )
+
+    def _on_pushes_queued(self, store_ids: set[int]) -> None:
+        # called after any commit that queued pushes, from any thread
+        self._thread.call_soon(self._wake_pushes, store_ids)
+
+    def _wake_pushes(self, store_ids: set[int]) -> None:
+        for sid in store_ids:
+            worker = self._workers.get(sid)
+            if worker is not None:
+                worker.push_due = True
+                worker.wake.set()
+
+    # ------------------------------------------------------------------ API
+    def sync_now(
+        self, store_id: int, kinds: tuple[JobKind, ...] | None = None
+    ) -> Future[list[int]]:
+        """Run the store's jobs now; resolves to the job ids once they ran."""
+
+        async def go() -> list[int]:
+            return await self._spawn(store_id).request(kinds or ALL_KINDS, "manual")
+
+        return self.submit(go())
+
+    def retry_job(self, job_id: int) -> Future[int]:
+        """Run a job of the same kind for the same store again."""
+        from app.core.db.models import SyncJob
+
+        with self.ws.sessions() as s:
+            job = s.get(SyncJob, job_id)
+            if job is None:
+                raise NotFoundError(f"job {job_id} does not exist")
+            store_id, kind = job.store_id, job.kind
+
+        async def go() -> int:
+            ids = await self._spawn(store_id).request((kind,), "retry")
+            return ids[0] if ids else 0
+
+        return self.submit(go())
+
+    def pause(self, store_id: int) -> Future[None]:
+        """Stop scheduling a store."""
+
+        async def go() -> None:
+            store_service.set_paused(self.ws.ctx, store_id, True)
+            self.emit(StoreStatusChanged(store_id, StoreStatus.PAUSED))
+            self._spawn(store_id).wake.set()
+
+        return self.submit(go())
+
+    def resume(self, store_id: int) -> Future[None]:
+        """Schedule a store again."""
+
+        async def go() -> None:
+            store_service.set_paused(self.ws.ctx, store_id, False)
+            self.emit(StoreStatusChanged(store_id, StoreStatus.IDLE))
+            w = self._spawn(store_id)
+            w.reset_circuit()
+            w.wake.set()
+
+        return self.submit(go())
+
+    def authorization_url(
+        self,
+        platform: Platform,
+        endpoints: Endpoints,
+        credentials: AppCredentials,
+        redirect_url: str,
+        state: str = "",
+    ) -> str:
+        """The consent link (pure: no network, no loop needed)."""
+        adapter = build_adapter(
+            platform, httpx.AsyncClient(), endpoints, credentials, "", FixedTokens()
+        )
+        return adapter.authorization_url(redirect_url, state)
+
+    def connect_store(self, request: ConnectRequest) -> Future[list[StoreDTO]]:
+        """Exchange the code, keep the secrets, register the shop(s), sync them."""
+        return self.submit(self._connect(request))
+
+    def reauthorize(self, store_id: int, code: str) -> Future[StoreDTO]:
+        """A fresh consent for a store that needs re-authorization."""
+
+        async def go() -> StoreDTO:
+            store = store_service.get_store(self.ctx, store_id)
+            creds = self.vault.app(store)
+            if creds is None:
+                raise ReauthorizationRequired("the store's app credentials are missing")
+            req = ConnectRequest(
+                store.platform,
+                store.environment,
+                Endpoints(store.api_base_url, store.auth_base_url),
+                creds,
+                code,
+                store.external_shop_id,
+                store.name,
+            )
+            stores = await self._connect(req)
+            return next(s for s in stores if s.id == store_id)
+
+        return self.submit(go())
+
+    async def _connect(self, req: ConnectRequest) -> list[StoreDTO]:
+        from app.core.sync.connect import connect
+
+        stores = await connect(self, req)
+        for st in stores:
+            w = self._spawn(st.id)
+            w.reset_circuit()
+            w.invalidate_adapter()
+            asyncio.get_running_loop().create_task(w.request(ALL_KINDS, "connect"))
+        self.emit(DataChanged("stores", tuple(s.id for s in stores)))
+        return stores
+
+    def adapter_for(self, store: StoreDTO, tokens=None) -> PlatformAdapter:
+        """A fresh adapter for a store (on the engine loop's HTTP client)."""
+        creds = self.vault.app(store)
+        if creds is None:
+            raise ReauthorizationRequired(
+                f"{store.name}: app credentials are missing from the keychain; connect again"
+            )
+        return build_adapter(
+            store.platform,
+            self.http,
+            Endpoints(store.api_base_url, store.auth_base_url),
+            creds,
+            store.external_shop_id,
+            tokens or StoreTokenProvider(self.vault, store),
+            shop_cipher=store.shop_cipher,
+            retry=self.options.retry,
+            options=self.options.adapter_options.get(store.platform.value),
+        )
+
+    def set_status(
+        self, store_id: int, status: StoreStatus, reason: str = "", synced: bool = False
+    ) -> None:
+        """Persist and announce a store's status."""
+        values: dict[str, Any] = {"sync_status": status, "status_reason": reason[:1000]}
+        now = utcnow()
+        if synced:
+            values["last_synced_at"] = now
+        with self.ws.sessions.begin() as s:
+            s.execute(update(Store).where(Store.id == store_id).values(**values))
+        self.emit(StoreStatusChanged(store_id, status, reason, now if synced else None))
+
+
+class StoreWorker:
+    """Runs one store's jobs one after another, on schedule or on request."""
+
+    def __init__(self, engine: SyncEngine, store_id: int) -> None:
+        self.engine = engine
+        self.store_id = store_id
+        self.wake = asyncio.Event()
+        self.task: asyncio.Task[None]
+        self.push_due = True  # look at the outbox on the first pass
+        self._requests: list[tuple[tuple[JobKind, ...], str, asyncio.Future[list[int]]]] = []
+        self._next: dict[JobKind, float] = {}
+        self._failures = 0
+        self._circuit_until = 0.0
+        self._circuit_wait = engine.options.circuit_seconds
+        self._adapter: PlatformAdapter | None = None
+        self._adapter_key: tuple | None = None
+        self._refresh_lock = asyncio.Lock()
+
+    # ------------------------------------------------------------------ requests
+    async def request(self, kinds: tuple[JobKind, ...], trigger: str) -> list[int]:
+        """Queue jobs and wait until they ran; returns their job ids."""
+        fut: asyncio.Future[list[int]] = asyncio.get_running_loop().create_future()
+        self._requests.append((kinds, trigger, fut))
+        self.wake.set()
+        return await fut
+
+    def reset_circuit(self) -> None:
+        """Close the circuit (after a manual resume or a reconnect)."""
+        self._failures, self._circuit_until = 0, 0.0
+        self._circuit_wait = self.engine.options.circuit_seconds
+
+    def invalidate_adapter(self) -> None:
+        """Build the adapter again on next use (new URLs or credentials)."""
+        self._adapter = None
+
+    # ------------------------------------------------------------------ main loop
+    async def run(self) -> None:
+        opts = self.engine.options
+        if opts.schedule:
+            start = time.monotonic() + random.uniform(0, opts.start_jitter)
+            self._next = {JobKind.ORDERS: start, JobKind.PRODUCTS: start}
+        try:
+            while True:
+                try:
+                    store = store_service.get_store(self.engine.ctx, self.store_id)
+                except NotFoundError:
+                    self._fail_requests(RuntimeError("store removed"))
+                    return
+                await self._pass(store)
+                await self._sleep(store)
+        except asyncio.CancelledError:
+            self._fail_requests(RuntimeError("engine stopped"))
+            raise
+        except Exception as exc:  # reported by SyncEngine._worker_done
+            self._fail_requests(exc)
+            raise
+
+    async def _pass(self, store: StoreDTO) -> None:
+        requests, self._requests = self._requests, []
+        wanted: list[tuple[JobKind, str]] = []
+        for kinds, trigger, _f in requests:
+            wanted += [(k, trigger) for k in kinds]
+        scheduled = not store.paused and time.monotonic() >= self._circuit_until
+        now = time.monotonic()
+        if scheduled and self.engine.options.schedule:
+            for kind in (JobKind.ORDERS, JobKind.PRODUCTS):
+                if now >= self._next.get(kind, float("inf")):
+                    wanted.append((kind, "schedule"))
+        if scheduled and (self.push_due or due_pushes(self.engine.ws.sessions, store.id)):
+            wanted.append((JobKind.STOCK_PUSH, "change"))
+        self.push_due = False
+        job_ids: list[int] = []
+        done: set[JobKind] = set()
+        for kind in ALL_KINDS:  # orders first: drift checks need them, pushes go last
+            triggers = [t for k, t in wanted if k == kind]
+            if not triggers or kind in done:
+                continue
+            done.add(kind)
+            trigger = "manual" if "manual" in triggers else triggers[0]
+            if (
+                kind == JobKind.STOCK_PUSH
+                and trigger != "manual"
+                and not due_pushes(self.engine.ws.sessions, store.id)
+            ):
+                continue
+            job_id = await self._run_job(store, kind, trigger)
+            if job_id:
+                job_ids.append(job_id)
+            self._schedule_next(store, kind)
+        for _k, _t, fut in requests:
+            if not fut.done():
+                fut.set_result(job_ids)
+
+    def _schedule_next(self, store: StoreDTO, kind: JobKind) -> None:
+        interval = {
+            JobKind.ORDERS: store.settings.orders_interval_s,
+            JobKind.PRODUCTS: store.settings.products_interval_s,
+        }.get(kind)
+        if interval is None:
+            return
+        j = self.engine.options.interval_jitter
+        self._next[kind] = time.monotonic() + interval * random.uniform(1 - j, 1 + j)
+
+    async def _sleep(self, store: StoreDTO) -> None:
+        if self._requests or self.push_due:
+            return
+        now = time.monotonic()
+        deadlines = [t for t in self._next.values()] if self.engine.options.schedule else []
+        retry_at = next_retry_at(self.engine.ws.sessions, store.id)
+        if retry_at is not None:
+            deadlines.append(now + max(0.0, (retry_at - utcnow()).total_seconds()))
+        if self._circuit_until > now:
+            deadlines = [max(d, self._circuit_until) for d in deadlines]
+        timeout = max(0.05, min(deadlines) - now) if deadlines else None
+        if store.paused:
+            timeout = None
+        self.wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.wake.wait(), timeout)
+
+    def _fail_requests(self, exc: BaseException) -> None:
+        for _k, _t, fut in self._requests:
+            if not fut.done():
+                fut.set_exception(exc)
+        self._requests = []
+
+    # ------------------------------------------------------------------ one job
+    async def _run_job(self, store: StoreDTO, kind: JobKind, trigger: str) -> int | None:
+        eng = self.engine
+        run = JobRun(eng.ws.sessions, eng.emit, store.id, kind, trigger)
+        if store.status != StoreStatus.SYNCING:
+            eng.set_status(store.id, StoreStatus.SYNCING)
+        job = {
+            JobKind.ORDERS: fetch_orders,
+            JobKind.PRODUCTS: sync_products,
+            JobKind.STOCK_PUSH: push_stock,
+        }[kind]
+        try:
+            await self._with_auth(
+                store,
+                lambda adapter: job(
+                    JobContext(store, adapter, eng.ws.sessions, eng.ctx, run, eng.emit)
+                ),
+            )
+        except asyncio.CancelledError:
+            run.finish(JobStatus.INTERRUPTED, "interrupted: the engine stopped")
+            raise
+        except ReauthorizationRequired as exc:
+            run.finish(JobStatus.FAILED, str(exc))
+            eng.set_status(store.id, StoreStatus.NEEDS_REAUTH, str(exc))
+            eng.emit(
+                Alert("reauth", f"{store.name} needs to be authorized again", str(exc), store.id)
+            )
+            self._circuit_until = time.monotonic() + eng.options.circuit_max_seconds
+            return run.id
+        except PlatformError as exc:
+            run.finish(JobStatus.FAILED, f"{type(exc).__name__}: {exc}")
+            self._failed(store, exc)
+            return run.id
+        except Exception as exc:  # a bug: keep the store syncing, show it, log it
+            log.exception("%s job for store %s crashed", kind.value, store.id)
+            run.finish(JobStatus.FAILED, f"internal error: {type(exc).__name__}: {exc}")
+            self._failed(store, exc)
+            return run.id
+        status = JobStatus.SUCCEEDED if run.failed == 0 else JobStatus.FAILED
+        run.finish(status, "" if run.failed == 0 else f"{run.failed} item(s) failed")
+        self.reset_circuit()
+        eng.set_status(store.id, StoreStatus.IDLE, synced=True)
+        return run.id
+
+    def _failed(self, store: StoreDTO, exc: BaseException) -> None:
+        eng = self.engine
+        self._failures += 1
+        reason = f"{type(exc).__name__}: {exc}"
+        if self._failures >= eng.options.circuit_threshold:
+            self._circuit_until = time.monotonic() + self._circuit_wait
+            reason = (
+                f"{self._failures} failures in a row; retrying in "
+                f"{int(self._circuit_wait)} s. Last: {reason}"
+            )
+            self._circuit_wait = min(self._circuit_wait * 2, eng.options.circuit_max_seconds)
+            eng.set_status(store.id, StoreStatus.ERROR, reason)
+            eng.emit(Alert("sync_failed", f"{store.name} keeps failing", reason, store.id))
+        else:
+            eng.set_status(store.id, StoreStatus.IDLE, reason)
+
+    # ------------------------------------------------------------------ auth
+    def _adapter_for(self, store: StoreDTO) -> PlatformAdapter:
+        key = (store.api_base_url, store.auth_base_url, store.shop_cipher, store.app_id)
+        if self._adapter is None or key != self._adapter_key:
+            self._adapter = self.engine.adapter_for(store)
+            self._adapter_key = key
+        return self._adapter
+
+    async def _with_auth(
+        self, store: StoreDTO, job: Callable[[PlatformAdapter], Awaitable[None]]
+    ) -> None:
+        adapter = self._adapter_for(store)
+        await self._refresh_if_due(store, adapter)
+        try:
+            await job(adapter)
+        except ReauthorizationRequired:
+            raise
+        except AuthError:
+            # one refresh, one retry (DESIGN §3)
+            await self._refresh(store, adapter)
+            await job(adapter)
+
+    async def _refresh_if_due(self, store: StoreDTO, adapter: PlatformAdapter) -> None:
+        tokens = self.engine.vault.tokens(store)
+        if tokens is None:
+            raise ReauthorizationRequired(f"{store.name} has no tokens: connect it again")
+        if tokens.access_expires_at - utcnow() <= self.engine.options.refresh_margin:
+            await self._refresh(store, adapter)
+
+    async def _refresh(self, store: StoreDTO, adapter: PlatformAdapter) -> None:
+        async with self._refresh_lock:
+            vault = self.engine.vault
+            tokens = vault.tokens(store)
+            if tokens is None:
+                raise ReauthorizationRequired(f"{store.name} has no tokens: connect it again")
+            try:
+                new = await adapter.refresh_tokens(tokens)
+            except ReauthorizationRequired:
+                raise
+            except (AuthError, PlatformError) as exc:
+                if isinstance(exc, AuthError) or not exc.retryable:
+                    raise ReauthorizationRequired(
+                        f"token refresh for {store.name} was refused: {exc}"
+                    ) from None
+                raise
+            vault.save_tokens(store, new)
+            with self.engine.ws.sessions.begin() as s:
+                s.execute(
+                    update(Store)
+                    .where(Store.id == store.id)
+                    .values(
+                        access_token_expires_at=new.access_expires_at,
+                        refresh_token_expires_at=new.refresh_expires_at,
+                    )
+                )
