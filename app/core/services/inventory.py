@@ -32,6 +32,7 @@ from app.core.services.errors import (
 )
 
 TOUCHED_KEY = "storesync.touched_variants"
+FORCE_KEY = "storesync.force_push_listings"
 
 
 # --------------------------------------------------------------------------- primitives
@@ -40,6 +41,11 @@ TOUCHED_KEY = "storesync.touched_variants"
 def touched_variants(session: Session) -> set[int]:
     """Variants whose stock changed in this unit of work (the engine queues pushes for them)."""
     return session.info.setdefault(TOUCHED_KEY, set())
+
+
+def forced_listings(session: Session) -> set[int]:
+    """Listings to push in this unit of work even if our figure did not change."""
+    return session.info.setdefault(FORCE_KEY, set())
 
 
 def ensure_item(session: Session, variant_id: int, location_id: int) -> int:

@@ -22,7 +22,7 @@ from app.core.enums import InventoryState, ListingMatch, OrderStatus, TxnType
 from app.core.platforms.base import ChannelOrder
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
-from app.core.services.inventory import apply_change, default_location_id
+from app.core.services.inventory import apply_change, default_location_id, forced_listings
 from app.core.settings import StoreSettings
 
 # What stock effect each order status calls for.
@@ -72,6 +72,7 @@ def move_item(
     if key not in _TRANSITIONS:
         return False
     effect = _TRANSITIONS[key]
+    _mirror_platform_stock(session, item, current, target)
     if effect is not None:
         txn, d_oh, d_rs = effect
         apply_change(
@@ -89,6 +90,41 @@ def move_item(
         )  # a platform sale is a fact; oversold shows < 0
     item.inventory_state = target
     return effect is not None
+
+
+def _mirror_platform_stock(
+    session: Session, item: OrderItem, current: InventoryState, target: InventoryState
+) -> None:
+    """The marketplace takes an order's units off its own stock figure when the order is
+    placed, and gives them back when it is cancelled before shipping. Mirror that in what
+    we know the listing shows, so the outbox corrects the platform whenever our policy's
+    number differs from it (with a buffer or a share, our number may not move at all).
+
+    Only when the platform's change clearly came after our last push landed: an absolute
+    push that landed later already overwrote it. When the two are too close to tell apart
+    (platform times have whole seconds), the listing is pushed again: one push too many
+    is harmless, a wrong figure is not.
+    """
+    if item.listing_id is None:
+        return
+    order = item.order
+    if current == InventoryState.NONE and target in (
+        InventoryState.RESERVED,
+        InventoryState.DEDUCTED,
+    ):
+        delta, happened = -item.quantity, order.placed_at
+    elif current == InventoryState.RESERVED and target == InventoryState.RELEASED:
+        delta, happened = item.quantity, order.platform_updated_at
+    else:
+        return
+    listing = session.get(ChannelListing, item.listing_id)
+    if listing is None or listing.last_pushed_stock is None or listing.last_pushed_at is None:
+        return
+    gap = (happened - listing.last_pushed_at).total_seconds()
+    if gap > 1.0:
+        listing.last_pushed_stock = max(0, listing.last_pushed_stock + delta)
+    elif gap > -1.0:
+        forced_listings(session).add(listing.id)
 
 
 def _store_location(session: Session, store: Store) -> int:

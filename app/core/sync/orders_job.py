@@ -46,7 +46,9 @@ def _advance_cursor(session, store_id: int, position: datetime) -> None:
 
 async def fetch_orders(jc: JobContext) -> set[int]:
     """Fetch and store every order updated since the cursor; returns touched variant ids."""
-    now = utcnow()
+    # platforms take whole seconds and floor them: end the window on the next whole second
+    # so an order placed in the current second is inside it
+    now = (utcnow() + timedelta(seconds=1)).replace(microsecond=0)
     start = _cursor_start(jc, now)
     window = timedelta(seconds=jc.adapter.max_order_window_seconds)
     touched: set[int] = set()

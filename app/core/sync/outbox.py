@@ -13,25 +13,30 @@ import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from sqlalchemy import delete, event, select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.db.models import ChannelListing, StockPush, Store
 from app.core.db.types import utcnow
 from app.core.enums import OutboxStatus
-from app.core.services.inventory import TOUCHED_KEY, available_by_variant, default_location_id
+from app.core.services.inventory import (
+    FORCE_KEY,
+    TOUCHED_KEY,
+    available_by_variant,
+    default_location_id,
+    forced_listings,
+)
 from app.core.settings import StoreSettings
 
 log = logging.getLogger(__name__)
 QUEUED_KEY = "storesync.pushes_queued_for"
-FORCE_KEY = "storesync.force_push_listings"
 
 Listener = Callable[[set[int]], None]
 
 
 def force_push(session: Session, listing_ids: Iterable[int]) -> None:
     """Queue these listings even if the value equals what we last pushed (drift repair)."""
-    session.info.setdefault(FORCE_KEY, set()).update(listing_ids)
+    forced_listings(session).update(listing_ids)
 
 
 def queue_pushes(
@@ -93,8 +98,10 @@ def queue_pushes(
         row = existing.get(lid)
         if wanted == known and lid not in force_listings:
             if row is not None and row.status != OutboxStatus.DONE:
-                # the change was undone before we sent it: nothing to send any more
-                session.execute(delete(StockPush).where(StockPush.id == row.id))
+                # the change was undone before we sent it; a different value may be in
+                # flight right now, so send this one too rather than drop the row
+                row.wanted_stock = wanted
+                stores.add(sid)
             continue
         if row is None:
             session.add(

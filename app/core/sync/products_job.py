@@ -1,7 +1,8 @@
 """Product sync: pull listings, import or match them, read platform stock, handle drift.
 
-Drift (DESIGN §2): the platform shows a number that differs from what we pushed and no
-order explains it — someone changed stock in the seller center. The store's policy says
+Drift (DESIGN §2): the platform shows a number that differs from what we pushed, less
+what orders took since (kept up to date as orders are stored), so no order explains it:
+someone changed stock in the seller center. The store's policy says
 what wins: ``master_wins`` pushes our number again; ``accept_platform`` books the
 difference as an adjustment of master stock, which then reaches every other store.
 """
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 
 from app.core.db.models import ChannelListing, Order, OrderItem, StockPush, Store
-from app.core.enums import DriftPolicy, OrderStatus, OutboxStatus, TxnType
+from app.core.enums import DriftPolicy, OutboxStatus, TxnType
 from app.core.platforms import base
 from app.core.services.catalog import ProductInput, VariantInput, create_product_in, validate_sku
 from app.core.services.errors import ServiceError
@@ -160,36 +161,6 @@ def _import_unmatched(
     return count
 
 
-def _expected_platform_stock(s, store_id: int, listing: ChannelListing) -> int | None:
-    """What the platform should show given our last push and the orders since."""
-    if listing.last_pushed_stock is None or listing.last_pushed_at is None:
-        return None
-    at = listing.last_pushed_at
-    where = (Order.store_id == store_id, OrderItem.listing_id == listing.id)
-    sold_since = (
-        s.scalar(
-            select(func.coalesce(func.sum(OrderItem.quantity), 0))
-            .join(Order, Order.id == OrderItem.order_id)
-            .where(*where, Order.placed_at > at, Order.status != OrderStatus.CANCELLED)
-        )
-        or 0
-    )
-    cancelled_since = (
-        s.scalar(
-            select(func.coalesce(func.sum(OrderItem.quantity), 0))
-            .join(Order, Order.id == OrderItem.order_id)
-            .where(
-                *where,
-                Order.placed_at <= at,
-                Order.status == OrderStatus.CANCELLED,
-                Order.platform_updated_at > at,
-            )
-        )
-        or 0
-    )
-    return listing.last_pushed_stock - int(sold_since) + int(cancelled_since)
-
-
 def _handle_drift(
     s, jc: JobContext, store: Store, seen: Sequence[SeenListing], location: int
 ) -> int:
@@ -206,7 +177,8 @@ def _handle_drift(
         if sl.variant_id is None or sl.listing_id in pending:
             continue  # unmapped, or our next push will set the value anyway
         listing = s.get(ChannelListing, sl.listing_id)
-        expected = _expected_platform_stock(s, store.id, listing)
+        # what we last pushed, less what orders took since (see orders._mirror_platform_stock)
+        expected = sl.last_pushed_stock
         if expected is None or expected == sl.platform_stock:
             continue
         drifts += 1
