@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -327,6 +328,13 @@ class Sandbox:
 class _LoopbackServer(ThreadingHTTPServer):
     # the default backlog of 5 stalls bursts of concurrent clients for a second
     request_queue_size = 128
+
+    def handle_error(self, request, client_address) -> None:
+        # a client that went away mid-request (a killed app, a timeout) is not our error
+        exc = sys.exc_info()[1]
+        if isinstance(exc, ConnectionResetError | BrokenPipeError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
 
 
 def _make_handler(sandbox: Sandbox) -> type[BaseHTTPRequestHandler]:
