@@ -22,7 +22,12 @@ from app.core.enums import InventoryState, ListingMatch, OrderStatus, TxnType
 from app.core.platforms.base import ChannelOrder
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
-from app.core.services.inventory import apply_change, default_location_id, forced_listings
+from app.core.services.inventory import (
+    LedgerBatch,
+    apply_change,
+    default_location_id,
+    forced_listings,
+)
 from app.core.settings import StoreSettings
 
 # What stock effect each order status calls for.
@@ -58,12 +63,19 @@ class UpsertStats:
 
 
 def move_item(
-    session: Session, item: OrderItem, target: InventoryState, *, actor: str, order_ref: str
+    session: Session,
+    item: OrderItem,
+    target: InventoryState,
+    *,
+    actor: str,
+    order_ref: str,
+    ledger: LedgerBatch | None = None,
 ) -> bool:
     """Move one mapped item towards ``target``; returns True when stock changed.
 
     Illegal or backward moves (e.g. released → reserved) are ignored: order fetches
-    overlap on purpose, and a final state stays final.
+    overlap on purpose, and a final state stays final. With ``ledger`` the stock effect is
+    queued there (applied at its flush, in the same transaction).
     """
     current = item.inventory_state
     if current == target or item.variant_id is None or item.location_id is None:
@@ -75,19 +87,21 @@ def move_item(
     _mirror_platform_stock(session, item, current, target)
     if effect is not None:
         txn, d_oh, d_rs = effect
-        apply_change(
-            session,
-            variant_id=item.variant_id,
-            location_id=item.location_id,
-            txn_type=txn,
-            d_on_hand=d_oh * item.quantity,
-            d_reserved=d_rs * item.quantity,
-            actor=actor,
-            reference_type="order_item",
-            reference_id=item.id,
-            note=order_ref,
-            allow_negative=True,
-        )  # a platform sale is a fact; oversold shows < 0
+        change = {
+            "variant_id": item.variant_id,
+            "location_id": item.location_id,
+            "txn_type": txn,
+            "d_on_hand": d_oh * item.quantity,
+            "d_reserved": d_rs * item.quantity,
+            "actor": actor,
+            "reference_type": "order_item",
+            "reference_id": item.id,
+            "note": order_ref,
+        }
+        if ledger is not None:
+            ledger.add(**change)
+        else:  # a platform sale is a fact: oversold shows as negative stock
+            apply_change(session, **change, allow_negative=True)
     item.inventory_state = target
     return effect is not None
 
@@ -190,6 +204,7 @@ def upsert_orders_in(
         if (li.platform_product_id, li.platform_variant_id) in pairs
     }
     location_id = _store_location(session, store)
+    ledger = LedgerBatch()
     for co in orders:
         _validate(co)
         order = existing.get(co.platform_order_id)
@@ -207,9 +222,15 @@ def upsert_orders_in(
             if item.variant_id is None:
                 stats.unmapped_items += 1
             if move_item(
-                session, item, target, actor=actor, order_ref=f"order {order.platform_order_id}"
+                session,
+                item,
+                target,
+                actor=actor,
+                order_ref=f"order {order.platform_order_id}",
+                ledger=ledger,
             ):
                 stats.effects += 1
+    ledger.flush(session)
     return stats
 
 

@@ -32,7 +32,7 @@ from app.core.platforms.base import (
     PlatformError,
     ReauthorizationRequired,
 )
-from app.core.platforms.http import DEFAULT_LIMITS, DEFAULT_TIMEOUT, RetryPolicy
+from app.core.platforms.http import DEFAULT_LIMITS, DEFAULT_TIMEOUT, RetryPolicy, TokenBucket
 from app.core.platforms.registry import build_adapter
 from app.core.services import stores as store_service
 from app.core.services.errors import NotFoundError
@@ -66,6 +66,12 @@ class EngineOptions:
     circuit_max_seconds: float = 900.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     adapter_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # per platform
+    # per-store request rate (per second, burst) by platform; absent: the client's default,
+    # sized to the platform's published limits (Shopee publishes none: see its client)
+    rate_limits: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # per-store request rate (per second, burst) by platform; None: the client's default,
+    # sized to the platform's published limits (Shopee publishes none: see its client)
+    rate_limits: dict[str, tuple[float, float]] = field(default_factory=dict)
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
 
 
@@ -311,8 +317,13 @@ class SyncEngine:
             tokens or StoreTokenProvider(self.vault, store),
             shop_cipher=store.shop_cipher,
             retry=self.options.retry,
+            limiter=self._limiter(store.platform),
             options=self.options.adapter_options.get(store.platform.value),
         )
+
+    def _limiter(self, platform: Platform) -> TokenBucket | None:
+        rate = self.options.rate_limits.get(platform.value)
+        return None if rate is None else TokenBucket(*rate)
 
     def set_status(
         self, store_id: int, status: StoreStatus, reason: str = "", synced: bool = False
