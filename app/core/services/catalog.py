@@ -432,12 +432,13 @@ def find_variant_by_sku(ctx: ServiceContext, sku: str) -> VariantDTO | None:
         return None if v is None else _variant_dto(v)
 
 
-def fts_query(text_in: str) -> str | None:
-    """Turn typed text into an FTS5 query: every word must match as a prefix."""
+def fts_query(text_in: str, *, any_word: bool = False) -> str | None:
+    """Turn typed text into an FTS5 query: every word (or any word) matches as a prefix."""
     words = re.findall(r"[\w\-./#+]+", text_in or "")
     if not words:
         return None
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    joiner = " OR " if any_word else " "
+    return joiner.join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
 SORTABLE = {

@@ -277,7 +277,7 @@ def suggest_variants(
             ):
                 out[vid] = (vid, sku, pname)
         words = " ".join(listing.title.split()[:4])
-        q = fts_query(words)
+        q = fts_query(words, any_word=True)  # ranked: titles sharing more words come first
         if q and len(out) < limit:
             from sqlalchemy import text
 
@@ -288,7 +288,7 @@ def suggest_variants(
                     "WHERE catalog_fts MATCH :q "
                     "AND v.status = 'active' ORDER BY rank LIMIT :n"
                 ),
-                {"q": q.replace('" "', '" OR "'), "n": limit},
+                {"q": q, "n": limit},
             )
             for vid, sku, pname in rows:
                 out.setdefault(vid, (vid, sku, pname))

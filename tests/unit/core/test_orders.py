@@ -149,3 +149,15 @@ def test_a_bad_order_in_a_batch_rolls_back_the_whole_batch(ctx, workspace, setup
         ingest(workspace, sid, good, bad)
     assert orders.find_order_id(ctx, sid, "E1") is None
     assert stock(ctx, vid, loc) == (10, 0)
+
+
+def test_mapping_suggestions_match_any_title_word(ctx, workspace, setup):
+    vid, _loc, sid = setup
+    ingest(workspace, sid, order("S1", OrderStatus.TO_SHIP, [("ZZZ-9", 1)]))
+    (listing,) = listings.list_listings(ctx, unmapped_only=True)
+    with workspace.sessions.begin() as s:
+        from app.core.db.models import ChannelListing
+
+        s.get(ChannelListing, listing.id).title = "Kaos Polos Hitam XL Premium"
+    suggestions = listings.suggest_variants(ctx, listing.id)
+    assert [v for v, _sku, _name in suggestions] == [vid]
