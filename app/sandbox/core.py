@@ -284,6 +284,8 @@ class Sandbox:
     # ------------------------------------------------------------------ dispatch
     def dispatch(self, request: Request) -> Response:
         """Route a request, applying any fault rule first."""
+        if request.path.startswith("/_sandbox/"):
+            return self._control(request)
         for pattern, route, sim in self._routes:
             m = pattern.match(request.path)
             if m is None:
@@ -305,6 +307,16 @@ class Sandbox:
             if sim.owns(request.path):
                 return sim.fault_response("not_found", request)
         return Response.json({"error": "not_found", "message": "no such path"}, status=404)
+
+    def _control(self, request: Request) -> Response:
+        """Loopback control for tests and benchmarks in another process."""
+        if request.method == "POST" and request.path == "/_sandbox/orders":
+            from app.sandbox.demo import place_orders
+
+            count = int(request.query.get("count", "1"))
+            placed = place_orders(self, count, int(request.query.get("seed", "0")))
+            return Response.json({"placed": placed})
+        return Response.json({"error": "unknown control"}, status=404)
 
     def _apply_fault(
         self, fault: FaultRule, sim: PlatformSim, route: Route, request: Request

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from app.sandbox.catalog import demo_catalog
@@ -40,3 +41,26 @@ def demo_info(sandbox: Sandbox) -> dict[str, Any]:
         "base_url": sandbox.base_url,
         "platforms": [sim.demo_info() for sim in sandbox.sims],
     }
+
+
+def place_orders(sandbox: Sandbox, count: int, seed: int = 0) -> int:
+    """Buyers place ``count`` orders across the shops; stock is raised first so every order
+    can be served (for benchmarks). Returns the orders placed."""
+    import random
+
+    from app.sandbox.catalog import demo_catalog
+
+    rng = random.Random(seed + 7)
+    skus = [v.sku for p in demo_catalog(sandbox.seed, None) for v in p.variants]
+    placed = 0
+    with sandbox.lock:
+        for sim in sandbox.sims:
+            for shop_id in list(sim.shops):
+                for sku in skus:
+                    # a shop that does not list the SKU refuses it
+                    with contextlib.suppress(KeyError, ValueError, StopIteration):
+                        sim.seller_set_stock(shop_id, sku, 10_000_000)
+        for _ in range(count):
+            if rng.choice(sandbox.sims).place_random_order(rng) is not None:
+                placed += 1
+    return placed

@@ -15,16 +15,20 @@ Prints:
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
 
+import httpx
 import keyring
+from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -36,7 +40,7 @@ from app.core.db.models import Store  # noqa: E402
 from app.core.enums import JobKind  # noqa: E402
 from app.core.paths import resolve_paths  # noqa: E402
 from app.core.services.orders import upsert_orders_in  # noqa: E402
-from app.core.sync.demo import connect_requests  # noqa: E402
+from app.core.sync.demo import connect_requests, requests_from_info  # noqa: E402
 from app.core.sync.engine import EngineOptions, SyncEngine  # noqa: E402
 from app.core.workspace import open_workspace  # noqa: E402
 from app.sandbox.demo import build_sandbox  # noqa: E402
@@ -54,76 +58,55 @@ def fresh_engine(sandbox, rate=None):
     return ws, engine
 
 
-def place_orders(sim, n: int, seed: int = 1) -> int:
-    """Buyers place ``n`` orders on the shop; returns the number of lines."""
-    rng = random.Random(seed)
-    shop = next(iter(sim.shops.values()))
-    for item in shop.items.values():
-        for model in item.models:
-            for loc in model.stock:
-                model.stock[loc] = 10_000_000
-    lines = 0
-    with sim.sandbox.lock:
-        for _ in range(n):
-            sim.place_random_order(rng)
-        for order in shop.orders.values():
-            lines += len(order.lines)
-    return lines
+def sandbox_process(**flags) -> tuple[subprocess.Popen, dict]:
+    """``python -m app.sandbox`` in its own process (its own GIL), as a real platform is."""
+    args = [sys.executable, "-m", "app.sandbox", "--port", "0", "--no-rate-limit"]
+    for k, v in flags.items():
+        args += [f"--{k.replace('_', '-')}", str(v)]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    return proc, json.loads(proc.stdout.readline())
 
 
 def bench_ingest(n: int, rate: float | None) -> None:
-    sandbox = build_sandbox(
-        seed=3, shopee_shops=1, tiktok_shops=0, catalog_size=60, shopee_options=UNLIMITED
-    )
-    sandbox.start()
-    sim = sandbox.sim("shopee")
-    # the sandbox enforces no limit here; the client's own limiter is the platform's
+    proc, info = sandbox_process(seed=3, shopee_shops=1, tiktok_shops=0)
     limits = {"shopee": (rate, rate)} if rate else {"shopee": (1e9, 1e9)}
-    ws, engine = fresh_engine(sandbox, limits)
-    store_id = next(
-        s.id for s in __import__("app.core.services.stores", fromlist=["x"]).list_stores(ws.ctx)
-    )
-    engine.sync_now(store_id).result(timeout=600)  # the first full sync: catalog mapped
-    lines = place_orders(sim, n)
+    ws = open_workspace(resolve_paths(tempfile.mkdtemp(prefix="bench-")))
+    engine = SyncEngine(ws, None, EngineOptions(schedule=False, rate_limits=limits))
+    engine.start()
+    (store,) = [
+        s
+        for r in requests_from_info(info, engine)
+        for s in engine.connect_store(r).result(timeout=120)
+    ]
+    engine.sync_now(store.id).result(timeout=600)  # the first full sync: catalog mapped
+    placed = httpx.post(
+        f"{info['base_url']}/_sandbox/orders", params={"count": n}, timeout=600
+    ).json()["placed"]
     t0 = time.perf_counter()
-    engine.sync_now(store_id, (JobKind.ORDERS,)).result(timeout=3600)
+    engine.sync_now(store.id, (JobKind.ORDERS,)).result(timeout=3600)
     wall = time.perf_counter() - t0
     with ws.sessions() as s:
-        stored = s.execute(__import__("sqlalchemy").text("select count(*) from orders")).scalar()
+        stored = s.scalar(text("select count(*) from orders"))
+        lines = s.scalar(text("select count(*) from order_items"))
     label = f"client limiter {rate:.0f} req/s" if rate else "client limiter lifted"
     print(
-        f"[ingest, {label}] {stored} orders ({lines} lines) in {wall:.1f} s = "
-        f"{stored / wall:,.0f} orders/s end to end over HTTP"
+        f"[ingest, {label}] {stored} of {placed} orders ({lines} lines) in {wall:.1f} s = "
+        f"{stored / wall:,.0f} orders/s end to end over HTTP (sandbox in its own process)"
     )
-    # the write part alone, on the same normalized orders
-    adapter = engine.adapter_for(engine_store(ws, store_id))
-
-    async def fetch_all():
-        from app.core.db.types import utcnow
-
-        end = utcnow() + timedelta(seconds=1)
-        refs, tok = [], None
-        while True:
-            page = await adapter.list_orders(end - timedelta(days=1), end, tok)
-            refs += [r.platform_order_id for r in page.orders]
-            tok = page.next_cursor
-            if tok is None:
-                break
-        out = []
-        for i in range(0, len(refs), 50):
-            out += await adapter.get_orders(refs[i : i + 50])
-        return out
-
-    orders = engine.submit(fetch_all()).result(timeout=3600)
+    if rate:
+        engine.stop()
+        proc.terminate()
+        ws.close()
+        return
+    orders = engine.submit(fetch_all(engine.adapter_for(store))).result(timeout=3600)
     engine.stop()
-    sandbox.stop()
+    proc.terminate()
     ws2 = open_workspace(resolve_paths(tempfile.mkdtemp(prefix="bench-w-")))
-    # same catalog and listings as the ingest run, so items map and stock moves
-    copy_catalog(ws, ws2)
+    copy_catalog(ws, ws2)  # same catalog, listings and stock as the ingest run
     t0 = time.perf_counter()
     for i in range(0, len(orders), 100):  # the engine commits a page (100 orders) at a time
         with ws2.sessions.begin() as s:
-            upsert_orders_in(s, s.get(Store, store_id), orders[i : i + 100])
+            upsert_orders_in(s, s.get(Store, store.id), orders[i : i + 100])
     ours = time.perf_counter() - t0
     raw = raw_executemany(orders)
     print(
@@ -133,6 +116,24 @@ def bench_ingest(n: int, rate: float | None) -> None:
     )
     ws.close()
     ws2.close()
+
+
+async def fetch_all(adapter):
+    """Every order of the last day, normalized, as the order job sees them."""
+    from app.core.db.types import utcnow
+
+    end = utcnow() + timedelta(seconds=1)
+    refs, tok = [], None
+    while True:
+        page = await adapter.list_orders(end - timedelta(days=1), end, tok)
+        refs += [r.platform_order_id for r in page.orders]
+        tok = page.next_cursor
+        if tok is None:
+            break
+    out = []
+    for i in range(0, len(refs), 50):
+        out += await adapter.get_orders(refs[i : i + 50])
+    return out
 
 
 def engine_store(ws, store_id):
@@ -148,6 +149,7 @@ def copy_catalog(src, dst) -> None:
     dst.close()
     src_db, dst_db = src.paths.database, dst.paths.database
     con = sqlite3.connect(src_db)
+    con.execute("pragma foreign_keys=on")  # items and history go with their orders
     con.execute("delete from orders")
     con.commit()
     con.close()
@@ -195,7 +197,8 @@ def raw_executemany(orders) -> float:
         )
         ids = dict(
             con.execute(
-                f"select oid, id from orders where oid in ({','.join('?' * len(page))})",
+                f"select oid, id from orders where store_id = 1 and oid in "
+                f"({','.join('?' * len(page))})",
                 [o.platform_order_id for o in page],
             ).fetchall()
         )
@@ -225,6 +228,8 @@ def raw_executemany(orders) -> float:
 
 
 def bench_latency(rounds: int) -> None:
+    if rounds <= 0:
+        return
     sandbox = build_sandbox(
         seed=5,
         shopee_shops=2,
@@ -243,21 +248,24 @@ def bench_latency(rounds: int) -> None:
         origin = rng.choice(stores)
         sim = sandbox.sim(origin.platform.value)
         with sandbox.lock:
-            before = {(s.platform.value, s.external_shop_id): snapshot(sandbox, s) for s in stores}
             oid = place_on(sim, origin, rng)
         if oid is None:
             continue
         t0 = time.perf_counter()
+        started = utcnow_naive()
         engine.sync_now(origin.id, (JobKind.ORDERS,)).result(timeout=60)
-        others = [s for s in stores if s.id != origin.id]
+        # the pushes this fetch queued for the other stores, acknowledged by their platforms
         deadline = t0 + 20
         while time.perf_counter() < deadline:
-            with sandbox.lock:
-                changed = all(
-                    snapshot(sandbox, s) != before[(s.platform.value, s.external_shop_id)]
-                    for s in others
-                )
-            if changed:
+            with ws.sessions() as s:
+                queued, open_ = s.execute(
+                    text(
+                        "select count(*), sum(status != 'done') from stock_push_outbox "
+                        "where store_id != :o and enqueued_at >= :t"
+                    ),
+                    {"o": origin.id, "t": started},
+                ).one()
+            if queued and not open_:
                 samples.append(time.perf_counter() - t0)
                 break
             time.sleep(0.002)
@@ -266,11 +274,19 @@ def bench_latency(rounds: int) -> None:
     samples.sort()
     p95 = samples[max(0, int(len(samples) * 0.95) - 1)]
     print(
-        f"[latency] order seen on one store -> stock on all 3 others: {len(samples)} orders,"
-        f" median {statistics.median(samples) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
-        f"max {samples[-1] * 1000:.0f} ms (includes the fetch itself)"
+        f"[latency] order seen on one store -> stock on every other store that lists it: "
+        f"{len(samples)} orders, median {statistics.median(samples) * 1000:.0f} ms, "
+        f"p95 {p95 * 1000:.0f} ms, max {samples[-1] * 1000:.0f} ms (from the start of the "
+        "fetch that saw it)"
     )
     ws.close()
+
+
+def utcnow_naive() -> str:
+    """Now in the database's own format (naive UTC) for comparisons in raw SQL."""
+    from app.core.db.types import utcnow
+
+    return utcnow().replace(tzinfo=None).isoformat(sep=" ")
 
 
 def place_on(sim, store, rng):
@@ -283,19 +299,6 @@ def place_on(sim, store, rng):
         return sim.place_random_order(rng)
     finally:
         sim.shops = saved
-
-
-def snapshot(sandbox, store) -> tuple:
-    sim = sandbox.sim(store.platform.value)
-    key = int(store.external_shop_id) if sim.name == "shopee" else store.external_shop_id
-    shop = sim.shops[key]
-    if sim.name == "shopee":
-        return tuple(sorted((m.sku, m.total) for i in shop.items.values() for m in i.models))
-    return tuple(
-        sorted(
-            (k.seller_sku, sum(k.stock.values())) for p in shop.products.values() for k in p.skus
-        )
-    )
 
 
 def main() -> None:

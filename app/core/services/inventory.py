@@ -163,7 +163,7 @@ class LedgerBatch:
                     d_on_hand,
                     d_reserved,
                     reference_type,
-                    None if reference_id is None else str(reference_id),
+                    reference_id,  # resolved at flush: new order items get ids then
                     actor,
                     note,
                 )
@@ -204,7 +204,7 @@ class LedgerBatch:
                     "delta_on_hand": d_oh,
                     "delta_reserved": d_rs,
                     "reference_type": rt,
-                    "reference_id": rid,
+                    "reference_id": _ref(rid),
                     "actor": actor,
                     "note": note,
                     "created_at": now,
@@ -214,6 +214,13 @@ class LedgerBatch:
         )
         touched_variants(session).update(v for v, _l in pairs)
         self._rows.clear()
+
+
+def _ref(reference: object | None) -> str | None:
+    """A ledger reference: an id, or an object whose ``id`` is known by flush time."""
+    if reference is None:
+        return None
+    return str(getattr(reference, "id", reference))
 
 
 def _ensure_items(session: Session, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], int]:

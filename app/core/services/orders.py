@@ -95,7 +95,7 @@ def move_item(
             "d_reserved": d_rs * item.quantity,
             "actor": actor,
             "reference_type": "order_item",
-            "reference_id": item.id,
+            "reference_id": item,  # its id exists once the page is flushed
             "note": order_ref,
         }
         if ledger is not None:
@@ -204,12 +204,14 @@ def upsert_orders_in(
         if (li.platform_product_id, li.platform_variant_id) in pairs
     }
     location_id = _store_location(session, store)
+    costs: dict[int, Decimal] = {}
+    _load_costs(session, {li.variant_id for li in listings.values() if li.variant_id}, costs)
     ledger = LedgerBatch()
     for co in orders:
         _validate(co)
         order = existing.get(co.platform_order_id)
         if order is None:
-            order = _new_order(session, store, co, listings, location_id)
+            order = _new_order(session, store, co, listings, location_id, costs)
             stats.created += 1
         elif _changed(order, co):
             _update_order(session, order, co)
@@ -230,6 +232,7 @@ def upsert_orders_in(
                 ledger=ledger,
             ):
                 stats.effects += 1
+    session.flush()
     ledger.flush(session)
     return stats
 
@@ -283,6 +286,7 @@ def _new_order(
     co: ChannelOrder,
     listings: dict[tuple[str, str], ChannelListing],
     location_id: int,
+    costs: dict[int, Decimal],
 ) -> Order:
     order = Order(store_id=store.id, platform_order_id=co.platform_order_id, **_order_fields(co))
     fee_rate = StoreSettings.from_json(store.settings).fee_rate_percent
@@ -306,25 +310,22 @@ def _new_order(
                 inventory_state=InventoryState.NONE,
             )
         )
-    session.add(order)
-    session.flush()
-    _cost_items(session, order.items)
-    session.add(
+    _cost_items(session, order.items, costs)
+    order.history.append(
         OrderStatusChange(
-            order_id=order.id,
-            status=co.status,
-            platform_status=co.platform_status,
-            changed_at=co.updated_at,
+            status=co.status, platform_status=co.platform_status, changed_at=co.updated_at
         )
     )
+    # no flush here: the page's orders are inserted together, and their ledger rows find
+    # the new item ids when the ledger batch is flushed
+    session.add(order)
     return order
 
 
 def _update_order(session: Session, order: Order, co: ChannelOrder) -> None:
     if order.status != co.status or order.platform_status != co.platform_status:
-        session.add(
+        order.history.append(
             OrderStatusChange(
-                order_id=order.id,
                 status=co.status,
                 platform_status=co.platform_status,
                 changed_at=co.updated_at,
@@ -365,17 +366,25 @@ def apply_listing_mapping(
     return effects
 
 
-def _cost_items(session: Session, items: Sequence[OrderItem]) -> None:
-    """Remember each mapped item's cost of goods at the time it took effect."""
-    vids = {i.variant_id for i in items if i.variant_id}
-    if not vids:
-        return
-    costs = {
-        vid: cost
-        for vid, cost in session.execute(
-            select(Variant.id, Variant.cost).where(Variant.id.in_(vids))
+def _load_costs(session: Session, variant_ids: set[int], costs: dict[int, Decimal]) -> None:
+    missing = [v for v in variant_ids if v not in costs]
+    if missing:
+        costs.update(
+            {
+                vid: cost
+                for vid, cost in session.execute(
+                    select(Variant.id, Variant.cost).where(Variant.id.in_(missing))
+                )
+            }
         )
-    }
+
+
+def _cost_items(
+    session: Session, items: Sequence[OrderItem], costs: dict[int, Decimal] | None = None
+) -> None:
+    """Remember each mapped item's cost of goods at the time it took effect."""
+    costs = {} if costs is None else costs
+    _load_costs(session, {i.variant_id for i in items if i.variant_id}, costs)
     for i in items:
         if i.variant_id and i.unit_cost is None:
             i.unit_cost = costs.get(i.variant_id)

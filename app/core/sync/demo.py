@@ -52,41 +52,29 @@ def approve_consent(consent_url: str, shop_id: str) -> dict[str, str]:
 
 def connect_requests(sandbox: Sandbox, engine) -> list[ConnectRequest]:
     """One connect request per demo shop, each with a code from the real consent page."""
-    base = sandbox.base_url
+    from app.sandbox.demo import demo_info
+
+    return requests_from_info(demo_info(sandbox), engine)
+
+
+def requests_from_info(info: dict, engine) -> list[ConnectRequest]:
+    """Connect requests from what ``python -m app.sandbox`` prints (base URL, credentials):
+    the consent page is opened and approved for each shop, as a seller would."""
+    base = info["base_url"]
     endpoints = Endpoints(base, base)
     out: list[ConnectRequest] = []
-    for sim in sandbox.sims:
-        info = sim.demo_info()
-        if sim.name == "shopee":
-            creds = AppCredentials(info["partner_id"], info["partner_key"])
-            url = engine.authorization_url(Platform.SHOPEE, endpoints, creds, CALLBACK)
-            for shop in info["shops"]:
-                params = approve_consent(url, shop["shop_id"])
-                out.append(
-                    ConnectRequest(
-                        Platform.SHOPEE,
-                        Environment.LOCAL_SANDBOX,
-                        endpoints,
-                        creds,
-                        params["code"],
-                        params.get("shop_id") or shop["shop_id"],
-                    )
-                )
+    for plat in info["platforms"]:
+        if plat["platform"] == "shopee":
+            platform = Platform.SHOPEE
+            creds = AppCredentials(plat["partner_id"], plat["partner_key"])
         else:
-            creds = AppCredentials(info["app_key"], info["app_secret"], info["service_id"])
-            url = engine.authorization_url(Platform.TIKTOK_SHOP, endpoints, creds, CALLBACK)
-            for shop in info["shops"]:
-                params = approve_consent(url, shop["shop_id"])
-                out.append(
-                    ConnectRequest(
-                        Platform.TIKTOK_SHOP,
-                        Environment.LOCAL_SANDBOX,
-                        endpoints,
-                        creds,
-                        params["code"],
-                        shop["shop_id"],
-                    )
-                )
+            platform = Platform.TIKTOK_SHOP
+            creds = AppCredentials(plat["app_key"], plat["app_secret"], plat["service_id"])
+        url = engine.authorization_url(platform, endpoints, creds, CALLBACK)
+        for shop in plat["shops"]:
+            params = approve_consent(url, shop["shop_id"])
+            out.append(ConnectRequest(platform, Environment.LOCAL_SANDBOX, endpoints, creds,
+                                      params["code"], params.get("shop_id") or shop["shop_id"]))
     return out
 
 

@@ -44,8 +44,12 @@ def test_new_paid_order_reserves_then_shipping_deducts(ctx, workspace, setup):
     assert stock(ctx, vid, loc) == (7, 0)
     ingest(workspace, sid, order("A1", OrderStatus.COMPLETED, [("KAOS-01", 3)], minutes=9))
     assert stock(ctx, vid, loc) == (7, 0)
-    types = [m.type for m in inventory.movements(ctx, vid)]
-    assert types == [TxnType.SALE, TxnType.RESERVATION, TxnType.PURCHASE]
+    moves = inventory.movements(ctx, vid)
+    assert [m.type for m in moves] == [TxnType.SALE, TxnType.RESERVATION, TxnType.PURCHASE]
+    item_id = orders.get_order(ctx, orders.find_order_id(ctx, sid, "A1")).items[0].id
+    assert [(m.reference_type, m.reference_id, m.note) for m in moves[:2]] == [
+        ("order_item", str(item_id), "order A1")
+    ] * 2
     ledger_ok(workspace)
 
 

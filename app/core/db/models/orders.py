@@ -65,6 +65,9 @@ class Order(Base):
     items: Mapped[list[OrderItem]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderItem.id"
     )
+    history: Mapped[list[OrderStatusChange]] = relationship(
+        cascade="all, delete-orphan", order_by="OrderStatusChange.id"
+    )
 
 
 class OrderItem(Base):
