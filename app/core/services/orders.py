@@ -126,12 +126,14 @@ def _mirror_platform_stock(
         InventoryState.RESERVED,
         InventoryState.DEDUCTED,
     ):
-        delta, happened = -item.quantity, order.placed_at
+        mirror_listing(session, item.listing_id, -item.quantity, order.placed_at)
     elif current == InventoryState.RESERVED and target == InventoryState.RELEASED:
-        delta, happened = item.quantity, order.platform_updated_at
-    else:
-        return
-    listing = session.get(ChannelListing, item.listing_id)
+        mirror_listing(session, item.listing_id, item.quantity, order.platform_updated_at)
+
+
+def mirror_listing(session: Session, listing_id: int, delta: int, happened: datetime) -> None:
+    """Apply a platform's own stock change at ``happened`` to what we know it shows."""
+    listing = session.get(ChannelListing, listing_id)
     if listing is None or listing.last_pushed_stock is None or listing.last_pushed_at is None:
         return
     gap = (happened - listing.last_pushed_at).total_seconds()
@@ -207,13 +209,14 @@ def upsert_orders_in(
     costs: dict[int, Decimal] = {}
     _load_costs(session, {li.variant_id for li in listings.values() if li.variant_id}, costs)
     ledger = LedgerBatch()
+    new: dict[str, ChannelOrder] = {}
     for co in orders:
         _validate(co)
         order = existing.get(co.platform_order_id)
         if order is None:
-            order = _new_order(session, store, co, listings, location_id, costs)
-            stats.created += 1
-        elif _changed(order, co):
+            new[co.platform_order_id] = co  # the last copy wins when a page repeats one
+            continue
+        if _changed(order, co):
             _update_order(session, order, co)
             stats.updated += 1
         else:
@@ -232,6 +235,20 @@ def upsert_orders_in(
                 ledger=ledger,
             ):
                 stats.effects += 1
+    if new:
+        from app.core.services.order_insert import insert_new_orders
+
+        insert_new_orders(
+            session,
+            store,
+            list(new.values()),
+            listings,
+            location_id,
+            costs,
+            ledger,
+            stats,
+            actor=actor,
+        )
     session.flush()
     ledger.flush(session)
     return stats
@@ -278,48 +295,6 @@ def _order_fields(co: ChannelOrder) -> dict:
         shipped_at=co.shipped_at,
         completed_at=co.completed_at,
     )
-
-
-def _new_order(
-    session: Session,
-    store: Store,
-    co: ChannelOrder,
-    listings: dict[tuple[str, str], ChannelListing],
-    location_id: int,
-    costs: dict[int, Decimal],
-) -> Order:
-    order = Order(store_id=store.id, platform_order_id=co.platform_order_id, **_order_fields(co))
-    fee_rate = StoreSettings.from_json(store.settings).fee_rate_percent
-    order.fees = (co.total * fee_rate / 100).quantize(Decimal("0.01"))
-    order.fees_final = False
-    for it in co.items:
-        listing = _listing_for(session, store, listings, it)
-        order.items.append(
-            OrderItem(
-                platform_item_id=it.platform_item_id,
-                platform_product_id=it.platform_product_id,
-                platform_variant_id=it.platform_variant_id,
-                platform_sku=it.platform_sku,
-                name=it.name[:255],
-                quantity=it.quantity,
-                unit_price=it.unit_price,
-                discount=it.discount,
-                listing_id=listing.id,
-                variant_id=listing.variant_id,
-                location_id=location_id if listing.variant_id else None,
-                inventory_state=InventoryState.NONE,
-            )
-        )
-    _cost_items(session, order.items, costs)
-    order.history.append(
-        OrderStatusChange(
-            status=co.status, platform_status=co.platform_status, changed_at=co.updated_at
-        )
-    )
-    # no flush here: the page's orders are inserted together, and their ledger rows find
-    # the new item ids when the ledger batch is flushed
-    session.add(order)
-    return order
 
 
 def _update_order(session: Session, order: Order, co: ChannelOrder) -> None:

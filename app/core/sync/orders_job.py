@@ -3,6 +3,7 @@
 Each page of orders commits in its own transaction; the cursor moves to the end of a
 window only in the same transaction as the window's last page, so a crash at any moment
 loses nothing (the window is fetched again) and duplicates nothing (upserts are idempotent).
+Windows that need more than one page are split (see :class:`_WindowFetch`).
 """
 
 from __future__ import annotations
@@ -51,35 +52,65 @@ async def fetch_orders(jc: JobContext) -> set[int]:
     now = (utcnow() + timedelta(seconds=1)).replace(microsecond=0)
     start = _cursor_start(jc, now)
     window = timedelta(seconds=jc.adapter.max_order_window_seconds)
-    touched: set[int] = set()
-    created = updated = 0
+    fetch = _WindowFetch(jc)
     w_from = start
     while w_from < now:
         w_to = min(w_from + window, now)
-        page_token: str | None = None
-        while True:
-            page = await jc.adapter.list_orders(w_from, w_to, page_token)
-            ids = [ref.platform_order_id for ref in page.orders]
-            jc.run.progress(total=jc.run.total + len(ids))
-            orders = []
-            for batch in chunks(ids, DETAIL_BATCH):
-                orders.extend(await jc.adapter.get_orders(list(batch)))
-            last_page = page.next_cursor is None
-            with jc.sessions.begin() as s:
-                stats = upsert_orders_in(s, s.get(Store, jc.store.id), orders)
-                touched |= touched_variants(s)
-                if last_page:
-                    _advance_cursor(s, jc.store.id, w_to)
-            created, updated = created + stats.created, updated + stats.updated
-            jc.run.progress(add=len(orders))
-            if stats.created or stats.updated:
-                jc.emit(DataChanged("orders"))
-            if last_page:
-                break
-            page_token = page.next_cursor
+        await fetch.window(w_from, w_to, advance_cursor_to=w_to)
         w_from = w_to
-    if created or updated:
-        jc.run.log(f"{created} new and {updated} updated orders")
-    if touched:
-        jc.emit(DataChanged("stock", tuple(sorted(touched))))
-    return touched
+    if fetch.created or fetch.updated:
+        jc.run.log(f"{fetch.created} new and {fetch.updated} updated orders")
+    if fetch.touched:
+        jc.emit(DataChanged("stock", tuple(sorted(fetch.touched))))
+    return fetch.touched
+
+
+class _WindowFetch:
+    """Reads one update-time window, splitting it until every part fits in one page.
+
+    Order lists page with offsets over a set that moves while we read it: an order updated
+    mid-way leaves the window and shifts the rest, so a page would skip one. A window that
+    fits in one page has nothing to shift, so a window that needs a second page is split
+    in half and read again (a one-second window that still overflows is paged: nothing
+    finer can be asked for).
+    """
+
+    def __init__(self, jc: JobContext) -> None:
+        self.jc = jc
+        self.touched: set[int] = set()
+        self.created = self.updated = 0
+
+    async def window(
+        self, w_from: datetime, w_to: datetime, advance_cursor_to: datetime | None = None
+    ) -> None:
+        page = await self.jc.adapter.list_orders(w_from, w_to, None)
+        if page.next_cursor is not None and (w_to - w_from) > timedelta(seconds=1):
+            mid = w_from + (w_to - w_from) / 2
+            await self.window(w_from, mid)
+            await self.window(mid, w_to, advance_cursor_to)
+            return
+        while True:
+            last = page.next_cursor is None
+            await self._store(
+                [r.platform_order_id for r in page.orders], advance_cursor_to if last else None
+            )
+            if last:
+                return
+            page = await self.jc.adapter.list_orders(w_from, w_to, page.next_cursor)
+
+    async def _store(self, ids: list[str], advance_cursor_to: datetime | None) -> None:
+        jc = self.jc
+        jc.run.progress(total=jc.run.total + len(ids))
+        orders = []
+        for batch in chunks(ids, DETAIL_BATCH):
+            orders.extend(await jc.adapter.get_orders(list(batch)))
+        with jc.sessions.begin() as s:
+            stats = upsert_orders_in(s, s.get(Store, jc.store.id), orders)
+            self.touched |= touched_variants(s)
+            if advance_cursor_to is not None:  # same transaction as the orders it covers
+                _advance_cursor(s, jc.store.id, advance_cursor_to)
+        self.created += stats.created
+        self.updated += stats.updated
+        jc.run.progress(add=len(orders))
+        if stats.created or stats.updated:
+            jc.emit(DataChanged("orders"))
