@@ -42,5 +42,21 @@ def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
     outbox.install(sessions)  # every stock change, from anywhere, queues its pushes
     workspace_id = ensure_workspace(sessions)
     ctx = ServiceContext(sessions=sessions, workspace_id=workspace_id, actor=actor)
+    _summarise_old_orders(ctx)
     secrets = SecretStore(paths.data_dir / "insecure-secrets.json")
     return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox)
+
+
+def _summarise_old_orders(ctx: ServiceContext) -> None:
+    """A database from before the analytics summary: build it once from its orders."""
+    from sqlalchemy import exists, select
+
+    from app.core.db.models import Order, SalesDaily
+    from app.core.services.analytics import rebuild_sales_summary
+
+    with ctx.read() as s:
+        needed = s.scalar(select(exists().where(Order.id.is_not(None)))) and not s.scalar(
+            select(exists().where(SalesDaily.store_id.is_not(None)))
+        )
+    if needed:
+        rebuild_sales_summary(ctx)

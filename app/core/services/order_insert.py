@@ -27,6 +27,7 @@ from app.core.services.orders import (
     _load_costs,
     _order_fields,
     mirror_listing,
+    platform_stock_events,
 )
 from app.core.settings import StoreSettings
 
@@ -101,8 +102,14 @@ def insert_new_orders(
             stats.unmapped_items += 1
             continue
         effect = _TRANSITIONS.get((InventoryState.NONE, row["inventory_state"]))
-        if row["inventory_state"] in (InventoryState.RESERVED, InventoryState.DEDUCTED):
-            mirror_listing(session, row["listing_id"], -row["quantity"], co.created_at)
+        for delta, happened in platform_stock_events(
+            InventoryState.NONE,
+            row["inventory_state"],
+            row["quantity"],
+            co.created_at,
+            co.updated_at,
+        ):
+            mirror_listing(session, row["listing_id"], delta, happened)
         if effect is None:
             continue
         txn, d_oh, d_rs = effect

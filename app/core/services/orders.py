@@ -121,25 +121,51 @@ def _mirror_platform_stock(
     """
     if item.listing_id is None:
         return
-    order = item.order
+    for delta, happened in platform_stock_events(
+        current, target, item.quantity, item.order.placed_at, item.order.platform_updated_at
+    ):
+        mirror_listing(session, item.listing_id, delta, happened)
+
+
+def platform_stock_events(
+    current: InventoryState,
+    target: InventoryState,
+    quantity: int,
+    placed: datetime,
+    updated: datetime,
+) -> list[tuple[int, datetime]]:
+    """What the platform did to its own stock figure for this move, and when: it takes
+    the units when the order is placed and gives them back when it is cancelled."""
+    taken, given_back = (-quantity, placed), (quantity, updated)
     if current == InventoryState.NONE and target in (
         InventoryState.RESERVED,
         InventoryState.DEDUCTED,
     ):
-        mirror_listing(session, item.listing_id, -item.quantity, order.placed_at)
-    elif current == InventoryState.RESERVED and target == InventoryState.RELEASED:
-        mirror_listing(session, item.listing_id, item.quantity, order.platform_updated_at)
+        return [taken]
+    if current == InventoryState.RESERVED and target == InventoryState.RELEASED:
+        return [given_back]
+    if current == InventoryState.NONE and target == InventoryState.RELEASED:
+        return [taken, given_back]  # each judged against our last push on its own
+    return []
+
+
+# A push lands on the platform somewhere between sending and the reply we record it at;
+# events closer than this to the recorded time are treated as unclear.
+PUSH_WINDOW_SECONDS = 10.0
 
 
 def mirror_listing(session: Session, listing_id: int, delta: int, happened: datetime) -> None:
-    """Apply a platform's own stock change at ``happened`` to what we know it shows."""
+    """Apply a platform's own stock change at ``happened`` (whole seconds, floored) to what
+    we know it shows: only when it clearly came after our last push landed; when it may
+    have crossed the push, push again (one push too many is harmless, a wrong figure is
+    not); when it clearly came before, our push already overwrote it."""
     listing = session.get(ChannelListing, listing_id)
     if listing is None or listing.last_pushed_stock is None or listing.last_pushed_at is None:
         return
     gap = (happened - listing.last_pushed_at).total_seconds()
-    if gap > 1.0:
+    if gap >= 0:
         listing.last_pushed_stock = max(0, listing.last_pushed_stock + delta)
-    elif gap > -1.0:
+    elif gap > -(1.0 + PUSH_WINDOW_SECONDS):
         forced_listings(session).add(listing.id)
 
 
@@ -338,6 +364,7 @@ def apply_listing_mapping(
         ):
             effects += 1
     _cost_items(session, items)
+    _refresh_summary(session, {i.order_id for i in items})
     return effects
 
 
@@ -405,7 +432,16 @@ def reverse_listing_mapping(session: Session, listing: ChannelListing, *, actor:
         if item.inventory_state in (InventoryState.RESERVED, InventoryState.DEDUCTED):
             item.inventory_state = InventoryState.NONE
         item.variant_id, item.location_id, item.unit_cost = None, None, None
+    _refresh_summary(session, {i.order_id for i in items})
     return reversed_
+
+
+def _refresh_summary(session: Session, order_ids: set[int]) -> None:
+    """Lines changed variant or cost: the analytics summary of their days follows."""
+    if order_ids:
+        from app.core.services.analytics import refresh_sales_summary
+
+        refresh_sales_summary(session, order_ids)
 
 
 def release_open_items(session: Session, store_id: int, *, actor: str, why: str) -> int:

@@ -35,6 +35,24 @@ def _cursor_start(jc: JobContext, now: datetime) -> datetime:
     return now - INITIAL_LOOKBACK if pos is None else pos - OVERLAP
 
 
+def _refresh_summary(session, store_id: int, platform_ids: list[str]) -> None:
+    """Bring the analytics summary up to date for every order of a finished window.
+
+    Once per window rather than per page (a page would recompute the same busy days again
+    and again); in the cursor's transaction, so a window cut short by a crash is read and
+    summarised again next time.
+    """
+    from app.core.db.models import Order
+    from app.core.services.analytics import refresh_sales_summary
+
+    ids: list[int] = []
+    for batch in chunks(list(dict.fromkeys(platform_ids)), 500):
+        ids += session.scalars(
+            select(Order.id).where(Order.store_id == store_id, Order.platform_order_id.in_(batch))
+        )
+    refresh_sales_summary(session, ids)
+
+
 def _advance_cursor(session, store_id: int, position: datetime) -> None:
     cur = session.scalar(
         select(SyncCursor).where(SyncCursor.store_id == store_id, SyncCursor.kind == JobKind.ORDERS)
@@ -50,7 +68,7 @@ async def fetch_orders(jc: JobContext) -> set[int]:
     # platforms take whole seconds and floor them: end the window on the next whole second
     # so an order placed in the current second is inside it
     now = (utcnow() + timedelta(seconds=1)).replace(microsecond=0)
-    start = _cursor_start(jc, now)
+    start = _cursor_start(jc, now).replace(microsecond=0)
     window = timedelta(seconds=jc.adapter.max_order_window_seconds)
     fetch = _WindowFetch(jc)
     w_from = start
@@ -79,13 +97,16 @@ class _WindowFetch:
         self.jc = jc
         self.touched: set[int] = set()
         self.created = self.updated = 0
+        self.seen: list[str] = []  # platform ids read in the current top-level window
 
     async def window(
         self, w_from: datetime, w_to: datetime, advance_cursor_to: datetime | None = None
     ) -> None:
         page = await self.jc.adapter.list_orders(w_from, w_to, None)
-        if page.next_cursor is not None and (w_to - w_from) > timedelta(seconds=1):
-            mid = w_from + (w_to - w_from) / 2
+        seconds = int((w_to - w_from).total_seconds())
+        if page.next_cursor is not None and seconds >= 2:
+            # whole seconds: platforms floor times, so a fractional split could empty a half
+            mid = w_from + timedelta(seconds=seconds // 2)
             await self.window(w_from, mid)
             await self.window(mid, w_to, advance_cursor_to)
             return
@@ -104,10 +125,13 @@ class _WindowFetch:
         orders = []
         for batch in chunks(ids, DETAIL_BATCH):
             orders.extend(await jc.adapter.get_orders(list(batch)))
+        self.seen += ids
         with jc.sessions.begin() as s:
             stats = upsert_orders_in(s, s.get(Store, jc.store.id), orders)
             self.touched |= touched_variants(s)
             if advance_cursor_to is not None:  # same transaction as the orders it covers
+                _refresh_summary(s, jc.store.id, self.seen)
+                self.seen = []
                 _advance_cursor(s, jc.store.id, advance_cursor_to)
         self.created += stats.created
         self.updated += stats.updated

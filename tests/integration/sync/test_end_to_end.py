@@ -61,6 +61,27 @@ def assert_consistent(world) -> None:
         ).all()
         assert dup == []
     assert world.shown_vs_policy() == []
+    # the analytics summary kept by the order fetch equals one rebuilt from the orders
+    assert summary_rows(world.ws) == _rebuilt_summary(world.ws)
+
+
+def summary_rows(ws) -> list[tuple]:
+    from app.core.db.models import SalesDaily, SalesDailyVariant
+
+    with ws.sessions() as s:
+        return [
+            sorted(
+                tuple(r) for r in s.execute(select(*[c for c in t.__table__.c if c.name != "id"]))
+            )  # surrogate ids differ
+            for t in (SalesDaily, SalesDailyVariant)
+        ]
+
+
+def _rebuilt_summary(ws) -> list[tuple]:
+    from app.core.services.analytics import rebuild_sales_summary
+
+    rebuild_sales_summary(ws.ctx)
+    return summary_rows(ws)
 
 
 def test_buyers_on_four_shops_never_oversell(world):

@@ -1,5 +1,6 @@
 """All models, importable from one place (Alembic's autogenerate reads ``Base.metadata``)."""
 
+from app.core.db.models.analytics import SalesDaily, SalesDailyVariant, SalesMonthlyVariant
 from app.core.db.models.base import Base
 from app.core.db.models.catalog import SKU_MAX_LENGTH, Product, Variant
 from app.core.db.models.inventory import InventoryItem, InventoryTransaction, Location
@@ -21,6 +22,9 @@ __all__ = [
     "OrderStatusChange",
     "PlatformRow",
     "Product",
+    "SalesDaily",
+    "SalesDailyVariant",
+    "SalesMonthlyVariant",
     "Setting",
     "StockPush",
     "Store",

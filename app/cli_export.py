@@ -1,0 +1,132 @@
+"""Headless Excel commands: ``storesync export``, ``storesync import``, ``storesync template``.
+
+Exit status: 0 done, 1 the input had problems (nothing changed), 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from app.core.paths import resolve_paths
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the export, import and template subcommands."""
+    from app.core.export.importer import ImportKind
+    from app.core.export.reports import ExportKind
+
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write an Excel workbook for bookkeeping (orders, sales summary, stock ...)",
+    )
+    p.add_argument("kind", choices=[k.value for k in ExportKind])
+    p.add_argument("--from", dest="first", type=_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="last", type=_day, required=True, metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--store", dest="stores", type=int, action="append", metavar="ID", help="repeatable"
+    )
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "import", parents=[common], help="import products or stock counts from Excel"
+    )
+    p.add_argument("kind", choices=[k.value for k in ImportKind])
+    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument(
+        "--report",
+        type=Path,
+        metavar="OUT.xlsx",
+        help="when the file has problems, write a copy with them marked here",
+    )
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("template", parents=[common], help="write an Excel import template")
+    p.add_argument("kind", choices=[k.value for k in ImportKind])
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    p.set_defaults(func=cmd_template)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-30") from None
+
+
+def _open(args: argparse.Namespace):
+    from app.core.workspace import open_workspace
+
+    return open_workspace(resolve_paths(args.data_dir))
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the workbook and say how many rows it holds."""
+    from app.core.export.reports import ExportKind, ExportRequest, run_export
+    from app.core.services.errors import ServiceError
+
+    try:
+        request = ExportRequest(
+            ExportKind(args.kind),
+            args.first,
+            args.last,
+            tuple(args.stores) if args.stores else None,
+        )
+    except ServiceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    ws = _open(args)
+    try:
+        result = run_export(ws.ctx, request, args.out)
+    except (ServiceError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        ws.close()
+    print(f"wrote {result.rows} rows to {result.path} (sheets: {', '.join(result.sheets)})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import the file, or list its problems (and write the marked copy) and change nothing."""
+    from app.core.export.importer import ImportInvalid, ImportKind, import_file, write_report
+    from app.core.services.errors import ServiceError
+
+    ws = _open(args)
+    try:
+        result = import_file(ws.ctx, ImportKind(args.kind), args.file)
+    except ImportInvalid as exc:
+        for p in exc.report.problems:
+            print(f"row {p.row}, {p.column or '-'}: {p.message}", file=sys.stderr)
+        print(f"{len(exc.report.problems)} problem(s); nothing was imported", file=sys.stderr)
+        if args.report:
+            write_report(args.file, exc.report, args.report)
+            print(f"marked copy written to {args.report}", file=sys.stderr)
+        return 1
+    except ServiceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        ws.close()
+    print(
+        f"imported {result.report.rows} rows: {result.products_created} products, "
+        f"{result.variants_created} variants, {result.stock_rows} stock changes"
+    )
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    """Write an empty template with instructions (and the workspace's location codes)."""
+    from app.core.export.importer import ImportKind, write_template
+
+    ws = _open(args)
+    try:
+        write_template(ImportKind(args.kind), args.out, ws.ctx)
+    finally:
+        ws.close()
+    print(f"template written to {args.out}")
+    return 0

@@ -1,0 +1,248 @@
+"""Excel import: good files import in one go; a file with any problem changes nothing."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select
+
+from app.core.db.models import AuditEntry, InventoryTransaction, Product, Variant
+from app.core.enums import TxnType
+from app.core.export.importer import (
+    ImportInvalid,
+    ImportKind,
+    import_file,
+    validate_file,
+    write_report,
+    write_template,
+)
+from app.core.services import catalog, inventory
+from tests.helpers.factories import product
+
+P, S = ImportKind.PRODUCTS, ImportKind.STOCK
+PRODUCT_HEADER = ["Nama Produk", "SKU", "Variasi", "Harga", "HPP", "Berat", "Stok", "Lokasi"]
+
+
+def xlsx(path: Path, rows: list[list]) -> Path:
+    """A workbook whose first sheet holds ``rows``."""
+    wb = Workbook()
+    for r in rows:
+        wb.active.append(r)
+    wb.save(path)
+    return path
+
+
+def snapshot(workspace) -> tuple[int, ...]:
+    """Row counts that an import may change."""
+    with workspace.sessions() as s:
+        return tuple(
+            s.scalar(select(func.count()).select_from(t))
+            for t in (Product, Variant, InventoryTransaction, AuditEntry)
+        )
+
+
+def ledger_ok(workspace) -> None:
+    with workspace.sessions() as s:
+        assert inventory.ledger_mismatches(s) == []
+
+
+class TestProducts:
+    def test_good_file_with_indonesian_headers(self, ctx, workspace, tmp_path):
+        path = xlsx(
+            tmp_path / "p.xlsx",
+            [
+                PRODUCT_HEADER,
+                ["Kaos Polos", "KAOS-M", "Merah / M", 150000, 90000, 200, 5, "MAIN"],
+                ["kaos polos", "KAOS-L", "Merah / L", "150000", 90000.0, None, None, None],
+                ["Topi", 12345, None, 50000.5, 20000, 100, 3, "Gudang Utama"],
+            ],
+        )
+        result = import_file(ctx, P, path)
+        assert (result.products_created, result.variants_created, result.stock_rows) == (2, 3, 2)
+        kaos = catalog.find_variant_by_sku(ctx, "kaos-l")
+        assert (kaos.name, kaos.price, kaos.cost) == (
+            "Merah / L",
+            Decimal("150000.00"),
+            Decimal("90000.00"),
+        )
+        topi = catalog.find_variant_by_sku(ctx, "12345")  # a numeric SKU stays text
+        assert topi.price == Decimal("50000.50")
+        assert catalog.get_product(ctx, 1).variants[1].sku == "KAOS-L"  # grouped by name
+        levels = {lv.sku: lv.on_hand for lv in inventory.stock_levels(ctx)}
+        assert levels == {"KAOS-M": 5, "12345": 3}
+        assert {m.type for m in inventory.movements(ctx, topi.id)} == {TxnType.IMPORT}
+        ledger_ok(workspace)
+        (entry,) = [
+            e
+            for e in __import__("app.core.services.audit", fromlist=["history"]).history(
+                ctx, "import"
+            )
+        ]
+        assert entry.after["file"] == "p.xlsx" and entry.after["variants"] == 3
+
+    @pytest.mark.parametrize(
+        ("rows", "expected"),
+        [
+            (
+                [["Nama Produk", "Harga"], ["Kaos", 1]],
+                [(1, "SKU", "the required column 'SKU' is missing")],
+            ),
+            ([PRODUCT_HEADER, [None, "A-1"]], [(2, "Nama Produk", "required")]),
+            (
+                [PRODUCT_HEADER, ["Kaos", "A 1"]],
+                [(2, "SKU", "SKU 'A 1' contains a space; use - or _ instead")],
+            ),
+            (
+                [PRODUCT_HEADER, ["Kaos", "A-1"], ["Kaos", "a-1"]],
+                [(3, "SKU", "SKU a-1 is also on row 2")],
+            ),
+            (
+                [PRODUCT_HEADER, ["Kaos", "OLD-1"]],
+                [(2, "SKU", "SKU OLD-1 already exists in the catalog")],
+            ),
+            (
+                [PRODUCT_HEADER, ["Kaos", "A-1", "", "abc"]],
+                [(2, "Harga", "'abc' is not an amount")],
+            ),
+            (
+                [PRODUCT_HEADER, ["Kaos", "A-1", "", -5]],
+                [(2, "Harga", "amount cannot be negative")],
+            ),
+            (
+                [PRODUCT_HEADER, ["Kaos", "A-1", "", 1, 1, 2.5]],
+                [(2, "Berat", "2.5 is not a whole number")],
+            ),
+            (
+                [PRODUCT_HEADER, ["Kaos", "A-1", "", 1, 1, 1, -3]],
+                [(2, "Stok", "cannot be negative")],
+            ),
+            (
+                [PRODUCT_HEADER, ["Kaos", "A-1", "", 1, 1, 1, 2, "MARS"]],
+                [(2, "Lokasi", "unknown location 'MARS'")],
+            ),
+            ([PRODUCT_HEADER], [(2, "", "the sheet has no rows to import")]),
+        ],
+        ids=[
+            "missing-column",
+            "required",
+            "sku-rule",
+            "duplicate-in-file",
+            "duplicate-in-catalog",
+            "not-a-number",
+            "negative-money",
+            "not-whole",
+            "negative-stock",
+            "unknown-location",
+            "empty",
+        ],
+    )
+    def test_each_problem_is_reported_and_nothing_changes(
+        self, ctx, workspace, tmp_path, rows, expected
+    ):
+        product(ctx, "Lama", ("OLD-1",))
+        before = snapshot(workspace)
+        path = xlsx(tmp_path / "bad.xlsx", rows)
+        report = validate_file(ctx, P, path)
+        assert [(p.row, p.column, p.message) for p in report.problems] == expected
+        with pytest.raises(ImportInvalid) as err:
+            import_file(ctx, P, path)
+        assert err.value.report.problems == report.problems
+        assert snapshot(workspace) == before
+
+    def test_the_marked_copy_flags_each_problem_cell(self, ctx, tmp_path):
+        path = xlsx(tmp_path / "bad.xlsx", [PRODUCT_HEADER, ["Kaos", "A 1", "", "x"], ["", "B-1"]])
+        report = validate_file(ctx, P, path)
+        out = write_report(path, report, tmp_path / "marked.xlsx")
+        ws = load_workbook(out).active
+        marked = {c.coordinate: c.comment.text for row in ws.iter_rows() for c in row if c.comment}
+        assert marked == {
+            "B2": "SKU 'A 1' contains a space; use - or _ instead",
+            "D2": "'x' is not an amount",
+            "A3": "required",
+        }
+        assert ws["B2"].fill.fgColor.rgb.endswith("FFC7CE")
+        assert load_workbook(path).active["B2"].comment is None  # the original is untouched
+
+
+class TestStock:
+    def test_counts_set_on_hand_with_import_ledger_rows(self, ctx, workspace, tmp_path):
+        v = product(ctx, skus=("KAOS-01", "KAOS-02")).variants
+        loc = inventory.list_locations(ctx)[0].id
+        inventory.receive(ctx, v[0].id, loc, 10)
+        path = xlsx(
+            tmp_path / "s.xlsx",
+            [
+                ["sku", "Lokasi", "Stok Fisik", "Catatan"],
+                ["kaos-01", "main", 7, "opname"],
+                ["KAOS-02", "Gudang Utama", 4],
+            ],
+        )
+        result = import_file(ctx, S, path)
+        assert (result.stock_rows, result.units_changed) == (2, 7)
+        assert {lv.sku: lv.on_hand for lv in inventory.stock_levels(ctx)} == {
+            "KAOS-01": 7,
+            "KAOS-02": 4,
+        }
+        moves = inventory.movements(ctx, v[0].id)
+        assert (moves[0].type, moves[0].delta_on_hand, moves[0].note) == (
+            TxnType.IMPORT,
+            -3,
+            "opname",
+        )
+        ledger_ok(workspace)
+
+    def test_unknown_sku_location_and_repeated_pair(self, ctx, workspace, tmp_path):
+        product(ctx, skus=("KAOS-01",))
+        before = snapshot(workspace)
+        path = xlsx(
+            tmp_path / "s.xlsx",
+            [
+                ["SKU", "Location", "Counted"],
+                ["NOPE", "MAIN", 1],
+                ["KAOS-01", "MARS", 1],
+                ["KAOS-01", "MAIN", 1],
+                ["KAOS-01", "main", 2],
+                ["KAOS-01", "MAIN", None],
+            ],
+        )
+        report = validate_file(ctx, S, path)
+        assert [(p.row, p.column, p.message) for p in report.problems] == [
+            (2, "SKU", "SKU NOPE is not in the catalog"),
+            (3, "Location", "unknown location 'MARS'"),
+            (5, "SKU", "SKU KAOS-01 at main is also counted on row 4"),
+            (6, "SKU", "SKU KAOS-01 at MAIN is also counted on row 4"),
+            (6, "Counted", "required"),
+        ]
+        with pytest.raises(ImportInvalid):
+            import_file(ctx, S, path)
+        assert snapshot(workspace) == before
+
+    def test_template_headers_are_recognised(self, ctx, tmp_path):
+        for kind in ImportKind:
+            path = write_template(kind, tmp_path / f"{kind}.xlsx", ctx)
+            wb = load_workbook(path)
+            assert wb.sheetnames[1] == "Instructions"
+            report = validate_file(ctx, kind, path)
+            assert [p.message for p in report.problems] == ["the sheet has no rows to import"]
+
+
+def test_fifty_thousand_rows_import_in_one_transaction(ctx, workspace, tmp_path):
+    """50,000 product rows with opening stock: checked, then imported at once."""
+    path = tmp_path / "big.xlsx"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Products")
+    ws.append(["Product name", "SKU", "Variant name", "Price", "Cost", "Initial stock"])
+    for i in range(50_000):
+        ws.append([f"Produk {i // 2}", f"SKU-{i:06d}", f"V{i % 2}", 10000 + i, 5000, i % 7])
+    wb.save(path)
+    started = time.perf_counter()
+    result = import_file(ctx, P, path)
+    elapsed = time.perf_counter() - started
+    assert (result.products_created, result.variants_created) == (25_000, 50_000)
+    assert result.stock_rows == sum(1 for i in range(50_000) if i % 7)
+    ledger_ok(workspace)
+    assert elapsed < 60, f"import took {elapsed:.1f} s"
