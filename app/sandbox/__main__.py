@@ -33,14 +33,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--shopee-shops", type=int, default=2)
     p.add_argument("--tiktok-shops", type=int, default=2)
     p.add_argument("--orders", type=int, default=0, help="orders to place before serving")
-    p.add_argument("--no-rate-limit", action="store_true",
-                   help="do not answer 429 to fast clients (benchmarks)")
+    p.add_argument(
+        "--no-rate-limit",
+        action="store_true",
+        help="do not answer 429 to fast clients (benchmarks)",
+    )
     args = p.parse_args(argv)
     unlimited = {"rate_limit_per_second": 1e9, "rate_limit_burst": 1e9}
-    sandbox = build_sandbox(args.seed, port=args.port, shopee_shops=args.shopee_shops,
-                            tiktok_shops=args.tiktok_shops,
-                            shopee_options=unlimited if args.no_rate_limit else None,
-                            tiktok_options={"qps": 1e9} if args.no_rate_limit else None)
+    sandbox = build_sandbox(
+        args.seed,
+        port=args.port,
+        shopee_shops=args.shopee_shops,
+        tiktok_shops=args.tiktok_shops,
+        shopee_options=unlimited if args.no_rate_limit else None,
+        tiktok_options={"qps": 1e9} if args.no_rate_limit else None,
+    )
     if args.orders:
         place_orders(sandbox, args.orders, args.seed)
     sandbox.start()

@@ -206,8 +206,10 @@ class Sandbox:
         self._server = _LoopbackServer((self._host, self._port), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-            name="sandbox-http", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="sandbox-http",
+            daemon=True,
         )
         self._thread.start()
         return self.base_url

@@ -182,9 +182,14 @@ def update_settings(ctx: ServiceContext, store_id: int, settings: StoreSettings)
         before = dict(st.settings or {})
         st.settings = settings.to_json()
         # a new buffer, share or cap changes what every listing of the store should show
-        touched_variants(s).update(v for v in s.scalars(
-            select(ChannelListing.variant_id).where(ChannelListing.store_id == store_id,
-                                                    ChannelListing.variant_id.is_not(None))))
+        touched_variants(s).update(
+            v
+            for v in s.scalars(
+                select(ChannelListing.variant_id).where(
+                    ChannelListing.store_id == store_id, ChannelListing.variant_id.is_not(None)
+                )
+            )
+        )
         audit.record(s, ctx, "store", store_id, "settings", before, st.settings)
         return _dto(st)
 

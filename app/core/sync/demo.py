@@ -73,8 +73,16 @@ def requests_from_info(info: dict, engine) -> list[ConnectRequest]:
         url = engine.authorization_url(platform, endpoints, creds, CALLBACK)
         for shop in plat["shops"]:
             params = approve_consent(url, shop["shop_id"])
-            out.append(ConnectRequest(platform, Environment.LOCAL_SANDBOX, endpoints, creds,
-                                      params["code"], params.get("shop_id") or shop["shop_id"]))
+            out.append(
+                ConnectRequest(
+                    platform,
+                    Environment.LOCAL_SANDBOX,
+                    endpoints,
+                    creds,
+                    params["code"],
+                    params.get("shop_id") or shop["shop_id"],
+                )
+            )
     return out
 
 

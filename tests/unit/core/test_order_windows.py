@@ -78,3 +78,42 @@ def test_a_list_that_moves_mid_page_loses_no_order(ctx, workspace):
         stored = set(s.scalars(select(Order.platform_order_id)))
     # the moved order is newer than this fetch and comes with the next; no other is missed
     assert {o.platform_order_id for o in orders} - {adapter.shifted} <= stored
+
+
+class FlooringAdapter(ShiftingAdapter):
+    """Like a real platform: takes whole seconds (floored) and refuses an empty range."""
+
+    async def list_orders(self, updated_from, updated_to, cursor=None):
+        a, b = int(updated_from.timestamp()), int(updated_to.timestamp())
+        if not a < b:
+            from app.core.platforms.base import BadRequestError
+
+            raise BadRequestError("Start time must be earlier than end time")
+        return await super().list_orders(updated_from, updated_to, cursor)
+
+
+def test_a_burst_of_orders_in_a_few_seconds_is_split_on_whole_seconds(ctx, workspace):
+    product(ctx, skus=("KAOS-01",))
+    st = store(ctx)
+    base = (utcnow() - timedelta(minutes=3)).replace(microsecond=0)
+    orders = [
+        replace(
+            order(f"B{i:04d}", OrderStatus.UNPAID, [("KAOS-01", 1)]),
+            created_at=base,
+            updated_at=base + timedelta(seconds=i % 3),
+        )
+        for i in range(450)
+    ]  # 150 orders in each of three seconds
+    adapter = FlooringAdapter(orders)
+    adapter.calls = 99  # no shifting here
+    run = JobRun(workspace.sessions, lambda e: None, st.id, JobKind.ORDERS, "test")
+    jc = JobContext(
+        store_service.get_store(ctx, st.id), adapter, workspace.sessions, ctx, run, lambda e: None
+    )
+    asyncio.run(fetch_orders(jc))
+    from sqlalchemy import func, select
+
+    from app.core.db.models import Order
+
+    with workspace.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Order)) == 450

@@ -1,0 +1,1 @@
+"""Sync activity: running jobs with progress, job history, job logs, retry."""

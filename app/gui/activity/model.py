@@ -1,0 +1,201 @@
+"""Sync activity models: running jobs (from engine events), history and log lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+)
+
+from app.core.enums import JobKind, JobStatus
+from app.core.services.queries import JobRow, LogLine
+from app.gui.formatting import format_datetime, format_duration, format_time_or_date, humanize
+from app.gui.widgets.columns import ERROR, MUTED, PRIMARY, RIGHT, SUCCESS, WARNING, Column
+from app.gui.widgets.rows_model import RowsTableModel
+
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 7
+
+JOB_STATUS_COLOURS = {
+    JobStatus.QUEUED: MUTED,
+    JobStatus.RUNNING: PRIMARY,
+    JobStatus.SUCCEEDED: SUCCESS,
+    JobStatus.FAILED: ERROR,
+    JobStatus.INTERRUPTED: WARNING,
+    JobStatus.CANCELLED: MUTED,
+}
+
+
+@dataclass(frozen=True)
+class RunningJob:
+    """A job in flight as the engine reports it."""
+
+    id: int
+    store_id: int
+    store_name: str
+    kind: JobKind
+    trigger: str
+    processed: int = 0
+    total: int = 0
+    failed: int = 0
+    started: datetime | None = None
+
+    def advanced(self, processed: int, total: int, failed: int) -> RunningJob:
+        """A copy with new counts."""
+        return replace(self, processed=processed, total=total, failed=failed)
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(processed, total) for the progress bar; total 0 means indeterminate."""
+        return self.processed, self.total
+
+
+RUNNING_COLUMNS: list[Column[RunningJob]] = [
+    Column("Store", lambda j: j.store_name, width=160),
+    Column("Job", lambda j: humanize(j.kind), width=110),
+    Column("Trigger", lambda j: j.trigger, width=90),
+    Column(
+        "Progress",
+        lambda j: f"{j.processed} / {j.total}" if j.total else f"{j.processed}",
+        width=240,
+    ),
+    Column(
+        "Failed",
+        lambda j: j.failed or "",
+        align=RIGHT,
+        color=lambda j: ERROR if j.failed else None,
+        width=60,
+    ),
+    Column("Started", lambda j: format_time_or_date(j.started), width=90),
+]
+PROGRESS_COLUMN = 3
+
+
+class RunningJobsModel(RowsTableModel[RunningJob]):
+    """Running jobs; the progress column also answers :data:`PROGRESS_ROLE`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(RUNNING_COLUMNS, parent=parent)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[override]
+        if role == PROGRESS_ROLE:
+            try:
+                job = self.row_at(index.row()) if index.isValid() else None
+                return None if job is None else job.progress
+            except Exception:
+                return None
+        return super().data(index, role)
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Paints (processed, total) as a progress bar; busy-looking when total is unknown."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        value = index.data(PROGRESS_ROLE)
+        if not value:
+            super().paint(painter, option, index)
+            return
+        processed, total = value
+        bar = QStyleOptionProgressBar()
+        bar.rect = QRect(option.rect.adjusted(4, 4, -4, -4))
+        bar.minimum = 0
+        bar.maximum = max(total, 1)
+        bar.progress = min(processed, total) if total else 0
+        bar.text = f"{processed} / {total}" if total else f"{processed} done"
+        bar.textVisible = True
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
+
+
+def _count(j: JobRow) -> str:
+    return f"{j.processed} / {j.total}" if j.total else str(j.processed)
+
+
+HISTORY_COLUMNS: list[Column[JobRow]] = [
+    Column(
+        "Started",
+        lambda j: format_datetime(j.started_at or j.created_at),
+        "started",
+        raw=lambda j: j.started_at or j.created_at,
+        width=140,
+    ),
+    Column("Store", lambda j: j.store_name, "store", width=150),
+    Column("Job", lambda j: humanize(j.kind), "kind", width=100),
+    Column("Trigger", lambda j: j.trigger, "trigger", width=80),
+    Column(
+        "Status",
+        lambda j: humanize(j.status),
+        "status",
+        raw=lambda j: str(j.status),
+        color=lambda j: JOB_STATUS_COLOURS.get(j.status),
+        width=90,
+    ),
+    Column("Processed", _count, "processed", raw=lambda j: j.processed, align=RIGHT, width=90),
+    Column(
+        "Failed",
+        lambda j: j.failed or "",
+        "failed",
+        raw=lambda j: j.failed,
+        align=RIGHT,
+        color=lambda j: ERROR if j.failed else None,
+        width=60,
+    ),
+    Column(
+        "Duration",
+        lambda j: format_duration(j.duration),
+        "duration",
+        raw=lambda j: j.duration,
+        align=RIGHT,
+        width=90,
+    ),
+    Column(
+        "Error",
+        lambda j: j.error,
+        "error",
+        color=lambda j: ERROR if j.error else None,
+        tooltip=lambda j: j.error or None,
+        width=300,
+    ),
+]
+
+LEVEL_COLOURS = {"error": ERROR, "warning": WARNING, "debug": MUTED}
+
+LOG_COLUMNS: list[Column[LogLine]] = [
+    Column("Time", lambda x: format_datetime(x.at), width=140),
+    Column(
+        "Level",
+        lambda x: x.level.upper(),
+        color=lambda x: LEVEL_COLOURS.get(x.level),
+        width=70,
+    ),
+    Column(
+        "Message",
+        lambda x: x.message,
+        color=lambda x: LEVEL_COLOURS.get(x.level),
+        tooltip=lambda x: "\n".join(f"{k}: {v}" for k, v in (x.detail or {}).items()) or None,
+        width=600,
+    ),
+]
+
+
+def make_history_model(parent: QObject | None = None) -> RowsTableModel[JobRow]:
+    """The job history model."""
+    return RowsTableModel(HISTORY_COLUMNS, parent=parent)
+
+
+def make_log_model(parent: QObject | None = None) -> RowsTableModel[LogLine]:
+    """The log lines model."""
+    return RowsTableModel(LOG_COLUMNS, parent=parent)

@@ -1,0 +1,289 @@
+"""Sync activity page: running jobs, job history, a job's log lines, Retry."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.enums import JobStatus
+from app.core.services import queries, stores
+from app.core.sync.events import JobFinished, JobProgress, JobStarted
+from app.gui.activity.model import (
+    PROGRESS_COLUMN,
+    ProgressDelegate,
+    RunningJob,
+    RunningJobsModel,
+    make_history_model,
+    make_log_model,
+)
+from app.gui.context import GuiContext
+from app.gui.page import Page
+from app.gui.ui_state import UiState
+from app.gui.widgets.helpers import current_row, named, select_row, setup_table, show_error
+
+log = logging.getLogger(__name__)
+REPAINT_MS = 250
+RETRYABLE = (JobStatus.FAILED, JobStatus.INTERRUPTED, JobStatus.CANCELLED)
+
+
+class ActivityPage(Page):
+    """Engine progress events are coalesced: each event only updates a dict, and a timer
+    repaints at most every 250 ms (STYLE practice 4)."""
+
+    title = "Sync activity"
+    kinds = frozenset({"jobs", "stores"})
+
+    def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(gui, parent)
+        self._running: dict[int, RunningJob] = {}
+        self._running_dirty = False
+        self._store_names: dict[int, str] = {}
+
+        self.running_model = RunningJobsModel(self)
+        self.running_view = QTableView()
+        setup_table(self.running_view, "Running jobs", sortable=False)
+        self.running_view.setModel(self.running_model)
+        self.running_view.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self))
+        for i in range(self.running_model.columnCount()):
+            self.running_view.setColumnWidth(i, self.running_model.column(i).width)
+        self.running_view.setMaximumHeight(170)
+        self.running_empty = QLabel("No sync is running right now.")
+        self.running_empty.setObjectName("hint")
+
+        self.history_model = make_history_model(self)
+        self.history_view = QTableView()
+        setup_table(self.history_view, "Job history")
+        self.history_view.setModel(self.history_model)
+        for i in range(self.history_model.columnCount()):
+            self.history_view.setColumnWidth(i, self.history_model.column(i).width)
+        self.log_model = make_log_model(self)
+        self.log_view = QTableView()
+        setup_table(self.log_view, "Job log", sortable=False)
+        self.log_view.setModel(self.log_model)
+        for i in range(self.log_model.columnCount()):
+            self.log_view.setColumnWidth(i, self.log_model.column(i).width)
+
+        self.store = named(QComboBox(), "Store filter")
+        self.store.currentIndexChanged.connect(lambda _i: self.reload_history())
+        self.failures = named(QCheckBox("Failures only"), "Failures only")
+        self.failures.toggled.connect(lambda _b: self.reload_history())
+        self.retry_button = named(QPushButton("Retry"), "Retry the selected job")
+        self.retry_button.setObjectName("primary")
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.sync_all_button = named(QPushButton("Sync all stores now"), "Sync all stores now")
+        self.sync_all_button.clicked.connect(self.sync_all)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("History"))
+        bar.addWidget(self.store)
+        bar.addWidget(self.failures)
+        bar.addStretch(1)
+        bar.addWidget(self.retry_button)
+        bar.addWidget(self.sync_all_button)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        hist = QWidget()
+        hl = QVBoxLayout(hist)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addLayout(bar)
+        hl.addWidget(self.history_view, 1)
+        logs = QWidget()
+        ll = QVBoxLayout(logs)
+        ll.setContentsMargins(0, 0, 0, 0)
+        self.log_title = QLabel("Log of the selected job")
+        ll.addWidget(self.log_title)
+        ll.addWidget(self.log_view, 1)
+        self.splitter.addWidget(hist)
+        self.splitter.addWidget(logs)
+        self.splitter.setSizes([420, 260])
+
+        lay = QVBoxLayout(self)
+        title = QLabel("Sync activity")
+        title.setObjectName("pageTitle")
+        lay.addWidget(title)
+        lay.addWidget(QLabel("Running now"))
+        lay.addWidget(self.running_view)
+        lay.addWidget(self.running_empty)
+        lay.addWidget(self.splitter, 1)
+
+        self.history_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_log())
+        self.history_model.modelReset.connect(self._show_log)
+        gui.bridge.job_started.connect(self._on_started)
+        gui.bridge.job_progress.connect(self._on_progress)
+        gui.bridge.job_finished.connect(self._on_finished)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REPAINT_MS)
+        self._timer.timeout.connect(self._repaint_running)
+        self._timer.start()
+        self._update_running_visibility()
+
+    # ------------------------------------------------------------------ engine events
+    def _store_name(self, store_id: int) -> str:
+        if store_id not in self._store_names:
+            self._store_names = {s.id: s.name for s in stores.list_stores(self.gui.ctx)}
+        return self._store_names.get(store_id, f"store {store_id}")
+
+    def _on_started(self, ev: JobStarted) -> None:
+        self._running[ev.job_id] = RunningJob(
+            ev.job_id,
+            ev.store_id,
+            self._store_name(ev.store_id),
+            ev.kind,
+            ev.trigger,
+            started=datetime.now(UTC),
+        )
+        self._running_dirty = True
+
+    def _on_progress(self, ev: JobProgress) -> None:
+        job = self._running.get(ev.job_id)
+        if job is None:
+            job = RunningJob(
+                ev.job_id, ev.store_id, self._store_name(ev.store_id), ev.kind, "", started=None
+            )
+        self._running[ev.job_id] = job.advanced(ev.processed, ev.total, ev.failed)
+        self._running_dirty = True
+
+    def _on_finished(self, ev: JobFinished) -> None:
+        self._running.pop(ev.job_id, None)
+        self._running_dirty = True
+        self.stale = True  # the history gains a row
+
+    def _repaint_running(self) -> None:
+        if self._running_dirty:
+            self._running_dirty = False
+            self.running_model.set_rows(sorted(self._running.values(), key=lambda j: j.id))
+            self._update_running_visibility()
+        if self.stale and self.isVisible():
+            self.stale = False
+            self.reload_history()
+
+    def _update_running_visibility(self) -> None:
+        has = bool(self._running)
+        self.running_view.setVisible(has)
+        self.running_empty.setVisible(not has)
+
+    @property
+    def running_jobs(self) -> dict[int, RunningJob]:
+        """Jobs the engine reported as started and not yet finished."""
+        return dict(self._running)
+
+    # ------------------------------------------------------------------ data
+    def reload(self) -> None:
+        self._load_stores()
+        if not self._running:
+            # jobs running before the window opened: show them from the database
+            for j in queries.list_jobs(self.gui.ctx, statuses=(JobStatus.RUNNING,), limit=50):
+                self._running[j.id] = RunningJob(
+                    j.id,
+                    j.store_id,
+                    j.store_name,
+                    j.kind,
+                    j.trigger,
+                    j.processed,
+                    j.total,
+                    j.failed,
+                    j.started_at,
+                )
+            self._running_dirty = True
+        self.reload_history()
+
+    def _load_stores(self) -> None:
+        current = self.store.currentData()
+        self.store.blockSignals(True)
+        self.store.clear()
+        self.store.addItem("All stores", None)
+        for st in stores.list_stores(self.gui.ctx):
+            self._store_names[st.id] = st.name
+            self.store.addItem(st.name, st.id)
+        self.store.setCurrentIndex(max(0, self.store.findData(current)))
+        self.store.blockSignals(False)
+
+    def reload_history(self) -> None:
+        """Read the job history again, keeping the selected job."""
+        keep = self.selected_job()
+        rows = queries.list_jobs(
+            self.gui.ctx,
+            store_id=self.store.currentData(),
+            failed_only=self.failures.isChecked(),
+            limit=500,
+        )
+        self.history_model.set_rows(rows)
+        if keep is not None and self.history_model.row_of(keep.id) >= 0:
+            select_row(self.history_view, self.history_model.row_of(keep.id))
+        elif rows:
+            select_row(self.history_view, 0)
+
+    def selected_job(self) -> queries.JobRow | None:
+        """The job whose log is shown."""
+        return self.history_model.row_at(current_row(self.history_view))
+
+    def _show_log(self) -> None:
+        job = self.selected_job()
+        self.retry_button.setEnabled(job is not None and job.status in RETRYABLE)
+        if job is None:
+            self.log_model.set_rows([])
+            self.log_title.setText("Log of the selected job")
+            return
+        self.log_title.setText(f"Log of job {job.id}: {job.store_name}, {job.kind}")
+        self.log_model.set_rows(queries.job_logs(self.gui.ctx, job.id))
+
+    def activate(self, payload: Any) -> None:
+        if isinstance(payload, dict) and payload.get("failures"):
+            self.failures.setChecked(True)
+
+    # ------------------------------------------------------------------ actions
+    def retry_selected(self) -> None:
+        """Run the selected failed job again."""
+        job = self.selected_job()
+        if job is None:
+            return
+        try:
+            fut = self.gui.engine.retry_job(job.id)
+        except Exception as exc:
+            show_error(self, "Could not retry", exc)
+            return
+        self.gui.bridge.watch(
+            fut,
+            lambda new_id: self.status_message.emit(f"Retrying as job {new_id}"),
+            lambda exc: show_error(self, "Retry failed", exc),
+            owner=self,
+        )
+
+    def sync_all(self) -> None:
+        """Sync every store that is not paused."""
+        for st in stores.list_stores(self.gui.ctx):
+            if st.paused:
+                continue
+            try:
+                fut = self.gui.engine.sync_now(st.id)
+            except Exception as exc:
+                show_error(self, "Could not start the sync", exc)
+                return
+            self.gui.bridge.watch(
+                fut,
+                lambda _ids: None,
+                lambda exc, name=st.name: show_error(self, f"Sync of {name} failed", exc),
+                owner=self,
+            )
+        self.status_message.emit("Syncing every store…")
+
+    def save_state(self, ui: UiState) -> None:
+        ui.save_splitter("activity", self.splitter)
+        ui.save_columns("activity.history", self.history_view.horizontalHeader())
+
+    def restore_state(self, ui: UiState) -> None:
+        ui.restore_splitter("activity", self.splitter)
+        ui.restore_columns("activity.history", self.history_view.horizontalHeader())

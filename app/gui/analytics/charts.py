@@ -1,0 +1,199 @@
+"""pyqtgraph charts for sales: revenue over time, platform bars, top products.
+
+Every chart shows money as Rupiah in its hover tooltip, and dates in the workspace's
+local time (the axis is told the zone's offset from UTC).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from collections.abc import Sequence
+from datetime import date, datetime, time, tzinfo
+from decimal import Decimal
+
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+# isort: split
+import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it and not to another Qt
+
+from app.core.money import format_rupiah
+from app.core.services.analytics import GroupFigures, Series, TopItem
+
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
+PLATFORM_COLORS = {"shopee": "#ee4d2d", "tiktok_shop": "#111111"}
+
+
+def _axis_offset(tz: tzinfo, when: date) -> int:
+    """pyqtgraph's utcOffset: seconds *west* of UTC, like ``time.timezone``."""
+    offset = datetime.combine(when, time(12), tz).utcoffset()
+    return -int(offset.total_seconds()) if offset is not None else 0
+
+
+def _stamp(day: date, tz: tzinfo) -> float:
+    """Seconds since the epoch at local midnight of ``day``."""
+    return datetime.combine(day, time(0), tz).timestamp()
+
+
+class _Plot(QWidget):
+    """A plot widget with a hover tooltip driven by ``_tooltip_at``."""
+
+    def __init__(self, parent: QWidget | None = None, axis: pg.AxisItem | None = None) -> None:
+        super().__init__(parent)
+        axes = {"bottom": axis} if axis is not None else None
+        self.plot = pg.PlotWidget(axisItems=axes, background="w")
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.setMenuEnabled(False)
+        self.plot.getAxis("left").setStyle(tickTextWidth=60)
+        self.legend = self.plot.addLegend(offset=(10, 10))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.last_tooltip = ""
+        self._proxy = pg.SignalProxy(
+            self.plot.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved
+        )
+
+    def _mouse_moved(self, event: tuple[QPointF]) -> None:
+        pos = event[0]
+        vb = self.plot.getPlotItem().vb
+        if not self.plot.sceneBoundingRect().contains(pos):
+            return
+        point = vb.mapSceneToView(pos)
+        self.show_tooltip_at(point.x(), point.y())
+
+    def show_tooltip_at(self, x: float, y: float) -> str:
+        """Show (and return) the tooltip for a point in data coordinates."""
+        text = self._tooltip_at(x, y)
+        self.last_tooltip = text
+        if text:
+            QToolTip.showText(self.cursor().pos(), text, self)
+        else:
+            QToolTip.hideText()
+        return text
+
+    def _tooltip_at(self, x: float, y: float) -> str:  # pragma: no cover - overridden
+        return ""
+
+    def _clear(self) -> None:
+        self.plot.clear()
+        self.legend.clear()
+
+
+class RevenueChart(_Plot):
+    """Revenue per day/week/month, one line per store (the Dashboard embeds this too)."""
+
+    def __init__(self, parent: QWidget | None = None, tz: tzinfo | None = None) -> None:
+        from app.core.services.analytics import local_zone
+
+        self._tz = tz or local_zone(None)
+        self._axis = pg.DateAxisItem(
+            orientation="bottom", utcOffset=_axis_offset(self._tz, date.today())
+        )
+        super().__init__(parent, self._axis)
+        self.plot.setLabel("left", "Revenue (Rp)")
+        self._series: tuple[Series, ...] = ()
+        self._xs: list[float] = []
+
+    def set_series(self, series: Sequence[Series], tz: tzinfo | None = None) -> None:
+        """Draw these series (all share the same buckets)."""
+        if tz is not None:
+            self._tz = tz
+            self._axis.utcOffset = _axis_offset(tz, date.today())
+        self._clear()
+        self._series = tuple(series)
+        self._xs = [_stamp(b, self._tz) for b in (series[0].buckets if series else ())]
+        for i, s in enumerate(self._series):
+            color = PALETTE[i % len(PALETTE)]
+            self.plot.plot(
+                self._xs,
+                [float(v) for v in s.revenue],  # float only to draw; the money stays Decimal
+                pen=pg.mkPen(color, width=2),
+                symbol="o",
+                symbolSize=5,
+                symbolBrush=color,
+                name=s.label,
+            )
+
+    def series(self) -> tuple[Series, ...]:
+        """What is drawn."""
+        return self._series
+
+    def _tooltip_at(self, x: float, y: float) -> str:
+        if not self._xs:
+            return ""
+        i = min(range(len(self._xs)), key=lambda k: abs(self._xs[k] - x))
+        day = self._series[0].buckets[i]
+        lines = [day.strftime("%d %b %Y")]
+        lines += [f"{s.label}: {format_rupiah(s.revenue[i])}" for s in self._series]
+        return "\n".join(lines)
+
+
+class BarChart(_Plot):
+    """Labelled bars of money (platform comparison, top products)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot.setLabel("left", title)
+        self._labels: list[str] = []
+        self._values: list[Decimal] = []
+
+    def set_bars(
+        self, labels: Sequence[str], values: Sequence[Decimal], colors: Sequence[str] = ()
+    ) -> None:
+        """Draw one bar per label."""
+        self._clear()
+        self._labels, self._values = list(labels), list(values)
+        for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+            color = colors[i] if i < len(colors) else PALETTE[i % len(PALETTE)]
+            bar = pg.BarGraphItem(x=[i], height=[float(value)], width=0.6, brush=color)
+            self.plot.addItem(bar)
+            self.legend.addItem(bar, label)
+        ticks = [(i, _short(label)) for i, label in enumerate(labels)]
+        self.plot.getAxis("bottom").setTicks([ticks])
+
+    def bars(self) -> list[tuple[str, Decimal]]:
+        """What is drawn."""
+        return list(zip(self._labels, self._values, strict=True))
+
+    def _tooltip_at(self, x: float, y: float) -> str:
+        i = round(x)
+        if not 0 <= i < len(self._labels) or abs(x - i) > 0.3:
+            return ""
+        return f"{self._labels[i]}: {format_rupiah(self._values[i])}"
+
+
+def _short(label: str, n: int = 14) -> str:
+    return label if len(label) <= n else label[: n - 1] + "…"
+
+
+class PlatformChart(BarChart):
+    """Revenue per platform."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Revenue (Rp)", parent)
+
+    def set_groups(self, groups: Sequence[GroupFigures]) -> None:
+        """One bar per platform."""
+        self.set_bars(
+            [g.label for g in groups],
+            [g.figures.revenue for g in groups],
+            [PLATFORM_COLORS.get(g.key, PALETTE[i % len(PALETTE)]) for i, g in enumerate(groups)],
+        )
+
+
+class TopProductsChart(BarChart):
+    """Best-selling products by revenue."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Revenue (Rp)", parent)
+
+    def set_items(self, items: Sequence[TopItem]) -> None:
+        """One bar per product, best first."""
+        self.set_bars([t.name for t in items], [t.revenue for t in items])
+
+
+__all__ = ["BarChart", "PlatformChart", "RevenueChart", "TopProductsChart"]

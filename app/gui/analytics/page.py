@@ -1,0 +1,234 @@
+"""The Analytics page: KPIs, revenue per store over time, platforms, top products."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import enum
+import logging
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.money import format_rupiah
+from app.core.services import analytics as an
+from app.core.services.context import ServiceContext
+from app.gui.analytics.charts import PlatformChart, RevenueChart, TopProductsChart
+
+log = logging.getLogger(__name__)
+
+
+class RangeChoice(enum.Enum):
+    """The ranges a seller picks most."""
+
+    LAST_7 = "Last 7 days"
+    LAST_30 = "Last 30 days"
+    THIS_MONTH = "This month"
+    LAST_MONTH = "Last month"
+    CUSTOM = "Custom"
+
+
+def range_days(choice: RangeChoice, today: date) -> tuple[date, date]:
+    """First and last day (inclusive) of a preset range ending today."""
+    if choice is RangeChoice.LAST_7:
+        return today - timedelta(days=6), today
+    if choice is RangeChoice.LAST_30:
+        return today - timedelta(days=29), today
+    first_this = today.replace(day=1)
+    if choice is RangeChoice.THIS_MONTH:
+        return first_this, today
+    if choice is RangeChoice.LAST_MONTH:
+        last = first_this - timedelta(days=1)
+        return last.replace(day=1), last
+    raise ValueError("custom ranges come from the date fields")
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class AnalyticsPage(QWidget):
+    """KPIs and charts for a chosen range; call :meth:`refresh` after data changes.
+
+    Signals:
+        refreshed: emitted with the :class:`~app.core.services.analytics.Dashboard` shown.
+    """
+
+    refreshed: Signal = Signal(object)
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        with ctx.read() as s:
+            self._tz = an.workspace_zone(s, ctx.workspace_id)
+        self.dashboard: an.Dashboard | None = None
+        self._build()
+        self.range_combo.currentIndexChanged.connect(self._range_changed)
+        self.first_edit.dateChanged.connect(self._custom_changed)
+        self.last_edit.dateChanged.connect(self._custom_changed)
+        self.refresh_button.clicked.connect(self.refresh)
+        self._range_changed()
+
+    # ---------------------------------------------------------------- layout
+
+    def _build(self) -> None:
+        self.range_combo = QComboBox()
+        for choice in RangeChoice:
+            self.range_combo.addItem(choice.value, choice)
+        self.range_combo.setCurrentIndex(1)  # 30 days: what most sellers look at first
+        self.range_combo.setAccessibleName("Date range")
+        self.first_edit, self.last_edit = QDateEdit(), QDateEdit()
+        for edit, name in ((self.first_edit, "From"), (self.last_edit, "To")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd MMM yyyy")
+            edit.setAccessibleName(name)
+        self.refresh_button = QPushButton("Refresh")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Range:"))
+        top.addWidget(self.range_combo)
+        top.addWidget(self.first_edit)
+        top.addWidget(QLabel("–"))
+        top.addWidget(self.last_edit)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+
+        self.kpis: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        names = (
+            "Revenue",
+            "Orders",
+            "Units",
+            "Avg. order",
+            "Profit",
+            "Fees",
+            "Cancelled",
+            "Returned",
+        )
+        for i, name in enumerate(names):
+            title = QLabel(name)
+            value = QLabel("–")
+            value.setObjectName(f"kpi_{name}")
+            value.setStyleSheet("font-size: 14pt; font-weight: 600;")
+            grid.addWidget(title, 0, i)
+            grid.addWidget(value, 1, i)
+            self.kpis[name] = value
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+
+        self.revenue_chart = RevenueChart(tz=self._tz)
+        self.platform_chart = PlatformChart()
+        self.top_chart = TopProductsChart()
+        charts = QGridLayout()
+        charts.addWidget(QLabel("Revenue per store"), 0, 0, 1, 2)
+        charts.addWidget(self.revenue_chart, 1, 0, 1, 2)
+        charts.addWidget(QLabel("Platforms"), 2, 0)
+        charts.addWidget(QLabel("Top products"), 2, 1)
+        charts.addWidget(self.platform_chart, 3, 0)
+        charts.addWidget(self.top_chart, 3, 1)
+        charts.setRowStretch(1, 3)
+        charts.setRowStretch(3, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addWidget(self.error_label)
+        layout.addLayout(charts, 1)
+
+    # ---------------------------------------------------------------- range
+
+    def _today(self) -> date:
+        return datetime.now(self._tz).date()
+
+    def _range_changed(self) -> None:
+        choice: RangeChoice = self.range_combo.currentData()
+        custom = choice is RangeChoice.CUSTOM
+        self.first_edit.setEnabled(custom)
+        self.last_edit.setEnabled(custom)
+        if not custom:
+            first, last = range_days(choice, self._today())
+            for edit, d in ((self.first_edit, first), (self.last_edit, last)):
+                edit.blockSignals(True)  # one refresh for the pair, not one per field
+                edit.setDate(_qdate(d))
+                edit.blockSignals(False)
+        self.refresh()
+
+    def _custom_changed(self) -> None:
+        if self.range_combo.currentData() is RangeChoice.CUSTOM:
+            self.refresh()
+
+    def set_range(self, first: date, last: date) -> None:
+        """Show a custom range."""
+        self.range_combo.blockSignals(True)
+        self.range_combo.setCurrentIndex(self.range_combo.findData(RangeChoice.CUSTOM))
+        self.range_combo.blockSignals(False)
+        for edit, d in ((self.first_edit, first), (self.last_edit, last)):
+            edit.setEnabled(True)
+            edit.blockSignals(True)
+            edit.setDate(_qdate(d))
+            edit.blockSignals(False)
+        self.refresh()
+
+    def selected_days(self) -> tuple[date, date]:
+        """The range shown (first, last), inclusive."""
+        return _pydate(self.first_edit.date()), _pydate(self.last_edit.date())
+
+    # ---------------------------------------------------------------- data
+
+    def refresh(self) -> None:
+        """Read the figures for the range and redraw (the summary tables make it quick)."""
+        first, last = self.selected_days()
+        if last < first:
+            self._show_error("The range ends before it starts.")
+            return
+        try:
+            period = an.Period.of_days(first, last, self._tz)
+            dash = an.dashboard(self._ctx, period)
+        except Exception as exc:  # any failure must reach the user, not vanish in a slot
+            log.exception("analytics refresh failed")
+            self._show_error(f"Could not load the figures: {exc}")
+            return
+        self._show_error(None)
+        self.dashboard = dash
+        self._show(dash)
+        self.refreshed.emit(dash)
+
+    def _show_error(self, message: str | None) -> None:
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(bool(message))
+
+    def _show(self, d: an.Dashboard) -> None:
+        t = d.totals
+        est = " (est.)" if t.fees_estimated else ""
+        values = {
+            "Revenue": format_rupiah(t.revenue),
+            "Orders": f"{t.orders:,}".replace(",", "."),
+            "Units": f"{t.units:,}".replace(",", "."),
+            "Avg. order": format_rupiah(t.average_order_value),
+            "Profit": format_rupiah(t.profit) + est,
+            "Fees": format_rupiah(t.fees) + est,
+            "Cancelled": f"{t.cancellation_rate} %",
+            "Returned": f"{t.return_rate} %",
+        }
+        for name, text in values.items():
+            self.kpis[name].setText(text)
+        self.revenue_chart.set_series(d.series_by_store, self._tz)
+        self.platform_chart.set_groups(d.by_platform)
+        self.top_chart.set_items(d.top_products)

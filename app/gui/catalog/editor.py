@@ -1,0 +1,328 @@
+"""The product editor: product fields plus a variants table, with messages at the field."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.services import catalog
+from app.core.services.catalog import ProductDTO, ProductInput, VariantDTO, VariantInput
+from app.core.services.context import ServiceContext
+from app.core.services.errors import ConflictError, ServiceError, ValidationError
+from app.gui.widgets.columns import ERROR
+from app.gui.widgets.helpers import error_label, named, set_error, show_error
+
+# variants table columns: (title, ProductInput field name used in ValidationError.field)
+VARIANT_COLUMNS = (
+    ("SKU", "sku"),
+    ("Variant name", "name"),
+    ("Attributes", "attributes"),
+    ("Price (Rp)", "price"),
+    ("Cost (Rp)", "cost"),
+    ("Weight (g)", "weight_grams"),
+    ("Barcode", "barcode"),
+    ("Images", "images"),
+)
+COLUMN_HINTS = {
+    "attributes": "name=value pairs separated by ;  e.g. Colour=Red; Size=XL",
+    "images": "file paths or URLs separated by ;",
+    "price": "e.g. 150000 or 150.000",
+}
+COL = {key: i for i, (_t, key) in enumerate(VARIANT_COLUMNS)}
+_FIELD_RE = re.compile(r"^variants\[(\d+)\]\.(\w+)$")
+
+
+def amount_text(value: Decimal) -> str:
+    """An amount as typed in the editor: ``150000`` or ``1500.5``."""
+    return str(int(value)) if value == value.to_integral() else str(value.normalize())
+
+
+def parse_amount_text(raw: str) -> str:
+    """Accept ``Rp 150.000``, ``150.000``, ``150000``, ``1.500,50`` as a seller types them."""
+    s = raw.strip().replace("Rp", "").replace("rp", "").replace(" ", "")
+    if "," in s:  # Indonesian decimal comma: dots are thousands separators
+        return s.replace(".", "").replace(",", ".")
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", s):
+        return s.replace(".", "")
+    return s
+
+
+def parse_attributes(raw: str, field: str) -> dict[str, str]:
+    """``Colour=Red; Size=XL`` → dict; a part without ``=`` is a validation error."""
+    out: dict[str, str] = {}
+    for part in (p.strip() for p in raw.split(";")):
+        if not part:
+            continue
+        if "=" not in part:
+            raise ValidationError(f"write attributes as name=value; {part!r} has no =", field)
+        k, v = (x.strip() for x in part.split("=", 1))
+        if not k:
+            raise ValidationError("an attribute needs a name before =", field)
+        out[k] = v
+    return out
+
+
+class ProductEditor(QDialog):
+    """Create or edit a product with its variants. Save is one unit of work."""
+
+    def __init__(
+        self, ctx: ServiceContext, product: ProductDTO | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("productEditor")
+        self._ctx = ctx
+        self._product = product
+        self.saved: ProductDTO | None = None
+        self.setWindowTitle(f"Edit {product.name}" if product else "New product")
+        self.resize(980, 560)
+
+        self.name = named(QLineEdit(), "Product name")
+        self.brand = named(QLineEdit(), "Brand")
+        self.category = named(QLineEdit(), "Category")
+        self.description = named(QPlainTextEdit(), "Description")
+        self.description.setFixedHeight(70)
+        self.errors = {k: error_label() for k in ("name", "brand", "category", "variants")}
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("", self.errors["name"])
+        form.addRow("Brand", self.brand)
+        form.addRow("", self.errors["brand"])
+        form.addRow("Category", self.category)
+        form.addRow("", self.errors["category"])
+        form.addRow("Description", self.description)
+
+        self.table = QTableWidget(0, len(VARIANT_COLUMNS))
+        self.table.setObjectName("variantsTable")
+        named(self.table, "Variants")
+        self.table.setHorizontalHeaderLabels([t for t, _ in VARIANT_COLUMNS])
+        for i, (_t, key) in enumerate(VARIANT_COLUMNS):
+            header_item = self.table.horizontalHeaderItem(i)
+            if header_item is not None and key in COLUMN_HINTS:
+                header_item.setToolTip(COLUMN_HINTS[key])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        for i, w in enumerate((140, 120, 180, 100, 100, 80, 110)):
+            self.table.setColumnWidth(i, w)
+        add = named(QPushButton("Add variant"), "Add variant")
+        add.clicked.connect(lambda: self.add_variant_row())
+        remove = named(QPushButton("Remove variant"), "Remove variant")
+        remove.clicked.connect(self.remove_variant_row)
+        image = named(QPushButton("Add image…"), "Add image file to the selected variant")
+        image.clicked.connect(self.add_image)
+        vbar = QHBoxLayout()
+        vbar.addWidget(QLabel("Variants"))
+        vbar.addStretch(1)
+        for b in (add, remove, image):
+            vbar.addWidget(b)
+        self.form_error = error_label()
+        hint = QLabel(
+            "Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · "
+            "Removed variants are archived, never deleted."
+        )
+        hint.setObjectName("hint")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addLayout(vbar)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(hint)
+        lay.addWidget(self.errors["variants"])
+        lay.addWidget(self.form_error)
+        lay.addWidget(buttons)
+
+        if product is not None:
+            self.name.setText(product.name)
+            self.brand.setText(product.brand)
+            self.category.setText(product.category)
+            self.description.setPlainText(product.description)
+            for v in product.variants:
+                if v.status == "active":
+                    self.add_variant_row(v)
+        if self.table.rowCount() == 0:
+            self.add_variant_row()
+
+    # ------------------------------------------------------------------ variants table
+    def add_variant_row(self, v: VariantDTO | None = None) -> int:
+        """Append a variant row (empty, or filled from ``v``); returns its index."""
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        values = (
+            ("", "", "", "0", "0", "0", "", "")
+            if v is None
+            else (
+                v.sku,
+                v.name,
+                "; ".join(f"{k}={val}" for k, val in v.attributes.items()),
+                amount_text(v.price),
+                amount_text(v.cost),
+                str(v.weight_grams),
+                v.barcode,
+                "; ".join(v.images),
+            )
+        )
+        for col, text in enumerate(values):
+            item = QTableWidgetItem(text)
+            if col == 0:
+                item.setData(Qt.ItemDataRole.UserRole, None if v is None else v.id)
+            self.table.setItem(row, col, item)
+        return row
+
+    def remove_variant_row(self) -> None:
+        """Remove the selected variant row (saved variants are archived, not deleted)."""
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def add_image(self) -> None:
+        """Append an image file path to the current variant's images."""
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose an image", "", "Images (*.png *.jpg *.jpeg *.webp)"
+        )
+        if path:
+            self.set_cell(row, "images", "; ".join(filter(None, [self.cell(row, "images"), path])))
+
+    def cell(self, row: int, key: str) -> str:
+        """The text of a variants-table cell."""
+        item = self.table.item(row, COL[key])
+        return "" if item is None else item.text().strip()
+
+    def set_cell(self, row: int, key: str, text: str) -> None:
+        """Set a variants-table cell's text."""
+        item = self.table.item(row, COL[key])
+        if item is None:
+            item = QTableWidgetItem()
+            self.table.setItem(row, COL[key], item)
+        item.setText(text)
+
+    # ------------------------------------------------------------------ save
+    def product_input(self) -> ProductInput:
+        """The form as a :class:`ProductInput` (raises ValidationError for local parsing)."""
+        variants = []
+        for row in range(self.table.rowCount()):
+            prefix = f"variants[{row}]."
+            weight_text = self.cell(row, "weight_grams") or "0"
+            try:
+                weight = int(weight_text)
+            except ValueError:
+                raise ValidationError(
+                    "weight must be a whole number of grams", prefix + "weight_grams"
+                ) from None
+            vid_item = self.table.item(row, COL["sku"])
+            vid = None if vid_item is None else vid_item.data(Qt.ItemDataRole.UserRole)
+            variants.append(
+                VariantInput(
+                    sku=self.cell(row, "sku"),
+                    name=self.cell(row, "name"),
+                    attributes=parse_attributes(
+                        self.cell(row, "attributes"), prefix + "attributes"
+                    ),
+                    price=parse_amount_text(self.cell(row, "price")),
+                    cost=parse_amount_text(self.cell(row, "cost")),
+                    weight_grams=weight,
+                    barcode=self.cell(row, "barcode"),
+                    images=tuple(
+                        p.strip() for p in self.cell(row, "images").split(";") if p.strip()
+                    ),
+                    id=vid,
+                )
+            )
+        return ProductInput(
+            name=self.name.text(),
+            variants=tuple(variants),
+            description=self.description.toPlainText(),
+            brand=self.brand.text(),
+            category=self.category.text(),
+        )
+
+    def clear_errors(self) -> None:
+        """Hide every validation message and cell highlight."""
+        for label in (*self.errors.values(), self.form_error):
+            set_error(label, None)
+        for r in range(self.table.rowCount()):
+            for c in range(self.table.columnCount()):
+                item = self.table.item(r, c)
+                if item is not None:
+                    item.setData(Qt.ItemDataRole.BackgroundRole, None)
+                    item.setToolTip("")
+
+    def show_field_error(self, field: str | None, message: str) -> None:
+        """Put ``message`` next to the field a :class:`ValidationError` names."""
+        m = _FIELD_RE.match(field or "")
+        if m:
+            row, key = int(m.group(1)), m.group(2)
+            col = COL.get(key, 0)
+            item = self.table.item(row, col)
+            if item is not None:
+                bad = QColor(ERROR)
+                bad.setAlpha(70)
+                item.setData(Qt.ItemDataRole.BackgroundRole, bad)
+                item.setToolTip(message)
+            title = VARIANT_COLUMNS[col][0].split(" (")[0]
+            set_error(self.errors["variants"], f"Variant row {row + 1}, {title}: {message}")
+            self.table.setCurrentCell(row, col)
+            self.table.setFocus()
+            return
+        if field in self.errors:
+            set_error(self.errors[field], message)
+            widget = {"name": self.name, "brand": self.brand, "category": self.category}.get(field)
+            if widget is not None:
+                widget.setFocus()
+            return
+        set_error(self.form_error, message)
+
+    def save(self) -> None:
+        """Validate and save; on a broken rule the dialog stays open with the message."""
+        self.clear_errors()
+        try:
+            data = self.product_input()
+            if self._product is None:
+                self.saved = catalog.create_product(self._ctx, data)
+            else:
+                self.saved = catalog.update_product(self._ctx, self._product.id, data)
+        except ValidationError as exc:
+            self.show_field_error(exc.field, exc.message)
+            return
+        except ConflictError as exc:
+            self._show_conflict(str(exc))
+            return
+        except ServiceError as exc:
+            show_error(self, "Could not save the product", exc)
+            return
+        self.accept()
+
+    def _show_conflict(self, message: str) -> None:
+        # a duplicate SKU: point at the row that has it
+        for row in range(self.table.rowCount()):
+            sku = self.cell(row, "sku")
+            if sku and f"SKU {sku} " in message:
+                self.show_field_error(f"variants[{row}].sku", message)
+                return
+        set_error(self.form_error, message)

@@ -1,0 +1,1 @@
+"""The dashboard: what to do now, today's sales, the latest activity."""

@@ -1,0 +1,290 @@
+"""Dashboard: a to-do panel a seller acts on, sales per store, the latest activity."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.services import queries
+from app.core.settings import get_setting
+from app.gui.context import GuiContext
+from app.gui.formatting import format_rupiah, format_time_or_date, humanize
+from app.gui.page import Page
+from app.gui.stores.model import PLATFORM_LABELS
+from app.gui.ui_state import UiState
+from app.gui.widgets.card import Card
+from app.gui.widgets.columns import ERROR, RIGHT, WARNING, Column
+from app.gui.widgets.helpers import named, setup_table
+from app.gui.widgets.rows_model import RowsTableModel
+
+log = logging.getLogger(__name__)
+
+SALES_COLUMNS: list[Column[queries.StoreSales]] = [
+    Column("Store", lambda r: r.store_name, "name", width=180),
+    Column("Platform", lambda r: PLATFORM_LABELS.get(r.platform, humanize(r.platform)), width=110),
+    Column("Orders today", lambda r: r.today_orders, "t", align=RIGHT, width=100),
+    Column(
+        "Revenue today",
+        lambda r: format_rupiah(r.today_revenue),
+        "tr",
+        raw=lambda r: r.today_revenue,
+        align=RIGHT,
+        width=130,
+    ),
+    Column("Orders yesterday", lambda r: r.yesterday_orders, "y", align=RIGHT, width=120),
+    Column(
+        "Revenue yesterday",
+        lambda r: format_rupiah(r.yesterday_revenue),
+        "yr",
+        raw=lambda r: r.yesterday_revenue,
+        align=RIGHT,
+        width=140,
+    ),
+    Column(
+        "To ship",
+        lambda r: r.to_ship,
+        "s",
+        align=RIGHT,
+        color=lambda r: WARNING if r.to_ship else None,
+        width=80,
+    ),
+]
+
+_KIND_COLOURS = {"error": ERROR, "warning": WARNING}
+
+
+def _revenue_chart(parent: QWidget) -> QWidget | None:
+    """The analytics team's revenue chart, when their package is installed."""
+    try:
+        from app.gui.analytics.charts import RevenueChart
+    except ImportError:
+        return None
+    try:
+        chart = RevenueChart(parent)
+    except Exception:
+        log.exception("the revenue chart could not be built")
+        return None
+    chart.setMinimumHeight(160)
+    chart.setMaximumHeight(260)
+    chart.setAccessibleName("Revenue of the last 14 days per store")
+    return chart
+
+
+def _revenue_series(ctx: Any, today: date) -> Any:
+    """The last 14 days of revenue per store for the chart (None without analytics)."""
+    try:
+        from app.core.services import analytics as an
+    except ImportError:
+        return None
+    try:
+        return an.sales_series(ctx, an.period_of_days(ctx, today - timedelta(days=13), today))
+    except Exception:
+        log.warning("the revenue series could not be read", exc_info=True)
+        return None
+
+
+class DashboardPage(Page):
+    """The first page: counts to act on (each a click away from its page), sales, activity."""
+
+    title = "Dashboard"
+    kinds = frozenset({"orders", "listings", "stock", "stores", "products", "jobs"})
+
+    def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(gui, parent)
+        self.summary: queries.DashboardSummary | None = None
+        root = QVBoxLayout(self)
+        head = QLabel("What needs you today")
+        head.setObjectName("pageTitle")
+        root.addWidget(head)
+
+        self.demo_banner = QWidget()
+        banner = QHBoxLayout(self.demo_banner)
+        banner.setContentsMargins(0, 0, 0, 0)
+        banner.addWidget(QLabel("No store is connected yet."))
+        self.demo_button = named(
+            QPushButton("Try the demo shops"),
+            "Try the demo shops",
+            "Start the built-in sandbox marketplace with demo shops and sync them",
+        )
+        self.demo_button.clicked.connect(self._start_demo)
+        self.connect_button = named(QPushButton("Connect a store…"), "Connect a store")
+        self.connect_button.clicked.connect(
+            lambda: self.navigate_requested.emit("stores", "connect")
+        )
+        banner.addWidget(self.demo_button)
+        banner.addWidget(self.connect_button)
+        banner.addStretch(1)
+        self.demo_banner.setVisible(False)
+        root.addWidget(self.demo_banner)
+
+        cards = QGridLayout()
+        self.card_to_ship = Card("Orders to ship")
+        self.card_unmapped = Card("Listings not mapped")
+        self.card_low = Card("Low stock")
+        self.card_out = Card("Out of stock")
+        self.card_attention = Card("Stores needing attention")
+        targets: list[tuple[Card, str, Any]] = [
+            (self.card_to_ship, "orders", {"status": "to_ship"}),
+            (self.card_unmapped, "catalog", {"tab": "mapping"}),
+            (self.card_low, "inventory", {"filter": "low"}),
+            (self.card_out, "inventory", {"filter": "out"}),
+            (self.card_attention, "stores", None),
+        ]
+        for i, (card, page, payload) in enumerate(targets):
+            card.clicked.connect(
+                lambda _=False, p=page, pl=payload: self.navigate_requested.emit(p, pl)
+            )
+            cards.addWidget(card, 0, i)
+        root.addLayout(cards)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = split
+        top = QWidget()
+        top_lay = QVBoxLayout(top)
+        top_lay.setContentsMargins(0, 0, 0, 0)
+        top_lay.addWidget(QLabel("Today and yesterday, per store"))
+        self.sales_model: RowsTableModel[queries.StoreSales] = RowsTableModel(
+            SALES_COLUMNS, row_id=lambda r: r.store_id, parent=self
+        )
+        self.sales_view = QTableView()
+        setup_table(self.sales_view, "Sales per store")
+        self.sales_view.setModel(self.sales_model)
+        for i in range(self.sales_model.columnCount()):
+            self.sales_view.setColumnWidth(i, self.sales_model.column(i).width)
+        self.sales_view.setMaximumHeight(170)
+        self.sales_view.activated.connect(self._open_store_orders)
+        top_lay.addWidget(self.sales_view)
+        self.chart = _revenue_chart(top)
+        if self.chart is not None:
+            top_lay.addWidget(self.chart)
+        split.addWidget(top)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        att = QWidget()
+        att_lay = QVBoxLayout(att)
+        att_lay.setContentsMargins(0, 0, 0, 0)
+        att_lay.addWidget(QLabel("Stores needing attention"))
+        self.attention_list = named(QListWidget(), "Stores needing attention")
+        self.attention_list.itemActivated.connect(self._open_store)
+        att_lay.addWidget(self.attention_list)
+        act = QWidget()
+        act_lay = QVBoxLayout(act)
+        act_lay.setContentsMargins(0, 0, 0, 0)
+        act_lay.addWidget(QLabel("Latest activity"))
+        self.activity_list = named(QListWidget(), "Latest activity")
+        act_lay.addWidget(self.activity_list)
+        bottom.addWidget(att)
+        bottom.addWidget(act)
+        bottom.setSizes([300, 600])
+        split.addWidget(bottom)
+        root.addWidget(split, 1)
+
+    # ------------------------------------------------------------------ data
+    def reload(self) -> None:
+        ctx = self.gui.ctx
+        today = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+
+        with_chart = self.chart is not None
+
+        def read() -> tuple[queries.DashboardSummary, list[queries.ActivityEntry], Any]:
+            point = int(get_setting(ctx, "low_stock_default_point"))
+            return (
+                queries.dashboard_summary(ctx, today, default_point=point),
+                queries.recent_activity(ctx, 40),
+                _revenue_series(ctx, today.date()) if with_chart else None,
+            )
+
+        self.gui.runner.run(read, self._show, self._failed, owner=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("dashboard read failed", exc_info=exc)
+        self.status_message.emit(f"Could not read the dashboard: {exc}")
+
+    def _show(
+        self, data: tuple[queries.DashboardSummary, list[queries.ActivityEntry], Any]
+    ) -> None:
+        summary, activity, series = data
+        if series is not None and self.chart is not None:
+            try:
+                self.chart.set_series(series)  # type: ignore[attr-defined]
+            except Exception:
+                log.exception("drawing the revenue chart failed")
+        self.summary = summary
+        per_store = "\n".join(f"{s.store_name}: {s.to_ship}" for s in summary.sales if s.to_ship)
+        self.card_to_ship.set_value(
+            summary.to_ship_total, "warning" if summary.to_ship_total else "ok", per_store
+        )
+        self.card_unmapped.set_value(
+            summary.unmapped_listings,
+            "warning" if summary.unmapped_listings else "ok",
+            f"{summary.unmapped_order_items} open order lines wait for a mapping",
+        )
+        self.card_low.set_value(summary.low_stock, "warning" if summary.low_stock else "ok")
+        self.card_out.set_value(summary.out_of_stock, "error" if summary.out_of_stock else "ok")
+        self.card_attention.set_value(
+            len(summary.attention), "error" if summary.attention else "ok"
+        )
+        self.sales_model.set_rows(summary.sales)
+        self.attention_list.clear()
+        for a in summary.attention:
+            item = QListWidgetItem(f"{a.store_name}: {humanize(a.status)} — {a.reason}")
+            item.setData(Qt.ItemDataRole.UserRole, a.store_id)
+            item.setForeground(QColor(ERROR if a.status != "idle" else WARNING))
+            self.attention_list.addItem(item)
+        if not summary.attention:
+            self.attention_list.addItem("Every store is syncing normally.")
+        self.activity_list.clear()
+        for e in activity:
+            text = f"{format_time_or_date(e.at)}  {e.store_name}: {e.text}"
+            if e.amount is not None:
+                text += f" · {format_rupiah(e.amount)}"
+            item = QListWidgetItem(text)
+            colour = _KIND_COLOURS.get(e.kind)
+            if colour:
+                item.setForeground(QColor(colour))
+            self.activity_list.addItem(item)
+        if not activity:
+            self.activity_list.addItem("Nothing yet: orders and syncs will show up here.")
+        self.demo_banner.setVisible(summary.store_count == 0)
+        self.demo_button.setVisible(self.gui.start_demo is not None)
+
+    # ------------------------------------------------------------------ actions
+    def _start_demo(self) -> None:
+        if self.gui.start_demo is not None:
+            self.demo_button.setEnabled(False)
+            self.demo_button.setText("Starting the demo…")
+            self.gui.start_demo()
+
+    def _open_store_orders(self, index: Any) -> None:
+        row = self.sales_model.row_at(index.row())
+        if row is not None:
+            self.navigate_requested.emit("orders", {"store_id": row.store_id})
+
+    def _open_store(self, item: QListWidgetItem) -> None:
+        store_id = item.data(Qt.ItemDataRole.UserRole)
+        if store_id is not None:
+            self.navigate_requested.emit("stores", {"store_id": store_id})
+
+    def save_state(self, ui: UiState) -> None:
+        ui.save_splitter("dashboard", self.splitter)
+        ui.save_columns("dashboard.sales", self.sales_view.horizontalHeader())
+
+    def restore_state(self, ui: UiState) -> None:
+        ui.restore_splitter("dashboard", self.splitter)
+        ui.restore_columns("dashboard.sales", self.sales_view.horizontalHeader())

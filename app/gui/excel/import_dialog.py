@@ -1,0 +1,296 @@
+"""Import products or stock counts from Excel: template, check, report, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.export.importer import (
+    ImportInvalid,
+    ImportKind,
+    ImportReport,
+    ImportResult,
+    Problem,
+    import_file,
+    validate_file,
+    write_report,
+    write_template,
+)
+from app.core.services.context import ServiceContext
+from app.gui.excel.worker import Task
+
+_KIND_LABELS = {ImportKind.PRODUCTS: "Products with variants", ImportKind.STOCK: "Stock counts"}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ProblemsModel(QAbstractTableModel):
+    """The validation report as a table: row, column, problem.
+
+    A model rather than a QTableWidget: a file can have tens of thousands of problems, and
+    item widgets cost an object per cell.
+    """
+
+    HEADERS = ("Row", "Column", "Problem")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._problems: tuple[Problem, ...] = ()
+
+    def set_problems(self, problems: tuple[Problem, ...]) -> None:
+        """Show these problems."""
+        self.beginResetModel()
+        self._problems = problems
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._problems)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._problems):
+            return None
+        p = self._problems[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(p.row), p.column, p.message)[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return p.row
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+
+class ImportDialog(QDialog):
+    """The Import command of the GUI. Import stays disabled until the file checks clean.
+
+    Signals:
+        checked: the :class:`ImportReport` of a check.
+        imported: the :class:`ImportResult` of a completed import.
+        failed: an error message (unreadable file, database error).
+    """
+
+    checked: Signal = Signal(object)
+    imported: Signal = Signal(object)
+    failed: Signal = Signal(str)
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import from Excel")
+        self.resize(640, 480)
+        self._ctx = ctx
+        self._task: Task | None = None
+        self.report: ImportReport | None = None
+        self._build()
+
+    def _build(self) -> None:
+        self.kind_combo = QComboBox()
+        for kind, label in _KIND_LABELS.items():
+            self.kind_combo.addItem(label, kind)
+        self.kind_combo.currentIndexChanged.connect(self._invalidate)
+        self.template_button = QPushButton("Download template…")
+        self.template_button.clicked.connect(self._save_template)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind_combo, 1)
+        kind_row.addWidget(self.template_button)
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText("Choose the filled-in .xlsx file")
+        self.path_edit.textChanged.connect(self._invalidate)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Import", kind_row)
+        form.addRow("File", file_row)
+
+        self.problems = ProblemsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.problems)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.status_label = QLabel("Choose a file, then Check it.")
+        self.status_label.setWordWrap(True)
+
+        self.check_button = QPushButton("Check file")
+        self.report_button = QPushButton("Save marked copy…")
+        self.import_button = QPushButton("Import")
+        self.close_button = QPushButton("Close")
+        self.check_button.clicked.connect(self.check_file)
+        self.report_button.clicked.connect(self._save_report)
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button.clicked.connect(self.reject)
+        self.import_button.setEnabled(False)
+        self.report_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.report_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+
+    # ---------------------------------------------------------------- helpers
+
+    def kind(self) -> ImportKind:
+        """The chosen import (Qt hands a str enum back as a plain str)."""
+        return ImportKind(self.kind_combo.currentData())
+
+    def path(self) -> Path | None:
+        """The chosen file, if any."""
+        text = self.path_edit.text().strip()
+        return Path(text) if text else None
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        self.status_label.setStyleSheet("color: #b00020;" if error else "")
+        self.status_label.setText(text)
+
+    def _busy(self, busy: bool) -> None:
+        for b in (self.check_button, self.template_button, self.close_button):
+            b.setEnabled(not busy)
+        self.import_button.setEnabled(not busy and self.report is not None and self.report.ok)
+        self.report_button.setEnabled(not busy and self.report is not None and not self.report.ok)
+
+    @Slot()
+    def _invalidate(self) -> None:
+        """A different file or kind: the last check no longer applies."""
+        self.report = None
+        self.problems.set_problems(())
+        self.import_button.setEnabled(False)
+        self.report_button.setEnabled(False)
+
+    def _run(self, fn, on_done) -> None:
+        self._busy(True)
+        self._task = Task(fn, self)
+        self._task.done.connect(on_done)
+        self._task.failed.connect(self._on_failed)
+        self._task.start()
+
+    # ---------------------------------------------------------------- actions
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open", "", "Excel workbook (*.xlsx)")
+        if name:
+            self.path_edit.setText(name)
+
+    def _save_template(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save template", f"storesync-{self.kind().value}-template.xlsx", "*.xlsx"
+        )
+        if name:
+            self.save_template(Path(name))
+
+    def save_template(self, path: Path) -> Path:
+        """Write the chosen kind's template to ``path``."""
+        write_template(self.kind(), path, self._ctx)
+        self._status(f"Template saved to {path}")
+        return path
+
+    @Slot()
+    def check_file(self) -> None:
+        """Validate the file on a worker thread and list every problem."""
+        path = self.path()
+        if path is None:
+            self._status("Choose a file first.", error=True)
+            return
+        self._invalidate()
+        self._status("Checking…")
+        ctx, kind = self._ctx, self.kind()
+        self._run(lambda: validate_file(ctx, kind, path), self._on_checked)
+
+    @Slot(object)
+    def _on_checked(self, report: ImportReport) -> None:
+        self._task = None
+        self._show_report(report)
+        self._busy(False)
+        self.checked.emit(report)
+
+    def _show_report(self, report: ImportReport) -> None:
+        self.report = report
+        self.problems.set_problems(report.problems)
+        if report.ok:
+            self._status(f"{report.rows} rows checked: no problems. Ready to import.")
+        else:
+            self._status(
+                f"{len(report.problems)} problem(s) in {report.rows} rows. Fix them and check "
+                "again; nothing is imported until the whole file is valid.",
+                error=True,
+            )
+
+    def _save_report(self) -> None:
+        path = self.path()
+        if path is None or self.report is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save marked copy", str(path.with_name(path.stem + "-problems.xlsx")), "*.xlsx"
+        )
+        if name:
+            self.save_report(Path(name))
+
+    def save_report(self, out: Path) -> Path:
+        """Write the copy of the file with its problem cells marked."""
+        path = self.path()
+        assert path is not None and self.report is not None
+        write_report(path, self.report, out)
+        self._status(f"Marked copy saved to {out}")
+        return out
+
+    @Slot()
+    def start_import(self) -> None:
+        """Import the checked file in one transaction (it is checked again inside)."""
+        path = self.path()
+        if path is None or self.report is None or not self.report.ok:
+            return
+        self._status("Importing…")
+        ctx, kind = self._ctx, self.kind()
+        self._run(lambda: import_file(ctx, kind, path), self._on_imported)
+
+    @Slot(object)
+    def _on_imported(self, result: ImportResult) -> None:
+        self._task = None
+        self.report = None  # imported: importing again would duplicate
+        self._busy(False)
+        self._status(
+            f"Imported {result.report.rows} rows: {result.products_created} products, "
+            f"{result.variants_created} variants, {result.stock_rows} stock changes."
+        )
+        self.imported.emit(result)
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self._task = None
+        if isinstance(exc, ImportInvalid):  # the catalog changed since the check
+            self._show_report(exc.report)
+        else:
+            self.report = None
+            self._status(f"Failed: {exc}", error=True)
+        self._busy(False)
+        self.failed.emit(str(exc))

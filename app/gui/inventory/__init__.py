@@ -1,0 +1,1 @@
+"""Inventory: stock per variant and location, stock dialogs, movements, per-channel view."""

@@ -1,0 +1,214 @@
+"""Stock dialogs: adjust (with a reason), receive, transfer, stocktake, reorder point.
+
+Each Save is one service call, i.e. one unit of work; a broken rule is shown at its field
+and nothing changes.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.services import catalog, inventory
+from app.core.services.context import ServiceContext
+from app.core.services.errors import NegativeStockError, ServiceError, ValidationError
+from app.core.services.inventory import LocationRow
+from app.core.services.queries import StockRow
+from app.gui.catalog.editor import parse_amount_text
+from app.gui.widgets.helpers import error_label, named, set_error, show_error
+
+ADJUST_REASONS = (
+    "Damaged",
+    "Lost",
+    "Found",
+    "Counting error",
+    "Sample / gift",
+    "Returned by buyer",
+)
+
+KINDS = {
+    "adjust": "Adjust stock",
+    "receive": "Receive stock",
+    "transfer": "Transfer stock",
+    "stocktake": "Stocktake",
+    "reorder": "Reorder point",
+}
+
+
+class StockDialog(QDialog):
+    """One dialog for the five stock actions; ``kind`` picks the fields."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        kind: str,
+        row: StockRow | None,
+        locations: list[LocationRow],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{kind}Dialog")
+        self._ctx = ctx
+        self.kind = kind
+        self.row = row
+        self.done_message = ""
+        title = KINDS[kind]
+        self.setWindowTitle(f"{title} — {row.sku}" if row else title)
+        form = QFormLayout()
+        self.errors: dict[str, QLabel] = {}
+
+        def add(label: str, widget: QWidget, key: str) -> None:
+            named(widget, label)
+            form.addRow(label, widget)
+            self.errors[key] = error_label()
+            form.addRow("", self.errors[key])
+
+        self.sku = QLineEdit(row.sku if row else "")
+        self.sku.setReadOnly(row is not None)
+        add("SKU", self.sku, "sku")
+        if row is not None:
+            info = QLabel(
+                f"{row.product_name} {row.variant_name}".strip()
+                + f"\nAt {row.location_name}: {row.on_hand} on hand, {row.reserved} reserved,"
+                f" {row.available} available"
+            )
+            info.setObjectName("hint")
+            form.addRow("", info)
+
+        self.location = QComboBox()
+        for loc in locations:
+            self.location.addItem(loc.name, loc.id)
+        if row is not None:
+            self.location.setCurrentIndex(max(0, self.location.findData(row.location_id)))
+        self.to_location = QComboBox()
+        for loc in locations:
+            self.to_location.addItem(loc.name, loc.id)
+        if (
+            self.to_location.count() > 1
+            and self.to_location.currentData() == self.location.currentData()
+        ):
+            self.to_location.setCurrentIndex(1)
+
+        self.quantity = QSpinBox()
+        self.note = QLineEdit()
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.addItems(("", *ADJUST_REASONS))
+        self.unit_cost = QLineEdit()
+        self.unit_cost.setPlaceholderText("optional, e.g. 35.000")
+        self.reorder_qty = QSpinBox()
+        self.reorder_qty.setRange(0, 1_000_000)
+
+        if kind == "adjust":
+            add("Location", self.location, "location")
+            self.quantity.setRange(-1_000_000, 1_000_000)
+            self.quantity.setPrefix("± ")
+            add("Change (+ adds, − removes)", self.quantity, "delta")
+            add("Reason", self.reason, "reason")
+        elif kind == "receive":
+            add("Location", self.location, "location")
+            self.quantity.setRange(0, 1_000_000)
+            add("Quantity received", self.quantity, "quantity")
+            add("Unit cost (Rp)", self.unit_cost, "unit_cost")
+            add("Note (supplier, invoice)", self.note, "note")
+        elif kind == "transfer":
+            add("From", self.location, "location")
+            add("To", self.to_location, "to_location")
+            self.quantity.setRange(0, 1_000_000)
+            add("Quantity", self.quantity, "quantity")
+            add("Note", self.note, "note")
+        elif kind == "stocktake":
+            add("Location", self.location, "location")
+            self.quantity.setRange(0, 1_000_000)
+            self.quantity.setValue(row.on_hand if row else 0)
+            add("Counted on hand", self.quantity, "counted")
+            add("Note", self.note, "note")
+        elif kind == "reorder":
+            add("Location", self.location, "location")
+            self.quantity.setRange(0, 1_000_000)
+            self.quantity.setValue(row.reorder_point if row else 0)
+            add("Reorder when available ≤", self.quantity, "reorder_point")
+            self.reorder_qty.setValue(0)
+            add("Reorder quantity", self.reorder_qty, "reorder_qty")
+        self.form_error = error_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.form_error)
+        lay.addWidget(buttons)
+        self.quantity.setFocus()
+
+    def _variant_id(self) -> int:
+        if self.row is not None:
+            return self.row.variant_id
+        v = catalog.find_variant_by_sku(self._ctx, self.sku.text())
+        if v is None:
+            raise ValidationError(f"no variant has SKU {self.sku.text().strip()!r}", "sku")
+        return v.id
+
+    def _unit_cost(self) -> Decimal | None:
+        text = self.unit_cost.text().strip()
+        if not text:
+            return None
+        try:
+            value = Decimal(parse_amount_text(text))
+        except InvalidOperation:
+            raise ValidationError(f"{text!r} is not an amount", "unit_cost") from None
+        if value < 0:
+            raise ValidationError("cost cannot be negative", "unit_cost")
+        return value
+
+    def apply(self) -> None:
+        """Call the service (raises its errors)."""
+        ctx, vid, loc = self._ctx, self._variant_id(), int(self.location.currentData())
+        qty = self.quantity.value()
+        if self.kind == "adjust":
+            inventory.adjust(ctx, vid, loc, qty, self.reason.currentText())
+            self.done_message = f"Adjusted by {qty:+d}"
+        elif self.kind == "receive":
+            inventory.receive(ctx, vid, loc, qty, self.note.text(), unit_cost=self._unit_cost())
+            self.done_message = f"Received {qty}"
+        elif self.kind == "transfer":
+            inventory.transfer(
+                ctx, vid, loc, int(self.to_location.currentData()), qty, self.note.text()
+            )
+            self.done_message = f"Transferred {qty}"
+        elif self.kind == "stocktake":
+            diff = inventory.stocktake(ctx, vid, loc, qty, self.note.text())
+            self.done_message = f"Stocktake booked {diff:+d}"
+        elif self.kind == "reorder":
+            inventory.set_reorder(ctx, vid, loc, qty, self.reorder_qty.value())
+            self.done_message = "Reorder point saved"
+
+    def save(self) -> None:
+        """Apply and close; on a broken rule stay open with the message at the field."""
+        for label in (*self.errors.values(), self.form_error):
+            set_error(label, None)
+        try:
+            self.apply()
+        except ValidationError as exc:
+            set_error(self.errors.get(exc.field or "", self.form_error), exc.message)
+            return
+        except NegativeStockError as exc:
+            key = "delta" if self.kind == "adjust" else "quantity"
+            set_error(self.errors.get(key, self.form_error), str(exc))
+            return
+        except ServiceError as exc:
+            show_error(self, KINDS[self.kind], exc)
+            return
+        self.accept()

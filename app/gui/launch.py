@@ -1,0 +1,157 @@
+"""The GUI composition root: ``storesync`` without a command ends up here.
+
+Order matters at both ends. Start: QApplication, theme, qasync loop, workspace, bridge,
+engine (given the bridge's ``post_event`` as its emit callback), window, demo. Shutdown:
+save the window state, stop the demo, stop the engine (no more events), then close the
+bridge and the runner, then the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME
+from app.core.paths import AppPaths, resolve_paths
+from app.core.sync.api import EngineAPI
+from app.core.sync.events import Emit
+from app.core.workspace import OpenWorkspace, open_workspace
+from app.gui.bridge import EngineBridge
+from app.gui.context import GuiContext
+from app.gui.demo import DemoController, demo_available
+from app.gui.main_window import MainWindow
+from app.gui.offline_engine import OfflineEngine
+from app.gui.runner import BackgroundRunner
+from app.gui.theme import apply_theme, follow_system
+from app.gui.ui_state import UiState
+
+log = logging.getLogger(__name__)
+
+
+def build_engine(ws: OpenWorkspace, emit: Emit) -> EngineAPI:
+    """The real sync engine, or the offline stand-in when this build has none."""
+    try:
+        from app.core.sync.engine import SyncEngine  # type: ignore[import-not-found]
+    except ImportError:
+        log.warning("app.core.sync.engine is missing: the app opens without syncing")
+        return OfflineEngine(ws.ctx)
+    return SyncEngine(ws, emit)
+
+
+def _log_to_file(paths: AppPaths) -> None:
+    from app.core.platforms.http import RedactingFilter
+
+    try:
+        paths.logs_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(paths.logs_dir / "storesync.log", encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    logging.getLogger().addHandler(handler)
+
+
+def _install_excepthook() -> None:
+    # Exceptions escaping Qt slots would otherwise only print; log them (practice 16).
+    previous = sys.excepthook
+
+    def hook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        log.critical("unhandled exception", exc_info=(exc_type, exc, tb))
+        previous(exc_type, exc, tb)
+
+    sys.excepthook = hook
+
+
+def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
+    """Open the window and run until it is closed; returns the exit status."""
+    import qasync
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setStyle("Fusion")
+    paths = resolve_paths(data_dir)
+    _log_to_file(paths)
+    _install_excepthook()
+    try:
+        ws = open_workspace(paths)
+    except Exception as exc:
+        log.exception("could not open the data folder %s", paths.data_dir)
+        QMessageBox.critical(None, APP_NAME, f"Could not open {paths.data_dir}:\n{exc}")
+        return 1
+    ui_state = UiState(paths.ui_state)
+    preference = str(ui_state.get("theme", "system"))
+    apply_theme(app, preference)
+    follow_system(app, preference)
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    bridge = EngineBridge()
+    engine = build_engine(ws, bridge.post_event)
+    runner = BackgroundRunner()
+    demo_ctl = DemoController(ws, engine, runner)
+    gui = GuiContext(
+        ctx=ws.ctx,
+        engine=engine,
+        bridge=bridge,
+        runner=runner,
+        ui_state=ui_state,
+        secrets=ws.secrets,
+        paths=paths,
+        start_demo=demo_ctl.start if demo_available() else None,
+        sandbox_url=demo_ctl.sandbox_url,
+    )
+    try:
+        engine.start()
+    except Exception as exc:
+        log.exception("the sync engine did not start")
+        QMessageBox.warning(None, APP_NAME, f"Syncing is off: the engine did not start ({exc}).")
+    window = MainWindow(gui)
+    demo_ctl.started.connect(lambda: window.show_message("Demo shops connected; syncing…"))
+    demo_ctl.started.connect(lambda: window.mark_dirty({"stores", "orders", "products", "stock"}))
+    demo_ctl.failed.connect(lambda m: window.show_message(f"The demo could not start: {m}"))
+    window.show()
+    if demo:
+        if demo_available():
+            demo_ctl.start()
+        else:
+            window.show_message("Demo mode needs app.core.sync.demo, which this build lacks.")
+
+    closing = asyncio.Event()
+    app.aboutToQuit.connect(closing.set)
+    try:
+        with loop:
+            loop.run_until_complete(closing.wait())
+    finally:
+        _shutdown(window, demo_ctl, engine, bridge, runner, ws)
+    return 0
+
+
+def _shutdown(
+    window: MainWindow,
+    demo_ctl: DemoController,
+    engine: EngineAPI,
+    bridge: EngineBridge,
+    runner: BackgroundRunner,
+    ws: OpenWorkspace,
+) -> None:
+    """Stop in dependency order: nothing may emit into a destroyed bridge."""
+    try:
+        window.save_state()
+    except Exception:
+        log.exception("saving the window state failed")
+    demo_ctl.stop()
+    try:
+        engine.stop()
+    except Exception:
+        log.exception("stopping the engine failed")
+    bridge.close()
+    runner.shutdown()
+    window.deleteLater()
+    bridge.deleteLater()
+    ws.close()

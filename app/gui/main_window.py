@@ -1,0 +1,277 @@
+"""The main window: sidebar, pages, status bar, Ctrl+K search, tray, coalesced refresh."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.core.services import stores
+from app.core.services.queries import SearchHit
+from app.core.sync.events import DataChanged, JobFinished, StoreStatusChanged
+from app.gui.activity.page import ActivityPage
+from app.gui.analytics_host import AnalyticsHost
+from app.gui.catalog.page import CatalogPage
+from app.gui.context import GuiContext
+from app.gui.dashboard.page import DashboardPage
+from app.gui.inventory.page import InventoryPage
+from app.gui.orders.page import OrdersPage
+from app.gui.page import Page
+from app.gui.search import GlobalSearch
+from app.gui.settings.page import SettingsPage
+from app.gui.status import EngineStatus
+from app.gui.stores.page import StoresPage
+from app.gui.tray import TrayNotifier, app_icon
+
+log = logging.getLogger(__name__)
+
+#: repaint at most this often however many events the engine sends (STYLE practice 4)
+COALESCE_MS = 250
+
+PAGE_ORDER = (
+    ("dashboard", DashboardPage),
+    ("stores", StoresPage),
+    ("catalog", CatalogPage),
+    ("inventory", InventoryPage),
+    ("orders", OrdersPage),
+    ("analytics", AnalyticsHost),
+    ("activity", ActivityPage),
+    ("settings", SettingsPage),
+)
+
+
+class MainWindow(QMainWindow):
+    """Every page behind a sidebar. Engine events only mark kinds dirty; a 250 ms timer
+    hands the accumulated kinds to the visible page and marks hidden ones stale."""
+
+    def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.gui = gui
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("StoreSync")
+        self.setWindowIcon(app_icon())
+        self.resize(1280, 800)
+        self._dirty: set[str] = set()
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for i, (key, cls) in enumerate(PAGE_ORDER):
+            page = cls(gui, self.stack)
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{page.title} (Ctrl+{i + 1})")
+            self.sidebar.addItem(item)
+            page.navigate_requested.connect(self.navigate)
+            page.status_message.connect(self.show_message)
+            page.local_change.connect(self.mark_dirty)
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda k=key: self.show_page(k))
+        self.sidebar.currentRowChanged.connect(self._row_changed)
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.sidebar)
+        body = QWidget()
+        bl = QHBoxLayout(body)
+        bl.setContentsMargins(14, 8, 14, 8)
+        bl.addWidget(self.stack)
+        lay.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        self.engine_status = EngineStatus(gui.ctx)
+        self.message = QLabel("")
+        self.message.setAccessibleName("Messages")
+        self.statusBar().addWidget(self.engine_status)
+        self.statusBar().addWidget(self.message, 1)
+        search_hint = QLabel("Ctrl+K to search")
+        search_hint.setObjectName("hint")
+        self.statusBar().addPermanentWidget(search_hint)
+
+        self.tray = TrayNotifier(gui.ctx, self._store_name, self)
+        self.tray.notified.connect(lambda t, m: self.show_message(f"{t}: {m}"))
+        self.tray.show_requested.connect(self._raise)
+        settings = self.pages["settings"]
+        assert isinstance(settings, SettingsPage)
+        settings.settings_saved.connect(self.tray.reload_preferences)
+        settings.theme_changed.connect(self._theme_changed)
+
+        bridge = gui.bridge
+        bridge.data_changed.connect(self._on_data_changed)
+        bridge.job_started.connect(self.engine_status.on_job_started)
+        bridge.job_finished.connect(self.engine_status.on_job_finished)
+        bridge.job_finished.connect(self._on_job_finished)
+        bridge.store_status_changed.connect(self._on_store_status)
+        bridge.alert_raised.connect(self.tray.on_alert)
+
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(10_000)
+        self._message_timer.timeout.connect(self.message.clear)
+        self._timer = QTimer(self)
+        self._timer.setInterval(COALESCE_MS)
+        self._timer.timeout.connect(self.flush)
+        self._timer.start()
+
+        QShortcut(QKeySequence("Ctrl+K"), self, self.open_search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_find)
+        self.search_dialog: GlobalSearch | None = None
+
+        gui.ui_state.restore_geometry("main", self)
+        for page in self.pages.values():
+            page.restore_state(gui.ui_state)
+        start = gui.ui_state.get("page", "dashboard")
+        self.show_page(start if start in self.pages else "dashboard")
+
+    # ------------------------------------------------------------------ pages
+    def show_page(self, key: str) -> Page:
+        """Switch to a page (loading it if it is stale)."""
+        keys = list(self.pages)
+        self.sidebar.setCurrentRow(keys.index(key))
+        return self.pages[key]
+
+    def current_page(self) -> Page:
+        """The visible page."""
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.current_page()
+        page.ensure_loaded()
+
+    def navigate(self, key: str, payload: Any = None) -> None:
+        """Go to a page and hand it the payload (e.g. a filter or a selection)."""
+        if key not in self.pages:
+            return
+        page = self.pages[key]
+        if payload is not None:
+            page.activate(payload)
+        self.show_page(key)
+
+    # ------------------------------------------------------------------ refresh
+    def mark_dirty(self, kinds: Any) -> None:
+        """Rows of these kinds changed (engine or a page); refreshed on the next tick."""
+        self._dirty |= set(kinds)
+
+    def _on_data_changed(self, ev: DataChanged) -> None:
+        self._dirty.add(ev.kind)
+
+    def _on_job_finished(self, ev: JobFinished) -> None:
+        self._dirty.add("jobs")
+        self.tray.on_job_finished(ev)
+
+    def _on_store_status(self, ev: StoreStatusChanged) -> None:
+        self.engine_status.on_store_status(ev)
+        self._dirty.add("stores")
+
+    def flush(self) -> None:
+        """Hand the kinds accumulated since the last tick to the pages."""
+        self.engine_status.render()
+        if not self._dirty:
+            return
+        kinds, self._dirty = self._dirty, set()
+        current = self.current_page()
+        for page in self.pages.values():
+            hit = kinds & page.kinds
+            if not hit:
+                continue
+            if page is current:
+                try:
+                    page.data_changed(hit)
+                except Exception:
+                    log.exception("refreshing %s failed", page.title)
+            else:
+                page.stale = True
+
+    # ------------------------------------------------------------------ search
+    def open_search(self) -> GlobalSearch:
+        """Ctrl+K."""
+        if self.search_dialog is None:
+            self.search_dialog = GlobalSearch(self.gui.ctx, self)
+            self.search_dialog.chosen.connect(self.open_hit)
+        self.search_dialog.input.selectAll()
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.input.setFocus()
+        return self.search_dialog
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Show a search hit on its page."""
+        if hit.kind == "order":
+            self.navigate("orders", {"order_id": hit.id})
+        else:
+            self.navigate("catalog", {"search": hit.subtitle})
+
+    def _focus_find(self) -> None:
+        page = self.current_page()
+        focus = getattr(page, "focus_search", None)
+        if callable(focus):
+            focus()
+        elif hasattr(page, "search"):
+            page.search.setFocus()
+
+    # ------------------------------------------------------------------ misc
+    def show_message(self, text: str) -> None:
+        """A short message in the status bar."""
+        self.message.setText(text)
+        self._message_timer.start()
+
+    def _store_name(self, store_id: int) -> str:
+        try:
+            return stores.get_store(self.gui.ctx, store_id).name
+        except Exception:
+            return f"store {store_id}"
+
+    def _raise(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def _theme_changed(self, preference: str) -> None:
+        from app.gui.theme import apply_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, preference)
+            app.setProperty("themePreference", preference)
+
+    def save_state(self) -> None:
+        """Remember geometry, splitters, columns and the page shown."""
+        ui = self.gui.ui_state
+        ui.save_geometry("main", self)
+        ui.set("page", list(self.pages)[self.stack.currentIndex()])
+        for page in self.pages.values():
+            try:
+                page.save_state(ui)
+            except Exception:
+                log.exception("saving the state of %s failed", page.title)
+        ui.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self._timer.stop()
+        if self.tray.icon is not None:
+            self.tray.icon.hide()
+        super().closeEvent(event)

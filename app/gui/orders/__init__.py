@@ -1,0 +1,1 @@
+"""Orders from every store: filters, the paged list, the detail pane."""

@@ -1,0 +1,108 @@
+"""The order detail pane: items (mapped or flagged), buyer, address, amounts, history."""
+
+from __future__ import annotations
+
+import contextlib
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from app.core.services import orders, queries
+from app.core.services.context import ServiceContext
+from app.core.services.errors import NotFoundError
+from app.gui.formatting import format_datetime, format_rupiah, humanize
+from app.gui.widgets.columns import ERROR, SUCCESS
+
+
+def order_html(order: orders.OrderDTO, lines: list[queries.OrderLine], store_name: str) -> str:
+    """The detail pane's HTML; unmapped lines link to ``map:<listing id>``."""
+    e = escape
+    rows = []
+    for line in lines:
+        if line.variant_id is not None:
+            mapped = f'<span style="color:{SUCCESS}">→ {e(line.variant_sku or "")}</span>'
+        elif line.listing_id is not None:
+            mapped = (
+                f'<a href="map:{line.listing_id}" style="color:{ERROR}">Not mapped — map it…</a>'
+            )
+        else:
+            mapped = f'<span style="color:{ERROR}">Not mapped</span>'
+        rows.append(
+            f"<tr><td>{e(line.name)}<br><small>SKU {e(line.platform_sku or '(none)')}</small></td>"
+            f'<td align="right">{line.quantity}</td>'
+            f'<td align="right">{format_rupiah(line.unit_price)}</td>'
+            f"<td>{mapped}<br><small>stock: {e(humanize(line.inventory_state))}</small></td></tr>"
+        )
+    history = "".join(
+        f"<li>{format_datetime(at)} — {e(humanize(status))} <small>({e(ps)})</small></li>"
+        for at, status, ps in order.history
+    )
+    amounts = [
+        ("Subtotal", order.subtotal),
+        ("Shipping", order.shipping_fee),
+        ("Seller discount", -order.seller_discount),
+        ("Total paid by buyer", order.total),
+        ("Marketplace fees" + ("" if order.fees_final else " (estimate)"), -order.fees),
+    ]
+    amount_rows = "".join(
+        f'<tr><td>{e(k)}</td><td align="right">{format_rupiah(v)}</td></tr>' for k, v in amounts
+    )
+    address = e(order.shipping_address or "—").replace("\n", "<br>")
+    tracking = (
+        f"<p><b>Tracking:</b> {e(order.tracking_number)}</p>" if order.tracking_number else ""
+    )
+    return (
+        f"<h2>Order {e(order.platform_order_id)}</h2>"
+        f"<p>{e(store_name)} · <b>{e(humanize(order.status))}</b> "
+        f"<small>({e(order.platform_status)})</small><br>"
+        f"Placed {format_datetime(order.placed_at)} · updated {format_datetime(order.updated_at)}"
+        f"</p>{tracking}"
+        f"<h3>Buyer</h3><p>{e(order.buyer_name or '—')}<br>{address}</p>"
+        f'<h3>Items</h3><table width="100%" cellspacing="0" cellpadding="4">'
+        f"<tr><th align='left'>Item</th><th align='right'>Qty</th>"
+        f"<th align='right'>Price</th><th align='left'>Master SKU</th></tr>"
+        f"{''.join(rows)}</table>"
+        f'<h3>Amounts</h3><table cellpadding="3">{amount_rows}</table>'
+        f"<h3>Status history</h3><ul>{history or '<li>—</li>'}</ul>"
+    )
+
+
+class OrderDetail(QTextBrowser):
+    """Read-only HTML detail; links are keyboard reachable (Tab, Enter).
+
+    Signals:
+        map_requested(int): the seller clicked an unmapped line; the listing id.
+    """
+
+    map_requested = Signal(int)
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setObjectName("orderDetail")
+        self.setAccessibleName("Order detail")
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._link)
+        self.order_id: int | None = None
+        self.show_order(None)
+
+    def show_order(self, order_id: int | None, store_name: str = "") -> None:
+        """Show one order (None: a hint)."""
+        self.order_id = order_id
+        if order_id is None:
+            self.setHtml("<p style='color:gray'>Select an order to see its details.</p>")
+            return
+        try:
+            order = orders.get_order(self._ctx, order_id)
+        except NotFoundError:
+            self.setHtml("<p>This order no longer exists.</p>")
+            return
+        lines = queries.order_lines(self._ctx, order_id)
+        self.setHtml(order_html(order, lines, store_name))
+
+    def _link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("map:"):
+            with contextlib.suppress(ValueError):
+                self.map_requested.emit(int(text[4:]))

@@ -1,0 +1,75 @@
+"""The orders table model: id snapshot filtered and sorted in SQL, pages on demand."""
+
+from __future__ import annotations
+
+from array import array
+
+from PySide6.QtCore import QObject
+
+from app.core.enums import OrderStatus
+from app.core.services import queries
+from app.core.services.context import ServiceContext
+from app.core.services.queries import OrderFilter, OrderRow
+from app.gui.formatting import format_datetime, format_rupiah, humanize
+from app.gui.runner import BackgroundRunner
+from app.gui.stores.model import PLATFORM_LABELS
+from app.gui.widgets.columns import ERROR, MUTED, PRIMARY, RIGHT, SUCCESS, WARNING, Column
+from app.gui.widgets.paged_model import PagedTableModel
+
+STATUS_COLOURS = {
+    OrderStatus.UNPAID: MUTED,
+    OrderStatus.TO_SHIP: WARNING,
+    OrderStatus.SHIPPED: PRIMARY,
+    OrderStatus.COMPLETED: SUCCESS,
+    OrderStatus.CANCELLED: MUTED,
+    OrderStatus.RETURNED: ERROR,
+}
+
+ORDER_COLUMNS: list[Column[OrderRow]] = [
+    Column("Placed", lambda r: format_datetime(r.placed_at), "placed_at", width=140),
+    Column("Order", lambda r: r.platform_order_id, "number", width=170),
+    Column("Store", lambda r: r.store_name, width=150),
+    Column("Platform", lambda r: PLATFORM_LABELS.get(r.platform, r.platform), width=100),
+    Column(
+        "Status",
+        lambda r: humanize(r.status),
+        "status",
+        color=lambda r: STATUS_COLOURS.get(r.status),
+        width=100,
+    ),
+    Column("Buyer", lambda r: r.buyer_name, "buyer", width=150),
+    Column("Items", lambda r: r.item_count, align=RIGHT, width=60),
+    Column("Total", lambda r: format_rupiah(r.total), "total", align=RIGHT, width=120),
+    Column(
+        "Mapping",
+        lambda r: f"{r.unmapped_count} not mapped" if r.unmapped_count else "OK",
+        color=lambda r: ERROR if r.unmapped_count else SUCCESS,
+        tooltip=lambda r: (
+            "Some lines are not mapped to a master SKU: they do not move stock"
+            if r.unmapped_count
+            else None
+        ),
+        width=110,
+    ),
+]
+
+
+class OrdersModel(PagedTableModel[OrderRow]):
+    """Orders matching an :class:`OrderFilter`, newest first by default."""
+
+    def __init__(
+        self, ctx: ServiceContext, runner: BackgroundRunner, parent: QObject | None = None
+    ) -> None:
+        def ids(flt: OrderFilter, key: str, desc: bool) -> array:
+            return queries.order_ids(ctx, flt, sort=key, descending=desc)
+
+        super().__init__(
+            runner,
+            ORDER_COLUMNS,
+            ids,
+            lambda page: queries.order_rows(ctx, page),
+            sort="placed_at",
+            descending=True,
+            flt=OrderFilter(),
+            parent=parent,
+        )

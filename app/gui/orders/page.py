@@ -1,0 +1,270 @@
+"""Orders page: every store's orders with filters, multi-selection and a detail pane."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.enums import OrderStatus
+from app.core.services import queries, stores
+from app.core.services.queries import OrderFilter
+from app.gui.context import GuiContext
+from app.gui.formatting import format_count, humanize
+from app.gui.orders.detail import OrderDetail
+from app.gui.orders.model import OrdersModel
+from app.gui.page import Page
+from app.gui.ui_state import UiState
+from app.gui.widgets.helpers import (
+    Debouncer,
+    current_row,
+    named,
+    select_row,
+    selected_rows,
+    setup_table,
+)
+
+log = logging.getLogger(__name__)
+
+DATE_RANGES = ("Any time", "Today", "Yesterday", "Last 7 days", "Last 30 days", "Custom")
+
+
+def local_midnight(d: QDate) -> datetime:
+    """Local midnight of a date, as an aware datetime."""
+    return datetime.combine(d.toPython(), time()).astimezone()
+
+
+class OrdersPage(Page):
+    """The order list (id snapshot + pages) with the selected order's detail beside it."""
+
+    title = "Orders"
+    kinds = frozenset({"orders", "listings", "stores"})
+
+    def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(gui, parent)
+        self.model = OrdersModel(gui.ctx, gui.runner, self)
+        self.view = QTableView()
+        setup_table(self.view, "Orders", multi=True)
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        for i in range(self.model.columnCount()):
+            self.view.setColumnWidth(i, self.model.column(i).width)
+
+        self.store = named(QComboBox(), "Store filter")
+        self.status = named(QComboBox(), "Status filter")
+        self.status.addItem("All statuses", None)
+        for st in OrderStatus:
+            self.status.addItem(humanize(st), st)
+        self.range = named(QComboBox(), "Date range")
+        self.range.addItems(DATE_RANGES)
+        today = QDate.currentDate()
+        self.date_from = named(QDateEdit(today.addDays(-7)), "From date")
+        self.date_to = named(QDateEdit(today), "To date")
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("dd MMM yyyy")
+            d.setEnabled(False)
+            d.dateChanged.connect(lambda _d: self.apply_filter())
+        self.search = named(QLineEdit(), "Search orders", "Order number, buyer, SKU or item name")
+        self.search.setPlaceholderText("Order number, buyer, SKU…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self._debounce = Debouncer(250, self.apply_filter, self)
+        self.search.textChanged.connect(lambda _t: self._debounce.poke())
+        self.unmapped = named(QCheckBox("Only with unmapped items"), "Only unmapped")
+        for combo in (self.store, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.range.currentIndexChanged.connect(self._range_changed)
+        self.unmapped.toggled.connect(lambda _b: self.apply_filter())
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.store)
+        bar.addWidget(self.status)
+        bar.addWidget(self.range)
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel("–"))
+        bar.addWidget(self.date_to)
+        bar.addWidget(self.unmapped)
+
+        self.selection_label = QLabel("")
+        self.copy_button = named(
+            QPushButton("Copy order numbers"), "Copy the selected order numbers"
+        )
+        self.copy_button.clicked.connect(self.copy_numbers)
+        self.map_button = named(QPushButton("Map unmapped items…"), "Map this order's items")
+        self.map_button.clicked.connect(self.map_current)
+        sel_bar = QHBoxLayout()
+        sel_bar.addWidget(self.selection_label)
+        sel_bar.addStretch(1)
+        sel_bar.addWidget(self.map_button)
+        sel_bar.addWidget(self.copy_button)
+
+        self.detail = OrderDetail(gui.ctx)
+        self.detail.map_requested.connect(
+            lambda lid: self.navigate_requested.emit(
+                "catalog", {"tab": "mapping", "listing_ids": [lid]}
+            )
+        )
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.view, 1)
+        ll.addLayout(sel_bar)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([760, 420])
+        lay = QVBoxLayout(self)
+        title = QLabel("Orders")
+        title.setObjectName("pageTitle")
+        lay.addWidget(title)
+        lay.addLayout(bar)
+        lay.addWidget(self.splitter, 1)
+
+        self.model.snapshot_loaded.connect(self._snapshot_loaded)
+        self.model.modelReset.connect(self._selection_changed)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self._keep_id: int | None = None
+        self._count = 0
+
+    # ------------------------------------------------------------------ data
+    def reload(self) -> None:
+        self._load_stores()
+        self._keep_id = self.model.id_at(current_row(self.view))
+        self.model.set_filter(self.current_filter())
+
+    def data_changed(self, kinds: set[str]) -> None:
+        if kinds & {"stores"}:
+            self._load_stores()
+        self.reload()
+
+    def _load_stores(self) -> None:
+        current = self.store.currentData()
+        self.store.blockSignals(True)
+        self.store.clear()
+        self.store.addItem("All stores", None)
+        for st in stores.list_stores(self.gui.ctx):
+            self.store.addItem(st.name, st.id)
+        self.store.setCurrentIndex(max(0, self.store.findData(current)))
+        self.store.blockSignals(False)
+
+    def _range_changed(self) -> None:
+        custom = self.range.currentText() == "Custom"
+        self.date_from.setEnabled(custom)
+        self.date_to.setEnabled(custom)
+        self.apply_filter()
+
+    def date_bounds(self) -> tuple[datetime | None, datetime | None]:
+        """The chosen range as [from, to) aware datetimes at local midnights."""
+        today = QDate.currentDate()
+        choice = self.range.currentText()
+        if choice == "Today":
+            return local_midnight(today), local_midnight(today.addDays(1))
+        if choice == "Yesterday":
+            return local_midnight(today.addDays(-1)), local_midnight(today)
+        if choice == "Last 7 days":
+            return local_midnight(today.addDays(-6)), local_midnight(today.addDays(1))
+        if choice == "Last 30 days":
+            return local_midnight(today.addDays(-29)), local_midnight(today.addDays(1))
+        if choice == "Custom":
+            start = local_midnight(self.date_from.date())
+            return start, local_midnight(self.date_to.date()) + timedelta(days=1)
+        return None, None
+
+    def current_filter(self) -> OrderFilter:
+        """The filter the controls describe."""
+        start, end = self.date_bounds()
+        return OrderFilter(
+            store_id=self.store.currentData(),
+            status=self.status.currentData(),
+            placed_from=start,
+            placed_to=end,
+            text=self.search.text(),
+            unmapped_only=self.unmapped.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        """A new snapshot for the filter."""
+        self.model.set_filter(self.current_filter())
+
+    def activate(self, payload: Any) -> None:
+        if not isinstance(payload, dict):
+            return
+        self._load_stores()
+        self.stale = False
+        for combo, key in ((self.store, "store_id"), (self.status, "status")):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(payload.get(key))) if key in payload else 0)
+            combo.blockSignals(False)
+        if "order_id" in payload:
+            self._keep_id = int(payload["order_id"])
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.range.setCurrentIndex(0)
+        self.apply_filter()
+
+    def _snapshot_loaded(self, n: int) -> None:
+        self._count = n
+        if self._keep_id is not None:
+            row = self.model.row_of(self._keep_id)
+            self._keep_id = None
+            if row >= 0:
+                select_row(self.view, row)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        n = len(selected_rows(self.view))
+        total = f"{format_count(self._count)} orders"
+        self.selection_label.setText(f"{total} · {n} selected" if n else total)
+        self.copy_button.setEnabled(n > 0)
+        row = self.model.row_at(current_row(self.view))
+        self.map_button.setEnabled(row is not None and row.unmapped_count > 0)
+        if row is None:
+            self.detail.show_order(None)
+        elif row.id != self.detail.order_id:
+            self.detail.show_order(row.id, row.store_name)
+
+    # ------------------------------------------------------------------ actions
+    def selected_orders(self) -> list[queries.OrderRow]:
+        """The selected orders (for the fulfilment actions to come)."""
+        return [r for r in (self.model.row_at(i) for i in selected_rows(self.view)) if r]
+
+    def copy_numbers(self) -> None:
+        """Copy the selected order numbers, one per line."""
+        numbers = [r.platform_order_id for r in self.selected_orders()]
+        QGuiApplication.clipboard().setText("\n".join(numbers))
+        self.status_message.emit(f"Copied {len(numbers)} order numbers")
+
+    def map_current(self) -> None:
+        """Open the Mapping view on the current order's unmapped listings."""
+        row = self.model.row_at(current_row(self.view))
+        if row is None:
+            return
+        ids = queries.unmapped_listing_ids_for_order(self.gui.ctx, row.id)
+        self.navigate_requested.emit("catalog", {"tab": "mapping", "listing_ids": ids})
+
+    def save_state(self, ui: UiState) -> None:
+        ui.save_splitter("orders", self.splitter)
+        ui.save_columns("orders", self.view.horizontalHeader())
+
+    def restore_state(self, ui: UiState) -> None:
+        ui.restore_splitter("orders", self.splitter)
+        ui.restore_columns("orders", self.view.horizontalHeader())

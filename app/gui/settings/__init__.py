@@ -1,0 +1,1 @@
+"""Workspace settings, notifications, appearance and stock locations."""

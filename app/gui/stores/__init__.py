@@ -1,0 +1,1 @@
+"""Stores: the list, the Connect-store wizard, per-store settings, re-authorize, remove."""

@@ -1,0 +1,154 @@
+"""Per-store settings: sync intervals, stock location, buffer, percentage, cap, drift, pause."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.enums import DriftPolicy
+from app.core.services import inventory, stores
+from app.core.services.errors import ServiceError, ValidationError
+from app.core.services.stores import StoreDTO
+from app.core.settings import StoreSettings
+from app.gui.widgets.helpers import error_label, named, set_error, show_error
+
+
+class StoreSettingsDialog(QDialog):
+    """Edit one store's policy; Save is one unit of work (plus pause/resume if changed)."""
+
+    def __init__(self, ctx, store: StoreDTO, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Settings — {store.name}")
+        self.setObjectName("storeSettingsDialog")
+        self._ctx = ctx
+        self._store = store
+        self.saved: StoreDTO | None = None
+        self.pause_changed: bool | None = None
+        st = store.settings
+        form = QFormLayout()
+        self.orders_interval = self._spin(10, 86400, st.orders_interval_s, " s")
+        self.products_interval = self._spin(1, 7 * 24 * 60, st.products_interval_s // 60, " min")
+        self.location = named(QComboBox(), "Stock location")
+        self.location.addItem("Workspace default", None)
+        for loc in inventory.list_locations(ctx):
+            self.location.addItem(f"{loc.name} ({loc.code})", loc.id)
+        idx = self.location.findData(st.location_id)
+        self.location.setCurrentIndex(max(0, idx))
+        self.buffer = self._spin(0, 1_000_000, st.buffer, " units")
+        self.percentage = self._spin(0, 100, st.percentage, " %")
+        self.cap_enabled = named(QCheckBox("Never offer more than"), "Cap enabled")
+        self.cap = self._spin(0, 1_000_000, st.cap or 0, " units")
+        self.cap_enabled.setChecked(st.cap is not None)
+        self.cap.setEnabled(st.cap is not None)
+        self.cap_enabled.toggled.connect(self.cap.setEnabled)
+        self.drift = named(QComboBox(), "Drift policy")
+        self.drift.addItem(
+            "StoreSync's stock wins (overwrite the platform)", DriftPolicy.MASTER_WINS
+        )
+        self.drift.addItem(
+            "Accept the platform's number (book an adjustment)", DriftPolicy.ACCEPT_PLATFORM
+        )
+        self.drift.setCurrentIndex(max(0, self.drift.findData(st.drift_policy)))
+        self.fee = QDoubleSpinBox()
+        self.fee.setRange(0, 100)
+        self.fee.setDecimals(1)
+        self.fee.setSuffix(" %")
+        self.fee.setValue(float(st.fee_rate_percent))
+        named(self.fee, "Fee estimate")
+        self.import_unmatched = named(
+            QCheckBox("Create master products for listings with unknown SKUs"), "Import unmatched"
+        )
+        self.import_unmatched.setChecked(st.import_unmatched)
+        self.paused = named(QCheckBox("Pause syncing this store"), "Paused")
+        self.paused.setChecked(store.paused)
+
+        self.errors: dict[str, QLabel] = {}
+        rows: list[tuple[str, QWidget, str]] = [
+            ("Fetch orders every", self.orders_interval, "orders_interval_s"),
+            ("Sync products every", self.products_interval, "products_interval_s"),
+            ("Stock location", self.location, "location_id"),
+            ("Safety buffer", self.buffer, "buffer"),
+            ("Share of stock offered", self.percentage, "percentage"),
+            ("", self.cap_enabled, ""),
+            ("Cap", self.cap, "cap"),
+            ("When the platform's stock differs", self.drift, "drift_policy"),
+            ("Marketplace fee estimate", self.fee, "fee_rate_percent"),
+            ("", self.import_unmatched, "import_unmatched"),
+            ("", self.paused, ""),
+        ]
+        for label, widget, key in rows:
+            if label:
+                named(widget, label)
+            form.addRow(label, widget)
+            if key:
+                err = error_label()
+                self.errors[key] = err
+                form.addRow("", err)
+        hint = QLabel(
+            "Stock offered = (available − buffer) × share, at most the cap, never below zero."
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.form_error = error_label()
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(hint)
+        lay.addWidget(self.form_error)
+        lay.addWidget(buttons)
+
+    @staticmethod
+    def _spin(lo: int, hi: int, value: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(lo, hi)
+        spin.setValue(value)
+        spin.setSuffix(suffix)
+        return spin
+
+    def settings(self) -> StoreSettings:
+        """The edited policy (raises ValidationError naming the field at fault)."""
+        return StoreSettings(
+            orders_interval_s=self.orders_interval.value(),
+            products_interval_s=self.products_interval.value() * 60,
+            location_id=self.location.currentData(),
+            buffer=self.buffer.value(),
+            percentage=self.percentage.value(),
+            cap=self.cap.value() if self.cap_enabled.isChecked() else None,
+            drift_policy=DriftPolicy(self.drift.currentData()),
+            fee_rate_percent=Decimal(str(round(self.fee.value(), 1))),
+            import_unmatched=self.import_unmatched.isChecked(),
+        )
+
+    def save(self) -> None:
+        """Validate, save, close; a rule broken shows its message at the field."""
+        for label in self.errors.values():
+            set_error(label, None)
+        set_error(self.form_error, None)
+        try:
+            self.saved = stores.update_settings(self._ctx, self._store.id, self.settings())
+        except ValidationError as exc:
+            target = self.errors.get(exc.field or "")
+            set_error(target or self.form_error, exc.message)
+            return
+        except ServiceError as exc:
+            show_error(self, "Could not save the settings", exc)
+            return
+        if self.paused.isChecked() != self._store.paused:
+            self.pause_changed = self.paused.isChecked()
+        self.accept()

@@ -1,0 +1,131 @@
+"""Small helpers: accessible names, error messages, debouncing, standard table set-up."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
+
+from app.core.services.errors import ServiceError
+
+log = logging.getLogger(__name__)
+
+ROW_HEIGHT = 26
+
+
+def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give a control its accessible name (screen readers) and a matching tooltip."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
+    elif not widget.toolTip():
+        widget.setToolTip(name)
+    return widget
+
+
+def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> None:
+    """Tell the user what went wrong; unexpected errors also go to the log."""
+    if isinstance(exc, BaseException) and not isinstance(exc, ServiceError):
+        log.error("%s", title, exc_info=exc)
+    QMessageBox.warning(parent, title, str(exc) or exc.__class__.__name__)
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """An initially hidden label for a validation message shown at a field."""
+    label = QLabel(parent)
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def set_error(label: QLabel, message: str | None) -> None:
+    """Show (or hide, for None) a field's validation message."""
+    label.setText(message or "")
+    label.setVisible(bool(message))
+
+
+class Debouncer(QObject):
+    """Calls ``fn`` once, ``ms`` after the last :meth:`poke` (search-as-you-type)."""
+
+    def __init__(self, ms: int, fn: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(ms)
+        self._timer.timeout.connect(fn)
+
+    def poke(self) -> None:
+        """(Re)start the countdown."""
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Fire now if a call is pending."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._timer.timeout.emit()
+
+
+def setup_table(view: QTableView, name: str, *, multi: bool = False, sortable: bool = True) -> None:
+    """The standard table: row selection, fixed row height (never ResizeToContents on
+    big models: it measured 242 s on 1M rows), alternating colours, keyboard focus."""
+    view.setObjectName(name)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(sortable)
+    view.setWordWrap(False)
+    vh = view.verticalHeader()
+    vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vh.setDefaultSectionSize(ROW_HEIGHT)
+    vh.setVisible(False)
+    hh = view.horizontalHeader()
+    hh.setStretchLastSection(True)
+    hh.setSectionsMovable(True)
+    hh.setHighlightSections(False)
+
+
+def selected_rows(view: QTableView) -> list[int]:
+    """The selected rows of a row-selecting view, in order."""
+    sel = view.selectionModel()
+    if sel is None:
+        return []
+    return sorted(i.row() for i in sel.selectedRows())
+
+
+def current_row(view: QTableView) -> int:
+    """The current (focused) row, else the first selected one, else -1.
+
+    The current index wins: ``currentRowChanged`` fires before the selection follows.
+    """
+    idx = view.currentIndex()
+    if idx.isValid():
+        return idx.row()
+    rows = selected_rows(view)
+    return rows[0] if rows else -1
+
+
+def select_row(view: QTableView, row: int) -> None:
+    """Make ``row`` current and selected, and scroll to it."""
+    model = view.model()
+    if model is None or not 0 <= row < model.rowCount():
+        return
+    idx = model.index(row, 0)
+    view.setCurrentIndex(idx)
+    view.selectRow(row)
+    view.scrollTo(idx)

@@ -1,0 +1,175 @@
+"""The Analytics page, the revenue chart and the Excel dialogs, offscreen."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from app.core.export import reports
+from app.core.export.importer import ImportKind
+from app.core.services import catalog
+from app.gui.analytics import AnalyticsPage, RangeChoice, RevenueChart, range_days
+from app.gui.excel import ExportDialog, ImportDialog
+from app.gui.excel import export_dialog as export_module
+from tests.unit.analytics.seed import seed
+
+
+@pytest.fixture
+def data(ctx, workspace):
+    """The seeded analytics dataset (1–3 November 2026)."""
+    return seed(ctx, workspace)
+
+
+@pytest.fixture
+def page(qtbot, ctx, data):
+    """The Analytics page showing 1–3 November 2026."""
+    widget = AnalyticsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.set_range(date(2026, 11, 1), date(2026, 11, 3))
+    return widget
+
+
+class TestAnalyticsPage:
+    def test_shows_the_figures(self, page):
+        kpi = {name: label.text() for name, label in page.kpis.items()}
+        assert kpi["Revenue"] == "Rp 305.000"
+        assert kpi["Orders"] == "3"
+        assert kpi["Avg. order"] == "Rp 101.666,67"
+        assert kpi["Profit"] == "Rp 104.400 (est.)"
+        assert kpi["Cancelled"] == "16.7 %"
+        assert not page.error_label.isVisibleTo(page)
+
+    def test_charts_hold_the_series_and_hover_in_rupiah(self, page):
+        chart = page.revenue_chart
+        assert [s.label for s in chart.series()] == ["Toko Shopee", "Toko TikTok"]
+        tip = chart.show_tooltip_at(chart._xs[1] + 3600, 0)
+        assert tip == "02 Nov 2026\nToko Shopee: Rp 50.000\nToko TikTok: Rp 0"
+        assert page.platform_chart.show_tooltip_at(0, 0) == "Shopee: Rp 185.000"
+        assert page.top_chart.bars()[0] == ("Topi Rajut", Decimal("155000.00"))
+        assert len(page.revenue_chart.legend.items) == 2
+
+    def test_range_selector_refreshes(self, qtbot, page):
+        with qtbot.waitSignal(page.refreshed) as blocker:
+            page.range_combo.setCurrentIndex(page.range_combo.findData(RangeChoice.LAST_7))
+        first, last = page.selected_days()
+        assert (last - first).days == 6
+        assert blocker.args[0].first_day == first
+        assert not page.first_edit.isEnabled()
+
+    def test_a_reversed_custom_range_says_so(self, page):
+        page.set_range(date(2026, 11, 3), date(2026, 11, 1))
+        assert "ends before it starts" in page.error_label.text()
+
+    def test_revenue_chart_alone(self, qtbot, page):
+        chart = RevenueChart()
+        qtbot.addWidget(chart)
+        chart.set_series(page.dashboard.series_by_store)
+        assert len(chart.series()) == 2
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected"),
+    [
+        (RangeChoice.LAST_7, (date(2026, 3, 9), date(2026, 3, 15))),
+        (RangeChoice.LAST_30, (date(2026, 2, 14), date(2026, 3, 15))),
+        (RangeChoice.THIS_MONTH, (date(2026, 3, 1), date(2026, 3, 15))),
+        (RangeChoice.LAST_MONTH, (date(2026, 2, 1), date(2026, 2, 28))),
+    ],
+)
+def test_range_presets(choice, expected):
+    assert range_days(choice, date(2026, 3, 15)) == expected
+
+
+class TestExportDialog:
+    def make(self, qtbot, ctx, tmp_path):
+        dialog = ExportDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.first_edit.setDate(date(2026, 11, 1))
+        dialog.last_edit.setDate(date(2026, 11, 30))
+        dialog.path_edit.setText(str(tmp_path / "out.xlsx"))
+        return dialog
+
+    def test_exports_on_a_worker_thread(self, qtbot, ctx, data, tmp_path):
+        dialog = self.make(qtbot, ctx, tmp_path)
+        dialog.kind_combo.setCurrentIndex(
+            dialog.kind_combo.findData(reports.ExportKind.SALES_SUMMARY)
+        )
+        with qtbot.waitSignal(dialog.export_finished, timeout=20_000) as blocker:
+            dialog.start_export()
+            assert dialog.is_running() and not dialog.export_button.isEnabled()
+        assert blocker.args[0].rows == 2
+        assert load_workbook(tmp_path / "out.xlsx").sheetnames[1] == "Sales summary"
+        assert dialog.export_button.isEnabled() and "Saved 2 rows" in dialog.status_label.text()
+
+    def test_cancel_stops_the_export_and_leaves_no_file(
+        self, qtbot, ctx, data, tmp_path, monkeypatch
+    ):
+        gate = threading.Event()
+
+        def held_export(*args, **kw):
+            gate.wait(10)  # hold the worker until the user has pressed Cancel
+            return reports.run_export(*args, **kw)
+
+        monkeypatch.setattr(export_module, "run_export", held_export)
+        dialog = self.make(qtbot, ctx, tmp_path)
+        with qtbot.waitSignal(dialog.export_cancelled, timeout=20_000):
+            dialog.start_export()
+            dialog.cancel_button.click()
+            gate.set()
+        assert not (tmp_path / "out.xlsx").exists()
+        assert "cancelled" in dialog.status_label.text()
+        assert dialog.export_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+    def test_store_choice(self, qtbot, ctx, data, tmp_path):
+        dialog = self.make(qtbot, ctx, tmp_path)
+        assert dialog.request().store_ids is None
+        dialog.store_list.item(0).setCheckState(dialog.store_list.item(0).checkState().Unchecked)
+        assert dialog.request().store_ids == (data.tiktok,)
+
+
+class TestImportDialog:
+    def make(self, qtbot, ctx):
+        dialog = ImportDialog(ctx)
+        qtbot.addWidget(dialog)
+        return dialog
+
+    def test_problems_are_listed_and_import_stays_disabled(
+        self, qtbot, qtmodeltester, ctx, tmp_path
+    ):
+        wb = Workbook()
+        wb.active.append(["Nama Produk", "SKU"])
+        wb.active.append(["Kaos", "A 1"])
+        wb.save(tmp_path / "bad.xlsx")
+        dialog = self.make(qtbot, ctx)
+        dialog.path_edit.setText(str(tmp_path / "bad.xlsx"))
+        with qtbot.waitSignal(dialog.checked, timeout=20_000):
+            dialog.check_file()
+        model = dialog.problems
+        assert model.rowCount() == 1
+        cells = [model.index(0, c).data() for c in range(3)]
+        assert cells == ["2", "SKU", "SKU 'A 1' contains a space; use - or _ instead"]
+        assert not dialog.import_button.isEnabled() and dialog.report_button.isEnabled()
+        qtmodeltester.check(model)
+        out = dialog.save_report(tmp_path / "marked.xlsx")
+        assert load_workbook(out).active["B2"].comment is not None
+
+    def test_a_clean_file_imports(self, qtbot, ctx, tmp_path):
+        dialog = self.make(qtbot, ctx)
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(ImportKind.PRODUCTS))
+        template = dialog.save_template(tmp_path / "tpl.xlsx")
+        wb = load_workbook(template)
+        wb["Products"].append(["Kaos Polos", "KAOS-99", "Hitam", 75000, 40000])
+        wb.save(template)
+        dialog.path_edit.setText(str(template))
+        with qtbot.waitSignal(dialog.checked, timeout=20_000):
+            dialog.check_file()
+        assert dialog.import_button.isEnabled() and dialog.problems.rowCount() == 0
+        with qtbot.waitSignal(dialog.imported, timeout=20_000) as blocker:
+            dialog.import_button.click()
+        assert blocker.args[0].variants_created == 1
+        assert catalog.find_variant_by_sku(ctx, "KAOS-99").price == Decimal("75000.00")
+        assert not dialog.import_button.isEnabled()  # importing twice would duplicate

@@ -1,0 +1,125 @@
+"""Stores page: list, connect wizard (loopback and pasted redirect), settings, sync, remove."""
+
+from __future__ import annotations
+
+import urllib.request
+
+from app.core.enums import Environment, Platform
+from app.core.services import stores
+from app.gui.stores.connect_wizard import ConnectStoreWizard
+from app.gui.stores.loopback import parse_redirect
+from app.gui.stores.page import StoresPage, removal_text
+from app.gui.stores.settings_dialog import StoreSettingsDialog
+
+
+def open_stores(qtbot, gui) -> StoresPage:
+    page = StoresPage(gui)
+    qtbot.addWidget(page)
+    page.show()
+    page.ensure_loaded()
+    return page
+
+
+def fill_wizard(qtbot, wizard: ConnectStoreWizard) -> None:
+    wizard.platform_page.choose(Platform.SHOPEE, Environment.LOCAL_SANDBOX)
+    wizard.next()
+    cred = wizard.credentials_page
+    assert cred.api_url.text().startswith("http://127.0.0.1")
+    cred.app_id.setText("2001234")
+    cred.app_secret.setText("sandbox-partner-key")
+    wizard.next()
+    assert wizard.currentPage() is wizard.authorize_page
+    assert "consent" in wizard.authorize_page.link.text()
+
+
+class TestStoresPage:
+    def test_lists_stores_with_status(self, qtbot, qtmodeltester, gui, seeded):
+        page = open_stores(qtbot, gui)
+        assert page.model.rowCount() == 2
+        tiktok = page.model.row_at(page.model.row_of(seeded.store_ids[1]))
+        assert tiktok.status == "needs_reauth"
+        col = [page.model.column(i).title for i in range(page.model.columnCount())]
+        status = page.model.index(page.model.row_of(seeded.store_ids[1]), col.index("Status"))
+        assert page.model.data(status) == "● Needs re-authorization"
+        token = page.model.index(page.model.row_of(seeded.store_ids[1]), col.index("Authorization"))
+        assert page.model.data(token).startswith("expired")
+        qtmodeltester.check(page.model)
+
+    def test_connect_store_with_the_loopback_listener(self, qtbot, gui, seeded):
+        page = open_stores(qtbot, gui)
+        wizard = page.connect_store()
+        qtbot.addWidget(wizard)
+        fill_wizard(qtbot, wizard)
+        redirect = wizard.authorize_page.redirect_url
+        assert redirect.startswith("http://127.0.0.1:")
+        state = wizard.authorize_page._state
+        # the browser lands on the loopback redirect after the seller approves
+        with urllib.request.urlopen(f"{redirect}?code=abc123&shop_id=5550001&state={state}") as r:
+            assert b"received the authorization" in r.read()
+        qtbot.waitUntil(lambda: wizard.authorize_page.isComplete())
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.finish_page.isComplete())
+        request = next(a for name, a in gui.engine.calls if name == "connect_store")
+        assert (request.code, request.shop_id) == ("abc123", "5550001")
+        assert request.environment == Environment.LOCAL_SANDBOX
+        with qtbot.waitSignal(wizard.stores_connected):
+            wizard.accept()
+        assert page.model.rowCount() == 3
+
+    def test_connect_store_with_a_pasted_address(self, qtbot, gui, seeded):
+        page = open_stores(qtbot, gui)
+        wizard = page.connect_store()
+        qtbot.addWidget(wizard)
+        fill_wizard(qtbot, wizard)
+        wizard.authorize_page.paste.setText("https://example.com/cb?foo=1")
+        wizard.authorize_page.use_pasted()
+        assert "no code" in wizard.authorize_page.error.text()
+        wizard.authorize_page.paste.setText("https://example.com/cb?code=zz9&shop_id=77")
+        wizard.authorize_page.use_pasted()
+        assert wizard.authorize_page.isComplete()
+        gui.engine.fail_connect = "code expired"
+        wizard.next()
+        qtbot.waitUntil(lambda: "code expired" in wizard.finish_page.error.text())
+        assert not wizard.finish_page.isComplete()
+
+    def test_parse_redirect(self):
+        assert parse_redirect("http://x/cb?code=1&shop_id=2")["shop_id"] == "2"
+
+    def test_settings_dialog_validates_and_saves(self, qtbot, gui, seeded):
+        st = stores.get_store(gui.ctx, seeded.store_ids[0])
+        dlg = StoreSettingsDialog(gui.ctx, st)
+        qtbot.addWidget(dlg)
+        dlg.buffer.setValue(3)
+        dlg.percentage.setValue(50)
+        dlg.cap_enabled.setChecked(True)
+        dlg.cap.setValue(20)
+        dlg.orders_interval.setMinimum(0)
+        dlg.orders_interval.setValue(5)
+        dlg.save()
+        assert "at least 10" in dlg.errors["orders_interval_s"].text()
+        dlg.orders_interval.setValue(120)
+        dlg.paused.setChecked(True)
+        dlg.save()
+        assert dlg.result() == dlg.DialogCode.Accepted
+        saved = stores.get_store(gui.ctx, st.id).settings
+        assert (saved.buffer, saved.percentage, saved.cap, saved.orders_interval_s) == (
+            3,
+            50,
+            20,
+            120,
+        )
+        assert dlg.pause_changed is True
+
+    def test_sync_now_and_pause(self, qtbot, gui, seeded):
+        page = open_stores(qtbot, gui)
+        page.view.selectRow(page.model.row_of(seeded.store_ids[0]))
+        page.sync_button.click()
+        assert ("sync_now", seeded.store_ids[0]) in gui.engine.calls
+        qtbot.waitUntil(lambda: page.pause_button.text() == "Pause")
+        page.pause_button.click()
+        qtbot.waitUntil(lambda: stores.get_store(gui.ctx, seeded.store_ids[0]).paused)
+
+    def test_removal_says_what_is_kept(self, gui, seeded):
+        st = stores.get_store(gui.ctx, seeded.store_ids[0])
+        text = removal_text(st, stores.removal_summary(gui.ctx, st.id))
+        assert "3 orders" in text and "Kept:" in text and "stock ledger" in text
