@@ -345,7 +345,7 @@ def cmd_status(args) -> int:
 
 def cmd_demo(args) -> int:
     """Start the sandbox here, connect the demo shops through consent, sync them."""
-    from app.core.sync.demo import seed_orders, start_demo
+    from app.core.sync.demo import start_demo
     from app.core.sync.engine import EngineOptions, SyncEngine
 
     ws = _open(args)
@@ -354,13 +354,7 @@ def cmd_demo(args) -> int:
     eng.start()
     handle = None
     try:
-        handle = start_demo(
-            ws,
-            eng,
-            seed=args.seed,
-            buyers_per_minute=0,
-            before_connect=lambda sb: seed_orders(sb, 30, args.seed),
-        )
+        handle = start_demo(ws, eng, seed=args.seed, buyers_per_minute=0)
         printer.names.update({s.id: s.name for s in handle.stores})
         print(
             f"sandbox at {handle.sandbox.base_url}; connected "

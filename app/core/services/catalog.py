@@ -267,6 +267,22 @@ def create_product_in(s: Session, ctx: ServiceContext, data: ProductInput) -> Pr
     return _product_dto(product)
 
 
+def add_variants_in(
+    s: Session, ctx: ServiceContext, product_id: int, variants: tuple[VariantInput, ...]
+) -> ProductDTO:
+    """Add new variants to an existing product, in the caller's unit of work."""
+    product = _get_product(s, ctx, product_id)
+    _head, cleaned = _clean_product(ProductInput(name=product.name, variants=variants))
+    _check_sku_free(s, ctx, cleaned)
+    for v in cleaned:
+        product.variants.append(_new_variant(ctx, v))
+    s.flush()
+    audit.record(
+        s, ctx, "product", product.id, "add_variants", None, {"skus": [v.sku for v in cleaned]}
+    )
+    return _product_dto(product)
+
+
 def _new_variant(ctx: ServiceContext, v: _CleanVariant) -> Variant:
     return Variant(
         workspace_id=ctx.workspace_id,

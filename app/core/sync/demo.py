@@ -104,22 +104,34 @@ def start_demo(
     *,
     seed: int = 0,
     buyers_per_minute: float = 6.0,
+    history_orders: int = 30,
+    orders_interval_s: int = 15,
     connect_timeout: float = 60.0,
-    before_connect=None,
 ) -> DemoHandle:
     """Start the sandbox, connect every demo shop through the consent flow, start buyers.
 
-    ``engine`` must be started. Connecting also runs each store's first full sync.
+    The shops get ``history_orders`` orders first, so a new user sees a working app at
+    once, and the demo stores fetch orders every ``orders_interval_s`` seconds so new
+    ones show up while they watch. ``engine`` must be started; connecting also runs each
+    store's first full sync.
     """
+    from dataclasses import replace
+
+    from app.core.services import stores as store_service
+
     sandbox = build_sandbox(seed)
     sandbox.start()
     handle = DemoHandle(sandbox)
-    if before_connect is not None:
-        before_connect(sandbox)
+    if history_orders:
+        seed_orders(sandbox, history_orders, seed)
     try:
         futures = [engine.connect_store(req) for req in connect_requests(sandbox, engine)]
         for fut in futures:
             handle.stores.extend(fut.result(timeout=connect_timeout))
+        for st in handle.stores:
+            store_service.update_settings(
+                ws.ctx, st.id, replace(st.settings, orders_interval_s=orders_interval_s)
+            )
     except BaseException:
         sandbox.stop()
         raise

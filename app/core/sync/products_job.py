@@ -14,10 +14,16 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
-from app.core.db.models import ChannelListing, Order, OrderItem, StockPush, Store
+from app.core.db.models import ChannelListing, Order, OrderItem, StockPush, Store, Variant
 from app.core.enums import DriftPolicy, OutboxStatus, TxnType
 from app.core.platforms import base
-from app.core.services.catalog import ProductInput, VariantInput, create_product_in, validate_sku
+from app.core.services.catalog import (
+    ProductInput,
+    VariantInput,
+    add_variants_in,
+    create_product_in,
+    validate_sku,
+)
 from app.core.services.errors import ServiceError
 from app.core.services.inventory import apply_change, touched_variants
 from app.core.services.listings import SeenListing, auto_match_variant, upsert_listings_in
@@ -113,33 +119,40 @@ def _import_unmatched(
     Listings with an unusable SKU stay unmapped for the seller to map by hand.
     """
     groups: dict[str, list[base.ChannelListing]] = defaultdict(list)
+    known_product: dict[str, int] = {}  # platform product -> our product, via a sibling
     for cl in batch:
         try:
             validate_sku(cl.platform_sku)
         except ServiceError:
             continue
-        if auto_match_variant(s, store.workspace_id, cl.platform_sku)[0] is None:
+        vid = auto_match_variant(s, store.workspace_id, cl.platform_sku)[0]
+        if vid is None:
             groups[cl.platform_product_id].append(cl)
+        else:
+            known_product[cl.platform_product_id] = s.get(Variant, vid).product_id
     count = 0
-    for items in groups.values():
+    for ppid, items in groups.items():
         seen_keys: set[str] = set()
         unique = [
             cl
             for cl in items
             if not (cl.platform_sku.lower() in seen_keys or seen_keys.add(cl.platform_sku.lower()))
         ]
+        new_variants = tuple(
+            VariantInput(sku=cl.platform_sku, name=cl.variant_name, price=cl.price) for cl in unique
+        )
         try:
-            product = create_product_in(
-                s,
-                jc.ctx,
-                ProductInput(
-                    name=unique[0].title or unique[0].platform_sku,
-                    variants=tuple(
-                        VariantInput(sku=cl.platform_sku, name=cl.variant_name, price=cl.price)
-                        for cl in unique
+            if ppid in known_product:
+                # another store listed fewer variations of the same product: join it
+                product = add_variants_in(s, jc.ctx, known_product[ppid], new_variants)
+            else:
+                product = create_product_in(
+                    s,
+                    jc.ctx,
+                    ProductInput(
+                        name=unique[0].title or unique[0].platform_sku, variants=new_variants
                     ),
-                ),
-            )
+                )
         except ServiceError as exc:
             jc.run.log(f"could not import {unique[0].title!r}: {exc}", "warning", s)
             continue

@@ -170,3 +170,16 @@ def test_concurrent_gui_edits_reach_every_store(world):
     assert errors == []
     world.settle()
     assert world.shown_vs_policy() == []
+
+
+def test_connecting_four_shops_imports_the_catalog_once(world):
+    """Each shop lists most, not all, variations; the catalog still ends up with each
+    product once, with every variation, and every listing mapped."""
+    from app.core.services import catalog, listings
+    from app.sandbox.catalog import demo_catalog
+
+    expected = demo_catalog(world.sandbox.seed)
+    rows = catalog.variant_rows(world.ws.ctx, catalog.variant_ids(world.ws.ctx))
+    assert len({r.product_id for r in rows.values()}) == len(expected)
+    assert {r.sku for r in rows.values()} == {v.sku for p in expected for v in p.variants}
+    assert listings.list_listings(world.ws.ctx, unmapped_only=True) == []
