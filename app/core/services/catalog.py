@@ -335,33 +335,26 @@ def update_product(ctx: ServiceContext, product_id: int, data: ProductInput) -> 
         return _product_dto(product)
 
 
+_AUDITED_VARIANT_FIELDS = (
+    "sku",
+    "name",
+    "price",
+    "cost",
+    "weight_grams",
+    "barcode",
+    "attributes",
+    "images",
+    "status",
+)
+
+
 def _update_variant(s: Session, ctx: ServiceContext, var: Variant, v: _CleanVariant) -> None:
-    before = {
-        "sku": var.sku,
-        "name": var.name,
-        "price": var.price,
-        "cost": var.cost,
-        "weight_grams": var.weight_grams,
-        "barcode": var.barcode,
-        "attributes": var.attributes,
-        "images": var.images,
-        "status": var.status,
-    }
+    before = {f: getattr(var, f) for f in _AUDITED_VARIANT_FIELDS}
     var.sku, var.sku_key, var.name = v.sku, sku_key(v.sku), v.name
     var.attributes, var.price, var.cost = v.attributes, v.price, v.cost
     var.weight_grams, var.barcode, var.images = v.weight_grams, v.barcode, v.images
     var.status = ProductStatus.ACTIVE
-    after = {
-        "sku": var.sku,
-        "name": var.name,
-        "price": var.price,
-        "cost": var.cost,
-        "weight_grams": var.weight_grams,
-        "barcode": var.barcode,
-        "attributes": var.attributes,
-        "images": var.images,
-        "status": var.status,
-    }
+    after = {f: getattr(var, f) for f in _AUDITED_VARIANT_FIELDS}
     if before != after:
         audit.record(s, ctx, "variant", var.id, "update", before, after)
 

@@ -401,39 +401,40 @@ def reverse_listing_mapping(session: Session, listing: ChannelListing, *, actor:
     ).all()
     reversed_ = 0
     for item in items:
-        assert item.variant_id is not None and item.location_id is not None
         ref = f"order {item.order.platform_order_id} (listing unmapped)"
-        if item.inventory_state == InventoryState.RESERVED:
-            apply_change(
-                session,
-                variant_id=item.variant_id,
-                location_id=item.location_id,
-                txn_type=TxnType.RELEASE,
-                d_reserved=-item.quantity,
-                actor=actor,
-                reference_type="order_item",
-                reference_id=item.id,
-                note=ref,
-            )
+        if _give_back(session, item, actor=actor, note=ref):
             reversed_ += 1
-        elif item.inventory_state == InventoryState.DEDUCTED:
-            apply_change(
-                session,
-                variant_id=item.variant_id,
-                location_id=item.location_id,
-                txn_type=TxnType.ADJUSTMENT,
-                d_on_hand=item.quantity,
-                actor=actor,
-                reference_type="order_item",
-                reference_id=item.id,
-                note=ref,
-            )
-            reversed_ += 1
-        if item.inventory_state in (InventoryState.RESERVED, InventoryState.DEDUCTED):
             item.inventory_state = InventoryState.NONE
         item.variant_id, item.location_id, item.unit_cost = None, None, None
     _refresh_summary(session, {i.order_id for i in items})
     return reversed_
+
+
+def _give_back(session: Session, item: OrderItem, *, actor: str, note: str) -> bool:
+    """Undo what a mapped item holds: release a reservation, return a deduction.
+
+    Returns False (and changes nothing) for an item that holds nothing.
+    """
+    if item.inventory_state == InventoryState.RESERVED:
+        txn, d_oh, d_rs = TxnType.RELEASE, 0, -item.quantity
+    elif item.inventory_state == InventoryState.DEDUCTED:
+        txn, d_oh, d_rs = TxnType.ADJUSTMENT, item.quantity, 0
+    else:
+        return False
+    assert item.variant_id is not None and item.location_id is not None
+    apply_change(
+        session,
+        variant_id=item.variant_id,
+        location_id=item.location_id,
+        txn_type=txn,
+        d_on_hand=d_oh,
+        d_reserved=d_rs,
+        actor=actor,
+        reference_type="order_item",
+        reference_id=item.id,
+        note=note,
+    )
+    return True
 
 
 def _refresh_summary(session: Session, order_ids: set[int]) -> None:
@@ -452,18 +453,7 @@ def release_open_items(session: Session, store_id: int, *, actor: str, why: str)
         .where(Order.store_id == store_id, OrderItem.inventory_state == InventoryState.RESERVED)
     ).all()
     for item in items:
-        assert item.variant_id is not None and item.location_id is not None
-        apply_change(
-            session,
-            variant_id=item.variant_id,
-            location_id=item.location_id,
-            txn_type=TxnType.RELEASE,
-            d_reserved=-item.quantity,
-            actor=actor,
-            reference_type="order_item",
-            reference_id=item.id,
-            note=why,
-        )
+        _give_back(session, item, actor=actor, note=why)
         item.inventory_state = InventoryState.RELEASED
     return len(items)
 
