@@ -69,9 +69,6 @@ class EngineOptions:
     # per-store request rate (per second, burst) by platform; absent: the client's default,
     # sized to the platform's published limits (Shopee publishes none: see its client)
     rate_limits: dict[str, tuple[float, float]] = field(default_factory=dict)
-    # per-store request rate (per second, burst) by platform; None: the client's default,
-    # sized to the platform's published limits (Shopee publishes none: see its client)
-    rate_limits: dict[str, tuple[float, float]] = field(default_factory=dict)
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
 
 
@@ -258,8 +255,14 @@ class SyncEngine:
         state: str = "",
     ) -> str:
         """The consent link (pure: no network, no loop needed)."""
+        # building a link sends nothing: the adapter gets no HTTP client at all
         adapter = build_adapter(
-            platform, httpx.AsyncClient(), endpoints, credentials, "", FixedTokens()
+            platform,
+            None,
+            endpoints,
+            credentials,
+            "",
+            FixedTokens(),  # type: ignore[arg-type]
         )
         return adapter.authorization_url(redirect_url, state)
 
