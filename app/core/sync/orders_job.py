@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.core.db.models import Store, SyncCursor
 from app.core.db.types import utcnow
@@ -78,9 +78,69 @@ async def fetch_orders(jc: JobContext) -> set[int]:
         w_from = w_to
     if fetch.created or fetch.updated:
         jc.run.log(f"{fetch.created} new and {fetch.updated} updated orders")
+    await fetch_final_fees(jc)
     if fetch.touched:
         jc.emit(DataChanged("stock", tuple(sorted(fetch.touched))))
     return fetch.touched
+
+
+FEES_PER_RUN = 50
+
+
+async def fetch_final_fees(jc: JobContext) -> int:
+    """Read the real fees of completed orders (Shopee escrow, TikTok finance statements).
+
+    Until then an order carries the store's fee estimate and profit says "estimated".
+    At most ``FEES_PER_RUN`` orders per run, least recently tried first, so an order whose
+    statement is late never holds the others up. Returns how many became final.
+    """
+    from app.core.db.models import Order
+    from app.core.enums import OrderStatus
+    from app.core.platforms.base import AuthError, PlatformError
+    from app.core.services.analytics import refresh_sales_summary
+
+    with jc.sessions() as s:
+        rows = s.execute(
+            select(Order.id, Order.platform_order_id)
+            .where(
+                Order.store_id == jc.store.id,
+                Order.status == OrderStatus.COMPLETED,
+                Order.fees_final.is_(False),
+            )
+            .order_by(Order.updated_at, Order.id)
+            .limit(FEES_PER_RUN)
+        ).all()
+    final, tried = [], []
+    for order_id, platform_id in rows:
+        try:
+            fees = await jc.adapter.order_fees(platform_id)
+        except AuthError:
+            raise
+        except PlatformError as exc:
+            jc.run.log(f"fees of order {platform_id} not read yet: {exc}", "warning")
+            fees = None
+        if fees is not None and fees.final:
+            final.append((order_id, fees))
+        else:
+            tried.append(order_id)
+    if not rows:
+        return 0
+    with jc.sessions.begin() as s:
+        for order_id, fees in final:
+            s.execute(
+                update(Order)
+                .where(Order.id == order_id)
+                .values(
+                    fees=fees.total_fees, shipping_subsidy=fees.shipping_subsidy, fees_final=True
+                )
+            )
+        if tried:  # to the back of the queue
+            s.execute(update(Order).where(Order.id.in_(tried)).values(updated_at=utcnow()))
+        refresh_sales_summary(s, [order_id for order_id, _f in final])
+    if final:
+        jc.run.log(f"real marketplace fees read for {len(final)} completed order(s)")
+        jc.emit(DataChanged("orders"))
+    return len(final)
 
 
 class _WindowFetch:

@@ -183,3 +183,41 @@ def test_connecting_four_shops_imports_the_catalog_once(world):
     assert len({r.product_id for r in rows.values()}) == len(expected)
     assert {r.sku for r in rows.values()} == {v.sku for p in expected for v in p.variants}
     assert listings.list_listings(world.ws.ctx, unmapped_only=True) == []
+
+
+def test_completed_orders_get_the_platforms_real_fees(world):
+    """Profit stops being an estimate once escrow (Shopee) or the finance statement
+    (TikTok) is there: the order fetch reads it for completed orders."""
+    from decimal import Decimal
+
+    from app.core.services import analytics  # noqa: F401  (summary refreshed with fees)
+
+    rng = __import__("random").Random(4)
+    with world.sandbox.lock:
+        placed = []
+        for sim in world.sandbox.sims:
+            for _ in range(3):
+                oid = sim.place_random_order(rng)
+                if oid is not None:
+                    placed.append((sim, oid))
+    world.sync_all((JobKind.ORDERS,))
+    with world.sandbox.lock:
+        for sim, oid in placed:
+            shop = next(sid for sid, sh in sim.shops.items() if oid in sh.orders)
+            sim.set_order_status(shop, oid, "COMPLETED")
+    world.sync_all((JobKind.ORDERS,))
+    with world.ws.sessions() as s:
+        rows = s.execute(
+            select(
+                Order.store_id, Order.platform_order_id, Order.fees, Order.fees_final, Order.status
+            ).where(Order.platform_order_id.in_([o for _s, o in placed]))
+        ).all()
+    assert len(rows) == len(placed)
+    for store_id, platform_id, fees, fees_final, status in rows:
+        assert status.value == "completed"
+        assert fees_final, f"order {platform_id} still has estimated fees"
+        store = store_service.get_store(world.ws.ctx, store_id)
+        real = world.engine.submit(world.engine.adapter_for(store).order_fees(platform_id)).result(
+            30
+        )
+        assert fees == real.total_fees and fees > Decimal(0)
