@@ -18,6 +18,7 @@ from app.core.db.models import (
     InventoryTransaction,
     Location,
     Product,
+    Store,
     Variant,
 )
 from app.core.db.types import utcnow
@@ -30,6 +31,7 @@ from app.core.services.errors import (
     NotFoundError,
     ValidationError,
 )
+from app.core.settings import StoreSettings
 
 TOUCHED_KEY = "storesync.touched_variants"
 FORCE_KEY = "storesync.force_push_listings"
@@ -251,6 +253,18 @@ def default_location_id(session: Session, workspace_id: int) -> int:
     if loc is None:
         raise NotFoundError("no stock location exists: add one in Inventory")
     return int(loc)
+
+
+def location_for(session: Session, workspace_id: int, settings: StoreSettings) -> int:
+    """Where a store's stock comes from: its chosen location, else the workspace default."""
+    if settings.location_id is not None:
+        return settings.location_id
+    return default_location_id(session, workspace_id)
+
+
+def store_location_id(session: Session, store: Store) -> int:
+    """:func:`location_for` a store row."""
+    return location_for(session, store.workspace_id, StoreSettings.from_json(store.settings))
 
 
 def _negative_allowed(session: Session, ctx: ServiceContext) -> bool:

@@ -18,9 +18,8 @@ from app.core.services import audit
 from app.core.services.catalog import loose_sku_key, normalize_sku, sku_key
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
-from app.core.services.inventory import default_location_id, touched_variants
+from app.core.services.inventory import store_location_id, touched_variants
 from app.core.services.orders import apply_listing_mapping, reverse_listing_mapping
-from app.core.settings import StoreSettings
 
 
 def auto_match_variant(
@@ -104,7 +103,7 @@ def upsert_listings_in(
         session.flush()
         if newly_mapped and not created:
             if location_id is None:
-                location_id = _store_location(session, store)
+                location_id = store_location_id(session, store)
             apply_listing_mapping(session, row, location_id, actor="sync")
         seen.append(
             SeenListing(
@@ -118,11 +117,6 @@ def upsert_listings_in(
             )
         )
     return seen
-
-
-def _store_location(session: Session, store: Store) -> int:
-    loc = StoreSettings.from_json(store.settings).location_id
-    return loc if loc is not None else default_location_id(session, store.workspace_id)
 
 
 def map_listing(ctx: ServiceContext, listing_id: int, variant_id: int) -> int:
@@ -147,7 +141,7 @@ def map_listing_in(s: Session, ctx: ServiceContext, listing_id: int, variant_id:
         effects += reverse_listing_mapping(s, listing, actor=ctx.actor)
     listing.variant_id, listing.match = variant_id, ListingMatch.MANUAL
     s.flush()
-    effects += apply_listing_mapping(s, listing, _store_location(s, store), actor=ctx.actor)
+    effects += apply_listing_mapping(s, listing, store_location_id(s, store), actor=ctx.actor)
     touched_variants(s).add(variant_id)  # the listing now shows this variant's stock
     audit.record(
         s, ctx, "listing", listing_id, "map", {"variant_id": before}, {"variant_id": variant_id}

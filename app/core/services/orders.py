@@ -25,10 +25,9 @@ from app.core.services.errors import NotFoundError, ValidationError
 from app.core.services.inventory import (
     LedgerBatch,
     apply_change,
-    default_location_id,
     forced_listings,
+    store_location_id,
 )
-from app.core.settings import StoreSettings
 
 # What stock effect each order status calls for.
 TARGET_STATE: dict[OrderStatus, InventoryState] = {
@@ -169,11 +168,6 @@ def mirror_listing(session: Session, listing_id: int, delta: int, happened: date
         forced_listings(session).add(listing.id)
 
 
-def _store_location(session: Session, store: Store) -> int:
-    loc = StoreSettings.from_json(store.settings).location_id
-    return loc if loc is not None else default_location_id(session, store.workspace_id)
-
-
 def _listing_for(
     session: Session, store: Store, cache: dict[tuple[str, str], ChannelListing], item
 ) -> ChannelListing:
@@ -231,7 +225,7 @@ def upsert_orders_in(
         )
         if (li.platform_product_id, li.platform_variant_id) in pairs
     }
-    location_id = _store_location(session, store)
+    location_id = store_location_id(session, store)
     costs: dict[int, Decimal] = {}
     _load_costs(session, {li.variant_id for li in listings.values() if li.variant_id}, costs)
     ledger = LedgerBatch()

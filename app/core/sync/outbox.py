@@ -23,8 +23,8 @@ from app.core.services.inventory import (
     FORCE_KEY,
     TOUCHED_KEY,
     available_by_variant,
-    default_location_id,
     forced_listings,
+    location_for,
 )
 from app.core.settings import StoreSettings
 
@@ -77,8 +77,7 @@ def queue_pushes(
     for _lid, vid, sid, _lp, _ps, settings, ws in rows:
         if sid not in policies:
             policies[sid] = StoreSettings.from_json(settings)
-            loc = policies[sid].location_id
-            locations[sid] = loc if loc is not None else default_location_id(session, ws)
+            locations[sid] = location_for(session, ws, policies[sid])
         by_location.setdefault(locations[sid], set()).add(vid)
     available = {
         (loc, vid): qty

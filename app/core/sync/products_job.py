@@ -25,7 +25,7 @@ from app.core.services.catalog import (
     validate_sku,
 )
 from app.core.services.errors import ServiceError
-from app.core.services.inventory import apply_change, touched_variants
+from app.core.services.inventory import apply_change, store_location_id, touched_variants
 from app.core.services.listings import SeenListing, auto_match_variant, upsert_listings_in
 from app.core.services.orders import OPEN_STATUSES
 from app.core.settings import StoreSettings
@@ -45,7 +45,7 @@ async def sync_products(jc: JobContext) -> None:
     for batch in chunks(listings, BATCH):
         with jc.sessions.begin() as s:
             store = s.get(Store, jc.store.id)
-            location = _location(s, store)
+            location = store_location_id(s, store)
             if policy.import_unmatched:
                 imported += _import_unmatched(s, jc, store, batch, location)
             seen = upsert_listings_in(s, store, batch)
@@ -70,13 +70,6 @@ async def sync_products(jc: JobContext) -> None:
     jc.emit(DataChanged("listings"))
     if imported:
         jc.emit(DataChanged("products"))
-
-
-def _location(s, store: Store) -> int:
-    from app.core.services.inventory import default_location_id
-
-    loc = StoreSettings.from_json(store.settings).location_id
-    return loc if loc is not None else default_location_id(s, store.workspace_id)
 
 
 def _count_unmapped(jc: JobContext) -> int:
