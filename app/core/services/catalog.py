@@ -482,17 +482,30 @@ def variant_ids(
     if search.strip() and q is None:
         return array("q")
     if q is not None:
-        matches = text("SELECT rowid FROM catalog_fts WHERE catalog_fts MATCH :q").bindparams(q=q)
-        stmt = stmt.where(Variant.id.in_(matches.columns(rowid=Variant.id.type)))
+        stmt = stmt.where(Variant.id.in_(fts_variant_ids(q)))
     order = col.desc() if descending else col.asc()
     tiebreak = Variant.id.desc() if descending else Variant.id.asc()
     stmt = stmt.order_by(order, tiebreak)
     with ctx.read() as s:
-        ids = array("q")
-        result = s.execute(stmt).scalars()
-        for chunk in iter(lambda: result.fetchmany(50_000), []):
-            ids.extend(chunk)
-        return ids
+        return collect_ids(s, stmt)
+
+
+def fts_variant_ids(q: str):
+    """A selectable of the variant ids an FTS5 query (from :func:`fts_query`) matches."""
+    return (
+        text("SELECT rowid FROM catalog_fts WHERE catalog_fts MATCH :q")
+        .bindparams(q=q)
+        .columns(rowid=Variant.id.type)
+    )
+
+
+def collect_ids(session: Session, stmt) -> array:
+    """Run an id query into a compact ``array('q')`` (an id snapshot), in chunks."""
+    ids = array("q")
+    result = session.execute(stmt).scalars()
+    for chunk in iter(lambda: result.fetchmany(50_000), []):
+        ids.extend(chunk)
+    return ids
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Select, and_, case, func, or_, select, text, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import BigInteger, Select, and_, case, func, or_, select, type_coerce
 
 from app.core.db.models import (
     ChannelListing,
@@ -39,29 +38,9 @@ from app.core.enums import (
     ProductStatus,
     StoreStatus,
 )
-from app.core.services.catalog import fts_query
+from app.core.services.catalog import collect_ids, fts_query, fts_variant_ids
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ValidationError
-
-_CHUNK = 50_000
-
-
-def _collect_ids(s: Session, stmt: Select) -> array:
-    ids = array("q")
-    result = s.execute(stmt).scalars()
-    for chunk in iter(lambda: result.fetchmany(_CHUNK), []):
-        ids.extend(chunk)
-    return ids
-
-
-def _fts_variant_ids(q: str):
-    """A selectable of variant ids matching an FTS5 query."""
-    return (
-        text("SELECT rowid FROM catalog_fts WHERE catalog_fts MATCH :q")
-        .bindparams(q=q)
-        .columns(rowid=Variant.id.type)
-    )
-
 
 # --------------------------------------------------------------------------- orders
 
@@ -135,7 +114,7 @@ def order_ids(
     order = col.desc() if descending else col.asc()
     tiebreak = Order.id.desc() if descending else Order.id.asc()
     with ctx.read() as s:
-        return _collect_ids(s, stmt.order_by(order, tiebreak))
+        return collect_ids(s, stmt.order_by(order, tiebreak))
 
 
 @dataclass(frozen=True)
@@ -279,11 +258,11 @@ def stock_item_ids(
         q = fts_query(flt.text)
         if q is None:
             return array("q")
-        stmt = stmt.where(Variant.id.in_(_fts_variant_ids(q)))
+        stmt = stmt.where(Variant.id.in_(fts_variant_ids(q)))
     order = col.desc() if descending else col.asc()
     tiebreak = InventoryItem.id.desc() if descending else InventoryItem.id.asc()
     with ctx.read() as s:
-        return _collect_ids(s, stmt.order_by(order, tiebreak))
+        return collect_ids(s, stmt.order_by(order, tiebreak))
 
 
 @dataclass(frozen=True)
@@ -706,7 +685,7 @@ def global_search(ctx: ServiceContext, text_in: str, limit: int = 10) -> list[Se
                 .join(Product, Product.id == Variant.product_id)
                 .where(
                     Variant.workspace_id == ctx.workspace_id,
-                    Variant.id.in_(_fts_variant_ids(q)),
+                    Variant.id.in_(fts_variant_ids(q)),
                 )
                 .order_by(Variant.status, Variant.sku)
                 .limit(limit)
@@ -739,7 +718,7 @@ def search_variants(ctx: ServiceContext, text_in: str, limit: int = 20) -> list[
             .where(
                 Variant.workspace_id == ctx.workspace_id,
                 Variant.status == ProductStatus.ACTIVE,
-                Variant.id.in_(_fts_variant_ids(q)),
+                Variant.id.in_(fts_variant_ids(q)),
             )
             .order_by(Variant.sku)
             .limit(limit)
