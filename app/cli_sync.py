@@ -8,7 +8,7 @@ import sys
 import threading
 from datetime import UTC, datetime
 
-from app.core.enums import Environment, JobStatus, Platform
+from app.core.enums import Environment, JobKind, JobStatus, Platform
 from app.core.paths import resolve_paths
 
 
@@ -241,13 +241,24 @@ class _Printer:
             print(f"! {ev.title}: {ev.message}", flush=True)
 
 
-def _run_engine(
-    ws,
-    store_ids: list[int] | None,
-    once: bool,
-    printer: _Printer,
-    stop: threading.Event | None = None,
-) -> int:
+def _push_all(eng, store_ids, timeout: float) -> None:
+    """One push pass on every store: the jobs just run may have queued stock for others."""
+    for fut in [eng.sync_now(i, (JobKind.STOCK_PUSH,)) for i in store_ids]:
+        fut.result(timeout=timeout)
+
+
+def _wait_until_interrupted() -> None:
+    """Block until Ctrl+C or SIGTERM (the engine keeps syncing meanwhile)."""
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        while not stop.wait(1.0):
+            pass
+    except KeyboardInterrupt:
+        pass
+
+
+def _run_engine(ws, store_ids: list[int] | None, once: bool, printer: _Printer) -> int:
     from app.core.services.stores import list_stores
     from app.core.sync.engine import EngineOptions, SyncEngine
 
@@ -258,25 +269,12 @@ def _run_engine(
         if once:
             for fut in [eng.sync_now(i) for i in ids]:
                 fut.result(timeout=600)
-            # stock changes from these jobs may have queued pushes on other stores
-            for fut in [eng.sync_now(i, (JobKindPush,)) for i in ids]:
-                fut.result(timeout=600)
+            _push_all(eng, ids, timeout=600)
             return 1 if printer.failed else 0
-        stop = stop or threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        try:
-            while not stop.wait(1.0):
-                pass
-        except KeyboardInterrupt:
-            pass
+        _wait_until_interrupted()
         return 0
     finally:
         eng.stop()
-
-
-from app.core.enums import JobKind  # noqa: E402
-
-JobKindPush = JobKind.STOCK_PUSH
 
 
 def cmd_sync(args) -> int:
@@ -362,18 +360,11 @@ def cmd_demo(args) -> int:
             flush=True,
         )
         if args.once:
-            for fut in [eng.sync_now(s.id, (JobKindPush,)) for s in handle.stores]:
-                fut.result(timeout=300)
+            _push_all(eng, [s.id for s in handle.stores], timeout=300)
             return 1 if printer.failed else 0
         handle.sandbox.start_buyers(args.buyers)
         print("buyers are placing orders; Ctrl+C to stop", flush=True)
-        stop = threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        try:
-            while not stop.wait(1.0):
-                pass
-        except KeyboardInterrupt:
-            pass
+        _wait_until_interrupted()
         return 0
     finally:
         eng.stop()
