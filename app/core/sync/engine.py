@@ -409,7 +409,7 @@ class StoreWorker:
             for kind in (JobKind.ORDERS, JobKind.PRODUCTS):
                 if now >= self._next.get(kind, float("inf")):
                     wanted.append((kind, "schedule"))
-        if scheduled and (self.push_due or due_pushes(self.engine.ws.sessions, store.id)):
+        if scheduled:  # whether anything is due is decided after orders and products ran
             wanted.append((JobKind.STOCK_PUSH, "change"))
         self.push_due = False
         job_ids: list[int] = []
