@@ -145,8 +145,9 @@ class PlatformSim(Protocol):
         """Credentials and shops a client needs (printed by ``python -m app.sandbox``)."""
         ...
 
-    def place_random_order(self, rng: random.Random) -> str | None:
-        """A simulated buyer places one order on a random shop; returns its id."""
+    def place_random_order(self, rng: random.Random, lines: int | None = None) -> str | None:
+        """A simulated buyer places one order on a random shop (with ``lines`` different
+        products when given); returns its id."""
         ...
 
     def advance_orders(self, rng: random.Random) -> int:
@@ -316,7 +317,9 @@ class Sandbox:
             from app.sandbox.demo import place_orders
 
             count = int(request.query.get("count", "1"))
-            placed = place_orders(self, count, int(request.query.get("seed", "0")))
+            max_lines = int(request.query.get("max_lines", "0")) or None
+            seed = int(request.query.get("seed", "0"))
+            placed = place_orders(self, count, seed, max_lines=max_lines)
             return Response.json({"placed": placed})
         return Response.json({"error": "unknown control"}, status=404)
 

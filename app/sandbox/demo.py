@@ -43,9 +43,12 @@ def demo_info(sandbox: Sandbox) -> dict[str, Any]:
     }
 
 
-def place_orders(sandbox: Sandbox, count: int, seed: int = 0) -> int:
+def place_orders(
+    sandbox: Sandbox, count: int, seed: int = 0, *, max_lines: int | None = None
+) -> int:
     """Buyers place ``count`` orders across the shops; stock is raised first so every order
-    can be served (for benchmarks). Returns the orders placed."""
+    can be served (for benchmarks). With ``max_lines`` each order has 1 to that many
+    different products (``5`` gives ~3 lines an order). Returns the orders placed."""
     import random
 
     from app.sandbox.catalog import demo_catalog
@@ -61,6 +64,7 @@ def place_orders(sandbox: Sandbox, count: int, seed: int = 0) -> int:
                     with contextlib.suppress(KeyError, ValueError, StopIteration):
                         sim.seller_set_stock(shop_id, sku, 10_000_000)
         for _ in range(count):
-            if rng.choice(sandbox.sims).place_random_order(rng) is not None:
+            lines = rng.randint(1, max_lines) if max_lines else None
+            if rng.choice(sandbox.sims).place_random_order(rng, lines) is not None:
                 placed += 1
     return placed

@@ -17,6 +17,7 @@ Behaviour the reference marks uncertain [U] is set through ``options`` (see
 
 from __future__ import annotations
 
+import bisect
 import html
 import random
 import string
@@ -173,6 +174,11 @@ class SimLine:
 class SimOrder:
     """An order and everything Shopee knows about it."""
 
+    # Bumped whenever any order's list keys change, so the order-list index knows when
+    # to rebuild (a class attribute: orders never move between simulators' shops).
+    generation = 0
+    _LIST_KEYS = frozenset({"status", "create_time", "update_time"})
+
     order_sn: str
     status: str
     create_time: int
@@ -205,6 +211,11 @@ class SimOrder:
     def subtotal(self) -> int:
         """Goods total in IDR."""
         return int(sum(ln.model.price * ln.quantity for ln in self.lines))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in SimOrder._LIST_KEYS:
+            SimOrder.generation += 1
+        object.__setattr__(self, name, value)
 
 
 @dataclass
@@ -285,6 +296,9 @@ class ShopeeSim:
         self._refresh: dict[str, _Grant] = {}
         self._consents: dict[str, tuple[str, float]] = {}
         self._buckets: dict[tuple[int, int], list[float]] = {}
+        self._order_indexes: dict[
+            tuple[int, str, str], tuple[int, list[tuple[int, str]], list[SimOrder]]
+        ] = {}
         for index in range(shops):
             self._seed_shop(index, catalog, random.Random(seed * 1000 + index))
 
@@ -1026,18 +1040,12 @@ class ShopeeSim:
         status = q.get("order_status", "")
         if status and status not in LIST_FILTER_STATUSES:
             raise self._param_error("order_status is invalid.")
-        matches = sorted(
-            (
-                o
-                for o in shop.orders.values()
-                if time_from <= getattr(o, field_name) <= time_to
-                and (not status or o.status == status)
-            ),
-            key=lambda o: (getattr(o, field_name), o.order_sn),
-        )
+        keys, ordered = self._order_index(shop, field_name, status)
+        lo = bisect.bisect_left(keys, (time_from, ""))
+        hi = bisect.bisect_right(keys, (time_to, "\uffff"))
         start = int(cursor or 0)
-        page = matches[start : start + page_size]
-        more = start + page_size < len(matches)
+        page = ordered[lo + start : min(hi, lo + start + page_size)]
+        more = lo + start + page_size < hi
         with_status = "order_status" in q.get("response_optional_fields", "")
         orders = [
             {"order_sn": o.order_sn, **({"order_status": o.status} if with_status else {})}
@@ -1050,6 +1058,23 @@ class ShopeeSim:
                 "order_list": orders,
             }
         )
+
+    def _order_index(
+        self, shop: SimShop, field_name: str, status: str
+    ) -> tuple[list[tuple[int, str]], list[SimOrder]]:
+        """A shop's orders sorted by ``(field, order_sn)``, rebuilt only when some order
+        changed: paging through tens of thousands of orders stays a bisect per page."""
+        key = (shop.shop_id, field_name, status)
+        cached = self._order_indexes.get(key)
+        if cached is not None and cached[0] == SimOrder.generation:
+            return cached[1], cached[2]
+        ordered = sorted(
+            (o for o in shop.orders.values() if not status or o.status == status),
+            key=lambda o: (getattr(o, field_name), o.order_sn),
+        )
+        keys = [(getattr(o, field_name), o.order_sn) for o in ordered]
+        self._order_indexes[key] = (SimOrder.generation, keys, ordered)
+        return keys, ordered
 
     def _order_detail(self, ctx: _Ctx) -> Response:
         shop = self._shop(ctx)
@@ -1377,11 +1402,14 @@ class ShopeeSim:
             if model.total > 0
         ]
 
-    def place_random_order(self, rng: random.Random) -> str | None:
-        """A buyer orders 1–3 units of in-stock listings on a random shop; stock goes down."""
+    def place_random_order(self, rng: random.Random, lines: int | None = None) -> str | None:
+        """A buyer orders 1–3 units of in-stock listings on a random shop (or, with
+        ``lines``, 1–2 units of that many different listings); stock goes down."""
         shop = rng.choice(list(self.shops.values()))
+        if lines is not None:
+            return self._place_basket(shop, lines, rng)
         units = rng.randint(1, 3)
-        lines: dict[tuple[int, int], SimLine] = {}
+        picked: dict[tuple[int, int], SimLine] = {}
         while units > 0:
             candidates = self._listings_in_stock(shop)
             if not candidates:
@@ -1392,14 +1420,24 @@ class ShopeeSim:
             model.stock[location] -= qty
             units -= qty
             key = (item.item_id, model.model_id)
-            if key in lines:
-                lines[key].quantity += qty
+            if key in picked:
+                picked[key].quantity += qty
             else:
-                lines[key] = SimLine(item, model, qty, location)
-        if not lines:
+                picked[key] = SimLine(item, model, qty, location)
+        if not picked:
             return None
-        order = self._new_order(shop, list(lines.values()), rng)
+        order = self._new_order(shop, list(picked.values()), rng)
         return order.order_sn
+
+    def _place_basket(self, shop: SimShop, lines: int, rng: random.Random) -> str | None:
+        candidates = self._listings_in_stock(shop)
+        picked = []
+        for item, model in rng.sample(candidates, k=min(lines, len(candidates))):
+            location = max(model.stock, key=lambda loc: model.stock[loc])
+            qty = min(model.stock[location], rng.randint(1, 2))
+            model.stock[location] -= qty
+            picked.append(SimLine(item, model, qty, location))
+        return self._new_order(shop, picked, rng).order_sn if picked else None
 
     def _new_order(self, shop: SimShop, lines: list[SimLine], rng: random.Random) -> SimOrder:
         now = int(self._now())
@@ -1435,10 +1473,9 @@ class ShopeeSim:
     def _order_sn(self, rng: random.Random) -> str:
         """``YYMMDD`` + 8 uppercase alphanumerics, unique across shops."""
         day = datetime.fromtimestamp(self._now(), WIB).strftime("%y%m%d")
-        taken = {sn for s in self.shops.values() for sn in s.orders}
         while True:
             sn = day + "".join(rng.choices(string.ascii_uppercase + string.digits, k=8))
-            if sn not in taken:
+            if not any(sn in s.orders for s in self.shops.values()):
                 return sn
 
     def advance_orders(self, rng: random.Random) -> int:

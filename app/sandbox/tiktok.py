@@ -365,11 +365,12 @@ class TikTokSim:
                 ],
             }
 
-    def place_random_order(self, rng: random.Random) -> str | None:
-        """A buyer orders 1–3 units of in-stock SKUs on a random shop; returns the order id."""
+    def place_random_order(self, rng: random.Random, lines: int | None = None) -> str | None:
+        """A buyer orders 1–3 units of in-stock SKUs on a random shop (or, with ``lines``,
+        1–2 units of that many different SKUs); returns the order id."""
         with self.sandbox.lock:
             shop = rng.choice(list(self.shops.values()))
-            basket = self._pick_basket(shop, rng)
+            basket = self._pick_basket(shop, rng, lines)
             if not basket:
                 return None
             return self._create_order(shop, basket, rng).id
@@ -1175,8 +1176,11 @@ class TikTokSim:
         return data
 
     # ------------------------------------------------------------------ order life cycle
-    def _pick_basket(self, shop: _Shop, rng: random.Random) -> list[tuple[_Product, _Sku, int]]:
-        """1–3 units over one or two in-stock SKUs, never more than in stock."""
+    def _pick_basket(
+        self, shop: _Shop, rng: random.Random, lines: int | None = None
+    ) -> list[tuple[_Product, _Sku, int]]:
+        """1–3 units over one or two in-stock SKUs (or 1–2 units of each of ``lines``
+        SKUs), never more than in stock."""
         pool = [
             (p, s)
             for p in shop.products.values()
@@ -1186,6 +1190,11 @@ class TikTokSim:
         ]
         if not pool:
             return []
+        if lines is not None:
+            return [
+                (p, sku, min(sum(sku.stock.values()), rng.randint(1, 2)))
+                for p, sku in rng.sample(pool, k=min(len(pool), lines))
+            ]
         units = rng.randint(1, 3)
         basket: dict[str, tuple[_Product, _Sku, int]] = {}
         for product, sku in rng.sample(pool, k=min(len(pool), rng.randint(1, 2))):

@@ -8,6 +8,7 @@ Windows that need more than one page are split (see :class:`_WindowFetch`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -15,6 +16,7 @@ from sqlalchemy import select, update
 from app.core.db.models import Store, SyncCursor
 from app.core.db.types import utcnow
 from app.core.enums import JobKind
+from app.core.platforms.base import OrderRef
 from app.core.services.inventory import touched_variants
 from app.core.services.orders import upsert_orders_in
 from app.core.sync.context import JobContext, chunks
@@ -151,6 +153,11 @@ class _WindowFetch:
     fits in one page has nothing to shift, so a window that needs a second page is split
     in half and read again (a one-second window that still overflows is paged: nothing
     finer can be asked for).
+
+    Where a platform's range includes its end second (Shopee), the two halves share the
+    second they meet on; an order listed again with the status (and update time, when the
+    list gives one) it had when we fetched it in this run is not fetched twice. Should it
+    have changed in a way the list does not show, the next run's overlap reads it again.
     """
 
     def __init__(self, jc: JobContext) -> None:
@@ -158,6 +165,7 @@ class _WindowFetch:
         self.touched: set[int] = set()
         self.created = self.updated = 0
         self.seen: list[str] = []  # platform ids read in the current top-level window
+        self.fetched: dict[str, tuple[str, datetime | None]] = {}  # id -> as listed then
 
     async def window(
         self, w_from: datetime, w_to: datetime, advance_cursor_to: datetime | None = None
@@ -172,12 +180,19 @@ class _WindowFetch:
             return
         while True:
             last = page.next_cursor is None
-            await self._store(
-                [r.platform_order_id for r in page.orders], advance_cursor_to if last else None
-            )
+            await self._store(self._not_fetched(page.orders), advance_cursor_to if last else None)
             if last:
                 return
             page = await self.jc.adapter.list_orders(w_from, w_to, page.next_cursor)
+
+    def _not_fetched(self, refs: Sequence[OrderRef]) -> list[str]:
+        fresh = []
+        for ref in refs:
+            listed = (ref.platform_status, ref.updated_at)
+            if self.fetched.get(ref.platform_order_id) != listed:
+                self.fetched[ref.platform_order_id] = listed
+                fresh.append(ref.platform_order_id)
+        return fresh
 
     async def _store(self, ids: list[str], advance_cursor_to: datetime | None) -> None:
         jc = self.jc

@@ -440,6 +440,38 @@ async def test_order_list_cursor_paging_and_long_windows(
     assert calls(env, "get_order_list") - before == 3  # 15 + 15 + 10 days
 
 
+async def test_order_list_follows_an_order_updated_after_it_was_listed(
+    env: ShopeeEnv, client: ShopeeClient, auth: ShopAuth
+) -> None:
+    """The emulator indexes orders by time; an order that changes must move in the index."""
+    sns = place_orders(env, 5, auth.shop_id)
+    now = int(env.sandbox.clock.now())
+    first = await client.get_order_list(auth, time_from=now - 60, time_to=now + 1)
+    assert sorted(o["order_sn"] for o in first.orders) == sorted(sns)
+    env.sandbox.clock.advance(600)
+    env.sim.seller_cancel_order(auth.shop_id, sns[0])
+    later = int(env.sandbox.clock.now())
+    old = await client.get_order_list(auth, time_from=now - 60, time_to=now + 1)
+    assert sorted(o["order_sn"] for o in old.orders) == sorted(sns[1:])
+    new = await client.get_order_list(auth, time_from=later - 1, time_to=later + 1)
+    assert [(o["order_sn"], o["order_status"]) for o in new.orders] == [(sns[0], "CANCELLED")]
+
+
+async def test_bulk_orders_with_several_lines_each(env: ShopeeEnv) -> None:
+    from app.sandbox.demo import place_orders as place_bulk
+
+    shop = env.sim.shops[env.shop_ids[0]]
+    before = set(shop.orders)
+    assert place_bulk(env.sandbox, 200, seed=1, max_lines=5) == 200
+    new = [o for sn, o in shop.orders.items() if sn not in before]
+    counts = [len(o.lines) for o in new]
+    assert min(counts) == 1 and max(counts) == 5
+    assert 2.5 <= sum(counts) / len(counts) <= 3.5  # ~3 lines an order
+    assert all(
+        len({(ln.item.item_id, ln.model.model_id) for ln in o.lines}) == len(o.lines) for o in new
+    )
+
+
 async def test_order_detail_optional_fields_and_batches(
     env: ShopeeEnv, client: ShopeeClient, auth: ShopAuth
 ) -> None:

@@ -117,3 +117,46 @@ def test_a_burst_of_orders_in_a_few_seconds_is_split_on_whole_seconds(ctx, works
 
     with workspace.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Order)) == 450
+
+
+class InclusiveAdapter(FlooringAdapter):
+    """Shopee's way: the range includes its end second, so halves share a second."""
+
+    def __init__(self, orders):
+        super().__init__(orders)
+        self.detail_requests: list[str] = []
+
+    async def list_orders(self, updated_from, updated_to, cursor=None):
+        return await super().list_orders(updated_from, updated_to + timedelta(seconds=1), cursor)
+
+    async def get_orders(self, ids):
+        self.detail_requests += ids
+        return await super().get_orders(ids)
+
+
+def test_an_order_on_the_second_two_halves_share_is_fetched_once(ctx, workspace):
+    product(ctx, skus=("KAOS-01",))
+    st = store(ctx)
+    base = (utcnow() - timedelta(minutes=3)).replace(microsecond=0)
+    orders = [
+        replace(
+            order(f"C{i:04d}", OrderStatus.UNPAID, [("KAOS-01", 1)]),
+            created_at=base,
+            updated_at=base + timedelta(seconds=i % 4),
+        )
+        for i in range(480)
+    ]
+    adapter = InclusiveAdapter(orders)
+    adapter.calls = 99
+    run = JobRun(workspace.sessions, lambda e: None, st.id, JobKind.ORDERS, "test")
+    jc = JobContext(
+        store_service.get_store(ctx, st.id), adapter, workspace.sessions, ctx, run, lambda e: None
+    )
+    asyncio.run(fetch_orders(jc))
+    from sqlalchemy import func, select
+
+    from app.core.db.models import Order
+
+    with workspace.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Order)) == 480
+    assert sorted(adapter.detail_requests) == sorted(o.platform_order_id for o in orders)
