@@ -11,6 +11,25 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 MINOR_UNITS = 100  # money is stored in hundredths (sen), exact on every database
+_CENT = Decimal("0.01")
+
+
+def to_minor_units(value: Decimal | int) -> int:
+    """An amount as the integer number of hundredths stored (half-up past two decimals)."""
+    if isinstance(value, float):
+        raise TypeError("money must be Decimal or int, never float")
+    if isinstance(value, int):
+        return value * MINOR_UNITS
+    if not isinstance(value, Decimal):
+        value = Decimal(value)
+    return int(value.quantize(_CENT, rounding=ROUND_HALF_UP) * MINOR_UNITS)
+
+
+def to_naive_utc(value: datetime) -> datetime:
+    """An aware datetime as the naive UTC value stored; naive input is refused."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime: pass an aware datetime (UTC)")
+    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 class Money(TypeDecorator[Decimal]):
@@ -24,12 +43,7 @@ class Money(TypeDecorator[Decimal]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
-        if value is None:
-            return None
-        if isinstance(value, float):
-            raise TypeError("money must be Decimal or int, never float")
-        dec = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        return int(dec * MINOR_UNITS)
+        return None if value is None else to_minor_units(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
@@ -52,11 +66,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime: pass an aware datetime (UTC)")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        return None if value is None else to_naive_utc(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.core.db.bulk import formats, insert_rows
 from app.core.db.models import (
     InventoryItem,
     InventoryTransaction,
@@ -130,6 +131,19 @@ def apply_change(
     return item_id
 
 
+LEDGER_COLUMNS = (
+    "item_id",
+    "type",
+    "delta_on_hand",
+    "delta_reserved",
+    "reference_type",
+    "reference_id",
+    "actor",
+    "note",
+    "created_at",
+)
+
+
 class LedgerBatch:
     """Stock effects of many order lines, applied together at :meth:`flush`.
 
@@ -197,20 +211,14 @@ class LedgerBatch:
             ),
             [{"item_id": i, "d_oh": a, "d_rs": b} for i, (a, b) in totals.items()],
         )
-        conn.execute(
-            insert(InventoryTransaction.__table__),
+        fmt = formats(conn.dialect)
+        stamp = fmt.time(now)
+        insert_rows(
+            conn,
+            InventoryTransaction.__table__,
+            LEDGER_COLUMNS,
             [
-                {
-                    "item_id": items[(vid, loc)],
-                    "type": t,
-                    "delta_on_hand": d_oh,
-                    "delta_reserved": d_rs,
-                    "reference_type": rt,
-                    "reference_id": _ref(rid),
-                    "actor": actor,
-                    "note": note,
-                    "created_at": now,
-                }
+                (items[(vid, loc)], t.value, d_oh, d_rs, rt, _ref(rid), actor, note, stamp)
                 for vid, loc, t, d_oh, d_rs, rt, rid, actor, note in self._rows
             ],
         )

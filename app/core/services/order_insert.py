@@ -1,23 +1,27 @@
 """Bulk insert of orders seen for the first time (the hot path of order ingestion).
 
 A page of new orders becomes three ``executemany`` inserts (orders, lines, status
-history) and two id look-ups, instead of ORM objects flushed row by row; stock effects go
-through the same :class:`~app.core.services.inventory.LedgerBatch` and state machine
-table as every other order, so the rules stay in one place.
+history) of ready-made tuples (:mod:`app.core.db.bulk`) and two id look-ups, instead of
+ORM objects flushed row by row; stock effects go through the same
+:class:`~app.core.services.inventory.LedgerBatch` and state machine table as every other
+order, so the rules stay in one place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from app.core.db.bulk import RowFormat, formats, insert_rows
 from app.core.db.models import ChannelListing, Order, OrderItem, OrderStatusChange, Store
 from app.core.db.types import utcnow
 from app.core.enums import InventoryState
-from app.core.platforms.base import ChannelOrder
+from app.core.platforms.base import ChannelOrder, ChannelOrderItem
 from app.core.services.inventory import LedgerBatch
 from app.core.services.orders import (
     _TRANSITIONS,
@@ -25,11 +29,35 @@ from app.core.services.orders import (
     UpsertStats,
     _listing_for,
     _load_costs,
-    _order_fields,
-    mirror_listing,
+    mirror_listing_row,
     platform_stock_events,
 )
 from app.core.settings import StoreSettings
+
+ORDER_COLUMNS = (
+    "store_id", "platform_order_id", "status", "platform_status", "currency", "buyer_name",
+    "buyer_username", "shipping_address", "subtotal", "shipping_fee", "seller_discount",
+    "platform_discount", "total", "fees", "fees_final", "shipping_subsidy",
+    "tracking_number", "cancel_reason", "placed_at", "platform_updated_at", "paid_at",
+    "shipped_at", "completed_at", "created_at", "updated_at",
+)  # fmt: skip
+HISTORY_COLUMNS = ("order_id", "status", "platform_status", "changed_at", "created_at")
+ITEM_COLUMNS = (
+    "order_id", "platform_item_id", "platform_product_id", "platform_variant_id",
+    "platform_sku", "name", "quantity", "unit_price", "discount", "listing_id",
+    "variant_id", "location_id", "inventory_state", "unit_cost",
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Line:
+    """One new order line and what its stock effect needs."""
+
+    order: ChannelOrder
+    item: ChannelOrderItem
+    order_id: int
+    listing: ChannelListing
+    state: InventoryState
 
 
 def insert_new_orders(
@@ -45,90 +73,83 @@ def insert_new_orders(
     actor: str,
 ) -> None:
     """Insert orders not stored yet, with their lines, history and stock effects."""
-    now = utcnow()
+    lines = _plan_lines(session, store, orders, listings, costs)  # may create listings
+    conn = session.connection()
+    fmt = formats(conn.dialect)
+    now = fmt.time(utcnow())
     fee_rate = StoreSettings.from_json(store.settings).fee_rate_percent
-    session.execute(
-        insert(Order.__table__),
+    rows = [_order_row(store.id, co, fee_rate, fmt, now) for co in orders]
+    insert_rows(conn, Order.__table__, ORDER_COLUMNS, rows)
+    order_ids = _order_ids(conn, store.id, orders)
+    insert_rows(
+        conn,
+        OrderStatusChange.__table__,
+        HISTORY_COLUMNS,
         [
-            {
-                **_order_fields(co),
-                "store_id": store.id,
-                "platform_order_id": co.platform_order_id,
-                "fees": (co.total * fee_rate / 100).quantize(Decimal("0.01")),
-                "fees_final": False,
-                "shipping_subsidy": Decimal(0),
-                "created_at": now,
-                "updated_at": now,
-            }
+            (
+                order_ids[co.platform_order_id],
+                co.status.value,
+                co.platform_status,
+                fmt.time(co.updated_at),
+                now,
+            )
             for co in orders
         ],
     )
-    order_ids = dict(
-        session.execute(
+    stats.created += len(orders)
+    if not lines:
+        return
+    for line in lines:
+        line.order_id = order_ids[line.order.platform_order_id]
+    insert_rows(
+        conn,
+        OrderItem.__table__,
+        ITEM_COLUMNS,
+        [_item_row(line, location_id, costs, fmt) for line in lines],
+    )
+    item_ids = _item_ids(conn, list(order_ids.values()))
+    for line in lines:
+        _apply_effects(session, line, location_id, item_ids, ledger, stats, actor)
+
+
+def _order_row(store_id: int, co: ChannelOrder, fee_rate: Decimal, fmt: RowFormat, now) -> tuple:
+    money, when = fmt.money, fmt.time
+    fees = money((co.total * fee_rate / 100).quantize(Decimal("0.01")))  # estimate until final
+    return (
+        store_id, co.platform_order_id, co.status.value, co.platform_status, co.currency,
+        co.buyer_name[:255], co.buyer_username[:255], co.shipping_address,
+        money(co.subtotal), money(co.shipping_fee), money(co.seller_discount),
+        money(co.platform_discount), money(co.total), fees, False, 0,
+        co.tracking_number[:80], co.cancel_reason, when(co.created_at), when(co.updated_at),
+        when(co.paid_at), when(co.shipped_at), when(co.completed_at), now, now,
+    )  # fmt: skip
+
+
+def _order_ids(conn: Connection, store_id: int, orders) -> dict[str, int]:
+    return dict(
+        conn.execute(
             select(Order.platform_order_id, Order.id).where(
-                Order.store_id == store.id,
+                Order.store_id == store_id,
                 Order.platform_order_id.in_([co.platform_order_id for co in orders]),
             )
         ).all()
     )
-    session.execute(
-        insert(OrderStatusChange.__table__),
-        [
-            {
-                "order_id": order_ids[co.platform_order_id],
-                "status": co.status,
-                "platform_status": co.platform_status,
-                "changed_at": co.updated_at,
-                "created_at": now,
-            }
-            for co in orders
-        ],
-    )
-    lines = _line_rows(session, store, orders, order_ids, listings, location_id, costs)
-    stats.created += len(orders)
-    if not lines:
-        return
-    session.execute(insert(OrderItem.__table__), [row for row, _co in lines])
-    item_ids = {
+
+
+def _item_ids(conn: Connection, order_ids: list[int]) -> dict[tuple[int, str], int]:
+    return {
         (oid, pid): iid
-        for iid, oid, pid in session.execute(
+        for iid, oid, pid in conn.execute(
             select(OrderItem.id, OrderItem.order_id, OrderItem.platform_item_id).where(
-                OrderItem.order_id.in_(list(order_ids.values()))
+                OrderItem.order_id.in_(order_ids)
             )
         )
     }
-    for row, co in lines:
-        if row["variant_id"] is None:
-            stats.unmapped_items += 1
-            continue
-        effect = _TRANSITIONS.get((InventoryState.NONE, row["inventory_state"]))
-        for delta, happened in platform_stock_events(
-            InventoryState.NONE,
-            row["inventory_state"],
-            row["quantity"],
-            co.created_at,
-            co.updated_at,
-        ):
-            mirror_listing(session, row["listing_id"], delta, happened)
-        if effect is None:
-            continue
-        txn, d_oh, d_rs = effect
-        ledger.add(
-            variant_id=row["variant_id"],
-            location_id=location_id,
-            txn_type=txn,
-            d_on_hand=d_oh * row["quantity"],
-            d_reserved=d_rs * row["quantity"],
-            actor=actor,
-            reference_type="order_item",
-            reference_id=item_ids[(row["order_id"], row["platform_item_id"])],
-            note=f"order {co.platform_order_id}",
-        )
-        stats.effects += 1
 
 
-def _line_rows(session, store, orders, order_ids, listings, location_id, costs):
-    """Row dicts for every line, already in the state the order's status calls for."""
+def _plan_lines(session, store, orders, listings, costs) -> list[_Line]:
+    """Every line with its listing (created, unmapped, when new) and the state its order's
+    status calls for."""
     out = []
     for co in orders:
         target = TARGET_STATE[co.status]
@@ -140,25 +161,45 @@ def _line_rows(session, store, orders, order_ids, listings, location_id, costs):
             state = InventoryState.NONE
             if vid is not None and (InventoryState.NONE, target) in _TRANSITIONS:
                 state = target
-            out.append(
-                (
-                    {
-                        "order_id": order_ids[co.platform_order_id],
-                        "platform_item_id": it.platform_item_id,
-                        "platform_product_id": it.platform_product_id,
-                        "platform_variant_id": it.platform_variant_id,
-                        "platform_sku": it.platform_sku,
-                        "name": it.name[:255],
-                        "quantity": it.quantity,
-                        "unit_price": it.unit_price,
-                        "discount": it.discount,
-                        "listing_id": listing.id,
-                        "variant_id": vid,
-                        "location_id": location_id if vid is not None else None,
-                        "inventory_state": state,
-                        "unit_cost": costs.get(vid) if vid is not None else None,
-                    },
-                    co,
-                )
-            )
+            out.append(_Line(co, it, 0, listing, state))
     return out
+
+
+def _item_row(line: _Line, location_id: int, costs, fmt: RowFormat) -> tuple:
+    it, vid = line.item, line.listing.variant_id
+    return (
+        line.order_id, it.platform_item_id, it.platform_product_id, it.platform_variant_id,
+        it.platform_sku, it.name[:255], it.quantity, fmt.money(it.unit_price),
+        fmt.money(it.discount), line.listing.id, vid,
+        location_id if vid is not None else None, line.state.value,
+        fmt.money(costs.get(vid)) if vid is not None else None,
+    )  # fmt: skip
+
+
+def _apply_effects(session, line: _Line, location_id, item_ids, ledger, stats, actor) -> None:
+    """Mirror what the platform did to its stock figure, and queue the ledger change."""
+    vid = line.listing.variant_id
+    if vid is None:
+        stats.unmapped_items += 1
+        return
+    co, qty = line.order, line.item.quantity
+    for delta, happened in platform_stock_events(
+        InventoryState.NONE, line.state, qty, co.created_at, co.updated_at
+    ):
+        mirror_listing_row(session, line.listing, delta, happened)
+    effect = _TRANSITIONS.get((InventoryState.NONE, line.state))
+    if effect is None:
+        return
+    txn, d_oh, d_rs = effect
+    ledger.add(
+        variant_id=vid,
+        location_id=location_id,
+        txn_type=txn,
+        d_on_hand=d_oh * qty,
+        d_reserved=d_rs * qty,
+        actor=actor,
+        reference_type="order_item",
+        reference_id=item_ids[(line.order_id, line.item.platform_item_id)],
+        note=f"order {co.platform_order_id}",
+    )
+    stats.effects += 1

@@ -154,12 +154,20 @@ PUSH_WINDOW_SECONDS = 10.0
 
 
 def mirror_listing(session: Session, listing_id: int, delta: int, happened: datetime) -> None:
+    """:func:`mirror_listing_row` by listing id."""
+    listing = session.get(ChannelListing, listing_id)
+    if listing is not None:
+        mirror_listing_row(session, listing, delta, happened)
+
+
+def mirror_listing_row(
+    session: Session, listing: ChannelListing, delta: int, happened: datetime
+) -> None:
     """Apply a platform's own stock change at ``happened`` (whole seconds, floored) to what
     we know it shows: only when it clearly came after our last push landed; when it may
     have crossed the push, push again (one push too many is harmless, a wrong figure is
     not); when it clearly came before, our push already overwrote it."""
-    listing = session.get(ChannelListing, listing_id)
-    if listing is None or listing.last_pushed_stock is None or listing.last_pushed_at is None:
+    if listing.last_pushed_stock is None or listing.last_pushed_at is None:
         return
     gap = (happened - listing.last_pushed_at).total_seconds()
     if gap >= 0:
