@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from sqlalchemy import select, update
@@ -12,6 +13,10 @@ from app.core.db.types import utcnow
 from app.core.enums import JobKind, JobStatus
 from app.core.platforms.http import redact
 from app.core.sync.events import Emit, JobFinished, JobProgress, JobStarted
+
+# A job's counts go to its row at most this often (and always when it ends): a big order
+# fetch reports progress every page, and each write is a commit.
+PROGRESS_WRITE_SECONDS = 1.0
 
 
 class JobRun:
@@ -30,6 +35,7 @@ class JobRun:
         self.store_id, self.kind, self.trigger = store_id, kind, trigger
         self.total = self.processed = self.failed = 0
         self._last_shown: tuple[int, int, int] | None = None
+        self._last_written = time.monotonic()
         with sessions.begin() as s:
             job = SyncJob(
                 store_id=store_id,
@@ -69,7 +75,8 @@ class JobRun:
         add: int = 0,
         add_failed: int = 0,
     ) -> None:
-        """Update counts; the row and the event follow when the numbers changed."""
+        """Update counts: the event follows when the numbers changed, the row at most every
+        ``PROGRESS_WRITE_SECONDS`` (and at :meth:`finish`)."""
         if total is not None:
             self.total = total
         if processed is not None:
@@ -82,13 +89,17 @@ class JobRun:
         if shown == self._last_shown:
             return
         self._last_shown = shown
+        self._emit(JobProgress(self.id, self.store_id, self.kind, *shown))
+        now = time.monotonic()
+        if now - self._last_written < PROGRESS_WRITE_SECONDS:
+            return  # the row is history; the event above is what a window shows live
+        self._last_written = now
         with self._sessions.begin() as s:
             s.execute(
                 update(SyncJob)
                 .where(SyncJob.id == self.id)
                 .values(processed=self.processed, total=self.total, failed=self.failed)
             )
-        self._emit(JobProgress(self.id, self.store_id, self.kind, *shown))
 
     def finish(self, status: JobStatus, error: str = "") -> None:
         """Close the job with its final status."""

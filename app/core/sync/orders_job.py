@@ -8,6 +8,8 @@ Windows that need more than one page are split (see :class:`_WindowFetch`).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -18,7 +20,7 @@ from app.core.db.types import utcnow
 from app.core.enums import JobKind
 from app.core.platforms.base import OrderRef
 from app.core.services.inventory import touched_variants
-from app.core.services.orders import upsert_orders_in
+from app.core.services.orders import UpsertStats, upsert_orders_in
 from app.core.sync.context import JobContext, chunks
 from app.core.sync.events import DataChanged
 
@@ -74,10 +76,14 @@ async def fetch_orders(jc: JobContext) -> set[int]:
     window = timedelta(seconds=jc.adapter.max_order_window_seconds)
     fetch = _WindowFetch(jc)
     w_from = start
-    while w_from < now:
-        w_to = min(w_from + window, now)
-        await fetch.window(w_from, w_to, advance_cursor_to=w_to)
-        w_from = w_to
+    try:
+        while w_from < now:
+            w_to = min(w_from + window, now)
+            await fetch.window(w_from, w_to, advance_cursor_to=w_to)
+            w_from = w_to
+        await fetch.drain()
+    finally:
+        await fetch.settle()
     if fetch.created or fetch.updated:
         jc.run.log(f"{fetch.created} new and {fetch.updated} updated orders")
     await fetch_final_fees(jc)
@@ -166,6 +172,7 @@ class _WindowFetch:
         self.created = self.updated = 0
         self.seen: list[str] = []  # platform ids read in the current top-level window
         self.fetched: dict[str, tuple[str, datetime | None]] = {}  # id -> as listed then
+        self._writing: asyncio.Future | None = None
 
     async def window(
         self, w_from: datetime, w_to: datetime, advance_cursor_to: datetime | None = None
@@ -195,21 +202,64 @@ class _WindowFetch:
         return fresh
 
     async def _store(self, ids: list[str], advance_cursor_to: datetime | None) -> None:
+        """Fetch a page's details, then hand it to the writer: the next page is read over
+        HTTP while this one is written (one write at a time, in page order, so the cursor
+        still moves only with the last page of its window)."""
         jc = self.jc
         jc.run.progress(total=jc.run.total + len(ids))
-        orders = []
-        for batch in chunks(ids, DETAIL_BATCH):
-            orders.extend(await jc.adapter.get_orders(list(batch)))
+        batches = await _all([jc.adapter.get_orders(list(b)) for b in chunks(ids, DETAIL_BATCH)])
+        orders = [o for batch in batches for o in batch]
         self.seen += ids
-        with jc.sessions.begin() as s:
-            stats = upsert_orders_in(s, s.get(Store, jc.store.id), orders)
-            self.touched |= touched_variants(s)
+        summarise: list[str] | None = None
+        if advance_cursor_to is not None:
+            summarise, self.seen = self.seen, []
+        await self.drain()
+        self._writing = asyncio.ensure_future(
+            asyncio.to_thread(self._write, orders, summarise, advance_cursor_to)
+        )
+
+    def _write(
+        self, orders: list, summarise: list[str] | None, advance_cursor_to: datetime | None
+    ) -> tuple[UpsertStats, set[int], int]:
+        """One page in one transaction (in a worker thread; touches nothing of the loop's)."""
+        store_id = self.jc.store.id
+        with self.jc.sessions.begin() as s:
+            stats = upsert_orders_in(s, s.get(Store, store_id), orders)
+            touched = set(touched_variants(s))
             if advance_cursor_to is not None:  # same transaction as the orders it covers
-                _refresh_summary(s, jc.store.id, self.seen)
-                self.seen = []
-                _advance_cursor(s, jc.store.id, advance_cursor_to)
+                _refresh_summary(s, store_id, summarise or [])
+                _advance_cursor(s, store_id, advance_cursor_to)
+        return stats, touched, len(orders)
+
+    async def drain(self) -> None:
+        """Wait for the page being written; its failure fails the job here."""
+        if self._writing is None:
+            return
+        task, self._writing = self._writing, None
+        stats, touched, count = await task
+        self.touched |= touched
         self.created += stats.created
         self.updated += stats.updated
-        jc.run.progress(add=len(orders))
+        self.jc.run.progress(add=count)
         if stats.created or stats.updated:
-            jc.emit(DataChanged("orders"))
+            self.jc.emit(DataChanged("orders"))
+
+    async def settle(self) -> None:
+        """On the way out (failure, cancellation): let a write still running finish, so
+        nothing writes after the job ended. Its page commits whole or not at all."""
+        if self._writing is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(self._writing)
+            self._writing = None
+
+
+async def _all(coroutines: list) -> list:
+    """Run these calls together; on the first failure cancel the rest and raise it."""
+    tasks = [asyncio.ensure_future(c) for c in coroutines]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for t in tasks:
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise

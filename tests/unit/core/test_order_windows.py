@@ -160,3 +160,84 @@ def test_an_order_on_the_second_two_halves_share_is_fetched_once(ctx, workspace)
     with workspace.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Order)) == 480
     assert sorted(adapter.detail_requests) == sorted(o.platform_order_id for o in orders)
+
+
+class FailingAdapter(FlooringAdapter):
+    """Detail calls fail from the ``fail_at``-th on (a platform outage mid-fetch)."""
+
+    def __init__(self, orders, fail_at):
+        super().__init__(orders)
+        self.calls = 99
+        self.detail_calls = 0
+        self.fail_at = fail_at
+
+    async def get_orders(self, ids):
+        self.detail_calls += 1
+        if self.detail_calls >= self.fail_at:
+            from app.core.platforms.base import ServerError
+
+            raise ServerError("platform down")
+        return await super().get_orders(ids)
+
+
+def _burst(prefix, n, seconds, status=OrderStatus.UNPAID, qty=1):
+    base = (utcnow() - timedelta(minutes=3)).replace(microsecond=0)
+    return [
+        replace(
+            order(f"{prefix}{i:04d}", status, [("KAOS-01", qty)]),
+            created_at=base,
+            updated_at=base + timedelta(seconds=i % seconds),
+        )
+        for i in range(n)
+    ]
+
+
+def _run(ctx, workspace, adapter):
+    st = store(ctx)
+    run = JobRun(workspace.sessions, lambda e: None, st.id, JobKind.ORDERS, "test")
+    jc = JobContext(
+        store_service.get_store(ctx, st.id), adapter, workspace.sessions, ctx, run, lambda e: None
+    )
+    asyncio.run(fetch_orders(jc))
+
+
+def _stored(workspace):
+    from sqlalchemy import func, select
+
+    from app.core.db.models import Order, SyncCursor
+
+    with workspace.sessions() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Order)),
+            s.scalar(select(func.count()).select_from(SyncCursor)),
+        )
+
+
+def test_an_outage_mid_fetch_keeps_whole_pages_and_the_cursor_behind(ctx, workspace):
+    import pytest
+
+    from app.core.platforms.base import ServerError
+
+    product(ctx, skus=("KAOS-01",))
+    adapter = FailingAdapter(_burst("F", 600, 1), fail_at=5)  # one second, 6 pages of 100
+    with pytest.raises(ServerError):
+        _run(ctx, workspace, adapter)
+    orders, cursors = _stored(workspace)
+    # pages 1 and 2 (details 1-4) were fetched; page 2 was still being written when page 3
+    # failed, and the job waited for it: whole pages only, and the window is read again
+    assert orders == 200 and cursors == 0
+
+
+def test_a_page_that_cannot_be_stored_fails_the_job_and_stops_the_writes(ctx, workspace):
+    import pytest
+
+    from app.core.services.errors import ValidationError
+
+    product(ctx, skus=("KAOS-01",))
+    orders = _burst("V", 600, 1)
+    orders[250] = replace(orders[250], items=(replace(orders[250].items[0], quantity=0),))
+    adapter = FailingAdapter(orders, fail_at=10**6)
+    with pytest.raises(ValidationError, match="quantity 0"):
+        _run(ctx, workspace, adapter)
+    stored, cursors = _stored(workspace)
+    assert stored == 200 and cursors == 0  # the bad page and every page after it: nothing
