@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import (
@@ -215,8 +216,7 @@ def allocate(total: int, weights: Sequence[int]) -> list[int]:
     return [sign * s for s in shares]
 
 
-@dataclass(frozen=True)
-class LineIn:
+class LineIn(NamedTuple):
     """An order line in hundredths, as the maths needs it."""
 
     variant_id: int | None
@@ -226,8 +226,7 @@ class LineIn:
     unit_cost: int
 
 
-@dataclass(frozen=True)
-class OrderIn:
+class OrderIn(NamedTuple):
     """An order in hundredths, as the maths needs it."""
 
     id: int
@@ -241,8 +240,7 @@ class OrderIn:
     shipping_fee: int
 
 
-@dataclass(frozen=True)
-class LineShare:
+class LineShare(NamedTuple):
     """One line's part of its order's figures (hundredths)."""
 
     variant_id: int | None
@@ -563,6 +561,21 @@ def refresh_sales_summary(session: Session, order_ids: Iterable[int]) -> None:
         by_zone[zone].add((store_id, placed_at.astimezone(local_zone(zone)).date()))
     for zone, keys in by_zone.items():
         refresh_sales_summary_days(session, local_zone(zone), keys)
+
+
+def refresh_sales_summary_placed(
+    session: Session, store_id: int, placed: Iterable[datetime]
+) -> None:
+    """Bring the summary up to date for a store's orders placed at these instants: the
+    local days they fall on are recomputed whole (as :func:`refresh_sales_summary`), with
+    no look-up of the orders themselves."""
+    placed = set(placed)
+    if not placed:
+        return
+    session.flush()
+    workspace_id = session.scalar(select(Store.workspace_id).where(Store.id == store_id))
+    tz = workspace_zone(session, workspace_id)
+    refresh_sales_summary_days(session, tz, {(store_id, t.astimezone(tz).date()) for t in placed})
 
 
 def rebuild_sales_summary(ctx: ServiceContext) -> int:

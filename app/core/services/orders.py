@@ -10,7 +10,7 @@ stay ``none`` and take effect when the listing is mapped.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -59,6 +59,8 @@ class UpsertStats:
     unchanged: int = 0
     effects: int = 0  # ledger-changing item transitions
     unmapped_items: int = 0
+    # when each order seen was placed, as stored: the analytics days these orders are in
+    placed: set[datetime] = field(default_factory=set)
 
 
 def move_item(
@@ -243,7 +245,9 @@ def upsert_orders_in(
         order = existing.get(co.platform_order_id)
         if order is None:
             new[co.platform_order_id] = co  # the last copy wins when a page repeats one
+            stats.placed.add(co.created_at)
             continue
+        stats.placed.add(order.placed_at)
         if _changed(order, co):
             _update_order(session, order, co)
             stats.updated += 1

@@ -39,24 +39,6 @@ def _cursor_start(jc: JobContext, now: datetime) -> datetime:
     return now - INITIAL_LOOKBACK if pos is None else pos - OVERLAP
 
 
-def _refresh_summary(session, store_id: int, platform_ids: list[str]) -> None:
-    """Bring the analytics summary up to date for every order of a finished window.
-
-    Once per window rather than per page (a page would recompute the same busy days again
-    and again); in the cursor's transaction, so a window cut short by a crash is read and
-    summarised again next time.
-    """
-    from app.core.db.models import Order
-    from app.core.services.analytics import refresh_sales_summary
-
-    ids: list[int] = []
-    for batch in chunks(list(dict.fromkeys(platform_ids)), 500):
-        ids += session.scalars(
-            select(Order.id).where(Order.store_id == store_id, Order.platform_order_id.in_(batch))
-        )
-    refresh_sales_summary(session, ids)
-
-
 def _advance_cursor(session, store_id: int, position: datetime) -> None:
     cur = session.scalar(
         select(SyncCursor).where(SyncCursor.store_id == store_id, SyncCursor.kind == JobKind.ORDERS)
@@ -151,6 +133,35 @@ async def fetch_final_fees(jc: JobContext) -> int:
     return len(final)
 
 
+def store_page(
+    sessions,
+    store_id: int,
+    orders: list,
+    window_placed: set[datetime] | None = None,
+    advance_cursor_to: datetime | None = None,
+) -> tuple[UpsertStats, set[int]]:
+    """Store one page of orders in one transaction: the orders with their stock effects
+    and, on a window's last page, the cursor and the analytics summary of the days the
+    window's orders were placed on (``window_placed`` plus this page's).
+
+    The summary is brought up to date once per window rather than per page (a page would
+    recompute the same busy days again and again), and in the cursor's transaction, so a
+    window cut short by a crash is read and summarised again next time: every order read
+    counts, changed or not. Returns what the upsert did and the variants whose stock it
+    changed.
+    """
+    from app.core.services.analytics import refresh_sales_summary_placed
+
+    with sessions.begin() as s:
+        stats = upsert_orders_in(s, s.get(Store, store_id), orders)
+        touched = set(touched_variants(s))
+        if advance_cursor_to is not None:  # same transaction as the orders it covers
+            placed = stats.placed | (window_placed or set())
+            refresh_sales_summary_placed(s, store_id, placed)
+            _advance_cursor(s, store_id, advance_cursor_to)
+    return stats, touched
+
+
 class _WindowFetch:
     """Reads one update-time window, splitting it until every part fits in one page.
 
@@ -170,7 +181,7 @@ class _WindowFetch:
         self.jc = jc
         self.touched: set[int] = set()
         self.created = self.updated = 0
-        self.seen: list[str] = []  # platform ids read in the current top-level window
+        self.placed: set[datetime] = set()  # placement times in the current top window
         self.fetched: dict[str, tuple[str, datetime | None]] = {}  # id -> as listed then
         self._writing: asyncio.Future | None = None
 
@@ -209,34 +220,31 @@ class _WindowFetch:
         jc.run.progress(total=jc.run.total + len(ids))
         batches = await _all([jc.adapter.get_orders(list(b)) for b in chunks(ids, DETAIL_BATCH)])
         orders = [o for batch in batches for o in batch]
-        self.seen += ids
-        summarise: list[str] | None = None
+        await self.drain()  # the window's earlier pages are written: their days are known
+        window_placed: set[datetime] | None = None
         if advance_cursor_to is not None:
-            summarise, self.seen = self.seen, []
-        await self.drain()
+            window_placed, self.placed = self.placed, set()
         self._writing = asyncio.ensure_future(
-            asyncio.to_thread(self._write, orders, summarise, advance_cursor_to)
+            asyncio.to_thread(self._write, orders, window_placed, advance_cursor_to)
         )
 
     def _write(
-        self, orders: list, summarise: list[str] | None, advance_cursor_to: datetime | None
-    ) -> tuple[UpsertStats, set[int], int]:
-        """One page in one transaction (in a worker thread; touches nothing of the loop's)."""
-        store_id = self.jc.store.id
-        with self.jc.sessions.begin() as s:
-            stats = upsert_orders_in(s, s.get(Store, store_id), orders)
-            touched = set(touched_variants(s))
-            if advance_cursor_to is not None:  # same transaction as the orders it covers
-                _refresh_summary(s, store_id, summarise or [])
-                _advance_cursor(s, store_id, advance_cursor_to)
-        return stats, touched, len(orders)
+        self, orders: list, window_placed: set[datetime] | None, advance_to: datetime | None
+    ) -> tuple[UpsertStats, set[int], int, bool]:
+        # in a worker thread: touches nothing of the loop's
+        stats, touched = store_page(
+            self.jc.sessions, self.jc.store.id, orders, window_placed, advance_to
+        )
+        return stats, touched, len(orders), advance_to is not None
 
     async def drain(self) -> None:
         """Wait for the page being written; its failure fails the job here."""
         if self._writing is None:
             return
         task, self._writing = self._writing, None
-        stats, touched, count = await task
+        stats, touched, count, window_done = await task
+        if not window_done:  # a window's last page summarised its days itself
+            self.placed |= stats.placed
         self.touched |= touched
         self.created += stats.created
         self.updated += stats.updated
