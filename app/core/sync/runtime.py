@@ -39,6 +39,8 @@ class EngineThread:
             if pending:
                 self.loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
             self.loop.run_until_complete(self.loop.shutdown_asyncgens())
+            # worker threads (page writes) finish their transaction before the loop closes
+            self.loop.run_until_complete(self.loop.shutdown_default_executor())
             self.loop.close()
 
     def submit(self, coro: Coroutine[Any, Any, T]) -> Future[T]:
