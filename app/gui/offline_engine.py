@@ -60,6 +60,10 @@ class OfflineEngine:
         """Refuse."""
         return _failed()
 
+    def cancel_job(self, job_id: int) -> Future[bool]:
+        """Nothing runs here."""
+        return _done(False)
+
     def pause(self, store_id: int) -> Future[None]:
         """Record the pause."""
         stores.set_paused(self._ctx, store_id, True)

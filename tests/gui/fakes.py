@@ -78,6 +78,10 @@ class FakeEngine:
         self._next_job += 1
         return done(self._next_job)
 
+    def cancel_job(self, job_id: int) -> Future[bool]:
+        self.calls.append(("cancel_job", job_id))
+        return done(True)
+
     def pause(self, store_id: int) -> Future[None]:
         self.calls.append(("pause", store_id))
         stores.set_paused(self.ctx, store_id, True)

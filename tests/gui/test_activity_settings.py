@@ -51,6 +51,21 @@ class TestActivityPage:
         engine.emit_from_thread(events[-1:])
         qtbot.waitUntil(lambda: page.running_model.rowCount() == 0)
 
+    def test_stop_asks_the_engine_to_cancel_the_running_job(self, qtbot, gui, seeded):
+        page = open_activity(qtbot, gui)
+        assert not page.stop_button.isEnabled()  # nothing running
+        events = gui.engine.job_script(seeded.store_ids[0], JobKind.ORDERS, 10)
+        gui.engine.emit_from_thread(events[:3])
+        qtbot.waitUntil(lambda: page.running_model.rowCount() == 1)
+        assert page.stop_button.isEnabled()
+        job_id = page.running_model.row_at(0).id
+        with qtbot.waitSignal(page.status_message) as said:
+            page.stop_button.click()
+        assert ("cancel_job", job_id) in gui.engine.calls
+        assert said.args == ["Stopped the orders job of Toko Shopee Bandung"]
+        gui.engine.emit_from_thread(events[-1:])
+        qtbot.waitUntil(lambda: not page.stop_button.isEnabled())
+
 
 class TestSettingsPage:
     def test_toggles_are_saved_and_tray_respects_them(self, qtbot, window):

@@ -51,6 +51,9 @@ class EngineAPI(Protocol):
     def retry_job(self, job_id: int) -> Future[int]:
         """Run the same kind of job again for the same store; resolves to the new job id."""
 
+    def cancel_job(self, job_id: int) -> Future[bool]:
+        """Stop a running job (it ends ``cancelled``); resolves to whether it was running."""
+
     def pause(self, store_id: int) -> Future[None]:
         """Stop scheduling a store (its queued pushes wait)."""
 

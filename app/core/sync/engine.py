@@ -224,6 +224,18 @@ class SyncEngine:
 
         return self.submit(go())
 
+    def cancel_job(self, job_id: int) -> Future[bool]:
+        """Stop a running job; resolves to False when it is not running (any more).
+
+        What it already committed stays (every page and push result is whole); it ends
+        ``cancelled``, and the store's next scheduled run picks up where it stopped.
+        """
+
+        async def go() -> bool:
+            return any(w.cancel_job(job_id) for w in self._workers.values())
+
+        return self.submit(go())
+
     def pause(self, store_id: int) -> Future[None]:
         """Stop scheduling a store."""
 
@@ -341,6 +353,13 @@ class SyncEngine:
         self.emit(StoreStatusChanged(store_id, status, reason, now if synced else None))
 
 
+def _being_cancelled() -> bool:
+    """Whether the running task itself was asked to stop (the engine stopping), rather
+    than only the job it awaited."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
 class StoreWorker:
     """Runs one store's jobs one after another, on schedule or on request."""
 
@@ -358,6 +377,8 @@ class StoreWorker:
         self._adapter: PlatformAdapter | None = None
         self._adapter_key: tuple | None = None
         self._refresh_lock = asyncio.Lock()
+        self._current: tuple[int, asyncio.Task[None]] | None = None  # running job id, task
+        self._cancelled: int | None = None  # the job id a user asked to stop
 
     # ------------------------------------------------------------------ requests
     async def request(self, kinds: tuple[JobKind, ...], trigger: str) -> list[int]:
@@ -371,6 +392,14 @@ class StoreWorker:
         """Close the circuit (after a manual resume or a reconnect)."""
         self._failures, self._circuit_until = 0, 0.0
         self._circuit_wait = self.engine.options.circuit_seconds
+
+    def cancel_job(self, job_id: int) -> bool:
+        """Stop this store's running job if it is ``job_id``."""
+        if self._current is None or self._current[0] != job_id:
+            return False
+        self._cancelled = job_id
+        self._current[1].cancel()
+        return True
 
     def invalidate_adapter(self) -> None:
         """Build the adapter again on next use (new URLs or credentials)."""
@@ -478,14 +507,22 @@ class StoreWorker:
             JobKind.PRODUCTS: sync_products,
             JobKind.STOCK_PUSH: push_stock,
         }[kind]
-        try:
-            await self._with_auth(
+        task = asyncio.ensure_future(
+            self._with_auth(
                 store,
                 lambda adapter: job(
                     JobContext(store, adapter, eng.ws.sessions, eng.ctx, run, eng.emit)
                 ),
             )
+        )
+        self._current = (run.id, task)
+        try:
+            await task
         except asyncio.CancelledError:
+            if self._cancelled == run.id and not _being_cancelled():
+                run.finish(JobStatus.CANCELLED, "cancelled by the user")
+                eng.set_status(store.id, StoreStatus.IDLE)
+                return run.id
             run.finish(JobStatus.INTERRUPTED, "interrupted: the engine stopped")
             raise
         except ReauthorizationRequired as exc:
@@ -505,6 +542,8 @@ class StoreWorker:
             run.finish(JobStatus.FAILED, f"internal error: {type(exc).__name__}: {exc}")
             self._failed(store, exc)
             return run.id
+        finally:
+            self._current = None
         status = JobStatus.SUCCEEDED if run.failed == 0 else JobStatus.FAILED
         run.finish(status, "" if run.failed == 0 else f"{run.failed} item(s) failed")
         self.reset_circuit()

@@ -1,4 +1,4 @@
-"""Sync activity page: running jobs, job history, a job's log lines, Retry."""
+"""Sync activity page: running jobs (with Stop), job history, a job's log lines, Retry."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from app.gui.activity.model import (
     make_log_model,
 )
 from app.gui.context import GuiContext
+from app.gui.formatting import humanize
 from app.gui.page import Page
 from app.gui.ui_state import UiState
 from app.gui.widgets.helpers import current_row, named, select_row, setup_table, show_error
@@ -63,6 +64,12 @@ class ActivityPage(Page):
         self.running_view.setMaximumHeight(170)
         self.running_empty = QLabel("No sync is running right now.")
         self.running_empty.setObjectName("hint")
+        self.stop_button = named(QPushButton("Stop"), "Stop the selected running job")
+        self.stop_button.setToolTip(
+            "Stop the selected job (or the only one running). What it already saved stays; "
+            "the store's next sync carries on from there."
+        )
+        self.stop_button.clicked.connect(self.stop_selected)
 
         self.history_model = make_history_model(self)
         self.history_view = QTableView()
@@ -114,7 +121,11 @@ class ActivityPage(Page):
         title = QLabel("Sync activity")
         title.setObjectName("pageTitle")
         lay.addWidget(title)
-        lay.addWidget(QLabel("Running now"))
+        running_bar = QHBoxLayout()
+        running_bar.addWidget(QLabel("Running now"))
+        running_bar.addStretch(1)
+        running_bar.addWidget(self.stop_button)
+        lay.addLayout(running_bar)
         lay.addWidget(self.running_view)
         lay.addWidget(self.running_empty)
         lay.addWidget(self.splitter, 1)
@@ -174,6 +185,7 @@ class ActivityPage(Page):
         has = bool(self._running)
         self.running_view.setVisible(has)
         self.running_empty.setVisible(not has)
+        self.stop_button.setEnabled(has)
 
     @property
     def running_jobs(self) -> dict[int, RunningJob]:
@@ -245,6 +257,35 @@ class ActivityPage(Page):
             self.failures.setChecked(True)
 
     # ------------------------------------------------------------------ actions
+    def selected_running_job(self) -> RunningJob | None:
+        """The running job Stop acts on: the selected one, else the only one."""
+        job = self.running_model.row_at(current_row(self.running_view))
+        if job is None and self.running_model.rowCount() == 1:
+            job = self.running_model.row_at(0)
+        return job
+
+    def stop_selected(self) -> None:
+        """Ask the engine to stop the selected running job."""
+        job = self.selected_running_job()
+        if job is None:
+            self.status_message.emit("Select the running job to stop")
+            return
+        try:
+            fut = self.gui.engine.cancel_job(job.id)
+        except Exception as exc:
+            show_error(self, "Could not stop the job", exc)
+            return
+        self.gui.bridge.watch(
+            fut,
+            lambda stopped: self.status_message.emit(
+                f"Stopped the {humanize(job.kind).lower()} job of {job.store_name}"
+                if stopped
+                else f"Job {job.id} had already finished"
+            ),
+            lambda exc: show_error(self, "Could not stop the job", exc),
+            owner=self,
+        )
+
     def retry_selected(self) -> None:
         """Run the selected failed job again."""
         job = self.selected_job()
