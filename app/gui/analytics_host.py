@@ -7,6 +7,7 @@ import logging
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.gui.context import GuiContext
+from app.gui.i18n import N_, tr
 from app.gui.page import Page
 
 log = logging.getLogger(__name__)
@@ -15,7 +16,7 @@ log = logging.getLogger(__name__)
 class AnalyticsHost(Page):
     """Wraps ``app.gui.analytics.page.AnalyticsPage(ctx, parent)`` when it is installed."""
 
-    title = "Analytics"
+    title = N_("Analytics")
     kinds = frozenset({"orders", "products", "stock"})
 
     def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
@@ -33,9 +34,9 @@ class AnalyticsHost(Page):
             except Exception:
                 log.exception("the analytics page could not be built")
         if self.inner is None:
-            title = QLabel("Analytics")
+            title = QLabel(tr("Analytics"))
             title.setObjectName("pageTitle")
-            note = QLabel("Sales, margins and slow movers will appear here.")
+            note = QLabel(tr("Sales, margins and slow movers will appear here."))
             note.setObjectName("hint")
             lay.addWidget(title)
             lay.addWidget(note)

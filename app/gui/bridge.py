@@ -26,6 +26,7 @@ from app.core.sync.events import (
     JobStarted,
     StoreStatusChanged,
 )
+from app.gui.i18n import tr
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -101,7 +102,7 @@ class EngineBridge(QObject):
             if owner is not None and not shiboken6.isValid(owner):
                 return
             if f.cancelled():
-                on_error(RuntimeError("cancelled"))
+                on_error(RuntimeError(tr("cancelled")))
                 return
             exc = f.exception()
             if exc is None:

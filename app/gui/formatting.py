@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from app.gui import i18n
+from app.gui.i18n import N_, tr_cached
+
 try:  # the shared helper, when the core offers one
     from app.core.money import format_rupiah as _core_format_rupiah  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - depends on what the core ships
@@ -55,12 +58,12 @@ def format_duration(delta: timedelta | None) -> str:
         return ""
     secs = delta.total_seconds()
     if secs < 60:
-        return f"{secs:.1f} s"
+        return tr_cached("{seconds} s").format(seconds=f"{secs:.1f}")
     minutes, s = divmod(int(secs), 60)
     if minutes < 60:
-        return f"{minutes} min {s:02d} s"
+        return tr_cached("{minutes} min {seconds} s").format(minutes=minutes, seconds=f"{s:02d}")
     hours, m = divmod(minutes, 60)
-    return f"{hours} h {m:02d} min"
+    return tr_cached("{hours} h {minutes} min").format(hours=hours, minutes=f"{m:02d}")
 
 
 def format_countdown(until: datetime | None, now: datetime) -> str:
@@ -74,12 +77,14 @@ def format_countdown(until: datetime | None, now: datetime) -> str:
     hours, rem = divmod(rem, 3600)
     minutes = rem // 60
     if days:
-        text = f"{days} d {hours} h"
+        text = tr_cached("{days} d {hours} h").format(days=days, hours=hours)
     elif hours:
-        text = f"{hours} h {minutes} min"
+        text = tr_cached("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
     else:
-        text = f"{minutes} min"
-    return f"expired {text} ago" if past else f"in {text}"
+        text = tr_cached("{minutes} min").format(minutes=minutes)
+    if past:
+        return tr_cached("expired {time} ago").format(time=text)
+    return tr_cached("in {time}").format(time=text)
 
 
 def format_count(n: int) -> str:
@@ -87,18 +92,69 @@ def format_count(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+# Enum value -> label shown in tables, filters and details. The hand-written labels come
+# first; the rest are what humanize() would generate anyway ("to_ship" -> "To ship"), listed
+# so that every value reaching humanize() is marked for translation (app/core/enums.py:
+# StoreStatus, ProductStatus, ListingMatch, InventoryState, TxnType, JobKind, JobStatus,
+# OrderStatus and Platform). Keys are stored values: never translate them.
 _LABELS = {
-    "needs_reauth": "Needs re-authorization",
-    "to_ship": "To ship",
-    "stock_push": "Stock push",
-    "sku_exact": "SKU match",
-    "sku_normalized": "SKU match (loose)",
+    "needs_reauth": N_("Needs re-authorization"),
+    "to_ship": N_("To ship"),
+    "stock_push": N_("Stock push"),
+    "sku_exact": N_("SKU match"),
+    "sku_normalized": N_("SKU match (loose)"),
+    # StoreStatus
+    "idle": N_("Idle"),
+    "syncing": N_("Syncing"),
+    "paused": N_("Paused"),
+    "error": N_("Error"),
+    "disconnected": N_("Disconnected"),
+    # ProductStatus
+    "active": N_("Active"),
+    "archived": N_("Archived"),
+    # ListingMatch and InventoryState
+    "none": N_("None"),
+    "manual": N_("Manual"),
+    "reserved": N_("Reserved"),
+    "deducted": N_("Deducted"),
+    "released": N_("Released"),
+    "returned": N_("Returned"),
+    # TxnType
+    "adjustment": N_("Adjustment"),
+    "purchase": N_("Purchase"),
+    "sale": N_("Sale"),
+    "reservation": N_("Reservation"),
+    "release": N_("Release"),
+    "return": N_("Return"),
+    "transfer": N_("Transfer"),
+    "import": N_("Import"),
+    "stocktake": N_("Stocktake"),
+    # JobKind
+    "products": N_("Products"),
+    "orders": N_("Orders"),
+    # JobStatus
+    "queued": N_("Queued"),
+    "running": N_("Running"),
+    "succeeded": N_("Succeeded"),
+    "failed": N_("Failed"),
+    "interrupted": N_("Interrupted"),
+    "cancelled": N_("Cancelled"),
+    # OrderStatus
+    "unpaid": N_("Unpaid"),
+    "shipped": N_("Shipped"),
+    "completed": N_("Completed"),
+    # Platform (Shopee and TikTok Shop have their own labels in the pages)
+    "custom_website": N_("Custom website"),
 }
 
 
 def humanize(value: str) -> str:
-    """``to_ship`` → ``To ship``; a few values have hand-written labels."""
-    if str(value) in _LABELS:
-        return _LABELS[str(value)]
-    text = str(value).replace("_", " ")
-    return text[:1].upper() + text[1:]
+    """``to_ship`` → ``To ship`` in the interface language; a few values have
+    hand-written labels. Called per table cell: the translation is cached."""
+    key = str(value)
+    label = _LABELS.get(key)
+    if label is None:
+        text = key.replace("_", " ")
+        label = text[:1].upper() + text[1:]
+    # the labels are marked with N_ above; tr_cached() itself only takes literals
+    return i18n.tr_cached(label)

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME
 from app.core.paths import AppPaths, resolve_paths
+from app.core.settings import get_setting
 from app.core.sync.api import EngineAPI
 from app.core.sync.events import Emit
 from app.core.workspace import OpenWorkspace, open_workspace
 from app.gui.bridge import EngineBridge
 from app.gui.context import GuiContext
 from app.gui.demo import DemoController, demo_available
+from app.gui.i18n import install_language, tr
 from app.gui.main_window import MainWindow
 from app.gui.offline_engine import OfflineEngine
 from app.gui.runner import BackgroundRunner
@@ -82,8 +84,14 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
         ws = open_workspace(paths)
     except Exception as exc:
         log.exception("could not open the data folder %s", paths.data_dir)
-        QMessageBox.critical(None, APP_NAME, f"Could not open {paths.data_dir}:\n{exc}")
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            tr("Could not open {folder}:\n{error}").format(folder=paths.data_dir, error=exc),
+        )
         return 1
+    # before any window exists: texts are translated as widgets are built
+    install_language(app, str(get_setting(ws.ctx, "language")))
     ui_state = UiState(paths.ui_state)
     preference = str(ui_state.get("theme", "system"))
     apply_theme(app, preference)
@@ -110,17 +118,23 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
         engine.start()
     except Exception as exc:
         log.exception("the sync engine did not start")
-        QMessageBox.warning(None, APP_NAME, f"Syncing is off: the engine did not start ({exc}).")
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            tr("Syncing is off: the engine did not start ({error}).").format(error=exc),
+        )
     window = MainWindow(gui)
-    demo_ctl.started.connect(lambda: window.show_message("Demo shops connected; syncing…"))
+    demo_ctl.started.connect(lambda: window.show_message(tr("Demo shops connected; syncing…")))
     demo_ctl.started.connect(lambda: window.mark_dirty({"stores", "orders", "products", "stock"}))
-    demo_ctl.failed.connect(lambda m: window.show_message(f"The demo could not start: {m}"))
+    demo_ctl.failed.connect(
+        lambda m: window.show_message(tr("The demo could not start: {reason}").format(reason=m))
+    )
     window.show()
     if demo:
         if demo_available():
             demo_ctl.start()
         else:
-            window.show_message("Demo mode needs app.core.sync.demo, which this build lacks.")
+            window.show_message(tr("Demo mode needs app.core.sync.demo, which this build lacks."))
 
     closing = asyncio.Event()
     app.aboutToQuit.connect(closing.set)

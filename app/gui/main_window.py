@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 from app.core.services import stores
 from app.core.services.queries import SearchHit
 from app.core.sync.events import DataChanged, JobFinished, StoreStatusChanged
+from app.gui import i18n
 from app.gui.activity.page import ActivityPage
 from app.gui.analytics_host import AnalyticsHost
 from app.gui.catalog.page import CatalogPage
 from app.gui.context import GuiContext
 from app.gui.dashboard.page import DashboardPage
+from app.gui.i18n import N_, tr
 from app.gui.inventory.page import InventoryPage
 from app.gui.orders.page import OrdersPage
 from app.gui.page import Page
@@ -51,6 +53,20 @@ PAGE_ORDER = (
     ("settings", SettingsPage),
 )
 
+# The pages' ``title`` class attributes are plain English (they live in each page's
+# module); the sidebar translates them where it shows them. These marked copies put them
+# in the translation file: keep them identical to the ``title`` of each class above.
+PAGE_TITLES = (
+    N_("Dashboard"),
+    N_("Stores"),
+    N_("Catalog"),
+    N_("Inventory"),
+    N_("Orders"),
+    N_("Analytics"),
+    N_("Sync activity"),
+    N_("Settings"),
+)
+
 
 class MainWindow(QMainWindow):
     """Every page behind a sidebar. Engine events only mark kinds dirty; a 250 ms timer
@@ -67,7 +83,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setAccessibleName(tr("Pages"))
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
@@ -76,15 +92,19 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{key}")
             self.pages[key] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(page.title)
+            title = i18n.tr_cached(page.title)  # marked in PAGE_TITLES
+            item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{page.title} (Ctrl+{i + 1})")
+            item.setToolTip(f"{title} (Ctrl+{i + 1})")
             self.sidebar.addItem(item)
             page.navigate_requested.connect(self.navigate)
             page.status_message.connect(self.show_message)
             page.local_change.connect(self.mark_dirty)
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda k=key: self.show_page(k))
         self.sidebar.currentRowChanged.connect(self._row_changed)
+        # wide enough for the longest title in the interface language, never a scroll bar
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setFixedWidth(max(190, self.sidebar.sizeHintForColumn(0) + 24))
         central = QWidget()
         lay = QHBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -99,10 +119,10 @@ class MainWindow(QMainWindow):
 
         self.engine_status = EngineStatus(gui.ctx)
         self.message = QLabel("")
-        self.message.setAccessibleName("Messages")
+        self.message.setAccessibleName(tr("Messages"))
         self.statusBar().addWidget(self.engine_status)
         self.statusBar().addWidget(self.message, 1)
-        search_hint = QLabel("Ctrl+K to search")
+        search_hint = QLabel(tr("Ctrl+K to search"))
         search_hint.setObjectName("hint")
         self.statusBar().addPermanentWidget(search_hint)
 
@@ -242,7 +262,7 @@ class MainWindow(QMainWindow):
         try:
             return stores.get_store(self.gui.ctx, store_id).name
         except Exception:
-            return f"store {store_id}"
+            return tr("store {id}").format(id=store_id)
 
     def _raise(self) -> None:
         self.showNormal()

@@ -16,14 +16,21 @@ from app.core.services import stores
 from app.core.services.context import ServiceContext
 from app.core.services.stores import StoreDTO
 from app.core.sync.api import ConnectRequest
+from app.gui.i18n import N_, tr
 
 T = TypeVar("T")
-MESSAGE = "the sync engine is not available in this build"
+#: the English text; users see :func:`unavailable` (it reaches them through show_error)
+MESSAGE = N_("the sync engine is not available in this build")
 
 
-def _failed(message: str = MESSAGE) -> Future[Any]:
+def unavailable() -> str:
+    """Why every sync request fails, in the interface language."""
+    return tr("the sync engine is not available in this build")
+
+
+def _failed(message: str | None = None) -> Future[Any]:
     fut: Future[Any] = Future()
-    fut.set_exception(RuntimeError(message))
+    fut.set_exception(RuntimeError(message or unavailable()))
     return fut
 
 
@@ -83,7 +90,7 @@ class OfflineEngine:
         state: str = "",
     ) -> str:
         """Refuse."""
-        raise RuntimeError(MESSAGE)
+        raise RuntimeError(unavailable())
 
     def connect_store(self, request: ConnectRequest) -> Future[list[StoreDTO]]:
         """Refuse."""

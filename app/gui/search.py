@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.services import queries
 from app.core.services.context import ServiceContext
+from app.gui.i18n import tr
 from app.gui.widgets.helpers import Debouncer, named
 
 log = logging.getLogger(__name__)
@@ -35,13 +36,13 @@ class GlobalSearch(QDialog):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("globalSearch")
-        self.setWindowTitle("Search StoreSync")
+        self.setWindowTitle(tr("Search StoreSync"))
         self._ctx = ctx
         self.resize(560, 380)
-        self.input = named(QLineEdit(), "Search products and orders")
-        self.input.setPlaceholderText("Product name, SKU or order number…")
-        self.results = named(QListWidget(), "Search results")
-        self.hint = QLabel("Products by name or SKU, orders by number. Enter opens.")
+        self.input = named(QLineEdit(), tr("Search products and orders"))
+        self.input.setPlaceholderText(tr("Product name, SKU or order number…"))
+        self.results = named(QListWidget(), tr("Search results"))
+        self.hint = QLabel(tr("Products by name or SKU, orders by number. Enter opens."))
         self.hint.setObjectName("hint")
         lay = QVBoxLayout(self)
         lay.addWidget(self.input)
@@ -78,15 +79,16 @@ class GlobalSearch(QDialog):
         except Exception:
             log.exception("global search failed")
             hits = []
+        product, order = tr("Product"), tr("Order")
         for hit in hits:
-            label = ("Product  " if hit.kind == "variant" else "Order  ") + hit.title
+            label = (product if hit.kind == "variant" else order) + "  " + hit.title
             item = QListWidgetItem(f"{label}\n    {hit.subtitle}")
             item.setData(Qt.ItemDataRole.UserRole, hit)
             self.results.addItem(item)
         if hits:
             self.results.setCurrentRow(0)
         else:
-            self.results.addItem("Nothing found.")
+            self.results.addItem(tr("Nothing found."))
 
     def choose_current(self) -> None:
         """Open the current hit."""

@@ -11,6 +11,7 @@ from app.core.services import stores
 from app.core.services.context import ServiceContext
 from app.core.sync.events import JobFinished, JobStarted, StoreStatusChanged
 from app.gui.formatting import format_time_or_date
+from app.gui.i18n import tr
 
 _BAD = (StoreStatus.ERROR, StoreStatus.NEEDS_REAUTH, StoreStatus.DISCONNECTED)
 
@@ -21,7 +22,7 @@ class EngineStatus(QLabel):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("engineState")
-        self.setAccessibleName("Sync status")
+        self.setAccessibleName(tr("Sync status"))
         self._ctx = ctx
         self._jobs: dict[int, int] = {}  # job id -> store id
         self._status: dict[int, StoreStatus] = {}
@@ -59,14 +60,23 @@ class EngineStatus(QLabel):
         """Update the text (called by the main window's coalescing timer)."""
         errors = sum(1 for s in self._status.values() if s in _BAD)
         n = self.syncing_stores
-        parts = [f"Syncing {n} store{'s' if n != 1 else ''}" if n else "Idle"]
         if not self._status:
-            parts = ["No store connected"]
-        parts.append(
-            f"last sync {format_time_or_date(self._last)}" if self._last else "never synced"
-        )
+            parts = [tr("No store connected")]
+        elif n:
+            syncing = tr("Syncing {n} store") if n == 1 else tr("Syncing {n} stores")
+            parts = [syncing.format(n=n)]
+        else:
+            parts = [tr("Idle")]
+        if self._last:
+            parts.append(tr("last sync {time}").format(time=format_time_or_date(self._last)))
+        else:
+            parts.append(tr("never synced"))
         if errors:
-            parts.append(f"{errors} store{'s' if errors != 1 else ''} need attention")
+            # the English says "need" for one store too; kept as it was
+            attention = (
+                tr("{n} store need attention") if errors == 1 else tr("{n} stores need attention")
+            )
+            parts.append(attention.format(n=errors))
         state = "error" if errors else ("syncing" if n else "ok")
         text = " · ".join(parts)
         if text != self.text():

@@ -17,6 +17,7 @@ from app.core.enums import JobStatus
 from app.core.services.context import ServiceContext
 from app.core.settings import get_setting
 from app.core.sync.events import Alert, JobFinished
+from app.gui.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ class TrayNotifier(QObject):
             self.icon = QSystemTrayIcon(app_icon(), self)
             self.icon.setToolTip("StoreSync")
             menu = QMenu()
-            menu.addAction("Open StoreSync", self.show_requested.emit)
+            menu.addAction(tr("Open StoreSync"), self.show_requested.emit)
             self.icon.setContextMenu(menu)
             self._menu = menu
             self.icon.activated.connect(lambda _r: self.show_requested.emit())
@@ -103,7 +104,9 @@ class TrayNotifier(QObject):
         """A failed job is a sync-failed notification (when the engine sends no Alert)."""
         if ev.status == JobStatus.FAILED and self.enabled("sync_failed"):
             store = self._store_name(ev.store_id)
-            self.notify(f"Sync failed: {store}", ev.error or f"{ev.kind} job failed", "sync_failed")
+            title = tr("Sync failed: {store}").format(store=store)
+            message = ev.error or tr("{kind} job failed").format(kind=ev.kind)
+            self.notify(title, message, "sync_failed")
 
     def notify(self, title: str, message: str, kind: str = "") -> None:
         """Show a balloon (when there is a tray) and tell the main window."""

@@ -1,6 +1,7 @@
 """Render every page of a seeded (or demo) StoreSync window to PNG files.
 
     uv run python -m tests.gui.screenshots OUT_DIR [--demo] [--data-dir DIR] [--dark]
+                                                   [--language id]
 
 Without ``--demo`` a temporary workspace is filled by :mod:`tests.gui.seed` and the
 engine is the offline stand-in; with ``--demo`` the real engine and the demo shops run
@@ -40,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--demo", action="store_true", help="run the real engine and demo shops")
     parser.add_argument("--data-dir", type=Path, help="use this data folder")
     parser.add_argument("--dark", action="store_true", help="dark theme")
+    parser.add_argument("--language", default="en", help="interface language (en or id)")
     parser.add_argument("--wait", type=float, default=20.0, help="seconds to let the demo sync")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -51,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.gui.bridge import EngineBridge
     from app.gui.context import GuiContext
     from app.gui.demo import DemoController, demo_available
+    from app.gui.i18n import install_language
     from app.gui.launch import build_engine
     from app.gui.main_window import MainWindow
     from app.gui.offline_engine import OfflineEngine
@@ -65,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.demo or not args.data_dir:
         os.environ.setdefault("STORESYNC_INSECURE_KEYRING", "1")
     ws = open_workspace(resolve_paths(data_dir))
+    install_language(app, args.language)
     bridge = EngineBridge()
     runner = BackgroundRunner()
     if args.demo:

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import JobKind, JobStatus
 from app.core.services.queries import JobRow, LogLine
+from app.gui import i18n
 from app.gui.formatting import format_datetime, format_duration, format_time_or_date, humanize
+from app.gui.i18n import N_, tr_cached
 from app.gui.widgets.columns import ERROR, MUTED, PRIMARY, RIGHT, SUCCESS, WARNING, Column
 from app.gui.widgets.rows_model import RowsTableModel
 
@@ -57,23 +59,45 @@ class RunningJob:
         return self.processed, self.total
 
 
+# Shown per cell: translated through the cache. Keys are stored values, never translated.
+TRIGGER_LABELS = {"manual": N_("manual"), "retry": N_("retry"), "schedule": N_("schedule")}
+LEVEL_LABELS = {
+    "debug": N_("DEBUG"),
+    "info": N_("INFO"),
+    "warning": N_("WARNING"),
+    "error": N_("ERROR"),
+}
+
+
+def trigger_label(trigger: str) -> str:
+    """What started a job (manual, retry, schedule) in the interface language."""
+    label = TRIGGER_LABELS.get(trigger)
+    return trigger if label is None else i18n.tr_cached(label)
+
+
+def level_label(level: str) -> str:
+    """A log line's level, upper case, in the interface language."""
+    label = LEVEL_LABELS.get(level)
+    return level.upper() if label is None else i18n.tr_cached(label)
+
+
 RUNNING_COLUMNS: list[Column[RunningJob]] = [
-    Column("Store", lambda j: j.store_name, width=160),
-    Column("Job", lambda j: humanize(j.kind), width=110),
-    Column("Trigger", lambda j: j.trigger, width=90),
+    Column(N_("Store"), lambda j: j.store_name, width=160),
+    Column(N_("Job"), lambda j: humanize(j.kind), width=110),
+    Column(N_("Trigger"), lambda j: trigger_label(j.trigger), width=90),
     Column(
-        "Progress",
+        N_("Progress"),
         lambda j: f"{j.processed} / {j.total}" if j.total else f"{j.processed}",
         width=240,
     ),
     Column(
-        "Failed",
+        N_("Failed"),
         lambda j: j.failed or "",
         align=RIGHT,
         color=lambda j: ERROR if j.failed else None,
         width=60,
     ),
-    Column("Started", lambda j: format_time_or_date(j.started), width=90),
+    Column(N_("Started"), lambda j: format_time_or_date(j.started), width=90),
 ]
 PROGRESS_COLUMN = 3
 
@@ -113,7 +137,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.minimum = 0
         bar.maximum = max(total, 1)
         bar.progress = min(processed, total) if total else 0
-        bar.text = f"{processed} / {total}" if total else f"{processed} done"
+        bar.text = f"{processed} / {total}" if total else tr_cached("{n} done").format(n=processed)
         bar.textVisible = True
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
         style = option.widget.style() if option.widget is not None else QApplication.style()
@@ -126,26 +150,26 @@ def _count(j: JobRow) -> str:
 
 HISTORY_COLUMNS: list[Column[JobRow]] = [
     Column(
-        "Started",
+        N_("Started"),
         lambda j: format_datetime(j.started_at or j.created_at),
         "started",
         raw=lambda j: j.started_at or j.created_at,
         width=140,
     ),
-    Column("Store", lambda j: j.store_name, "store", width=150),
-    Column("Job", lambda j: humanize(j.kind), "kind", width=100),
-    Column("Trigger", lambda j: j.trigger, "trigger", width=80),
+    Column(N_("Store"), lambda j: j.store_name, "store", width=150),
+    Column(N_("Job"), lambda j: humanize(j.kind), "kind", width=100),
+    Column(N_("Trigger"), lambda j: trigger_label(j.trigger), "trigger", width=80),
     Column(
-        "Status",
+        N_("Status"),
         lambda j: humanize(j.status),
         "status",
         raw=lambda j: str(j.status),
         color=lambda j: JOB_STATUS_COLOURS.get(j.status),
         width=90,
     ),
-    Column("Processed", _count, "processed", raw=lambda j: j.processed, align=RIGHT, width=90),
+    Column(N_("Processed"), _count, "processed", raw=lambda j: j.processed, align=RIGHT, width=90),
     Column(
-        "Failed",
+        N_("Failed"),
         lambda j: j.failed or "",
         "failed",
         raw=lambda j: j.failed,
@@ -154,7 +178,7 @@ HISTORY_COLUMNS: list[Column[JobRow]] = [
         width=60,
     ),
     Column(
-        "Duration",
+        N_("Duration"),
         lambda j: format_duration(j.duration),
         "duration",
         raw=lambda j: j.duration,
@@ -162,7 +186,7 @@ HISTORY_COLUMNS: list[Column[JobRow]] = [
         width=90,
     ),
     Column(
-        "Error",
+        N_("Error"),
         lambda j: j.error,
         "error",
         color=lambda j: ERROR if j.error else None,
@@ -174,15 +198,15 @@ HISTORY_COLUMNS: list[Column[JobRow]] = [
 LEVEL_COLOURS = {"error": ERROR, "warning": WARNING, "debug": MUTED}
 
 LOG_COLUMNS: list[Column[LogLine]] = [
-    Column("Time", lambda x: format_datetime(x.at), width=140),
+    Column(N_("Time"), lambda x: format_datetime(x.at), width=140),
     Column(
-        "Level",
-        lambda x: x.level.upper(),
+        N_("Level"),
+        lambda x: level_label(x.level),
         color=lambda x: LEVEL_COLOURS.get(x.level),
         width=70,
     ),
     Column(
-        "Message",
+        N_("Message"),
         lambda x: x.message,
         color=lambda x: LEVEL_COLOURS.get(x.level),
         tooltip=lambda x: "\n".join(f"{k}: {v}" for k, v in (x.detail or {}).items()) or None,

@@ -32,6 +32,7 @@ from app.gui.activity.model import (
 )
 from app.gui.context import GuiContext
 from app.gui.formatting import humanize
+from app.gui.i18n import tr
 from app.gui.page import Page
 from app.gui.ui_state import UiState
 from app.gui.widgets.helpers import current_row, named, select_row, setup_table, show_error
@@ -62,12 +63,14 @@ class ActivityPage(Page):
         for i in range(self.running_model.columnCount()):
             self.running_view.setColumnWidth(i, self.running_model.column(i).width)
         self.running_view.setMaximumHeight(170)
-        self.running_empty = QLabel("No sync is running right now.")
+        self.running_empty = QLabel(tr("No sync is running right now."))
         self.running_empty.setObjectName("hint")
-        self.stop_button = named(QPushButton("Stop"), "Stop the selected running job")
+        self.stop_button = named(QPushButton(tr("Stop")), tr("Stop the selected running job"))
         self.stop_button.setToolTip(
-            "Stop the selected job (or the only one running). What it already saved stays; "
-            "the store's next sync carries on from there."
+            tr(
+                "Stop the selected job (or the only one running). What it already saved stays; "
+                "the store's next sync carries on from there."
+            )
         )
         self.stop_button.clicked.connect(self.stop_selected)
 
@@ -84,17 +87,19 @@ class ActivityPage(Page):
         for i in range(self.log_model.columnCount()):
             self.log_view.setColumnWidth(i, self.log_model.column(i).width)
 
-        self.store = named(QComboBox(), "Store filter")
+        self.store = named(QComboBox(), tr("Store filter"))
         self.store.currentIndexChanged.connect(lambda _i: self.reload_history())
-        self.failures = named(QCheckBox("Failures only"), "Failures only")
+        self.failures = named(QCheckBox(tr("Failures only")), tr("Failures only"))
         self.failures.toggled.connect(lambda _b: self.reload_history())
-        self.retry_button = named(QPushButton("Retry"), "Retry the selected job")
+        self.retry_button = named(QPushButton(tr("Retry")), tr("Retry the selected job"))
         self.retry_button.setObjectName("primary")
         self.retry_button.clicked.connect(self.retry_selected)
-        self.sync_all_button = named(QPushButton("Sync all stores now"), "Sync all stores now")
+        self.sync_all_button = named(
+            QPushButton(tr("Sync all stores now")), tr("Sync all stores now")
+        )
         self.sync_all_button.clicked.connect(self.sync_all)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("History"))
+        bar.addWidget(QLabel(tr("History")))
         bar.addWidget(self.store)
         bar.addWidget(self.failures)
         bar.addStretch(1)
@@ -110,7 +115,7 @@ class ActivityPage(Page):
         logs = QWidget()
         ll = QVBoxLayout(logs)
         ll.setContentsMargins(0, 0, 0, 0)
-        self.log_title = QLabel("Log of the selected job")
+        self.log_title = QLabel(tr("Log of the selected job"))
         ll.addWidget(self.log_title)
         ll.addWidget(self.log_view, 1)
         self.splitter.addWidget(hist)
@@ -118,11 +123,11 @@ class ActivityPage(Page):
         self.splitter.setSizes([420, 260])
 
         lay = QVBoxLayout(self)
-        title = QLabel("Sync activity")
+        title = QLabel(tr("Sync activity"))
         title.setObjectName("pageTitle")
         lay.addWidget(title)
         running_bar = QHBoxLayout()
-        running_bar.addWidget(QLabel("Running now"))
+        running_bar.addWidget(QLabel(tr("Running now")))
         running_bar.addStretch(1)
         running_bar.addWidget(self.stop_button)
         lay.addLayout(running_bar)
@@ -145,7 +150,8 @@ class ActivityPage(Page):
     def _store_name(self, store_id: int) -> str:
         if store_id not in self._store_names:
             self._store_names = {s.id: s.name for s in stores.list_stores(self.gui.ctx)}
-        return self._store_names.get(store_id, f"store {store_id}")
+        name = self._store_names.get(store_id)
+        return name if name is not None else tr("store {id}").format(id=store_id)
 
     def _on_started(self, ev: JobStarted) -> None:
         self._running[ev.job_id] = RunningJob(
@@ -216,7 +222,7 @@ class ActivityPage(Page):
         current = self.store.currentData()
         self.store.blockSignals(True)
         self.store.clear()
-        self.store.addItem("All stores", None)
+        self.store.addItem(tr("All stores"), None)
         for st in stores.list_stores(self.gui.ctx):
             self._store_names[st.id] = st.name
             self.store.addItem(st.name, st.id)
@@ -247,9 +253,13 @@ class ActivityPage(Page):
         self.retry_button.setEnabled(job is not None and job.status in RETRYABLE)
         if job is None:
             self.log_model.set_rows([])
-            self.log_title.setText("Log of the selected job")
+            self.log_title.setText(tr("Log of the selected job"))
             return
-        self.log_title.setText(f"Log of job {job.id}: {job.store_name}, {job.kind}")
+        self.log_title.setText(
+            tr("Log of job {id}: {store}, {kind}").format(
+                id=job.id, store=job.store_name, kind=job.kind
+            )
+        )
         self.log_model.set_rows(queries.job_logs(self.gui.ctx, job.id))
 
     def activate(self, payload: Any) -> None:
@@ -268,21 +278,23 @@ class ActivityPage(Page):
         """Ask the engine to stop the selected running job."""
         job = self.selected_running_job()
         if job is None:
-            self.status_message.emit("Select the running job to stop")
+            self.status_message.emit(tr("Select the running job to stop"))
             return
         try:
             fut = self.gui.engine.cancel_job(job.id)
         except Exception as exc:
-            show_error(self, "Could not stop the job", exc)
+            show_error(self, tr("Could not stop the job"), exc)
             return
         self.gui.bridge.watch(
             fut,
             lambda stopped: self.status_message.emit(
-                f"Stopped the {humanize(job.kind).lower()} job of {job.store_name}"
+                tr("Stopped the {kind} job of {store}").format(
+                    kind=humanize(job.kind).lower(), store=job.store_name
+                )
                 if stopped
-                else f"Job {job.id} had already finished"
+                else tr("Job {id} had already finished").format(id=job.id)
             ),
-            lambda exc: show_error(self, "Could not stop the job", exc),
+            lambda exc: show_error(self, tr("Could not stop the job"), exc),
             owner=self,
         )
 
@@ -294,12 +306,12 @@ class ActivityPage(Page):
         try:
             fut = self.gui.engine.retry_job(job.id)
         except Exception as exc:
-            show_error(self, "Could not retry", exc)
+            show_error(self, tr("Could not retry"), exc)
             return
         self.gui.bridge.watch(
             fut,
-            lambda new_id: self.status_message.emit(f"Retrying as job {new_id}"),
-            lambda exc: show_error(self, "Retry failed", exc),
+            lambda new_id: self.status_message.emit(tr("Retrying as job {id}").format(id=new_id)),
+            lambda exc: show_error(self, tr("Retry failed"), exc),
             owner=self,
         )
 
@@ -311,15 +323,17 @@ class ActivityPage(Page):
             try:
                 fut = self.gui.engine.sync_now(st.id)
             except Exception as exc:
-                show_error(self, "Could not start the sync", exc)
+                show_error(self, tr("Could not start the sync"), exc)
                 return
             self.gui.bridge.watch(
                 fut,
                 lambda _ids: None,
-                lambda exc, name=st.name: show_error(self, f"Sync of {name} failed", exc),
+                lambda exc, name=st.name: show_error(
+                    self, tr("Sync of {store} failed").format(store=name), exc
+                ),
                 owner=self,
             )
-        self.status_message.emit("Syncing every store…")
+        self.status_message.emit(tr("Syncing every store…"))
 
     def save_state(self, ui: UiState) -> None:
         ui.save_splitter("activity", self.splitter)

@@ -22,6 +22,7 @@ import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it and not to ano
 
 from app.core.money import format_rupiah
 from app.core.services.analytics import GroupFigures, Series, TopItem
+from app.gui.i18n import tr
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
 PLATFORM_COLORS = {"shopee": "#ee4d2d", "tiktok_shop": "#111111"}
@@ -94,7 +95,7 @@ class RevenueChart(_Plot):
             orientation="bottom", utcOffset=_axis_offset(self._tz, date.today())
         )
         super().__init__(parent, self._axis)
-        self.plot.setLabel("left", "Revenue (Rp)")
+        self.plot.setLabel("left", tr("Revenue (Rp)"))
         self._series: tuple[Series, ...] = ()
         self._xs: list[float] = []
 
@@ -174,7 +175,7 @@ class PlatformChart(BarChart):
     """Revenue per platform."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Revenue (Rp)", parent)
+        super().__init__(tr("Revenue (Rp)"), parent)
 
     def set_groups(self, groups: Sequence[GroupFigures]) -> None:
         """One bar per platform."""
@@ -189,7 +190,7 @@ class TopProductsChart(BarChart):
     """Best-selling products by revenue."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Revenue (Rp)", parent)
+        super().__init__(tr("Revenue (Rp)"), parent)
 
     def set_items(self, items: Sequence[TopItem]) -> None:
         """One bar per product, best first."""

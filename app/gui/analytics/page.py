@@ -26,6 +26,8 @@ from app.core.money import format_rupiah
 from app.core.services import analytics as an
 from app.core.services.context import ServiceContext
 from app.gui.analytics.charts import PlatformChart, RevenueChart, TopProductsChart
+from app.gui.formatting import format_count
+from app.gui.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,31 @@ def range_days(choice: RangeChoice, today: date) -> tuple[date, date]:
         last = first_this - timedelta(days=1)
         return last.replace(day=1), last
     raise ValueError("custom ranges come from the date fields")
+
+
+def _range_labels() -> dict[RangeChoice, str]:
+    """The range choices as shown (the enum values stay English: they are not shown)."""
+    return {
+        RangeChoice.LAST_7: tr("Last 7 days"),
+        RangeChoice.LAST_30: tr("Last 30 days"),
+        RangeChoice.THIS_MONTH: tr("This month"),
+        RangeChoice.LAST_MONTH: tr("Last month"),
+        RangeChoice.CUSTOM: tr("Custom"),
+    }
+
+
+def _kpi_titles() -> dict[str, str]:
+    """KPI key (also the value label's objectName) -> its title as shown."""
+    return {
+        "Revenue": tr("Revenue"),
+        "Orders": tr("Orders"),
+        "Units": tr("Units"),
+        "Avg. order": tr("Avg. order"),
+        "Profit": tr("Profit"),
+        "Fees": tr("Fees"),
+        "Cancelled": tr("Cancelled"),
+        "Returned": tr("Returned"),
+    }
 
 
 def _qdate(d: date) -> QDate:
@@ -89,18 +116,19 @@ class AnalyticsPage(QWidget):
 
     def _build(self) -> None:
         self.range_combo = QComboBox()
+        labels = _range_labels()
         for choice in RangeChoice:
-            self.range_combo.addItem(choice.value, choice)
+            self.range_combo.addItem(labels.get(choice, choice.value), choice)
         self.range_combo.setCurrentIndex(1)  # 30 days: what most sellers look at first
-        self.range_combo.setAccessibleName("Date range")
+        self.range_combo.setAccessibleName(tr("Date range"))
         self.first_edit, self.last_edit = QDateEdit(), QDateEdit()
-        for edit, name in ((self.first_edit, "From"), (self.last_edit, "To")):
+        for edit, name in ((self.first_edit, tr("From")), (self.last_edit, tr("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd MMM yyyy")
             edit.setAccessibleName(name)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(tr("Refresh"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Range:"))
+        top.addWidget(QLabel(tr("Range:")))
         top.addWidget(self.range_combo)
         top.addWidget(self.first_edit)
         top.addWidget(QLabel("–"))
@@ -111,18 +139,8 @@ class AnalyticsPage(QWidget):
         self.kpis: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
-        names = (
-            "Revenue",
-            "Orders",
-            "Units",
-            "Avg. order",
-            "Profit",
-            "Fees",
-            "Cancelled",
-            "Returned",
-        )
-        for i, name in enumerate(names):
-            title = QLabel(name)
+        for i, (name, shown) in enumerate(_kpi_titles().items()):
+            title = QLabel(shown)
             value = QLabel("–")
             value.setObjectName(f"kpi_{name}")
             value.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -137,10 +155,10 @@ class AnalyticsPage(QWidget):
         self.platform_chart = PlatformChart()
         self.top_chart = TopProductsChart()
         charts = QGridLayout()
-        charts.addWidget(QLabel("Revenue per store"), 0, 0, 1, 2)
+        charts.addWidget(QLabel(tr("Revenue per store")), 0, 0, 1, 2)
         charts.addWidget(self.revenue_chart, 1, 0, 1, 2)
-        charts.addWidget(QLabel("Platforms"), 2, 0)
-        charts.addWidget(QLabel("Top products"), 2, 1)
+        charts.addWidget(QLabel(tr("Platforms")), 2, 0)
+        charts.addWidget(QLabel(tr("Top products")), 2, 1)
         charts.addWidget(self.platform_chart, 3, 0)
         charts.addWidget(self.top_chart, 3, 1)
         charts.setRowStretch(1, 3)
@@ -196,14 +214,14 @@ class AnalyticsPage(QWidget):
         """Read the figures for the range and redraw (the summary tables make it quick)."""
         first, last = self.selected_days()
         if last < first:
-            self._show_error("The range ends before it starts.")
+            self._show_error(tr("The range ends before it starts."))
             return
         try:
             period = an.Period.of_days(first, last, self._tz)
             dash = an.dashboard(self._ctx, period)
         except Exception as exc:  # any failure must reach the user, not vanish in a slot
             log.exception("analytics refresh failed")
-            self._show_error(f"Could not load the figures: {exc}")
+            self._show_error(tr("Could not load the figures: {error}").format(error=exc))
             return
         self._show_error(None)
         self.dashboard = dash
@@ -216,14 +234,14 @@ class AnalyticsPage(QWidget):
 
     def _show(self, d: an.Dashboard) -> None:
         t = d.totals
-        est = " (est.)" if t.fees_estimated else ""
+        est = tr("{amount} (est.)") if t.fees_estimated else "{amount}"
         values = {
             "Revenue": format_rupiah(t.revenue),
-            "Orders": f"{t.orders:,}".replace(",", "."),
-            "Units": f"{t.units:,}".replace(",", "."),
+            "Orders": format_count(t.orders),
+            "Units": format_count(t.units),
             "Avg. order": format_rupiah(t.average_order_value),
-            "Profit": format_rupiah(t.profit) + est,
-            "Fees": format_rupiah(t.fees) + est,
+            "Profit": est.format(amount=format_rupiah(t.profit)),
+            "Fees": est.format(amount=format_rupiah(t.fees)),
             "Cancelled": f"{t.cancellation_rate} %",
             "Returned": f"{t.return_rate} %",
         }

@@ -28,24 +28,27 @@ from app.core.services import catalog
 from app.core.services.catalog import ProductDTO, ProductInput, VariantDTO, VariantInput
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, ServiceError, ValidationError
+from app.gui import i18n
+from app.gui.i18n import N_, tr
 from app.gui.widgets.columns import ERROR
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
 
-# variants table columns: (title, ProductInput field name used in ValidationError.field)
+# variants table columns: (title, ProductInput field name used in ValidationError.field);
+# titles and hints are marked N_() and shown through i18n.tr_cached()
 VARIANT_COLUMNS = (
-    ("SKU", "sku"),
-    ("Variant name", "name"),
-    ("Attributes", "attributes"),
-    ("Price (Rp)", "price"),
-    ("Cost (Rp)", "cost"),
-    ("Weight (g)", "weight_grams"),
-    ("Barcode", "barcode"),
-    ("Images", "images"),
+    (N_("SKU"), "sku"),
+    (N_("Variant name"), "name"),
+    (N_("Attributes"), "attributes"),
+    (N_("Price (Rp)"), "price"),
+    (N_("Cost (Rp)"), "cost"),
+    (N_("Weight (g)"), "weight_grams"),
+    (N_("Barcode"), "barcode"),
+    (N_("Images"), "images"),
 )
 COLUMN_HINTS = {
-    "attributes": "name=value pairs separated by ;  e.g. Colour=Red; Size=XL",
-    "images": "file paths or URLs separated by ;",
-    "price": "e.g. 150000 or 150.000",
+    "attributes": N_("name=value pairs separated by ;  e.g. Colour=Red; Size=XL"),
+    "images": N_("file paths or URLs separated by ;"),
+    "price": N_("e.g. 150000 or 150.000"),
 }
 COL = {key: i for i, (_t, key) in enumerate(VARIANT_COLUMNS)}
 _FIELD_RE = re.compile(r"^variants\[(\d+)\]\.(\w+)$")
@@ -73,10 +76,13 @@ def parse_attributes(raw: str, field: str) -> dict[str, str]:
         if not part:
             continue
         if "=" not in part:
-            raise ValidationError(f"write attributes as name=value; {part!r} has no =", field)
+            raise ValidationError(
+                tr("write attributes as name=value; {part} has no =").format(part=repr(part)),
+                field,
+            )
         k, v = (x.strip() for x in part.split("=", 1))
         if not k:
-            raise ValidationError("an attribute needs a name before =", field)
+            raise ValidationError(tr("an attribute needs a name before ="), field)
         out[k] = v
     return out
 
@@ -92,52 +98,56 @@ class ProductEditor(QDialog):
         self._ctx = ctx
         self._product = product
         self.saved: ProductDTO | None = None
-        self.setWindowTitle(f"Edit {product.name}" if product else "New product")
+        self.setWindowTitle(
+            tr("Edit {name}").format(name=product.name) if product else tr("New product")
+        )
         self.resize(980, 560)
 
-        self.name = named(QLineEdit(), "Product name")
-        self.brand = named(QLineEdit(), "Brand")
-        self.category = named(QLineEdit(), "Category")
-        self.description = named(QPlainTextEdit(), "Description")
+        self.name = named(QLineEdit(), tr("Product name"))
+        self.brand = named(QLineEdit(), tr("Brand"))
+        self.category = named(QLineEdit(), tr("Category"))
+        self.description = named(QPlainTextEdit(), tr("Description"))
         self.description.setFixedHeight(70)
         self.errors = {k: error_label() for k in ("name", "brand", "category", "variants")}
         form = QFormLayout()
-        form.addRow("Name", self.name)
+        form.addRow(tr("Name"), self.name)
         form.addRow("", self.errors["name"])
-        form.addRow("Brand", self.brand)
+        form.addRow(tr("Brand"), self.brand)
         form.addRow("", self.errors["brand"])
-        form.addRow("Category", self.category)
+        form.addRow(tr("Category"), self.category)
         form.addRow("", self.errors["category"])
-        form.addRow("Description", self.description)
+        form.addRow(tr("Description"), self.description)
 
         self.table = QTableWidget(0, len(VARIANT_COLUMNS))
         self.table.setObjectName("variantsTable")
-        named(self.table, "Variants")
-        self.table.setHorizontalHeaderLabels([t for t, _ in VARIANT_COLUMNS])
+        named(self.table, tr("Variants"))
+        self.table.setHorizontalHeaderLabels([i18n.tr_cached(t) for t, _ in VARIANT_COLUMNS])
         for i, (_t, key) in enumerate(VARIANT_COLUMNS):
             header_item = self.table.horizontalHeaderItem(i)
             if header_item is not None and key in COLUMN_HINTS:
-                header_item.setToolTip(COLUMN_HINTS[key])
+                header_item.setToolTip(i18n.tr_cached(COLUMN_HINTS[key]))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
         for i, w in enumerate((140, 120, 180, 100, 100, 80, 110)):
             self.table.setColumnWidth(i, w)
-        add = named(QPushButton("Add variant"), "Add variant")
+        add = named(QPushButton(tr("Add variant")), tr("Add variant"))
         add.clicked.connect(lambda: self.add_variant_row())
-        remove = named(QPushButton("Remove variant"), "Remove variant")
+        remove = named(QPushButton(tr("Remove variant")), tr("Remove variant"))
         remove.clicked.connect(self.remove_variant_row)
-        image = named(QPushButton("Add image…"), "Add image file to the selected variant")
+        image = named(QPushButton(tr("Add image…")), tr("Add image file to the selected variant"))
         image.clicked.connect(self.add_image)
         vbar = QHBoxLayout()
-        vbar.addWidget(QLabel("Variants"))
+        vbar.addWidget(QLabel(tr("Variants")))
         vbar.addStretch(1)
         for b in (add, remove, image):
             vbar.addWidget(b)
         self.form_error = error_label()
         hint = QLabel(
-            "Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · "
-            "Removed variants are archived, never deleted."
+            tr(
+                "Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · "
+                "Removed variants are archived, never deleted."
+            )
         )
         hint.setObjectName("hint")
         buttons = QDialogButtonBox(
@@ -204,7 +214,7 @@ class ProductEditor(QDialog):
         if row < 0:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, "Choose an image", "", "Images (*.png *.jpg *.jpeg *.webp)"
+            self, tr("Choose an image"), "", tr("Images (*.png *.jpg *.jpeg *.webp)")
         )
         if path:
             self.set_cell(row, "images", "; ".join(filter(None, [self.cell(row, "images"), path])))
@@ -233,7 +243,7 @@ class ProductEditor(QDialog):
                 weight = int(weight_text)
             except ValueError:
                 raise ValidationError(
-                    "weight must be a whole number of grams", prefix + "weight_grams"
+                    tr("weight must be a whole number of grams"), prefix + "weight_grams"
                 ) from None
             vid_item = self.table.item(row, COL["sku"])
             vid = None if vid_item is None else vid_item.data(Qt.ItemDataRole.UserRole)
@@ -285,8 +295,13 @@ class ProductEditor(QDialog):
                 bad.setAlpha(70)
                 item.setData(Qt.ItemDataRole.BackgroundRole, bad)
                 item.setToolTip(message)
-            title = VARIANT_COLUMNS[col][0].split(" (")[0]
-            set_error(self.errors["variants"], f"Variant row {row + 1}, {title}: {message}")
+            title = i18n.tr_cached(VARIANT_COLUMNS[col][0]).split(" (")[0]
+            set_error(
+                self.errors["variants"],
+                tr("Variant row {row}, {column}: {message}").format(
+                    row=row + 1, column=title, message=message
+                ),
+            )
             self.table.setCurrentCell(row, col)
             self.table.setFocus()
             return
@@ -314,7 +329,7 @@ class ProductEditor(QDialog):
             self._show_conflict(str(exc))
             return
         except ServiceError as exc:
-            show_error(self, "Could not save the product", exc)
+            show_error(self, tr("Could not save the product"), exc)
             return
         self.accept()
 

@@ -28,6 +28,7 @@ from app.core.services.errors import ServiceError
 from app.core.services.listings import ListingRow
 from app.gui.context import GuiContext
 from app.gui.formatting import format_datetime, format_rupiah, humanize
+from app.gui.i18n import N_, tr, tr_cached
 from app.gui.ui_state import UiState
 from app.gui.widgets.columns import MUTED, RIGHT, SUCCESS, WARNING, Column
 from app.gui.widgets.helpers import (
@@ -44,22 +45,24 @@ from app.gui.widgets.rows_model import RowsTableModel
 log = logging.getLogger(__name__)
 
 LISTING_COLUMNS: list[Column[ListingRow]] = [
-    Column("Store", lambda r: r.store_name, "store", width=140),
-    Column("Listing", lambda r: r.title, "title", width=260),
-    Column("Variation", lambda r: r.variant_name, "vn", width=120),
-    Column("Platform SKU", lambda r: r.platform_sku or "(none)", "sku", width=130),
-    Column("Price", lambda r: format_rupiah(r.price), "price", raw=lambda r: r.price, align=RIGHT),
-    Column("Platform stock", lambda r: r.platform_stock, "stock", align=RIGHT, width=100),
+    Column(N_("Store"), lambda r: r.store_name, "store", width=140),
+    Column(N_("Listing"), lambda r: r.title, "title", width=260),
+    Column(N_("Variation"), lambda r: r.variant_name, "vn", width=120),
+    Column(N_("Platform SKU"), lambda r: r.platform_sku or tr_cached("(none)"), "sku", width=130),
     Column(
-        "Mapped",
-        lambda r: "Not mapped" if r.variant_id is None else humanize(r.match),
+        N_("Price"), lambda r: format_rupiah(r.price), "price", raw=lambda r: r.price, align=RIGHT
+    ),
+    Column(N_("Platform stock"), lambda r: r.platform_stock, "stock", align=RIGHT, width=100),
+    Column(
+        N_("Mapped"),
+        lambda r: tr_cached("Not mapped") if r.variant_id is None else humanize(r.match),
         "match",
         raw=lambda r: str(r.match),
         color=lambda r: WARNING if r.variant_id is None else SUCCESS,
         width=110,
     ),
     Column(
-        "Last pushed",
+        N_("Last pushed"),
         lambda r: (
             ""
             if r.last_pushed_stock is None
@@ -96,46 +99,47 @@ class MappingView(QWidget):
         self.gui = gui
         self.model: RowsTableModel[ListingRow] = RowsTableModel(LISTING_COLUMNS, parent=self)
         self.view = QTableView()
-        setup_table(self.view, "Channel listings", multi=True)
+        setup_table(self.view, "Channel listings", multi=True)  # the objectName
+        self.view.setAccessibleName(tr("Channel listings"))
         self.view.setModel(self.model)
         for i in range(self.model.columnCount()):
             self.view.setColumnWidth(i, self.model.column(i).width)
 
-        self.store_filter = named(QComboBox(), "Store filter")
+        self.store_filter = named(QComboBox(), tr("Store filter"))
         self.store_filter.currentIndexChanged.connect(lambda _i: self.reload())
-        self.show_all = named(QCheckBox("Show mapped listings too"), "Show mapped listings")
+        self.show_all = named(QCheckBox(tr("Show mapped listings too")), tr("Show mapped listings"))
         self.show_all.toggled.connect(lambda _b: self.reload())
         self.count_label = QLabel("")
         top = QHBoxLayout()
-        top.addWidget(QLabel("Store"))
+        top.addWidget(QLabel(tr("Store")))
         top.addWidget(self.store_filter)
         top.addWidget(self.show_all)
         top.addStretch(1)
         top.addWidget(self.count_label)
 
-        self.suggestions = named(QListWidget(), "Suggested variants")
+        self.suggestions = named(QListWidget(), tr("Suggested variants"))
         self.suggestions.itemActivated.connect(lambda _i: self.map_selected())
-        self.search = named(QLineEdit(), "Find a variant", "Type a SKU or product name")
-        self.search.setPlaceholderText("Find any variant by SKU or name…")
+        self.search = named(QLineEdit(), tr("Find a variant"), tr("Type a SKU or product name"))
+        self.search.setPlaceholderText(tr("Find any variant by SKU or name…"))
         self._debounce = Debouncer(200, self._search_variants, self)
         self.search.textChanged.connect(lambda _t: self._debounce.poke())
         self.map_button = named(
-            QPushButton("Map to selected variant"), "Map listing to the selected variant"
+            QPushButton(tr("Map to selected variant")), tr("Map listing to the selected variant")
         )
         self.map_button.setObjectName("primary")
         self.map_button.clicked.connect(self.map_selected)
         self.bulk_button = named(
-            QPushButton("Map selected to best suggestions"),
-            "Map every selected listing to its best suggestion",
+            QPushButton(tr("Map selected to best suggestions")),
+            tr("Map every selected listing to its best suggestion"),
         )
         self.bulk_button.clicked.connect(self.map_bulk)
-        self.unmap_button = named(QPushButton("Unmap"), "Unmap the selected listings")
+        self.unmap_button = named(QPushButton(tr("Unmap")), tr("Unmap the selected listings"))
         self.unmap_button.clicked.connect(self.unmap_selected)
 
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        self.listing_label = QLabel("Select a listing to see suggested variants.")
+        self.listing_label = QLabel(tr("Select a listing to see suggested variants."))
         self.listing_label.setWordWrap(True)
         rl.addWidget(self.listing_label)
         rl.addWidget(self.search)
@@ -164,7 +168,7 @@ class MappingView(QWidget):
         self.store_filter.blockSignals(True)
         current = self.store_filter.currentData()
         self.store_filter.clear()
-        self.store_filter.addItem("All stores", None)
+        self.store_filter.addItem(tr("All stores"), None)
         for st in stores.list_stores(self.gui.ctx):
             self.store_filter.addItem(st.name, st.id)
         self.store_filter.setCurrentIndex(max(0, self.store_filter.findData(current)))
@@ -183,7 +187,7 @@ class MappingView(QWidget):
         )
         self.model.set_rows(rows)
         unmapped = sum(1 for r in rows if r.variant_id is None)
-        self.count_label.setText(f"{unmapped} not mapped")
+        self.count_label.setText(tr("{n} not mapped").format(n=unmapped))
         if select_ids:
             self.select_listings(select_ids)
         elif keep is not None and self.model.row_of(keep.id) >= 0:
@@ -223,11 +227,11 @@ class MappingView(QWidget):
         self.suggestions.clear()
         listing = self.current_listing()
         if listing is None:
-            self.listing_label.setText("Select a listing to see suggested variants.")
+            self.listing_label.setText(tr("Select a listing to see suggested variants."))
             return
         self.listing_label.setText(
             f"<b>{listing.title}</b> {listing.variant_name}<br>"
-            f"{listing.store_name} · SKU {listing.platform_sku or '(none)'}"
+            f"{listing.store_name} · SKU {listing.platform_sku or tr('(none)')}"
         )
         try:
             hits = listings.suggest_variants(self.gui.ctx, listing.id, limit=8)
@@ -239,7 +243,7 @@ class MappingView(QWidget):
         if hits:
             self.suggestions.setCurrentRow(0)
         else:
-            self.suggestions.addItem("No suggestion: search for the variant above.")
+            self.suggestions.addItem(tr("No suggestion: search for the variant above."))
 
     def _search_variants(self) -> None:
         text = self.search.text().strip()
@@ -284,12 +288,12 @@ class MappingView(QWidget):
                 pairs.append((r.id, hits[0][0]))
                 lines.append(f"{r.title} {r.variant_name} → {hits[0][1]}")
         if not pairs:
-            self.listing_label.setText("None of the selected listings has a suggestion.")
+            self.listing_label.setText(tr("None of the selected listings has a suggestion."))
             return
         box = QMessageBox(self)
         box.setObjectName("bulkMapBox")
-        box.setWindowTitle("Map listings")
-        box.setText(f"Map {len(pairs)} listings to their best suggestion?")
+        box.setWindowTitle(tr("Map listings"))
+        box.setText(tr("Map {n} listings to their best suggestion?").format(n=len(pairs)))
         box.setDetailedText("\n".join(lines))
         box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
         if box.exec() == QMessageBox.StandardButton.Ok:
@@ -299,10 +303,12 @@ class MappingView(QWidget):
         try:
             effects = map_many(self.gui, pairs)
         except ServiceError as exc:
-            show_error(self, "Could not map the listing", exc)
+            show_error(self, tr("Could not map the listing"), exc)
             return
         self.listing_label.setText(
-            f"Mapped {len(pairs)} listing(s); {effects} open order line(s) now hold stock."
+            tr("Mapped {n} listing(s); {lines} open order line(s) now hold stock.").format(
+                n=len(pairs), lines=effects
+            )
         )
         self.mapped.emit(len(pairs))
         self.reload()
@@ -317,7 +323,7 @@ class MappingView(QWidget):
                 for r in chosen:
                     listings.unmap_listing_in(s, self.gui.ctx, r.id)
         except ServiceError as exc:
-            show_error(self, "Could not unmap", exc)
+            show_error(self, tr("Could not unmap"), exc)
             return
         self.mapped.emit(len(chosen))
         self.reload()

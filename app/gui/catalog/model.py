@@ -12,6 +12,7 @@ from app.core.services import catalog
 from app.core.services.catalog import VariantRow
 from app.core.services.context import ServiceContext
 from app.gui.formatting import format_rupiah, humanize
+from app.gui.i18n import N_
 from app.gui.runner import BackgroundRunner
 from app.gui.widgets.columns import ERROR, MUTED, RIGHT, WARNING, Column
 from app.gui.widgets.paged_model import PagedTableModel
@@ -33,17 +34,17 @@ def _stock_colour(r: VariantRow) -> str | None:
 
 
 CATALOG_COLUMNS: list[Column[VariantRow]] = [
-    Column("SKU", lambda r: r.sku, "sku", width=150),
-    Column("Product", lambda r: r.product_name, "name", width=260),
-    Column("Variant", lambda r: r.variant_name, width=140),
-    Column("Brand", lambda r: r.brand, width=110),
-    Column("Category", lambda r: r.category, width=120),
-    Column("Price", lambda r: format_rupiah(r.price), "price", align=RIGHT, width=110),
-    Column("Cost", lambda r: format_rupiah(r.cost), align=RIGHT, width=110),
-    Column("On hand", lambda r: r.on_hand, align=RIGHT, width=80),
-    Column("Available", lambda r: r.available, align=RIGHT, color=_stock_colour, width=80),
+    Column(N_("SKU"), lambda r: r.sku, "sku", width=150),
+    Column(N_("Product"), lambda r: r.product_name, "name", width=260),
+    Column(N_("Variant"), lambda r: r.variant_name, width=140),
+    Column(N_("Brand"), lambda r: r.brand, width=110),
+    Column(N_("Category"), lambda r: r.category, width=120),
+    Column(N_("Price"), lambda r: format_rupiah(r.price), "price", align=RIGHT, width=110),
+    Column(N_("Cost"), lambda r: format_rupiah(r.cost), align=RIGHT, width=110),
+    Column(N_("On hand"), lambda r: r.on_hand, align=RIGHT, width=80),
+    Column(N_("Available"), lambda r: r.available, align=RIGHT, color=_stock_colour, width=80),
     Column(
-        "Status",
+        N_("Status"),
         lambda r: humanize(r.status),
         color=lambda r: MUTED if r.status == ProductStatus.ARCHIVED else None,
         width=80,

@@ -33,6 +33,7 @@ from app.gui.catalog.model import CatalogFilter, CatalogModel
 from app.gui.context import GuiContext
 from app.gui.excel_bridge import excel_dialog, open_excel_dialog
 from app.gui.formatting import format_count
+from app.gui.i18n import N_, tr
 from app.gui.page import Page
 from app.gui.ui_state import UiState
 from app.gui.widgets.helpers import (
@@ -52,14 +53,15 @@ SEARCH_DEBOUNCE_MS = 200
 class CatalogPage(Page):
     """Products (variants) and the Mapping view, as two tabs."""
 
-    title = "Catalog"
+    title = N_("Catalog")  # the sidebar shows tr(title)
     kinds = frozenset({"products", "stock", "listings"})
 
     def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(gui, parent)
         self.model = CatalogModel(gui.ctx, gui.runner, self)
         self.view = QTableView()
-        setup_table(self.view, "Catalog variants", multi=True)
+        setup_table(self.view, "Catalog variants", multi=True)  # the objectName
+        self.view.setAccessibleName(tr("Catalog variants"))
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         for i in range(self.model.columnCount()):
@@ -67,30 +69,32 @@ class CatalogPage(Page):
         self.view.horizontalHeader().sortIndicatorChanged.connect(self._sort_guard)
         self.view.activated.connect(lambda _i: self.edit_selected())
 
-        self.search = named(QLineEdit(), "Search catalog", "Search by name, SKU, brand or category")
-        self.search.setPlaceholderText("Search name, SKU, brand, category…  (Ctrl+F)")
+        self.search = named(
+            QLineEdit(), tr("Search catalog"), tr("Search by name, SKU, brand or category")
+        )
+        self.search.setPlaceholderText(tr("Search name, SKU, brand, category…  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self._debounce = Debouncer(SEARCH_DEBOUNCE_MS, self.apply_filter, self)
         self.search.textChanged.connect(lambda _t: self._debounce.poke())
-        self.category = named(QComboBox(), "Category filter")
+        self.category = named(QComboBox(), tr("Category filter"))
         self.category.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.archived = named(QCheckBox("Show archived"), "Show archived")
+        self.archived = named(QCheckBox(tr("Show archived")), tr("Show archived"))
         self.archived.toggled.connect(lambda _b: self.apply_filter())
-        self.new_button = named(QPushButton("New product…"), "New product")
+        self.new_button = named(QPushButton(tr("New product…")), tr("New product"))
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.new_product)
-        self.edit_button = named(QPushButton("Edit…"), "Edit product")
+        self.edit_button = named(QPushButton(tr("Edit…")), tr("Edit product"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.bulk_button = named(QToolButton(), "Bulk actions on the selection")
-        self.bulk_button.setText("Selection ▾")
+        self.bulk_button = named(QToolButton(), tr("Bulk actions on the selection"))
+        self.bulk_button.setText(tr("Selection ▾"))
         self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.bulk_button)
-        menu.addAction("Archive", self.archive_selected)
-        menu.addAction("Restore", lambda: self.set_status_selected(ProductStatus.ACTIVE))
+        menu.addAction(tr("Archive"), self.archive_selected)
+        menu.addAction(tr("Restore"), lambda: self.set_status_selected(ProductStatus.ACTIVE))
         menu.addSeparator()
-        menu.addAction("Set category…", lambda: self.ask_bulk("category"))
-        menu.addAction("Set brand…", lambda: self.ask_bulk("brand"))
-        menu.addAction("Set cost…", lambda: self.ask_bulk("cost"))
+        menu.addAction(tr("Set category…"), lambda: self.ask_bulk("category"))
+        menu.addAction(tr("Set brand…"), lambda: self.ask_bulk("brand"))
+        menu.addAction(tr("Set cost…"), lambda: self.ask_bulk("cost"))
         self.bulk_button.setMenu(menu)
         self.count_label = QLabel("")
         self.count_label.setObjectName("hint")
@@ -102,7 +106,8 @@ class CatalogPage(Page):
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.bulk_button)
-        for kind, label in (("Import", "Import Excel…"), ("Export", "Export Excel…")):
+        # kind is the excel_bridge key, label the button text
+        for kind, label in (("Import", tr("Import Excel…")), ("Export", tr("Export Excel…"))):
             if excel_dialog(kind) is not None:
                 b = named(QPushButton(label), label)
                 b.clicked.connect(lambda _=False, k=kind: self._excel(k))
@@ -119,18 +124,20 @@ class CatalogPage(Page):
         )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("catalogTabs")
-        self.tabs.addTab(products, "Products")
-        self.tabs.addTab(self.mapping, "Mapping")
+        self.tabs.addTab(products, tr("Products"))
+        self.tabs.addTab(self.mapping, tr("Mapping"))
         self.tabs.currentChanged.connect(self._tab_changed)
         lay = QVBoxLayout(self)
-        title = QLabel("Catalog")
+        title = QLabel(tr("Catalog"))
         title.setObjectName("pageTitle")
         lay.addWidget(title)
         lay.addWidget(self.tabs)
 
         self.model.snapshot_loaded.connect(self._snapshot_loaded)
         self.model.loading_changed.connect(self._loading)
-        self.model.load_failed.connect(lambda m: self.count_label.setText(f"Search failed: {m}"))
+        self.model.load_failed.connect(
+            lambda m: self.count_label.setText(tr("Search failed: {message}").format(message=m))
+        )
         self._keep_id: int | None = None
         self._mapping_stale = True
 
@@ -157,7 +164,7 @@ class CatalogPage(Page):
         current = self.category.currentData()
         self.category.blockSignals(True)
         self.category.clear()
-        self.category.addItem("All categories", None)
+        self.category.addItem(tr("All categories"), None)
         try:
             for c in catalog.categories(self.gui.ctx):
                 self.category.addItem(c, c)
@@ -177,8 +184,8 @@ class CatalogPage(Page):
         )
 
     def _snapshot_loaded(self, n: int) -> None:
-        word = "variant" if n == 1 else "variants"
-        self.count_label.setText(f"{format_count(n)} {word}")
+        text = tr("{n} variant") if n == 1 else tr("{n} variants")
+        self.count_label.setText(text.format(n=format_count(n)))
         if self._keep_id is not None:
             row = self.model.row_of(self._keep_id) if n < 200_000 else -1
             if row >= 0:
@@ -187,7 +194,7 @@ class CatalogPage(Page):
 
     def _loading(self, busy: bool) -> None:
         if busy:
-            self.count_label.setText("Searching…")
+            self.count_label.setText(tr("Searching…"))
 
     def _sort_guard(self, section: int, _order: Any) -> None:
         # columns without an SQL sort keep the indicator on the column actually sorted
@@ -242,7 +249,7 @@ class CatalogPage(Page):
         try:
             product = catalog.get_product(self.gui.ctx, r.product_id)
         except ServiceError as exc:
-            show_error(self, "Could not open the product", exc)
+            show_error(self, tr("Could not open the product"), exc)
             return None
         return self._open_editor(product)
 
@@ -256,7 +263,7 @@ class CatalogPage(Page):
     def _saved(self, editor: ProductEditor) -> None:
         if editor.saved is not None:
             self._keep_id = editor.saved.variants[0].id if editor.saved.variants else None
-            self.status_message.emit(f"Saved {editor.saved.name}")
+            self.status_message.emit(tr("Saved {name}").format(name=editor.saved.name))
         self.local_change.emit({"products"})
 
     def archive_selected(self) -> None:
@@ -266,9 +273,11 @@ class CatalogPage(Page):
             return
         answer = QMessageBox.question(
             self,
-            "Archive products",
-            f"Archive {len(ids)} product(s)? They leave the catalog and stop syncing; "
-            "orders and stock history stay. You can restore them with “Show archived”.",
+            tr("Archive products"),
+            tr(
+                "Archive {n} product(s)? They leave the catalog and stop syncing; "
+                "orders and stock history stay. You can restore them with “Show archived”."
+            ).format(n=len(ids)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.set_status_selected(ProductStatus.ARCHIVED)
@@ -281,9 +290,14 @@ class CatalogPage(Page):
         try:
             n = catalog.set_status(self.gui.ctx, ids, status)
         except ServiceError as exc:
-            show_error(self, "Could not change the products", exc)
+            show_error(self, tr("Could not change the products"), exc)
             return 0
-        self.status_message.emit(f"{n} product(s) {status.value}")
+        done = (
+            tr("{n} product(s) archived")
+            if status == ProductStatus.ARCHIVED
+            else tr("{n} product(s) active")
+        )
+        self.status_message.emit(done.format(n=n))
         self.local_change.emit({"products"})
         return n
 
@@ -292,9 +306,13 @@ class CatalogPage(Page):
         ids = self.selected_product_ids()
         if not ids:
             return
-        label = {"category": "Category", "brand": "Brand", "cost": "Cost per unit (Rp)"}[field]
+        title, label = {
+            "category": (tr("Set category"), tr("Category")),
+            "brand": (tr("Set brand"), tr("Brand")),
+            "cost": (tr("Set cost"), tr("Cost per unit (Rp)")),
+        }[field]
         value, ok = QInputDialog.getText(
-            self, f"Set {field}", f"{label} for {len(ids)} product(s):"
+            self, title, tr("{label} for {n} product(s):").format(label=label, n=len(ids))
         )
         if ok:
             self.bulk_set(field, value, ids)
@@ -313,9 +331,14 @@ class CatalogPage(Page):
             n = catalog.bulk_update(self.gui.ctx, ids, **kwargs)
         except (ServiceError, ArithmeticError) as exc:
             msg = exc.message if isinstance(exc, ValidationError) else str(exc)
-            show_error(self, f"Could not set the {field}", msg)
+            failed = {
+                "category": tr("Could not set the category"),
+                "brand": tr("Could not set the brand"),
+                "cost": tr("Could not set the cost"),
+            }.get(field, f"Could not set the {field}")
+            show_error(self, failed, msg)
             return 0
-        self.status_message.emit(f"Updated {n} product(s)")
+        self.status_message.emit(tr("Updated {n} product(s)").format(n=n))
         self.local_change.emit({"products"})
         return n
 

@@ -25,6 +25,7 @@ from app.core.services import queries
 from app.core.settings import get_setting
 from app.gui.context import GuiContext
 from app.gui.formatting import format_rupiah, format_time_or_date, humanize
+from app.gui.i18n import N_, tr
 from app.gui.page import Page
 from app.gui.stores.model import PLATFORM_LABELS
 from app.gui.ui_state import UiState
@@ -36,20 +37,22 @@ from app.gui.widgets.rows_model import RowsTableModel
 log = logging.getLogger(__name__)
 
 SALES_COLUMNS: list[Column[queries.StoreSales]] = [
-    Column("Store", lambda r: r.store_name, "name", width=180),
-    Column("Platform", lambda r: PLATFORM_LABELS.get(r.platform, humanize(r.platform)), width=110),
-    Column("Orders today", lambda r: r.today_orders, "t", align=RIGHT, width=100),
+    Column(N_("Store"), lambda r: r.store_name, "name", width=180),
     Column(
-        "Revenue today",
+        N_("Platform"), lambda r: PLATFORM_LABELS.get(r.platform, humanize(r.platform)), width=110
+    ),
+    Column(N_("Orders today"), lambda r: r.today_orders, "t", align=RIGHT, width=100),
+    Column(
+        N_("Revenue today"),
         lambda r: format_rupiah(r.today_revenue),
         "tr",
         raw=lambda r: r.today_revenue,
         align=RIGHT,
         width=130,
     ),
-    Column("Orders yesterday", lambda r: r.yesterday_orders, "y", align=RIGHT, width=120),
+    Column(N_("Orders yesterday"), lambda r: r.yesterday_orders, "y", align=RIGHT, width=120),
     Column(
-        "Revenue yesterday",
+        N_("Revenue yesterday"),
         lambda r: format_rupiah(r.yesterday_revenue),
         "yr",
         raw=lambda r: r.yesterday_revenue,
@@ -57,7 +60,7 @@ SALES_COLUMNS: list[Column[queries.StoreSales]] = [
         width=140,
     ),
     Column(
-        "To ship",
+        N_("To ship"),
         lambda r: r.to_ship,
         "s",
         align=RIGHT,
@@ -82,7 +85,7 @@ def _revenue_chart(parent: QWidget) -> QWidget | None:
         return None
     chart.setMinimumHeight(160)
     chart.setMaximumHeight(260)
-    chart.setAccessibleName("Revenue of the last 14 days per store")
+    chart.setAccessibleName(tr("Revenue of the last 14 days per store"))
     return chart
 
 
@@ -109,21 +112,21 @@ class DashboardPage(Page):
         super().__init__(gui, parent)
         self.summary: queries.DashboardSummary | None = None
         root = QVBoxLayout(self)
-        head = QLabel("What needs you today")
+        head = QLabel(tr("What needs you today"))
         head.setObjectName("pageTitle")
         root.addWidget(head)
 
         self.demo_banner = QWidget()
         banner = QHBoxLayout(self.demo_banner)
         banner.setContentsMargins(0, 0, 0, 0)
-        banner.addWidget(QLabel("No store is connected yet."))
+        banner.addWidget(QLabel(tr("No store is connected yet.")))
         self.demo_button = named(
-            QPushButton("Try the demo shops"),
-            "Try the demo shops",
-            "Start the built-in sandbox marketplace with demo shops and sync them",
+            QPushButton(tr("Try the demo shops")),
+            tr("Try the demo shops"),
+            tr("Start the built-in sandbox marketplace with demo shops and sync them"),
         )
         self.demo_button.clicked.connect(self._start_demo)
-        self.connect_button = named(QPushButton("Connect a store…"), "Connect a store")
+        self.connect_button = named(QPushButton(tr("Connect a store…")), tr("Connect a store"))
         self.connect_button.clicked.connect(
             lambda: self.navigate_requested.emit("stores", "connect")
         )
@@ -134,11 +137,11 @@ class DashboardPage(Page):
         root.addWidget(self.demo_banner)
 
         cards = QGridLayout()
-        self.card_to_ship = Card("Orders to ship")
-        self.card_unmapped = Card("Listings not mapped")
-        self.card_low = Card("Low stock")
-        self.card_out = Card("Out of stock")
-        self.card_attention = Card("Stores needing attention")
+        self.card_to_ship = Card(tr("Orders to ship"))
+        self.card_unmapped = Card(tr("Listings not mapped"))
+        self.card_low = Card(tr("Low stock"))
+        self.card_out = Card(tr("Out of stock"))
+        self.card_attention = Card(tr("Stores needing attention"))
         targets: list[tuple[Card, str, Any]] = [
             (self.card_to_ship, "orders", {"status": "to_ship"}),
             (self.card_unmapped, "catalog", {"tab": "mapping"}),
@@ -158,7 +161,7 @@ class DashboardPage(Page):
         top = QWidget()
         top_lay = QVBoxLayout(top)
         top_lay.setContentsMargins(0, 0, 0, 0)
-        top_lay.addWidget(QLabel("Today and yesterday, per store"))
+        top_lay.addWidget(QLabel(tr("Today and yesterday, per store")))
         self.sales_model: RowsTableModel[queries.StoreSales] = RowsTableModel(
             SALES_COLUMNS, row_id=lambda r: r.store_id, parent=self
         )
@@ -179,15 +182,15 @@ class DashboardPage(Page):
         att = QWidget()
         att_lay = QVBoxLayout(att)
         att_lay.setContentsMargins(0, 0, 0, 0)
-        att_lay.addWidget(QLabel("Stores needing attention"))
-        self.attention_list = named(QListWidget(), "Stores needing attention")
+        att_lay.addWidget(QLabel(tr("Stores needing attention")))
+        self.attention_list = named(QListWidget(), tr("Stores needing attention"))
         self.attention_list.itemActivated.connect(self._open_store)
         att_lay.addWidget(self.attention_list)
         act = QWidget()
         act_lay = QVBoxLayout(act)
         act_lay.setContentsMargins(0, 0, 0, 0)
-        act_lay.addWidget(QLabel("Latest activity"))
-        self.activity_list = named(QListWidget(), "Latest activity")
+        act_lay.addWidget(QLabel(tr("Latest activity")))
+        self.activity_list = named(QListWidget(), tr("Latest activity"))
         act_lay.addWidget(self.activity_list)
         bottom.addWidget(att)
         bottom.addWidget(act)
@@ -214,7 +217,7 @@ class DashboardPage(Page):
 
     def _failed(self, exc: BaseException) -> None:
         log.error("dashboard read failed", exc_info=exc)
-        self.status_message.emit(f"Could not read the dashboard: {exc}")
+        self.status_message.emit(tr("Could not read the dashboard: {error}").format(error=exc))
 
     def _show(
         self, data: tuple[queries.DashboardSummary, list[queries.ActivityEntry], Any]
@@ -233,7 +236,7 @@ class DashboardPage(Page):
         self.card_unmapped.set_value(
             summary.unmapped_listings,
             "warning" if summary.unmapped_listings else "ok",
-            f"{summary.unmapped_order_items} open order lines wait for a mapping",
+            tr("{n} open order lines wait for a mapping").format(n=summary.unmapped_order_items),
         )
         self.card_low.set_value(summary.low_stock, "warning" if summary.low_stock else "ok")
         self.card_out.set_value(summary.out_of_stock, "error" if summary.out_of_stock else "ok")
@@ -248,7 +251,7 @@ class DashboardPage(Page):
             item.setForeground(QColor(ERROR if a.status != "idle" else WARNING))
             self.attention_list.addItem(item)
         if not summary.attention:
-            self.attention_list.addItem("Every store is syncing normally.")
+            self.attention_list.addItem(tr("Every store is syncing normally."))
         self.activity_list.clear()
         for e in activity:
             text = f"{format_time_or_date(e.at)}  {e.store_name}: {e.text}"
@@ -260,7 +263,7 @@ class DashboardPage(Page):
                 item.setForeground(QColor(colour))
             self.activity_list.addItem(item)
         if not activity:
-            self.activity_list.addItem("Nothing yet: orders and syncs will show up here.")
+            self.activity_list.addItem(tr("Nothing yet: orders and syncs will show up here."))
         self.demo_banner.setVisible(summary.store_count == 0)
         self.demo_button.setVisible(self.gui.start_demo is not None)
 
@@ -268,7 +271,7 @@ class DashboardPage(Page):
     def _start_demo(self) -> None:
         if self.gui.start_demo is not None:
             self.demo_button.setEnabled(False)
-            self.demo_button.setText("Starting the demo…")
+            self.demo_button.setText(tr("Starting the demo…"))
             self.gui.start_demo()
 
     def _open_store_orders(self, index: Any) -> None:

@@ -35,6 +35,8 @@ from app.core.services import analytics as an
 from app.core.services import stores as stores_service
 from app.core.services.context import ServiceContext
 from app.gui.excel.worker import Task
+from app.gui.formatting import format_count
+from app.gui.i18n import tr
 
 
 def _qdate(d: date) -> QDate:
@@ -43,6 +45,18 @@ def _qdate(d: date) -> QDate:
 
 def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
+
+
+def _kind_label(kind: ExportKind) -> str:
+    """The title of an export in the interface language (core's label is English)."""
+    labels = {
+        ExportKind.ORDERS: tr("Orders"),
+        ExportKind.ORDER_LINES: tr("Order lines"),
+        ExportKind.SALES_SUMMARY: tr("Monthly sales summary"),
+        ExportKind.INVENTORY: tr("Inventory valuation at cost"),
+        ExportKind.MOVEMENTS: tr("Stock movements"),
+    }
+    return labels.get(kind, kind.label)
 
 
 class ExportDialog(QDialog):
@@ -61,7 +75,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export to Excel")
+        self.setWindowTitle(tr("Export to Excel"))
         self._ctx = ctx
         self._task: Task | None = None
         self._cancel = threading.Event()
@@ -74,7 +88,7 @@ class ExportDialog(QDialog):
     def _build(self, today: date) -> None:
         self.kind_combo = QComboBox()
         for kind in ExportKind:
-            self.kind_combo.addItem(kind.label, kind)
+            self.kind_combo.addItem(_kind_label(kind), kind)
         self.first_edit, self.last_edit = QDateEdit(), QDateEdit()
         last_month_end = today.replace(day=1) - timedelta(days=1)
         self.first_edit.setDate(_qdate(last_month_end.replace(day=1)))
@@ -91,29 +105,29 @@ class ExportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             self.store_list.addItem(item)
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("Choose where to save the .xlsx file")
-        browse = QPushButton("Browse…")
+        self.path_edit.setPlaceholderText(tr("Choose where to save the .xlsx file"))
+        browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(browse)
 
         form = QFormLayout()
-        form.addRow("Export", self.kind_combo)
-        form.addRow("From", self.first_edit)
-        form.addRow("To", self.last_edit)
-        form.addRow("Stores", self.store_list)
-        form.addRow("File", file_row)
+        form.addRow(tr("Export"), self.kind_combo)
+        form.addRow(tr("From"), self.first_edit)
+        form.addRow(tr("To"), self.last_edit)
+        form.addRow(tr("Stores"), self.store_list)
+        form.addRow(tr("File"), file_row)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.export_button = QPushButton("Export")
+        self.export_button = QPushButton(tr("Export"))
         self.export_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.close_button = QPushButton("Close")
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.close_button = QPushButton(tr("Close"))
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self.cancel_export)
         self.close_button.clicked.connect(self.reject)
@@ -132,7 +146,10 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         kind = self.kind()
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save export", f"storesync-{kind.value}.xlsx", "Excel workbook (*.xlsx)"
+            self,
+            tr("Save export"),
+            f"storesync-{kind.value}.xlsx",
+            tr("Excel workbook (*.xlsx)"),
         )
         if name:
             self.path_edit.setText(name if name.endswith(".xlsx") else name + ".xlsx")
@@ -167,7 +184,7 @@ class ExportDialog(QDialog):
         """Validate the form and start the export on a worker thread."""
         path = self.path_edit.text().strip()
         if not path:
-            self._status("Choose a file to save to.", error=True)
+            self._status(tr("Choose a file to save to."), error=True)
             return
         try:
             request = self.request()
@@ -176,7 +193,7 @@ class ExportDialog(QDialog):
             return
         self._cancel.clear()
         self._set_running(True)
-        self._status("Exporting…")
+        self._status(tr("Exporting…"))
         ctx, cancel = self._ctx, self._cancel
 
         def progress(done: int, total: int) -> bool:
@@ -193,7 +210,7 @@ class ExportDialog(QDialog):
         """Ask the running export to stop; its partial file is removed."""
         if self._task is not None:
             self._cancel.set()
-            self._status("Cancelling…")
+            self._status(tr("Cancelling…"))
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -216,7 +233,11 @@ class ExportDialog(QDialog):
         self._set_running(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self._status(f"Saved {result.rows:,} rows to {result.path}".replace(",", "."))
+        self._status(
+            tr("Saved {rows} rows to {path}").format(
+                rows=format_count(result.rows), path=result.path
+            )
+        )
         self.export_finished.emit(result)
 
     @Slot(object)
@@ -224,10 +245,10 @@ class ExportDialog(QDialog):
         self._set_running(False)
         self.progress.setValue(0)
         if isinstance(exc, ExportCancelled):
-            self._status("Export cancelled; no file was written.")
+            self._status(tr("Export cancelled; no file was written."))
             self.export_cancelled.emit()
             return
-        self._status(f"Export failed: {exc}", error=True)
+        self._status(tr("Export failed: {error}").format(error=exc), error=True)
         self.export_failed.emit(str(exc))
 
     def reject(self) -> None:

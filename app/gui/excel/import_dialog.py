@@ -34,8 +34,14 @@ from app.core.export.importer import (
 )
 from app.core.services.context import ServiceContext
 from app.gui.excel.worker import Task
+from app.gui.i18n import tr
 
-_KIND_LABELS = {ImportKind.PRODUCTS: "Products with variants", ImportKind.STOCK: "Stock counts"}
+
+def _kind_labels() -> dict[ImportKind, str]:
+    """The imports on offer, titled in the interface language."""
+    return {ImportKind.PRODUCTS: tr("Products with variants"), ImportKind.STOCK: tr("Stock counts")}
+
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -51,6 +57,7 @@ class ProblemsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._problems: tuple[Problem, ...] = ()
+        self._headers = (tr("Row"), tr("Column"), tr("Problem"))  # HEADERS, as shown
 
     def set_problems(self, problems: tuple[Problem, ...]) -> None:
         """Show these problems."""
@@ -78,7 +85,7 @@ class ProblemsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+            return self._headers[section] if 0 <= section < len(self._headers) else None
         return None
 
 
@@ -97,7 +104,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import from Excel")
+        self.setWindowTitle(tr("Import from Excel"))
         self.resize(640, 480)
         self._ctx = ctx
         self._task: Task | None = None
@@ -106,25 +113,25 @@ class ImportDialog(QDialog):
 
     def _build(self) -> None:
         self.kind_combo = QComboBox()
-        for kind, label in _KIND_LABELS.items():
+        for kind, label in _kind_labels().items():
             self.kind_combo.addItem(label, kind)
         self.kind_combo.currentIndexChanged.connect(self._invalidate)
-        self.template_button = QPushButton("Download template…")
+        self.template_button = QPushButton(tr("Download template…"))
         self.template_button.clicked.connect(self._save_template)
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.kind_combo, 1)
         kind_row.addWidget(self.template_button)
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("Choose the filled-in .xlsx file")
+        self.path_edit.setPlaceholderText(tr("Choose the filled-in .xlsx file"))
         self.path_edit.textChanged.connect(self._invalidate)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Import", kind_row)
-        form.addRow("File", file_row)
+        form.addRow(tr("Import"), kind_row)
+        form.addRow(tr("File"), file_row)
 
         self.problems = ProblemsModel(self)
         self.table = QTableView()
@@ -132,13 +139,13 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.status_label = QLabel("Choose a file, then Check it.")
+        self.status_label = QLabel(tr("Choose a file, then Check it."))
         self.status_label.setWordWrap(True)
 
-        self.check_button = QPushButton("Check file")
-        self.report_button = QPushButton("Save marked copy…")
-        self.import_button = QPushButton("Import")
-        self.close_button = QPushButton("Close")
+        self.check_button = QPushButton(tr("Check file"))
+        self.report_button = QPushButton(tr("Save marked copy…"))
+        self.import_button = QPushButton(tr("Import"))
+        self.close_button = QPushButton(tr("Close"))
         self.check_button.clicked.connect(self.check_file)
         self.report_button.clicked.connect(self._save_report)
         self.import_button.clicked.connect(self.start_import)
@@ -197,13 +204,16 @@ class ImportDialog(QDialog):
     # ---------------------------------------------------------------- actions
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open", "", "Excel workbook (*.xlsx)")
+        name, _ = QFileDialog.getOpenFileName(self, tr("Open"), "", tr("Excel workbook (*.xlsx)"))
         if name:
             self.path_edit.setText(name)
 
     def _save_template(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save template", f"storesync-{self.kind().value}-template.xlsx", "*.xlsx"
+            self,
+            tr("Save template"),
+            f"storesync-{self.kind().value}-template.xlsx",
+            "*.xlsx",
         )
         if name:
             self.save_template(Path(name))
@@ -211,7 +221,7 @@ class ImportDialog(QDialog):
     def save_template(self, path: Path) -> Path:
         """Write the chosen kind's template to ``path``."""
         write_template(self.kind(), path, self._ctx)
-        self._status(f"Template saved to {path}")
+        self._status(tr("Template saved to {path}").format(path=path))
         return path
 
     @Slot()
@@ -219,10 +229,10 @@ class ImportDialog(QDialog):
         """Validate the file on a worker thread and list every problem."""
         path = self.path()
         if path is None:
-            self._status("Choose a file first.", error=True)
+            self._status(tr("Choose a file first."), error=True)
             return
         self._invalidate()
-        self._status("Checking…")
+        self._status(tr("Checking…"))
         ctx, kind = self._ctx, self.kind()
         self._run(lambda: validate_file(ctx, kind, path), self._on_checked)
 
@@ -237,11 +247,15 @@ class ImportDialog(QDialog):
         self.report = report
         self.problems.set_problems(report.problems)
         if report.ok:
-            self._status(f"{report.rows} rows checked: no problems. Ready to import.")
+            self._status(
+                tr("{rows} rows checked: no problems. Ready to import.").format(rows=report.rows)
+            )
         else:
             self._status(
-                f"{len(report.problems)} problem(s) in {report.rows} rows. Fix them and check "
-                "again; nothing is imported until the whole file is valid.",
+                tr(
+                    "{problems} problem(s) in {rows} rows. Fix them and check again; "
+                    "nothing is imported until the whole file is valid."
+                ).format(problems=len(report.problems), rows=report.rows),
                 error=True,
             )
 
@@ -250,7 +264,10 @@ class ImportDialog(QDialog):
         if path is None or self.report is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save marked copy", str(path.with_name(path.stem + "-problems.xlsx")), "*.xlsx"
+            self,
+            tr("Save marked copy"),
+            str(path.with_name(path.stem + "-problems.xlsx")),
+            "*.xlsx",
         )
         if name:
             self.save_report(Path(name))
@@ -260,7 +277,7 @@ class ImportDialog(QDialog):
         path = self.path()
         assert path is not None and self.report is not None
         write_report(path, self.report, out)
-        self._status(f"Marked copy saved to {out}")
+        self._status(tr("Marked copy saved to {path}").format(path=out))
         return out
 
     @Slot()
@@ -269,7 +286,7 @@ class ImportDialog(QDialog):
         path = self.path()
         if path is None or self.report is None or not self.report.ok:
             return
-        self._status("Importing…")
+        self._status(tr("Importing…"))
         ctx, kind = self._ctx, self.kind()
         self._run(lambda: import_file(ctx, kind, path), self._on_imported)
 
@@ -279,8 +296,15 @@ class ImportDialog(QDialog):
         self.report = None  # imported: importing again would duplicate
         self._busy(False)
         self._status(
-            f"Imported {result.report.rows} rows: {result.products_created} products, "
-            f"{result.variants_created} variants, {result.stock_rows} stock changes."
+            tr(
+                "Imported {rows} rows: {products} products, {variants} variants, "
+                "{stock} stock changes."
+            ).format(
+                rows=result.report.rows,
+                products=result.products_created,
+                variants=result.variants_created,
+                stock=result.stock_rows,
+            )
         )
         self.imported.emit(result)
 
@@ -291,6 +315,6 @@ class ImportDialog(QDialog):
             self._show_report(exc.report)
         else:
             self.report = None
-            self._status(f"Failed: {exc}", error=True)
+            self._status(tr("Failed: {error}").format(error=exc), error=True)
         self._busy(False)
         self.failed.emit(str(exc))

@@ -26,24 +26,35 @@ from app.core.services.errors import NegativeStockError, ServiceError, Validatio
 from app.core.services.inventory import LocationRow
 from app.core.services.queries import StockRow
 from app.gui.catalog.editor import parse_amount_text
+from app.gui.i18n import tr
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
 
-ADJUST_REASONS = (
-    "Damaged",
-    "Lost",
-    "Found",
-    "Counting error",
-    "Sample / gift",
-    "Returned by buyer",
-)
+KINDS = ("adjust", "receive", "transfer", "stocktake", "reorder")
 
-KINDS = {
-    "adjust": "Adjust stock",
-    "receive": "Receive stock",
-    "transfer": "Transfer stock",
-    "stocktake": "Stocktake",
-    "reorder": "Reorder point",
-}
+
+def adjust_reasons() -> tuple[str, ...]:
+    """The ready-made reasons of an adjustment, in the interface language. The one picked
+    (or typed) is the seller's note on the ledger row, like any other note."""
+    return (
+        tr("Damaged"),
+        tr("Lost"),
+        tr("Found"),
+        tr("Counting error"),
+        tr("Sample / gift"),
+        tr("Returned by buyer"),
+    )
+
+
+def kind_title(kind: str) -> str:
+    """The title of the dialog for a stock action (one of :data:`KINDS`)."""
+    titles = {
+        "adjust": tr("Adjust stock"),
+        "receive": tr("Receive stock"),
+        "transfer": tr("Transfer stock"),
+        "stocktake": tr("Stocktake"),
+        "reorder": tr("Reorder point"),
+    }
+    return titles[kind]
 
 
 class StockDialog(QDialog):
@@ -63,7 +74,7 @@ class StockDialog(QDialog):
         self.kind = kind
         self.row = row
         self.done_message = ""
-        title = KINDS[kind]
+        title = kind_title(kind)
         self.setWindowTitle(f"{title} — {row.sku}" if row else title)
         form = QFormLayout()
         self.errors: dict[str, QLabel] = {}
@@ -76,13 +87,17 @@ class StockDialog(QDialog):
 
         self.sku = QLineEdit(row.sku if row else "")
         self.sku.setReadOnly(row is not None)
-        add("SKU", self.sku, "sku")
+        add(tr("SKU"), self.sku, "sku")
         if row is not None:
-            info = QLabel(
-                f"{row.product_name} {row.variant_name}".strip()
-                + f"\nAt {row.location_name}: {row.on_hand} on hand, {row.reserved} reserved,"
-                f" {row.available} available"
+            where = tr(
+                "At {location}: {on_hand} on hand, {reserved} reserved, {available} available"
+            ).format(
+                location=row.location_name,
+                on_hand=row.on_hand,
+                reserved=row.reserved,
+                available=row.available,
             )
+            info = QLabel(f"{row.product_name} {row.variant_name}".strip() + "\n" + where)
             info.setObjectName("hint")
             form.addRow("", info)
 
@@ -104,43 +119,43 @@ class StockDialog(QDialog):
         self.note = QLineEdit()
         self.reason = QComboBox()
         self.reason.setEditable(True)
-        self.reason.addItems(("", *ADJUST_REASONS))
+        self.reason.addItems(("", *adjust_reasons()))
         self.unit_cost = QLineEdit()
-        self.unit_cost.setPlaceholderText("optional, e.g. 35.000")
+        self.unit_cost.setPlaceholderText(tr("optional, e.g. 35.000"))
         self.reorder_qty = QSpinBox()
         self.reorder_qty.setRange(0, 1_000_000)
 
         if kind == "adjust":
-            add("Location", self.location, "location")
+            add(tr("Location"), self.location, "location")
             self.quantity.setRange(-1_000_000, 1_000_000)
             self.quantity.setPrefix("± ")
-            add("Change (+ adds, − removes)", self.quantity, "delta")
-            add("Reason", self.reason, "reason")
+            add(tr("Change (+ adds, − removes)"), self.quantity, "delta")
+            add(tr("Reason"), self.reason, "reason")
         elif kind == "receive":
-            add("Location", self.location, "location")
+            add(tr("Location"), self.location, "location")
             self.quantity.setRange(0, 1_000_000)
-            add("Quantity received", self.quantity, "quantity")
-            add("Unit cost (Rp)", self.unit_cost, "unit_cost")
-            add("Note (supplier, invoice)", self.note, "note")
+            add(tr("Quantity received"), self.quantity, "quantity")
+            add(tr("Unit cost (Rp)"), self.unit_cost, "unit_cost")
+            add(tr("Note (supplier, invoice)"), self.note, "note")
         elif kind == "transfer":
-            add("From", self.location, "location")
-            add("To", self.to_location, "to_location")
+            add(tr("From"), self.location, "location")
+            add(tr("To"), self.to_location, "to_location")
             self.quantity.setRange(0, 1_000_000)
-            add("Quantity", self.quantity, "quantity")
-            add("Note", self.note, "note")
+            add(tr("Quantity"), self.quantity, "quantity")
+            add(tr("Note"), self.note, "note")
         elif kind == "stocktake":
-            add("Location", self.location, "location")
+            add(tr("Location"), self.location, "location")
             self.quantity.setRange(0, 1_000_000)
             self.quantity.setValue(row.on_hand if row else 0)
-            add("Counted on hand", self.quantity, "counted")
-            add("Note", self.note, "note")
+            add(tr("Counted on hand"), self.quantity, "counted")
+            add(tr("Note"), self.note, "note")
         elif kind == "reorder":
-            add("Location", self.location, "location")
+            add(tr("Location"), self.location, "location")
             self.quantity.setRange(0, 1_000_000)
             self.quantity.setValue(row.reorder_point if row else 0)
-            add("Reorder when available ≤", self.quantity, "reorder_point")
+            add(tr("Reorder when available ≤"), self.quantity, "reorder_point")
             self.reorder_qty.setValue(0)
-            add("Reorder quantity", self.reorder_qty, "reorder_qty")
+            add(tr("Reorder quantity"), self.reorder_qty, "reorder_qty")
         self.form_error = error_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -158,7 +173,8 @@ class StockDialog(QDialog):
             return self.row.variant_id
         v = catalog.find_variant_by_sku(self._ctx, self.sku.text())
         if v is None:
-            raise ValidationError(f"no variant has SKU {self.sku.text().strip()!r}", "sku")
+            sku = self.sku.text().strip()
+            raise ValidationError(tr("no variant has SKU {sku}").format(sku=repr(sku)), "sku")
         return v.id
 
     def _unit_cost(self) -> Decimal | None:
@@ -168,9 +184,10 @@ class StockDialog(QDialog):
         try:
             value = Decimal(parse_amount_text(text))
         except InvalidOperation:
-            raise ValidationError(f"{text!r} is not an amount", "unit_cost") from None
+            message = tr("{text} is not an amount").format(text=repr(text))
+            raise ValidationError(message, "unit_cost") from None
         if value < 0:
-            raise ValidationError("cost cannot be negative", "unit_cost")
+            raise ValidationError(tr("cost cannot be negative"), "unit_cost")
         return value
 
     def apply(self) -> None:
@@ -179,21 +196,21 @@ class StockDialog(QDialog):
         qty = self.quantity.value()
         if self.kind == "adjust":
             inventory.adjust(ctx, vid, loc, qty, self.reason.currentText())
-            self.done_message = f"Adjusted by {qty:+d}"
+            self.done_message = tr("Adjusted by {change}").format(change=f"{qty:+d}")
         elif self.kind == "receive":
             inventory.receive(ctx, vid, loc, qty, self.note.text(), unit_cost=self._unit_cost())
-            self.done_message = f"Received {qty}"
+            self.done_message = tr("Received {n}").format(n=qty)
         elif self.kind == "transfer":
             inventory.transfer(
                 ctx, vid, loc, int(self.to_location.currentData()), qty, self.note.text()
             )
-            self.done_message = f"Transferred {qty}"
+            self.done_message = tr("Transferred {n}").format(n=qty)
         elif self.kind == "stocktake":
             diff = inventory.stocktake(ctx, vid, loc, qty, self.note.text())
-            self.done_message = f"Stocktake booked {diff:+d}"
+            self.done_message = tr("Stocktake booked {change}").format(change=f"{diff:+d}")
         elif self.kind == "reorder":
             inventory.set_reorder(ctx, vid, loc, qty, self.reorder_qty.value())
-            self.done_message = "Reorder point saved"
+            self.done_message = tr("Reorder point saved")
 
     def save(self) -> None:
         """Apply and close; on a broken rule stay open with the message at the field."""
@@ -209,6 +226,6 @@ class StockDialog(QDialog):
             set_error(self.errors.get(key, self.form_error), str(exc))
             return
         except ServiceError as exc:
-            show_error(self, KINDS[self.kind], exc)
+            show_error(self, kind_title(self.kind), exc)
             return
         self.accept()

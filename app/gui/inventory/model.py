@@ -12,6 +12,7 @@ from app.core.services.inventory import Movement
 from app.core.services.queries import ChannelStock, StockFilter, StockRow
 from app.core.settings import get_setting
 from app.gui.formatting import format_datetime, humanize
+from app.gui.i18n import N_, tr_cached
 from app.gui.runner import BackgroundRunner
 from app.gui.widgets.columns import ERROR, MUTED, RIGHT, SUCCESS, WARNING, Column
 from app.gui.widgets.paged_model import PagedTableModel
@@ -26,18 +27,39 @@ def stock_state(r: StockRow, default_point: int) -> str:
     return "low" if r.available <= point else "ok"
 
 
+def state_label(state: str) -> str:
+    """The seller's word for a :func:`stock_state` (translated once per language)."""
+    if state == "out":
+        return tr_cached("Out of stock")
+    if state == "low":
+        return tr_cached("Low")
+    return tr_cached("OK")
+
+
+def queue_status_label(status: str) -> str:
+    """A stock push's outbox state (lower case, shown in brackets)."""
+    match status:
+        case "pending":
+            return tr_cached("pending")
+        case "failed":
+            return tr_cached("failed")
+        case "done":
+            return tr_cached("done")
+    return status
+
+
 def stock_columns(default_point: int) -> list[Column[StockRow]]:
     """Columns; ``default_point`` applies to items without their own reorder point."""
     colours = {"out": ERROR, "low": WARNING, "ok": None}
     return [
-        Column("SKU", lambda r: r.sku, "sku", width=150),
-        Column("Product", lambda r: r.product_name, width=240),
-        Column("Variant", lambda r: r.variant_name, width=120),
-        Column("Location", lambda r: r.location_name, width=130),
-        Column("On hand", lambda r: r.on_hand, "on_hand", align=RIGHT, width=80),
-        Column("Reserved", lambda r: r.reserved, "reserved", align=RIGHT, width=80),
+        Column(N_("SKU"), lambda r: r.sku, "sku", width=150),
+        Column(N_("Product"), lambda r: r.product_name, width=240),
+        Column(N_("Variant"), lambda r: r.variant_name, width=120),
+        Column(N_("Location"), lambda r: r.location_name, width=130),
+        Column(N_("On hand"), lambda r: r.on_hand, "on_hand", align=RIGHT, width=80),
+        Column(N_("Reserved"), lambda r: r.reserved, "reserved", align=RIGHT, width=80),
         Column(
-            "Available",
+            N_("Available"),
             lambda r: r.available,
             "available",
             align=RIGHT,
@@ -45,22 +67,20 @@ def stock_columns(default_point: int) -> list[Column[StockRow]]:
             width=80,
         ),
         Column(
-            "Reorder point",
+            N_("Reorder point"),
             lambda r: r.reorder_point or f"({default_point})",
             "reorder_point",
             align=RIGHT,
-            tooltip=lambda r: None if r.reorder_point else "workspace default",
+            tooltip=lambda r: None if r.reorder_point else tr_cached("workspace default"),
             width=100,
         ),
         Column(
-            "State",
-            lambda r: {"out": "Out of stock", "low": "Low", "ok": "OK"}[
-                stock_state(r, default_point)
-            ],
+            N_("State"),
+            lambda r: state_label(stock_state(r, default_point)),
             color=lambda r: colours[stock_state(r, default_point)] or SUCCESS,
             width=100,
         ),
-        Column("Updated", lambda r: format_datetime(r.updated_at), width=140),
+        Column(N_("Updated"), lambda r: format_datetime(r.updated_at), width=140),
     ]
 
 
@@ -92,10 +112,10 @@ def _signed(n: int) -> str:
 
 
 MOVEMENT_COLUMNS: list[Column[Movement]] = [
-    Column("When", lambda m: format_datetime(m.at), "at", raw=lambda m: m.at, width=140),
-    Column("Type", lambda m: humanize(m.type), "type", width=100),
+    Column(N_("When"), lambda m: format_datetime(m.at), "at", raw=lambda m: m.at, width=140),
+    Column(N_("Type"), lambda m: humanize(m.type), "type", width=100),
     Column(
-        "On hand",
+        N_("On hand"),
         lambda m: _signed(m.delta_on_hand) if m.delta_on_hand else "",
         "oh",
         raw=lambda m: m.delta_on_hand,
@@ -104,22 +124,22 @@ MOVEMENT_COLUMNS: list[Column[Movement]] = [
         width=80,
     ),
     Column(
-        "Reserved",
+        N_("Reserved"),
         lambda m: _signed(m.delta_reserved) if m.delta_reserved else "",
         "rs",
         raw=lambda m: m.delta_reserved,
         align=RIGHT,
         width=80,
     ),
-    Column("Location", lambda m: m.location_name, "loc", width=120),
-    Column("Who", lambda m: m.actor, "actor", width=80),
+    Column(N_("Location"), lambda m: m.location_name, "loc", width=120),
+    Column(N_("Who"), lambda m: m.actor, "actor", width=80),
     Column(
-        "Reference",
+        N_("Reference"),
         lambda m: f"{m.reference_type} {m.reference_id or ''}".strip(),
         "ref",
         width=140,
     ),
-    Column("Why", lambda m: m.note, "note", width=240),
+    Column(N_("Why"), lambda m: m.note, "note", width=240),
 ]
 
 
@@ -129,25 +149,25 @@ def make_movements_model(parent: QObject | None = None) -> RowsTableModel[Moveme
 
 
 CHANNEL_COLUMNS: list[Column[ChannelStock]] = [
-    Column("Store", lambda c: c.store_name, "store", width=150),
-    Column("Listing", lambda c: c.title, "title", width=220),
+    Column(N_("Store"), lambda c: c.store_name, "store", width=150),
+    Column(N_("Listing"), lambda c: c.title, "title", width=220),
     Column(
-        "Last told",
-        lambda c: "never" if c.last_pushed_stock is None else c.last_pushed_stock,
+        N_("Last told"),
+        lambda c: tr_cached("never") if c.last_pushed_stock is None else c.last_pushed_stock,
         "pushed",
         raw=lambda c: c.last_pushed_stock,
         align=RIGHT,
         width=80,
     ),
     Column(
-        "Told at",
+        N_("Told at"),
         lambda c: format_datetime(c.last_pushed_at),
         "at",
         raw=lambda c: c.last_pushed_at,
         width=140,
     ),
     Column(
-        "Platform shows",
+        N_("Platform shows"),
         lambda c: "" if c.platform_stock is None else c.platform_stock,
         "shows",
         raw=lambda c: c.platform_stock,
@@ -155,15 +175,19 @@ CHANNEL_COLUMNS: list[Column[ChannelStock]] = [
         width=110,
     ),
     Column(
-        "Read at",
+        N_("Read at"),
         lambda c: format_datetime(c.platform_stock_seen_at),
         "seen",
         raw=lambda c: c.platform_stock_seen_at,
         width=140,
     ),
     Column(
-        "Queued",
-        lambda c: "" if c.queued_stock is None else f"{c.queued_stock} ({c.queue_status})",
+        N_("Queued"),
+        lambda c: (
+            ""
+            if c.queued_stock is None
+            else f"{c.queued_stock} ({queue_status_label(c.queue_status)})"
+        ),
         "queued",
         raw=lambda c: c.queued_stock,
         color=lambda c: ERROR if c.queue_error else (MUTED if c.queued_stock is None else WARNING),

@@ -26,6 +26,7 @@ from app.core.services.errors import ServiceError
 from app.core.services.queries import StockFilter, StockRow
 from app.gui.context import GuiContext
 from app.gui.formatting import format_count
+from app.gui.i18n import N_, tr
 from app.gui.inventory.dialogs import StockDialog
 from app.gui.inventory.model import (
     StockModel,
@@ -49,7 +50,7 @@ log = logging.getLogger(__name__)
 class InventoryPage(Page):
     """Stock rows on top; the selected item's movements and channel view below."""
 
-    title = "Inventory"
+    title = N_("Inventory")  # the sidebar shows tr(title)
     kinds = frozenset({"stock", "products", "listings"})
 
     def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
@@ -62,17 +63,22 @@ class InventoryPage(Page):
         for i in range(self.model.columnCount()):
             self.view.setColumnWidth(i, self.model.column(i).width)
 
-        self.search = named(QLineEdit(), "Search stock", "Search by SKU or product name")
-        self.search.setPlaceholderText("Search SKU or product…")
+        self.search = named(QLineEdit(), tr("Search stock"), tr("Search by SKU or product name"))
+        self.search.setPlaceholderText(tr("Search SKU or product…"))
         self.search.setClearButtonEnabled(True)
         self._debounce = Debouncer(200, self.apply_filter, self)
         self.search.textChanged.connect(lambda _t: self._debounce.poke())
-        self.location = named(QComboBox(), "Location filter")
+        self.location = named(QComboBox(), tr("Location filter"))
         self.location.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.level = QButtonGroup(self)
         level_box = QHBoxLayout()
-        for i, (label, key) in enumerate((("All", "all"), ("Low", "low"), ("Out of stock", "out"))):
-            rb = named(QRadioButton(label), f"Show {label.lower()}")
+        levels = (
+            (tr("All"), tr("Show all"), "all"),
+            (tr("Low"), tr("Show low"), "low"),
+            (tr("Out of stock"), tr("Show out of stock"), "out"),
+        )
+        for i, (label, name, key) in enumerate(levels):
+            rb = named(QRadioButton(label), name)
             rb.setProperty("key", key)
             rb.setChecked(i == 0)
             self.level.addButton(rb, i)
@@ -81,19 +87,21 @@ class InventoryPage(Page):
 
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for kind, label in (
-            ("adjust", "Adjust…"),
-            ("receive", "Receive…"),
-            ("transfer", "Transfer…"),
-            ("stocktake", "Stocktake…"),
-            ("reorder", "Reorder point…"),
+        for kind, label, name in (
+            ("adjust", tr("Adjust…"), tr("Adjust")),
+            ("receive", tr("Receive…"), tr("Receive")),
+            ("transfer", tr("Transfer…"), tr("Transfer")),
+            ("stocktake", tr("Stocktake…"), tr("Stocktake")),
+            ("reorder", tr("Reorder point…"), tr("Reorder point")),
         ):
-            b = named(QPushButton(label), label.rstrip("…"))
+            b = named(QPushButton(label), name)
             b.clicked.connect(lambda _=False, k=kind: self.open_dialog(k))
             self.buttons[kind] = b
             actions.addWidget(b)
         self.receive_new = named(
-            QPushButton("Receive by SKU…"), "Receive stock for any SKU", "Receive a SKU not listed"
+            QPushButton(tr("Receive by SKU…")),
+            tr("Receive stock for any SKU"),
+            tr("Receive a SKU not listed"),
         )
         self.receive_new.clicked.connect(lambda: self.open_dialog("receive", use_selection=False))
         actions.addWidget(self.receive_new)
@@ -122,8 +130,8 @@ class InventoryPage(Page):
             for i in range(model.columnCount()):
                 view.setColumnWidth(i, model.column(i).width)
         self.detail_tabs = QTabWidget()
-        self.detail_tabs.addTab(self.movements_view, "Movement history")
-        self.detail_tabs.addTab(self.channels_view, "What each store was told")
+        self.detail_tabs.addTab(self.movements_view, tr("Movement history"))
+        self.detail_tabs.addTab(self.channels_view, tr("What each store was told"))
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
@@ -136,7 +144,7 @@ class InventoryPage(Page):
         self.splitter.addWidget(self.detail_tabs)
         self.splitter.setSizes([520, 260])
         lay = QVBoxLayout(self)
-        title = QLabel("Inventory")
+        title = QLabel(tr("Inventory"))
         title.setObjectName("pageTitle")
         lay.addWidget(title)
         lay.addWidget(self.splitter, 1)
@@ -163,7 +171,7 @@ class InventoryPage(Page):
         current = self.location.currentData()
         self.location.blockSignals(True)
         self.location.clear()
-        self.location.addItem("All locations", None)
+        self.location.addItem(tr("All locations"), None)
         self.locations = inventory.list_locations(self.gui.ctx)
         for loc in self.locations:
             self.location.addItem(loc.name, loc.id)
@@ -202,7 +210,7 @@ class InventoryPage(Page):
             self._debounce.flush()
 
     def _snapshot_loaded(self, n: int) -> None:
-        self.count_label.setText(f"{format_count(n)} stock rows")
+        self.count_label.setText(tr("{n} stock rows").format(n=format_count(n)))
         if self._keep_id is not None:
             row = self.model.row_of(self._keep_id)
             self._keep_id = None

@@ -12,59 +12,74 @@ from app.core.services import orders, queries
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError
 from app.gui.formatting import format_datetime, format_rupiah, humanize
+from app.gui.i18n import tr
 from app.gui.widgets.columns import ERROR, SUCCESS
 
 
 def order_html(order: orders.OrderDTO, lines: list[queries.OrderLine], store_name: str) -> str:
     """The detail pane's HTML; unmapped lines link to ``map:<listing id>``."""
     e = escape
+    not_mapped = e(tr("Not mapped"))
     rows = []
     for line in lines:
         if line.variant_id is not None:
             mapped = f'<span style="color:{SUCCESS}">→ {e(line.variant_sku or "")}</span>'
         elif line.listing_id is not None:
             mapped = (
-                f'<a href="map:{line.listing_id}" style="color:{ERROR}">Not mapped — map it…</a>'
+                f'<a href="map:{line.listing_id}" style="color:{ERROR}">'
+                f"{e(tr('Not mapped — map it…'))}</a>"
             )
         else:
-            mapped = f'<span style="color:{ERROR}">Not mapped</span>'
+            mapped = f'<span style="color:{ERROR}">{not_mapped}</span>'
+        sku = tr("SKU {sku}").format(sku=line.platform_sku or tr("(none)"))
+        stock = tr("stock: {state}").format(state=humanize(line.inventory_state))
         rows.append(
-            f"<tr><td>{e(line.name)}<br><small>SKU {e(line.platform_sku or '(none)')}</small></td>"
+            f"<tr><td>{e(line.name)}<br><small>{e(sku)}</small></td>"
             f'<td align="right">{line.quantity}</td>'
             f'<td align="right">{format_rupiah(line.unit_price)}</td>'
-            f"<td>{mapped}<br><small>stock: {e(humanize(line.inventory_state))}</small></td></tr>"
+            f"<td>{mapped}<br><small>{e(stock)}</small></td></tr>"
         )
     history = "".join(
         f"<li>{format_datetime(at)} — {e(humanize(status))} <small>({e(ps)})</small></li>"
         for at, status, ps in order.history
     )
     amounts = [
-        ("Subtotal", order.subtotal),
-        ("Shipping", order.shipping_fee),
-        ("Seller discount", -order.seller_discount),
-        ("Total paid by buyer", order.total),
-        ("Marketplace fees" + ("" if order.fees_final else " (estimate)"), -order.fees),
+        (tr("Subtotal"), order.subtotal),
+        (tr("Shipping"), order.shipping_fee),
+        (tr("Seller discount"), -order.seller_discount),
+        (tr("Total paid by buyer"), order.total),
+        (
+            tr("Marketplace fees") if order.fees_final else tr("Marketplace fees (estimate)"),
+            -order.fees,
+        ),
     ]
     amount_rows = "".join(
         f'<tr><td>{e(k)}</td><td align="right">{format_rupiah(v)}</td></tr>' for k, v in amounts
     )
     address = e(order.shipping_address or "—").replace("\n", "<br>")
     tracking = (
-        f"<p><b>Tracking:</b> {e(order.tracking_number)}</p>" if order.tracking_number else ""
+        f"<p><b>{e(tr('Tracking:'))}</b> {e(order.tracking_number)}</p>"
+        if order.tracking_number
+        else ""
+    )
+    title = tr("Order {number}").format(number=order.platform_order_id)
+    placed = tr("Placed {placed} · updated {updated}").format(
+        placed=format_datetime(order.placed_at), updated=format_datetime(order.updated_at)
     )
     return (
-        f"<h2>Order {e(order.platform_order_id)}</h2>"
+        f"<h2>{e(title)}</h2>"
         f"<p>{e(store_name)} · <b>{e(humanize(order.status))}</b> "
         f"<small>({e(order.platform_status)})</small><br>"
-        f"Placed {format_datetime(order.placed_at)} · updated {format_datetime(order.updated_at)}"
+        f"{e(placed)}"
         f"</p>{tracking}"
-        f"<h3>Buyer</h3><p>{e(order.buyer_name or '—')}<br>{address}</p>"
-        f'<h3>Items</h3><table width="100%" cellspacing="0" cellpadding="4">'
-        f"<tr><th align='left'>Item</th><th align='right'>Qty</th>"
-        f"<th align='right'>Price</th><th align='left'>Master SKU</th></tr>"
+        f"<h3>{e(tr('Buyer'))}</h3><p>{e(order.buyer_name or '—')}<br>{address}</p>"
+        f'<h3>{e(tr("Items"))}</h3><table width="100%" cellspacing="0" cellpadding="4">'
+        f"<tr><th align='left'>{e(tr('Item'))}</th><th align='right'>{e(tr('Qty'))}</th>"
+        f"<th align='right'>{e(tr('Price'))}</th>"
+        f"<th align='left'>{e(tr('Master SKU'))}</th></tr>"
         f"{''.join(rows)}</table>"
-        f'<h3>Amounts</h3><table cellpadding="3">{amount_rows}</table>'
-        f"<h3>Status history</h3><ul>{history or '<li>—</li>'}</ul>"
+        f'<h3>{e(tr("Amounts"))}</h3><table cellpadding="3">{amount_rows}</table>'
+        f"<h3>{e(tr('Status history'))}</h3><ul>{history or '<li>—</li>'}</ul>"
     )
 
 
@@ -81,7 +96,7 @@ class OrderDetail(QTextBrowser):
         super().__init__(parent)
         self._ctx = ctx
         self.setObjectName("orderDetail")
-        self.setAccessibleName("Order detail")
+        self.setAccessibleName(tr("Order detail"))
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._link)
         self.order_id: int | None = None
@@ -91,12 +106,13 @@ class OrderDetail(QTextBrowser):
         """Show one order (None: a hint)."""
         self.order_id = order_id
         if order_id is None:
-            self.setHtml("<p style='color:gray'>Select an order to see its details.</p>")
+            hint = escape(tr("Select an order to see its details."))
+            self.setHtml(f"<p style='color:gray'>{hint}</p>")
             return
         try:
             order = orders.get_order(self._ctx, order_id)
         except NotFoundError:
-            self.setHtml("<p>This order no longer exists.</p>")
+            self.setHtml(f"<p>{escape(tr('This order no longer exists.'))}</p>")
             return
         lines = queries.order_lines(self._ctx, order_id)
         self.setHtml(order_html(order, lines, store_name))

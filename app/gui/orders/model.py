@@ -11,6 +11,7 @@ from app.core.services import queries
 from app.core.services.context import ServiceContext
 from app.core.services.queries import OrderFilter, OrderRow
 from app.gui.formatting import format_datetime, format_rupiah, humanize
+from app.gui.i18n import N_, tr_cached
 from app.gui.runner import BackgroundRunner
 from app.gui.stores.model import PLATFORM_LABELS
 from app.gui.widgets.columns import ERROR, MUTED, PRIMARY, RIGHT, SUCCESS, WARNING, Column
@@ -25,27 +26,34 @@ STATUS_COLOURS = {
     OrderStatus.RETURNED: ERROR,
 }
 
+
+def _mapping_text(r: OrderRow) -> str:
+    if r.unmapped_count:
+        return tr_cached("{n} not mapped").format(n=r.unmapped_count)
+    return tr_cached("OK")
+
+
 ORDER_COLUMNS: list[Column[OrderRow]] = [
-    Column("Placed", lambda r: format_datetime(r.placed_at), "placed_at", width=140),
-    Column("Order", lambda r: r.platform_order_id, "number", width=170),
-    Column("Store", lambda r: r.store_name, width=150),
-    Column("Platform", lambda r: PLATFORM_LABELS.get(r.platform, r.platform), width=100),
+    Column(N_("Placed"), lambda r: format_datetime(r.placed_at), "placed_at", width=140),
+    Column(N_("Order"), lambda r: r.platform_order_id, "number", width=170),
+    Column(N_("Store"), lambda r: r.store_name, width=150),
+    Column(N_("Platform"), lambda r: PLATFORM_LABELS.get(r.platform, r.platform), width=100),
     Column(
-        "Status",
+        N_("Status"),
         lambda r: humanize(r.status),
         "status",
         color=lambda r: STATUS_COLOURS.get(r.status),
         width=100,
     ),
-    Column("Buyer", lambda r: r.buyer_name, "buyer", width=150),
-    Column("Items", lambda r: r.item_count, align=RIGHT, width=60),
-    Column("Total", lambda r: format_rupiah(r.total), "total", align=RIGHT, width=120),
+    Column(N_("Buyer"), lambda r: r.buyer_name, "buyer", width=150),
+    Column(N_("Items"), lambda r: r.item_count, align=RIGHT, width=60),
+    Column(N_("Total"), lambda r: format_rupiah(r.total), "total", align=RIGHT, width=120),
     Column(
-        "Mapping",
-        lambda r: f"{r.unmapped_count} not mapped" if r.unmapped_count else "OK",
+        N_("Mapping"),
+        _mapping_text,
         color=lambda r: ERROR if r.unmapped_count else SUCCESS,
         tooltip=lambda r: (
-            "Some lines are not mapped to a master SKU: they do not move stock"
+            tr_cached("Some lines are not mapped to a master SKU: they do not move stock")
             if r.unmapped_count
             else None
         ),

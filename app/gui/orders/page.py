@@ -27,6 +27,7 @@ from app.core.services import queries, stores
 from app.core.services.queries import OrderFilter
 from app.gui.context import GuiContext
 from app.gui.formatting import format_count, humanize
+from app.gui.i18n import N_, tr
 from app.gui.orders.detail import OrderDetail
 from app.gui.orders.model import OrdersModel
 from app.gui.page import Page
@@ -42,7 +43,19 @@ from app.gui.widgets.helpers import (
 
 log = logging.getLogger(__name__)
 
-DATE_RANGES = ("Any time", "Today", "Yesterday", "Last 7 days", "Last 30 days", "Custom")
+DATE_RANGES = ("any", "today", "yesterday", "last_7", "last_30", "custom")
+
+
+def date_range_labels() -> tuple[str, ...]:
+    """The labels of :data:`DATE_RANGES`, in the same order."""
+    return (
+        tr("Any time"),
+        tr("Today"),
+        tr("Yesterday"),
+        tr("Last 7 days"),
+        tr("Last 30 days"),
+        tr("Custom"),
+    )
 
 
 def local_midnight(d: QDate) -> datetime:
@@ -53,7 +66,7 @@ def local_midnight(d: QDate) -> datetime:
 class OrdersPage(Page):
     """The order list (id snapshot + pages) with the selected order's detail beside it."""
 
-    title = "Orders"
+    title = N_("Orders")  # the sidebar shows tr(title)
     kinds = frozenset({"orders", "listings", "stores"})
 
     def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
@@ -66,28 +79,31 @@ class OrdersPage(Page):
         for i in range(self.model.columnCount()):
             self.view.setColumnWidth(i, self.model.column(i).width)
 
-        self.store = named(QComboBox(), "Store filter")
-        self.status = named(QComboBox(), "Status filter")
-        self.status.addItem("All statuses", None)
+        self.store = named(QComboBox(), tr("Store filter"))
+        self.status = named(QComboBox(), tr("Status filter"))
+        self.status.addItem(tr("All statuses"), None)
         for st in OrderStatus:
             self.status.addItem(humanize(st), st)
-        self.range = named(QComboBox(), "Date range")
-        self.range.addItems(DATE_RANGES)
+        self.range = named(QComboBox(), tr("Date range"))
+        for key, label in zip(DATE_RANGES, date_range_labels(), strict=True):
+            self.range.addItem(label, key)
         today = QDate.currentDate()
-        self.date_from = named(QDateEdit(today.addDays(-7)), "From date")
-        self.date_to = named(QDateEdit(today), "To date")
+        self.date_from = named(QDateEdit(today.addDays(-7)), tr("From date"))
+        self.date_to = named(QDateEdit(today), tr("To date"))
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
             d.setDisplayFormat("dd MMM yyyy")
             d.setEnabled(False)
             d.dateChanged.connect(lambda _d: self.apply_filter())
-        self.search = named(QLineEdit(), "Search orders", "Order number, buyer, SKU or item name")
-        self.search.setPlaceholderText("Order number, buyer, SKU…")
+        self.search = named(
+            QLineEdit(), tr("Search orders"), tr("Order number, buyer, SKU or item name")
+        )
+        self.search.setPlaceholderText(tr("Order number, buyer, SKU…"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
         self._debounce = Debouncer(250, self.apply_filter, self)
         self.search.textChanged.connect(lambda _t: self._debounce.poke())
-        self.unmapped = named(QCheckBox("Only with unmapped items"), "Only unmapped")
+        self.unmapped = named(QCheckBox(tr("Only with unmapped items")), tr("Only unmapped"))
         for combo in (self.store, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.range.currentIndexChanged.connect(self._range_changed)
@@ -104,10 +120,12 @@ class OrdersPage(Page):
 
         self.selection_label = QLabel("")
         self.copy_button = named(
-            QPushButton("Copy order numbers"), "Copy the selected order numbers"
+            QPushButton(tr("Copy order numbers")), tr("Copy the selected order numbers")
         )
         self.copy_button.clicked.connect(self.copy_numbers)
-        self.map_button = named(QPushButton("Map unmapped items…"), "Map this order's items")
+        self.map_button = named(
+            QPushButton(tr("Map unmapped items…")), tr("Map this order's items")
+        )
         self.map_button.clicked.connect(self.map_current)
         sel_bar = QHBoxLayout()
         sel_bar.addWidget(self.selection_label)
@@ -131,7 +149,7 @@ class OrdersPage(Page):
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([760, 420])
         lay = QVBoxLayout(self)
-        title = QLabel("Orders")
+        title = QLabel(tr("Orders"))
         title.setObjectName("pageTitle")
         lay.addWidget(title)
         lay.addLayout(bar)
@@ -159,14 +177,14 @@ class OrdersPage(Page):
         current = self.store.currentData()
         self.store.blockSignals(True)
         self.store.clear()
-        self.store.addItem("All stores", None)
+        self.store.addItem(tr("All stores"), None)
         for st in stores.list_stores(self.gui.ctx):
             self.store.addItem(st.name, st.id)
         self.store.setCurrentIndex(max(0, self.store.findData(current)))
         self.store.blockSignals(False)
 
     def _range_changed(self) -> None:
-        custom = self.range.currentText() == "Custom"
+        custom = self.range.currentData() == "custom"
         self.date_from.setEnabled(custom)
         self.date_to.setEnabled(custom)
         self.apply_filter()
@@ -174,16 +192,16 @@ class OrdersPage(Page):
     def date_bounds(self) -> tuple[datetime | None, datetime | None]:
         """The chosen range as [from, to) aware datetimes at local midnights."""
         today = QDate.currentDate()
-        choice = self.range.currentText()
-        if choice == "Today":
+        choice = self.range.currentData()
+        if choice == "today":
             return local_midnight(today), local_midnight(today.addDays(1))
-        if choice == "Yesterday":
+        if choice == "yesterday":
             return local_midnight(today.addDays(-1)), local_midnight(today)
-        if choice == "Last 7 days":
+        if choice == "last_7":
             return local_midnight(today.addDays(-6)), local_midnight(today.addDays(1))
-        if choice == "Last 30 days":
+        if choice == "last_30":
             return local_midnight(today.addDays(-29)), local_midnight(today.addDays(1))
-        if choice == "Custom":
+        if choice == "custom":
             start = local_midnight(self.date_from.date())
             return start, local_midnight(self.date_to.date()) + timedelta(days=1)
         return None, None
@@ -232,8 +250,10 @@ class OrdersPage(Page):
 
     def _selection_changed(self) -> None:
         n = len(selected_rows(self.view))
-        total = f"{format_count(self._count)} orders"
-        self.selection_label.setText(f"{total} · {n} selected" if n else total)
+        total = tr("{n} orders").format(n=format_count(self._count))
+        if n:
+            total = tr("{total} · {n} selected").format(total=total, n=n)
+        self.selection_label.setText(total)
         self.copy_button.setEnabled(n > 0)
         row = self.model.row_at(current_row(self.view))
         self.map_button.setEnabled(row is not None and row.unmapped_count > 0)
@@ -251,7 +271,7 @@ class OrdersPage(Page):
         """Copy the selected order numbers, one per line."""
         numbers = [r.platform_order_id for r in self.selected_orders()]
         QGuiApplication.clipboard().setText("\n".join(numbers))
-        self.status_message.emit(f"Copied {len(numbers)} order numbers")
+        self.status_message.emit(tr("Copied {n} order numbers").format(n=len(numbers)))
 
     def map_current(self) -> None:
         """Open the Mapping view on the current order's unmapped listings."""

@@ -26,16 +26,31 @@ from PySide6.QtWidgets import (
 from app.core.services import inventory
 from app.core.services.errors import ServiceError, ValidationError
 from app.core.settings import SETTINGS, get_setting, set_setting
+from app.gui import i18n
 from app.gui.context import GuiContext
 from app.gui.excel_bridge import excel_dialog, open_excel_dialog
+from app.gui.i18n import LANGUAGES, N_, tr
 from app.gui.page import Page
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
 
 log = logging.getLogger(__name__)
 
 NOTIFICATION_KEYS = ("notify_low_stock", "notify_sync_failed", "notify_reauth")
-LANGUAGES = (("English", "en"), ("Bahasa Indonesia", "id"))
-THEMES = (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark"))
+# LANGUAGES (from app.gui.i18n) names each language in its own language: not translated.
+THEMES = ((N_("Follow the system"), "system"), (N_("Light"), "light"), (N_("Dark"), "dark"))
+
+# The descriptions of app.core.settings.SETTINGS (SettingDef.doc), shown translated. app.core
+# must not import Qt, so these marked copies put them in the translation file: keep them
+# identical to the docs declared there.
+_SETTING_DOCS = (
+    N_("Allow manual changes that take on-hand stock below zero."),
+    N_("Reorder point used for items that have none of their own."),
+    N_("Notify when an item runs low."),
+    N_("Notify when a sync job fails."),
+    N_("Notify when a store needs re-authorization."),
+    N_("Interface language (en or id)."),
+    N_("Days without a sale that make a slow mover."),
+)
 
 
 class SettingsPage(Page):
@@ -55,45 +70,62 @@ class SettingsPage(Page):
         super().__init__(gui, parent)
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
-        general = QGroupBox("Stock and catalog")
+        # the language is installed at start-up: a new one shows after a restart
+        self.language_hint = QLabel("")
+        self.language_hint.setObjectName("hint")
+        self.language_hint.setWordWrap(True)
+        self.language_hint.setVisible(False)
+        self._language_in_use: str | None = None  # read at the first reload
+        self._loading = False
+        general = QGroupBox(tr("Stock and catalog"))
         gform = QFormLayout(general)
-        notify = QGroupBox("Notifications (system tray)")
+        notify = QGroupBox(tr("Notifications (system tray)"))
         nform = QFormLayout(notify)
         for key, d in SETTINGS.items():
-            editor = self._editor_for(key, d.type, d.doc)
+            doc = i18n.tr_cached(d.doc)  # marked in _SETTING_DOCS
+            editor = self._editor_for(key, d.type, doc)
             self.editors[key] = editor
             self.errors[key] = error_label()
             form = nform if key in NOTIFICATION_KEYS else gform
             if isinstance(editor, QCheckBox):
                 form.addRow("", editor)
             else:
-                form.addRow(d.doc, editor)
+                form.addRow(doc, editor)
             form.addRow("", self.errors[key])
+            if key == "language":
+                form.addRow("", self.language_hint)
+        language = self.editors.get("language")
+        if isinstance(language, QComboBox):
+            language.currentIndexChanged.connect(self._language_changed)
 
-        look = QGroupBox("Appearance")
+        look = QGroupBox(tr("Appearance"))
         lform = QFormLayout(look)
-        self.theme = named(QComboBox(), "Theme")
+        self.theme = named(QComboBox(), tr("Theme"))
         for label, value in THEMES:
-            self.theme.addItem(label, value)
+            self.theme.addItem(i18n.tr_cached(label), value)  # marked in THEMES
         self.theme.setCurrentIndex(max(0, self.theme.findData(gui.ui_state.get("theme", "system"))))
         self.theme.currentIndexChanged.connect(self._theme_changed)
-        lform.addRow("Colours", self.theme)
+        lform.addRow(tr("Colours"), self.theme)
 
-        locs = QGroupBox("Stock locations")
+        locs = QGroupBox(tr("Stock locations"))
         ll = QVBoxLayout(locs)
-        self.locations = named(QListWidget(), "Stock locations")
+        self.locations = named(QListWidget(), tr("Stock locations"))
         self.locations.setMaximumHeight(120)
-        add_loc = named(QPushButton("Add location…"), "Add stock location")
+        add_loc = named(QPushButton(tr("Add location…")), tr("Add stock location"))
         add_loc.clicked.connect(self.ask_location)
         ll.addWidget(self.locations)
         ll.addWidget(add_loc)
 
-        data = QGroupBox("Data")
+        data = QGroupBox(tr("Data"))
         dl = QVBoxLayout(data)
-        folder = gui.paths.data_dir if gui.paths is not None else "(in memory)"
-        dl.addWidget(QLabel(f"Data folder: {folder}"))
+        folder = gui.paths.data_dir if gui.paths is not None else tr("(in memory)")
+        dl.addWidget(QLabel(tr("Data folder: {folder}").format(folder=folder)))
         row = QHBoxLayout()
-        for kind, label in (("Import", "Import from Excel…"), ("Export", "Export to Excel…")):
+        # the kind is a lookup key for excel_dialog, the label is shown
+        for kind, label in (
+            ("Import", tr("Import from Excel…")),
+            ("Export", tr("Export to Excel…")),
+        ):
             if excel_dialog(kind) is not None:
                 b = named(QPushButton(label), label)
                 b.clicked.connect(lambda _=False, k=kind: open_excel_dialog(k, gui.ctx, self))
@@ -101,7 +133,7 @@ class SettingsPage(Page):
         row.addStretch(1)
         dl.addLayout(row)
 
-        self.save_button = named(QPushButton("Save settings"), "Save settings")
+        self.save_button = named(QPushButton(tr("Save settings")), tr("Save settings"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel("")
@@ -113,7 +145,7 @@ class SettingsPage(Page):
 
         inner = QWidget()
         il = QVBoxLayout(inner)
-        title = QLabel("Settings")
+        title = QLabel(tr("Settings"))
         title.setObjectName("pageTitle")
         il.addWidget(title)
         for box in (general, notify, look, locs, data):
@@ -143,20 +175,46 @@ class SettingsPage(Page):
 
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
-        for key, editor in self.editors.items():
-            value = get_setting(self.gui.ctx, key)
-            if isinstance(editor, QCheckBox):
-                editor.setChecked(bool(value))
-            elif isinstance(editor, QSpinBox):
-                editor.setValue(int(value))
-            elif isinstance(editor, QComboBox):
-                editor.setCurrentIndex(max(0, editor.findData(value)))
-            elif isinstance(editor, QLineEdit):
-                editor.setText(str(value))
+        if self._language_in_use is None:
+            self._language_in_use = str(get_setting(self.gui.ctx, "language"))
+        self._loading = True
+        try:
+            for key, editor in self.editors.items():
+                value = get_setting(self.gui.ctx, key)
+                if isinstance(editor, QCheckBox):
+                    editor.setChecked(bool(value))
+                elif isinstance(editor, QSpinBox):
+                    editor.setValue(int(value))
+                elif isinstance(editor, QComboBox):
+                    editor.setCurrentIndex(max(0, editor.findData(value)))
+                elif isinstance(editor, QLineEdit):
+                    editor.setText(str(value))
+        finally:
+            self._loading = False
+        self._update_language_hint()
         self.locations.clear()
         for loc in inventory.list_locations(self.gui.ctx, include_inactive=True):
-            mark = " (default)" if loc.is_default else ("" if loc.active else " (inactive)")
-            self.locations.addItem(f"{loc.code} — {loc.name}{mark}")
+            if loc.is_default:
+                text = tr("{code} — {name} (default)")
+            elif not loc.active:
+                text = tr("{code} — {name} (inactive)")
+            else:
+                text = "{code} — {name}"
+            self.locations.addItem(text.format(code=loc.code, name=loc.name))
+
+    def _update_language_hint(self) -> bool:
+        """Show the restart hint while the chosen language is not the one in use."""
+        chosen = self.editors["language"].currentData() if "language" in self.editors else None
+        pending = self._language_in_use is not None and chosen != self._language_in_use
+        self.language_hint.setText(
+            tr("The new language shows after StoreSync restarts.") if pending else ""
+        )
+        self.language_hint.setVisible(pending)
+        return pending
+
+    def _language_changed(self) -> None:
+        if self._update_language_hint() and not self._loading:
+            self.status_message.emit(self.language_hint.text())
 
     def value_of(self, key: str) -> Any:
         """The value an editor shows, typed as the setting declares."""
@@ -184,9 +242,11 @@ class SettingsPage(Page):
             except ValidationError as exc:
                 set_error(self.errors[key], exc.message)
             except ServiceError as exc:
-                show_error(self, "Could not save the settings", exc)
+                show_error(self, tr("Could not save the settings"), exc)
                 return changed
-        self.saved_label.setText(f"Saved ({changed} changed)." if changed else "Nothing changed.")
+        self.saved_label.setText(
+            tr("Saved ({n} changed).").format(n=changed) if changed else tr("Nothing changed.")
+        )
         if changed:
             self.settings_saved.emit()
             self.local_change.emit({"stock"})  # the low-stock point may have moved
@@ -199,10 +259,10 @@ class SettingsPage(Page):
 
     def ask_location(self) -> None:
         """Ask for a code and a name and add a location."""
-        code, ok = QInputDialog.getText(self, "Add location", "Short code (e.g. TOKO):")
+        code, ok = QInputDialog.getText(self, tr("Add location"), tr("Short code (e.g. TOKO):"))
         if not ok:
             return
-        name, ok = QInputDialog.getText(self, "Add location", "Name (e.g. Toko Depan):")
+        name, ok = QInputDialog.getText(self, tr("Add location"), tr("Name (e.g. Toko Depan):"))
         if ok:
             self.add_location(code, name)
 
@@ -211,7 +271,7 @@ class SettingsPage(Page):
         try:
             inventory.create_location(self.gui.ctx, code, name)
         except ServiceError as exc:
-            show_error(self, "Could not add the location", exc)
+            show_error(self, tr("Could not add the location"), exc)
             return False
         self.reload()
         self.local_change.emit({"stock"})

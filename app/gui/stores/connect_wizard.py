@@ -36,6 +36,7 @@ from app.core.platforms.base import AppCredentials, Endpoints
 from app.core.services.stores import StoreDTO
 from app.core.sync.api import ConnectRequest
 from app.gui.context import GuiContext
+from app.gui.i18n import tr
 from app.gui.stores.endpoints import default_endpoints
 from app.gui.stores.loopback import LoopbackListener, parse_redirect
 from app.gui.widgets.helpers import error_label, named, set_error
@@ -54,28 +55,34 @@ class PlatformPage(QWizardPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle("Which store?")
-        self.setSubTitle("Choose the marketplace and where its API lives.")
+        self.setTitle(tr("Which store?"))
+        self.setSubTitle(tr("Choose the marketplace and where its API lives."))
         lay = QVBoxLayout(self)
-        pbox = QGroupBox("Platform")
+        pbox = QGroupBox(tr("Platform"))
         pl = QVBoxLayout(pbox)
         self.platforms = QButtonGroup(self)
         for i, (label, plat) in enumerate(
-            (("Shopee", Platform.SHOPEE), ("TikTok Shop (incl. Tokopedia)", Platform.TIKTOK_SHOP))
+            (
+                ("Shopee", Platform.SHOPEE),  # a brand name
+                (tr("TikTok Shop (incl. Tokopedia)"), Platform.TIKTOK_SHOP),
+            )
         ):
             rb = named(QRadioButton(label), label)
             rb.setProperty("value", plat)
             rb.setChecked(i == 0)
             self.platforms.addButton(rb, i)
             pl.addWidget(rb)
-        ebox = QGroupBox("Environment")
+        ebox = QGroupBox(tr("Environment"))
         el = QVBoxLayout(ebox)
         self.environments = QButtonGroup(self)
         for i, (label, env) in enumerate(
             (
-                ("Production — my real shop", Environment.PRODUCTION),
-                ("The platform's own sandbox (test shop)", Environment.PLATFORM_SANDBOX),
-                ("StoreSync sandbox on this computer (try it out)", Environment.LOCAL_SANDBOX),
+                (tr("Production — my real shop"), Environment.PRODUCTION),
+                (tr("The platform's own sandbox (test shop)"), Environment.PLATFORM_SANDBOX),
+                (
+                    tr("StoreSync sandbox on this computer (try it out)"),
+                    Environment.LOCAL_SANDBOX,
+                ),
             )
         ):
             rb = named(QRadioButton(label), label)
@@ -109,32 +116,36 @@ class CredentialsPage(QWizardPage):
     def __init__(self, wizard: ConnectStoreWizard) -> None:
         super().__init__(wizard)
         self._wiz = wizard
-        self.setTitle("App credentials")
+        self.setTitle(tr("App credentials"))
         form = QFormLayout(self)
-        self.app_id = named(QLineEdit(), "App ID", "Shopee partner ID or TikTok app key")
-        self.app_secret = named(QLineEdit(), "App secret", "Shopee partner key or TikTok secret")
-        self.app_secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.service_id = named(QLineEdit(), "Service ID", "TikTok only: the app's service ID")
-        self.api_url = named(QLineEdit(), "API address")
-        self.auth_url = named(QLineEdit(), "Token address", "TikTok's separate token host")
-        self.custom_redirect = named(
-            QCheckBox("My app's registered redirect address is elsewhere"),
-            "Custom redirect",
-            "Then paste the address you land on after approving",
+        self.app_id = named(QLineEdit(), tr("App ID"), tr("Shopee partner ID or TikTok app key"))
+        self.app_secret = named(
+            QLineEdit(), tr("App secret"), tr("Shopee partner key or TikTok secret")
         )
-        self.redirect = named(QLineEdit(), "Redirect address")
+        self.app_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.service_id = named(
+            QLineEdit(), tr("Service ID"), tr("TikTok only: the app's service ID")
+        )
+        self.api_url = named(QLineEdit(), tr("API address"))
+        self.auth_url = named(QLineEdit(), tr("Token address"), tr("TikTok's separate token host"))
+        self.custom_redirect = named(
+            QCheckBox(tr("My app's registered redirect address is elsewhere")),
+            tr("Custom redirect"),
+            tr("Then paste the address you land on after approving"),
+        )
+        self.redirect = named(QLineEdit(), tr("Redirect address"))
         self.redirect.setEnabled(False)
-        self.redirect.setPlaceholderText("chosen automatically on this computer")
+        self.redirect.setPlaceholderText(tr("chosen automatically on this computer"))
         self.custom_redirect.toggled.connect(self.redirect.setEnabled)
         self.error = error_label()
-        self.service_label = QLabel("Service ID")
-        form.addRow("App ID / partner ID", self.app_id)
-        form.addRow("App secret / partner key", self.app_secret)
+        self.service_label = QLabel(tr("Service ID"))
+        form.addRow(tr("App ID / partner ID"), self.app_id)
+        form.addRow(tr("App secret / partner key"), self.app_secret)
         form.addRow(self.service_label, self.service_id)
-        form.addRow("API address", self.api_url)
-        form.addRow("Token address", self.auth_url)
+        form.addRow(tr("API address"), self.api_url)
+        form.addRow(tr("Token address"), self.auth_url)
         form.addRow("", self.custom_redirect)
-        form.addRow("Redirect address", self.redirect)
+        form.addRow(tr("Redirect address"), self.redirect)
         form.addRow("", self.error)
         for w in (self.app_id, self.app_secret, self.api_url):
             w.textChanged.connect(self.completeChanged)
@@ -156,11 +167,12 @@ class CredentialsPage(QWizardPage):
         url = self.api_url.text().strip()
         if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
             set_error(
-                self.error, "The API address must start with https:// (http only for 127.0.0.1)"
+                self.error,
+                tr("The API address must start with https:// (http only for 127.0.0.1)"),
             )
             return False
         if self.custom_redirect.isChecked() and not self.redirect.text().strip():
-            set_error(self.error, "Enter the redirect address registered for your app")
+            set_error(self.error, tr("Enter the redirect address registered for your app"))
             return False
         set_error(self.error, None)
         return True
@@ -187,10 +199,12 @@ class AuthorizePage(QWizardPage):
     def __init__(self, wizard: ConnectStoreWizard) -> None:
         super().__init__(wizard)
         self._wiz = wizard
-        self.setTitle("Approve StoreSync in the seller center")
+        self.setTitle(tr("Approve StoreSync in the seller center"))
         self.setSubTitle(
-            "Open the link, sign in with the shop's seller account and approve. "
-            "StoreSync catches the answer on this computer."
+            tr(
+                "Open the link, sign in with the shop's seller account and approve. "
+                "StoreSync catches the answer on this computer."
+            )
         )
         self.params: dict[str, str] | None = None
         self._state = pysecrets.token_urlsafe(12)
@@ -198,12 +212,14 @@ class AuthorizePage(QWizardPage):
         self._relay.received.connect(self._on_params)
         self._listener: LoopbackListener | None = None
         lay = QVBoxLayout(self)
-        self.link = named(QLineEdit(), "Consent link")
+        self.link = named(QLineEdit(), tr("Consent link"))
         self.link.setReadOnly(True)
         row = QHBoxLayout()
-        self.open_button = named(QPushButton("Open in browser"), "Open consent link in browser")
+        self.open_button = named(
+            QPushButton(tr("Open in browser")), tr("Open consent link in browser")
+        )
         self.open_button.clicked.connect(self.open_link)
-        self.copy_button = named(QPushButton("Copy link"), "Copy consent link")
+        self.copy_button = named(QPushButton(tr("Copy link")), tr("Copy consent link"))
         self.copy_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.link.text())
         )
@@ -214,18 +230,18 @@ class AuthorizePage(QWizardPage):
         self.status.setWordWrap(True)
         self.paste = named(
             QLineEdit(),
-            "Redirected address",
-            "Paste the whole address from the browser after approving",
+            tr("Redirected address"),
+            tr("Paste the whole address from the browser after approving"),
         )
-        self.paste.setPlaceholderText("…or paste the address you were redirected to")
-        self.use_paste = named(QPushButton("Use this address"), "Use pasted address")
+        self.paste.setPlaceholderText(tr("…or paste the address you were redirected to"))
+        self.use_paste = named(QPushButton(tr("Use this address")), tr("Use pasted address"))
         self.use_paste.clicked.connect(self.use_pasted)
         self.paste.returnPressed.connect(self.use_pasted)
         prow = QHBoxLayout()
         prow.addWidget(self.paste, 1)
         prow.addWidget(self.use_paste)
         self.error = error_label()
-        lay.addWidget(QLabel("Consent link"))
+        lay.addWidget(QLabel(tr("Consent link")))
         lay.addWidget(self.link)
         lay.addLayout(row)
         lay.addWidget(self.status)
@@ -260,12 +276,14 @@ class AuthorizePage(QWizardPage):
         except Exception as exc:
             log.warning("could not build the consent link: %s", exc)
             url = ""
-            set_error(self.error, f"Could not build the consent link: {exc}")
+            set_error(self.error, tr("Could not build the consent link: {error}").format(error=exc))
         self.link.setText(url)
         if cred.custom_redirect.isChecked():
-            self.status.setText("After approving, paste the address you land on below.")
+            self.status.setText(tr("After approving, paste the address you land on below."))
         else:
-            self.status.setText(f"Waiting for the approval on {self.redirect_url} …")
+            self.status.setText(
+                tr("Waiting for the approval on {address} …").format(address=self.redirect_url)
+            )
         self.completeChanged.emit()
 
     def open_link(self) -> None:
@@ -284,19 +302,27 @@ class AuthorizePage(QWizardPage):
         if not isinstance(params, dict):
             return
         if params.get("error") or not params.get("code"):
-            set_error(self.error, f"The platform did not approve: {params.get('error', 'no code')}")
+            reason = params.get("error", tr("no code"))
+            set_error(
+                self.error, tr("The platform did not approve: {reason}").format(reason=reason)
+            )
             return
         self._accept(params)
 
     def _accept(self, params: dict[str, str]) -> None:
         state = params.get("state")
         if state and state != self._state:
-            set_error(self.error, "That answer belongs to another connection attempt; try again.")
+            set_error(
+                self.error, tr("That answer belongs to another connection attempt; try again.")
+            )
             return
         set_error(self.error, None)
         self.params = params
         shop = params.get("shop_id")
-        self.status.setText("Approved" + (f" for shop {shop}" if shop else "") + ". Click Next.")
+        if shop:
+            self.status.setText(tr("Approved for shop {shop}. Click Next.").format(shop=shop))
+        else:
+            self.status.setText(tr("Approved. Click Next."))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -315,13 +341,13 @@ class FinishPage(QWizardPage):
     def __init__(self, wizard: ConnectStoreWizard) -> None:
         super().__init__(wizard)
         self._wiz = wizard
-        self.setTitle("Connecting")
+        self.setTitle(tr("Connecting"))
         self.connected: list[StoreDTO] | None = None
         self._busy = False
         lay = QVBoxLayout(self)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        named(self.progress, "Connecting")
+        named(self.progress, tr("Connecting"))
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.error = error_label()
@@ -343,7 +369,7 @@ class FinishPage(QWizardPage):
             shop_id=params.get("shop_id"),
         )
         self.progress.setVisible(True)
-        self.status.setText("Exchanging the code for tokens and reading the shop…")
+        self.status.setText(tr("Exchanging the code for tokens and reading the shop…"))
         self._busy = True
         try:
             fut = self._wiz.gui.engine.connect_store(request)
@@ -356,9 +382,11 @@ class FinishPage(QWizardPage):
         self._busy = False
         self.connected = list(stores)
         self.progress.setVisible(False)
-        names = ", ".join(s.name for s in stores) or "no shop"
+        names = ", ".join(s.name for s in stores) or tr("no shop")
         self.status.setText(
-            f"Connected: {names}. The first sync has started; follow it in Sync activity."
+            tr(
+                "Connected: {names}. The first sync has started; follow it in Sync activity."
+            ).format(names=names)
         )
         self._wiz.authorize_page.stop_listener()
         self.completeChanged.emit()
@@ -369,7 +397,9 @@ class FinishPage(QWizardPage):
         self.status.setText("")
         set_error(
             self.error,
-            f"Connecting failed: {exc}\nGo Back to approve again (each code works once).",
+            tr(
+                "Connecting failed: {error}\nGo Back to approve again (each code works once)."
+            ).format(error=exc),
         )
         self.completeChanged.emit()
 
@@ -390,7 +420,7 @@ class ConnectStoreWizard(QWizard):
         super().__init__(parent)
         self.gui = gui
         self.setObjectName("connectStoreWizard")
-        self.setWindowTitle("Connect a store")
+        self.setWindowTitle(tr("Connect a store"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.platform_page = PlatformPage(self)
         self.credentials_page = CredentialsPage(self)

@@ -2,34 +2,48 @@
 
 A tiny ``http.server`` on a free loopback port runs in a daemon thread. It answers the one
 redirect the platform sends the browser to and hands the query parameters to a callback
-(which must be thread-safe: the GUI passes a Qt signal's ``emit``). No Qt here.
+(which must be thread-safe: the GUI passes a Qt signal's ``emit``). No widgets here; the
+texts are translated on the calling (GUI) thread: the error messages in
+:func:`parse_redirect`, the browser's page when :meth:`LoopbackListener.start` runs.
 """
 
 from __future__ import annotations
 
+import html
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from app.gui.i18n import tr
+
 CALLBACK_PATH = "/callback"
 
-_DONE_PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>StoreSync</title></head>
-<body style="font-family:sans-serif;margin:3em"><h2>StoreSync received the authorization.</h2>
-<p>You can close this tab and return to StoreSync.</p></body></html>"""
+
+def done_page() -> bytes:
+    """The page the browser shows after the redirect, in the interface language."""
+    heading = html.escape(tr("StoreSync received the authorization."))
+    body = html.escape(tr("You can close this tab and return to StoreSync."))
+    return (
+        '<!doctype html><html><head><meta charset="utf-8"><title>StoreSync</title></head>\n'
+        '<body style="font-family:sans-serif;margin:3em"><h2>' + heading + "</h2>\n"
+        "<p>" + body + "</p></body></html>"
+    ).encode("utf-8")
 
 
 def parse_redirect(address: str) -> dict[str, str]:
     """The query parameters of a redirected address; raises ValueError without a code."""
     text = address.strip()
     if not text:
-        raise ValueError("paste the address your browser was redirected to")
+        raise ValueError(tr("paste the address your browser was redirected to"))
     parts = urlsplit(text if "://" in text or text.startswith("?") else "?" + text)
     params = {k: v[0] for k, v in parse_qs(parts.query).items() if v}
     if params.get("error"):
-        raise ValueError(f"the platform refused the authorization: {params['error']}")
+        raise ValueError(
+            tr("the platform refused the authorization: {error}").format(error=params["error"])
+        )
     if not params.get("code"):
-        raise ValueError("that address has no code=… in it; copy the whole address bar")
+        raise ValueError(tr("that address has no code=… in it; copy the whole address bar"))
     return params
 
 
@@ -55,6 +69,7 @@ class LoopbackListener:
     def start(self) -> str:
         """Bind a free port and serve in the background; returns the redirect URL."""
         on_params = self._on_params
+        page = done_page()  # translated here, on the caller's thread
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
@@ -65,9 +80,9 @@ class LoopbackListener:
                 params = {k: v[0] for k, v in parse_qs(parts.query).items() if v}
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(_DONE_PAGE)))
+                self.send_header("Content-Length", str(len(page)))
                 self.end_headers()
-                self.wfile.write(_DONE_PAGE)
+                self.wfile.write(page)
                 on_params(params)
 
             def log_message(self, format: str, *args: object) -> None:  # URLs carry codes

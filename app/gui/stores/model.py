@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from app.core.enums import StoreStatus
 from app.core.services.stores import StoreDTO
 from app.gui.formatting import format_countdown, format_datetime, humanize
+from app.gui.i18n import N_, tr_cached
 from app.gui.widgets.columns import ERROR, MUTED, PRIMARY, SUCCESS, WARNING, Column
 from app.gui.widgets.rows_model import RowsTableModel
 
@@ -22,13 +23,30 @@ STATUS_COLOURS = {
     StoreStatus.DISCONNECTED: ERROR,
 }
 
-ENVIRONMENT_LABELS = {
-    "production": "Production",
-    "platform_sandbox": "Platform sandbox",
-    "local_sandbox": "StoreSync sandbox",
-}
+PLATFORM_LABELS = {"shopee": "Shopee", "tiktok_shop": "TikTok Shop"}  # brand names
 
-PLATFORM_LABELS = {"shopee": "Shopee", "tiktok_shop": "TikTok Shop"}
+
+def environment_label(environment: str) -> str:
+    """``Production``, ``Platform sandbox``, ``StoreSync sandbox`` in the interface language."""
+    labels = {
+        "production": tr_cached("Production"),
+        "platform_sandbox": tr_cached("Platform sandbox"),
+        "local_sandbox": tr_cached("StoreSync sandbox"),
+    }
+    return labels.get(str(environment), str(environment))
+
+
+def status_label(status: str) -> str:
+    """``Idle``, ``Needs re-authorization``… in the interface language (per row: cached)."""
+    labels = {
+        StoreStatus.IDLE: tr_cached("Idle"),
+        StoreStatus.SYNCING: tr_cached("Syncing"),
+        StoreStatus.PAUSED: tr_cached("Paused"),
+        StoreStatus.ERROR: tr_cached("Error"),
+        StoreStatus.NEEDS_REAUTH: tr_cached("Needs re-authorization"),
+        StoreStatus.DISCONNECTED: tr_cached("Disconnected"),
+    }
+    return labels.get(status) or humanize(status)
 
 
 def token_expiry(store: StoreDTO) -> datetime | None:
@@ -38,43 +56,44 @@ def token_expiry(store: StoreDTO) -> datetime | None:
 
 def status_text(store: StoreDTO) -> str:
     """``● Idle``: a badge in text, coloured by :data:`STATUS_COLOURS`."""
-    return "● " + humanize(store.status)
+    return "● " + status_label(store.status)
 
 
 def store_columns(now: Callable[[], datetime]) -> list[Column[StoreDTO]]:
-    """Columns; ``now()`` gives the aware current time for the countdown."""
+    """Columns; ``now()`` gives the aware current time for the countdown. Titles are
+    marked with N_(); the table model translates them in its header."""
     return [
-        Column("Store", lambda s: s.name, "name", width=200),
+        Column(N_("Store"), lambda s: s.name, "name", width=200),
         Column(
-            "Platform",
+            N_("Platform"),
             lambda s: PLATFORM_LABELS.get(s.platform, humanize(s.platform)),
             "platform",
             width=110,
         ),
         Column(
-            "Environment",
-            lambda s: ENVIRONMENT_LABELS.get(s.environment, s.environment),
+            N_("Environment"),
+            lambda s: environment_label(s.environment),
             "env",
             width=130,
         ),
         Column(
-            "Status",
+            N_("Status"),
             status_text,
             "status",
             raw=lambda s: str(s.status),
             color=lambda s: STATUS_COLOURS.get(s.status),
-            tooltip=lambda s: s.status_reason or humanize(s.status),
+            tooltip=lambda s: s.status_reason or status_label(s.status),
             width=130,
         ),
         Column(
-            "Last sync",
-            lambda s: format_datetime(s.last_synced_at) or "never",
+            N_("Last sync"),
+            lambda s: format_datetime(s.last_synced_at) or tr_cached("never"),
             "last",
             raw=lambda s: s.last_synced_at,
             width=140,
         ),
         Column(
-            "Authorization",
+            N_("Authorization"),
             lambda s: format_countdown(token_expiry(s), now()) or "—",
             "token",
             raw=token_expiry,
@@ -83,7 +102,7 @@ def store_columns(now: Callable[[], datetime]) -> list[Column[StoreDTO]]:
             width=150,
         ),
         Column(
-            "Last error",
+            N_("Last error"),
             lambda s: s.status_reason,
             "reason",
             color=lambda s: ERROR if s.status_reason else None,

@@ -22,6 +22,7 @@ from app.core.services import stores
 from app.core.services.errors import ServiceError
 from app.core.services.stores import StoreDTO
 from app.gui.context import GuiContext
+from app.gui.i18n import N_, tr
 from app.gui.page import Page
 from app.gui.stores.connect_wizard import ConnectStoreWizard
 from app.gui.stores.model import PLATFORM_LABELS, make_stores_model
@@ -36,41 +37,51 @@ log = logging.getLogger(__name__)
 def removal_text(store: StoreDTO, summary: stores.RemovalSummary) -> str:
     """What removing a store deletes and what it keeps, in the seller's words."""
     platform = PLATFORM_LABELS.get(store.platform, store.platform)
-    return (
-        f"<p>Remove <b>{store.name}</b> from StoreSync?</p>"
-        f"<p><b>Deleted from StoreSync:</b> {summary.listings} listings and their mappings, "
-        f"{summary.orders} orders of this store, {summary.queued_pushes} stock updates "
-        f"still queued, and this store's sync history.</p>"
-        f"<p><b>Kept:</b> your master catalog, every stock count and the complete stock "
-        f"ledger (movements caused by this store's orders stay as history). Stock held "
-        f"for its open orders is released back to your other stores.</p>"
-        f"<p><b>Not touched:</b> the shop on {platform} itself — nothing is deleted there.</p>"
+    paragraphs = (
+        tr("Remove <b>{store}</b> from StoreSync?").format(store=store.name),
+        tr(
+            "<b>Deleted from StoreSync:</b> {listings} listings and their mappings, "
+            "{orders} orders of this store, {pushes} stock updates still queued, "
+            "and this store's sync history."
+        ).format(listings=summary.listings, orders=summary.orders, pushes=summary.queued_pushes),
+        tr(
+            "<b>Kept:</b> your master catalog, every stock count and the complete stock "
+            "ledger (movements caused by this store's orders stay as history). Stock held "
+            "for its open orders is released back to your other stores."
+        ),
+        tr("<b>Not touched:</b> the shop on {platform} itself — nothing is deleted there.").format(
+            platform=platform
+        ),
     )
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
 class StoresPage(Page):
     """The stores table with Connect, Sync now, Settings, Pause, Re-authorize, Remove."""
 
-    title = "Stores"
+    title = N_("Stores")  # the sidebar shows tr(title)
     kinds = frozenset({"stores"})
 
     def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(gui, parent)
         self.model = make_stores_model(lambda: datetime.now(UTC), self)
         self.view = QTableView()
-        setup_table(self.view, "Stores")
+        setup_table(self.view, "Stores")  # the object name stays English
+        self.view.setAccessibleName(tr("Stores"))
         self.view.setModel(self.model)
         for i in range(self.model.columnCount()):
             self.view.setColumnWidth(i, self.model.column(i).width)
         self.view.activated.connect(lambda _i: self.edit_settings())
 
         bar = QHBoxLayout()
-        self.connect_button = named(QPushButton("Connect store…"), "Connect store")
-        self.sync_button = named(QPushButton("Sync now"), "Sync now", "Sync the selected store now")
-        self.settings_button = named(QPushButton("Settings…"), "Store settings")
-        self.pause_button = named(QPushButton("Pause"), "Pause or resume syncing")
-        self.reauth_button = named(QPushButton("Re-authorize…"), "Re-authorize store")
-        self.remove_button = named(QPushButton("Remove…"), "Remove store")
+        self.connect_button = named(QPushButton(tr("Connect store…")), tr("Connect store"))
+        self.sync_button = named(
+            QPushButton(tr("Sync now")), tr("Sync now"), tr("Sync the selected store now")
+        )
+        self.settings_button = named(QPushButton(tr("Settings…")), tr("Store settings"))
+        self.pause_button = named(QPushButton(tr("Pause")), tr("Pause or resume syncing"))
+        self.reauth_button = named(QPushButton(tr("Re-authorize…")), tr("Re-authorize store"))
+        self.remove_button = named(QPushButton(tr("Remove…")), tr("Remove store"))
         self.connect_button.setObjectName("primary")
         self.connect_button.clicked.connect(self.connect_store)
         self.sync_button.clicked.connect(self.sync_now)
@@ -88,10 +99,10 @@ class StoresPage(Page):
         ):
             bar.addWidget(b)
         bar.addStretch(1)
-        self.empty = QLabel("No store yet. Click “Connect store…” to add your first shop.")
+        self.empty = QLabel(tr("No store yet. Click “Connect store…” to add your first shop."))
         self.empty.setObjectName("hint")
         lay = QVBoxLayout(self)
-        title = QLabel("Stores")
+        title = QLabel(tr("Stores"))
         title.setObjectName("pageTitle")
         lay.addWidget(title)
         lay.addLayout(bar)
@@ -112,7 +123,7 @@ class StoresPage(Page):
             rows = stores.list_stores(self.gui.ctx)
         except Exception as exc:
             log.exception("listing stores failed")
-            self.status_message.emit(f"Could not read the stores: {exc}")
+            self.status_message.emit(tr("Could not read the stores: {error}").format(error=exc))
             return
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
@@ -138,7 +149,7 @@ class StoresPage(Page):
         for b in (self.sync_button, self.settings_button, self.pause_button, self.remove_button):
             b.setEnabled(st is not None)
         self.reauth_button.setEnabled(st is not None)
-        self.pause_button.setText("Resume" if st is not None and st.paused else "Pause")
+        self.pause_button.setText(tr("Resume") if st is not None and st.paused else tr("Pause"))
         if st is not None and st.status in (StoreStatus.NEEDS_REAUTH, StoreStatus.DISCONNECTED):
             self.reauth_button.setObjectName("primary")
         else:
@@ -164,13 +175,17 @@ class StoresPage(Page):
         try:
             fut = self.gui.engine.sync_now(st.id)
         except Exception as exc:
-            show_error(self, "Could not start the sync", exc)
+            show_error(self, tr("Could not start the sync"), exc)
             return
-        self.status_message.emit(f"Syncing {st.name}…")
+        self.status_message.emit(tr("Syncing {store}…").format(store=st.name))
         self.gui.bridge.watch(
             fut,
-            lambda ids: self.status_message.emit(f"{st.name}: {len(ids)} sync jobs started"),
-            lambda exc: show_error(self, f"Sync of {st.name} failed to start", exc),
+            lambda ids: self.status_message.emit(
+                tr("{store}: {n} sync jobs started").format(store=st.name, n=len(ids))
+            ),
+            lambda exc: show_error(
+                self, tr("Sync of {store} failed to start").format(store=st.name), exc
+            ),
             owner=self,
         )
 
@@ -194,12 +209,12 @@ class StoresPage(Page):
         try:
             fut = self.gui.engine.pause(st.id) if paused else self.gui.engine.resume(st.id)
         except Exception as exc:
-            show_error(self, "Could not change the store", exc)
+            show_error(self, tr("Could not change the store"), exc)
             return
         self.gui.bridge.watch(
             fut,
             lambda _r: self.reload(),
-            lambda exc: show_error(self, "Could not change the store", exc),
+            lambda exc: show_error(self, tr("Could not change the store"), exc),
             owner=self,
         )
 
@@ -221,14 +236,14 @@ class StoresPage(Page):
         try:
             summary = stores.removal_summary(self.gui.ctx, st.id)
         except ServiceError as exc:
-            show_error(self, "Could not remove the store", exc)
+            show_error(self, tr("Could not remove the store"), exc)
             return
         box = QMessageBox(self)
         box.setObjectName("removeStoreBox")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Remove store")
+        box.setWindowTitle(tr("Remove store"))
         box.setText(removal_text(st, summary))
-        remove = box.addButton("Remove store", QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(tr("Remove store"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -241,9 +256,9 @@ class StoresPage(Page):
         try:
             stores.remove_store(self.gui.ctx, st.id)
         except ServiceError as exc:
-            show_error(self, "Could not remove the store", exc)
+            show_error(self, tr("Could not remove the store"), exc)
             return
-        self.status_message.emit(f"{st.name} removed")
+        self.status_message.emit(tr("{store} removed").format(store=st.name))
         self.reload()
 
     def save_state(self, ui: UiState) -> None:

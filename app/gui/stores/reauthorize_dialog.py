@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.core.platforms.base import AppCredentials, Endpoints
 from app.core.services.stores import StoreDTO
 from app.gui.context import GuiContext
+from app.gui.i18n import tr
 from app.gui.stores.connect_wizard import _Relay
 from app.gui.stores.loopback import LoopbackListener, parse_redirect
 from app.gui.widgets.helpers import error_label, named, set_error
@@ -49,7 +50,7 @@ class ReauthorizeDialog(QDialog):
     def __init__(self, gui: GuiContext, store: StoreDTO, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reauthorizeDialog")
-        self.setWindowTitle(f"Re-authorize {store.name}")
+        self.setWindowTitle(tr("Re-authorize {store}").format(store=store.name))
         self.gui = gui
         self.store = store
         self.result_store: StoreDTO | None = None
@@ -59,24 +60,28 @@ class ReauthorizeDialog(QDialog):
         self._listener = LoopbackListener(self._relay.received.emit)
         saved = saved_credentials(gui, store)
         form = QFormLayout()
-        self.app_id = named(QLineEdit(saved.app_id if saved else store.app_id), "App ID")
-        self.app_secret = named(QLineEdit(saved.app_secret if saved else ""), "App secret")
+        self.app_id = named(QLineEdit(saved.app_id if saved else store.app_id), tr("App ID"))
+        self.app_secret = named(QLineEdit(saved.app_secret if saved else ""), tr("App secret"))
         self.app_secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.service_id = named(
-            QLineEdit((saved.service_id or "") if saved else ""), "Service ID (TikTok)"
+            QLineEdit((saved.service_id or "") if saved else ""), tr("Service ID (TikTok)")
         )
-        form.addRow("App ID / partner ID", self.app_id)
-        form.addRow("App secret / partner key", self.app_secret)
-        form.addRow("Service ID (TikTok)", self.service_id)
-        self.link = named(QLineEdit(), "Consent link")
+        form.addRow(tr("App ID / partner ID"), self.app_id)
+        form.addRow(tr("App secret / partner key"), self.app_secret)
+        form.addRow(tr("Service ID (TikTok)"), self.service_id)
+        self.link = named(QLineEdit(), tr("Consent link"))
         self.link.setReadOnly(True)
-        make = named(QPushButton("Open consent link"), "Open consent link in browser")
+        make = named(QPushButton(tr("Open consent link")), tr("Open consent link in browser"))
         make.clicked.connect(self.open_link)
-        self.paste = named(QLineEdit(), "Redirected address")
-        self.paste.setPlaceholderText("…or paste the address you were redirected to")
-        use = named(QPushButton("Use this address"), "Use pasted address")
+        self.paste = named(QLineEdit(), tr("Redirected address"))
+        self.paste.setPlaceholderText(tr("…or paste the address you were redirected to"))
+        use = named(QPushButton(tr("Use this address")), tr("Use pasted address"))
         use.clicked.connect(self.use_pasted)
-        self.status = QLabel(f"Open the link and approve with the seller account of {store.name}.")
+        self.status = QLabel(
+            tr("Open the link and approve with the seller account of {store}.").format(
+                store=store.name
+            )
+        )
         self.status.setWordWrap(True)
         self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -117,7 +122,7 @@ class ReauthorizeDialog(QDialog):
         try:
             url = self.consent_link()
         except Exception as exc:
-            set_error(self.error, f"Could not build the consent link: {exc}")
+            set_error(self.error, tr("Could not build the consent link: {error}").format(error=exc))
             return
         self.link.setText(url)
         QDesktopServices.openUrl(QUrl(url))
@@ -133,11 +138,11 @@ class ReauthorizeDialog(QDialog):
         if isinstance(params, dict) and params.get("code"):
             self._submit(params)
         else:
-            set_error(self.error, "The platform did not approve.")
+            set_error(self.error, tr("The platform did not approve."))
 
     def _submit(self, params: dict[str, str]) -> None:
         set_error(self.error, None)
-        self.status.setText("Exchanging the new code…")
+        self.status.setText(tr("Exchanging the new code…"))
         try:
             fut = self.gui.engine.reauthorize(self.store.id, params["code"])
         except Exception as exc:
@@ -147,9 +152,9 @@ class ReauthorizeDialog(QDialog):
 
     def _done(self, store: StoreDTO) -> None:
         self.result_store = store
-        self.status.setText(f"{store.name} is authorized again.")
+        self.status.setText(tr("{store} is authorized again.").format(store=store.name))
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText("")
-        set_error(self.error, f"Re-authorization failed: {exc}")
+        set_error(self.error, tr("Re-authorization failed: {error}").format(error=exc))

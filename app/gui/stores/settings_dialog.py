@@ -22,6 +22,7 @@ from app.core.services import inventory, stores
 from app.core.services.errors import ServiceError, ValidationError
 from app.core.services.stores import StoreDTO
 from app.core.settings import StoreSettings
+from app.gui.i18n import tr
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
 
 
@@ -30,7 +31,7 @@ class StoreSettingsDialog(QDialog):
 
     def __init__(self, ctx, store: StoreDTO, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Settings — {store.name}")
+        self.setWindowTitle(tr("Settings — {store}").format(store=store.name))
         self.setObjectName("storeSettingsDialog")
         self._ctx = ctx
         self._store = store
@@ -38,27 +39,30 @@ class StoreSettingsDialog(QDialog):
         self.pause_changed: bool | None = None
         st = store.settings
         form = QFormLayout()
-        self.orders_interval = self._spin(10, 86400, st.orders_interval_s, " s")
-        self.products_interval = self._spin(1, 7 * 24 * 60, st.products_interval_s // 60, " min")
-        self.location = named(QComboBox(), "Stock location")
-        self.location.addItem("Workspace default", None)
+        units = tr(" units")  # a spin box suffix, after the number
+        self.orders_interval = self._spin(10, 86400, st.orders_interval_s, tr(" s"))
+        self.products_interval = self._spin(
+            1, 7 * 24 * 60, st.products_interval_s // 60, tr(" min")
+        )
+        self.location = named(QComboBox(), tr("Stock location"))
+        self.location.addItem(tr("Workspace default"), None)
         for loc in inventory.list_locations(ctx):
             self.location.addItem(f"{loc.name} ({loc.code})", loc.id)
         idx = self.location.findData(st.location_id)
         self.location.setCurrentIndex(max(0, idx))
-        self.buffer = self._spin(0, 1_000_000, st.buffer, " units")
+        self.buffer = self._spin(0, 1_000_000, st.buffer, units)
         self.percentage = self._spin(0, 100, st.percentage, " %")
-        self.cap_enabled = named(QCheckBox("Never offer more than"), "Cap enabled")
-        self.cap = self._spin(0, 1_000_000, st.cap or 0, " units")
+        self.cap_enabled = named(QCheckBox(tr("Never offer more than")), tr("Cap enabled"))
+        self.cap = self._spin(0, 1_000_000, st.cap or 0, units)
         self.cap_enabled.setChecked(st.cap is not None)
         self.cap.setEnabled(st.cap is not None)
         self.cap_enabled.toggled.connect(self.cap.setEnabled)
-        self.drift = named(QComboBox(), "Drift policy")
+        self.drift = named(QComboBox(), tr("Drift policy"))
         self.drift.addItem(
-            "StoreSync's stock wins (overwrite the platform)", DriftPolicy.MASTER_WINS
+            tr("StoreSync's stock wins (overwrite the platform)"), DriftPolicy.MASTER_WINS
         )
         self.drift.addItem(
-            "Accept the platform's number (book an adjustment)", DriftPolicy.ACCEPT_PLATFORM
+            tr("Accept the platform's number (book an adjustment)"), DriftPolicy.ACCEPT_PLATFORM
         )
         self.drift.setCurrentIndex(max(0, self.drift.findData(st.drift_policy)))
         self.fee = QDoubleSpinBox()
@@ -66,25 +70,26 @@ class StoreSettingsDialog(QDialog):
         self.fee.setDecimals(1)
         self.fee.setSuffix(" %")
         self.fee.setValue(float(st.fee_rate_percent))
-        named(self.fee, "Fee estimate")
+        named(self.fee, tr("Fee estimate"))
         self.import_unmatched = named(
-            QCheckBox("Create master products for listings with unknown SKUs"), "Import unmatched"
+            QCheckBox(tr("Create master products for listings with unknown SKUs")),
+            tr("Import unmatched"),
         )
         self.import_unmatched.setChecked(st.import_unmatched)
-        self.paused = named(QCheckBox("Pause syncing this store"), "Paused")
+        self.paused = named(QCheckBox(tr("Pause syncing this store")), tr("Paused"))
         self.paused.setChecked(store.paused)
 
         self.errors: dict[str, QLabel] = {}
         rows: list[tuple[str, QWidget, str]] = [
-            ("Fetch orders every", self.orders_interval, "orders_interval_s"),
-            ("Sync products every", self.products_interval, "products_interval_s"),
-            ("Stock location", self.location, "location_id"),
-            ("Safety buffer", self.buffer, "buffer"),
-            ("Share of stock offered", self.percentage, "percentage"),
+            (tr("Fetch orders every"), self.orders_interval, "orders_interval_s"),
+            (tr("Sync products every"), self.products_interval, "products_interval_s"),
+            (tr("Stock location"), self.location, "location_id"),
+            (tr("Safety buffer"), self.buffer, "buffer"),
+            (tr("Share of stock offered"), self.percentage, "percentage"),
             ("", self.cap_enabled, ""),
-            ("Cap", self.cap, "cap"),
-            ("When the platform's stock differs", self.drift, "drift_policy"),
-            ("Marketplace fee estimate", self.fee, "fee_rate_percent"),
+            (tr("Cap"), self.cap, "cap"),
+            (tr("When the platform's stock differs"), self.drift, "drift_policy"),
+            (tr("Marketplace fee estimate"), self.fee, "fee_rate_percent"),
             ("", self.import_unmatched, "import_unmatched"),
             ("", self.paused, ""),
         ]
@@ -97,7 +102,7 @@ class StoreSettingsDialog(QDialog):
                 self.errors[key] = err
                 form.addRow("", err)
         hint = QLabel(
-            "Stock offered = (available − buffer) × share, at most the cap, never below zero."
+            tr("Stock offered = (available − buffer) × share, at most the cap, never below zero.")
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
@@ -147,7 +152,7 @@ class StoreSettingsDialog(QDialog):
             set_error(target or self.form_error, exc.message)
             return
         except ServiceError as exc:
-            show_error(self, "Could not save the settings", exc)
+            show_error(self, tr("Could not save the settings"), exc)
             return
         if self.paused.isChecked() != self._store.paused:
             self.pause_changed = self.paused.isChecked()

@@ -16,10 +16,29 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.services.errors import ServiceError
+from app.gui import i18n
+from app.gui.i18n import N_
 
 log = logging.getLogger(__name__)
 
 ROW_HEIGHT = 26
+
+# The names the pages give setup_table() are plain English literals (they are the
+# tables' object names too); screen readers get them translated. These marked copies put
+# them in the translation file: keep them in step with the setup_table() calls.
+TABLE_NAMES = (
+    N_("Catalog variants"),
+    N_("Channel listings"),
+    N_("Stores"),
+    N_("Running jobs"),
+    N_("Job history"),
+    N_("Job log"),
+    N_("Orders"),
+    N_("Stock levels"),
+    N_("Movement history"),
+    N_("Stock per channel"),
+    N_("Sales per store"),
+)
 
 
 def named(widget: QWidget, name: str, description: str = "") -> QWidget:
@@ -78,9 +97,12 @@ class Debouncer(QObject):
 
 def setup_table(view: QTableView, name: str, *, multi: bool = False, sortable: bool = True) -> None:
     """The standard table: row selection, fixed row height (never ResizeToContents on
-    big models: it measured 242 s on 1M rows), alternating colours, keyboard focus."""
+    big models: it measured 242 s on 1M rows), alternating colours, keyboard focus.
+
+    ``name`` is the English object name; the accessible name is its translation (see
+    :data:`TABLE_NAMES`)."""
     view.setObjectName(name)
-    view.setAccessibleName(name)
+    view.setAccessibleName(i18n.tr_cached(name))
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(
         QAbstractItemView.SelectionMode.ExtendedSelection

@@ -24,6 +24,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.gui import i18n
+from app.gui.i18n import tr_cached
 from app.gui.runner import BackgroundRunner
 from app.gui.widgets.columns import Column
 
@@ -206,12 +208,14 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            col = self._columns[section]
-            return f"{col.title} (click to sort)" if col.sort_key else col.title
-        return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        col = self._columns[section]
+        # titles are marked N_ where the columns are declared; cached (called often)
+        title = i18n.tr_cached(col.title)
+        if role == Qt.ItemDataRole.ToolTipRole and col.sort_key:
+            return tr_cached("{title} (click to sort)").format(title=title)
+        return title
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         try:

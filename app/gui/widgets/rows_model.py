@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.gui import i18n
 from app.gui.widgets.columns import Column
 from app.gui.widgets.paged_model import ID_ROLE
 
@@ -82,7 +83,8 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
+            # titles are marked N_ where the columns are declared; cached (called often)
+            return i18n.tr_cached(self._columns[section].title)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

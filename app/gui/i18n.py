@@ -1,0 +1,69 @@
+"""The interface language: English source text, Bahasa Indonesia through Qt's translator.
+
+Every text a user reads goes through :func:`tr` where it is shown. Texts fixed at import
+time (column titles, option lists) are marked with :func:`N_` and passed through
+:func:`tr` where they are displayed. Texts with values use placeholders:
+``tr("Stopped the {kind} job of {store}").format(kind=..., store=...)``, so that a
+translation can reorder them.
+
+``build/i18n.py`` collects every ``tr``/``N_`` literal into
+``resources/translations/storesync_id.ts`` (Qt Linguist's format, for translators) and
+compiles the ``.qm`` file loaded here. The language is read once at start-up, before
+any window is built; nothing may be translated at import time (the check flags it).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "StoreSync"
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+LANGUAGES = (("English", "en"), ("Bahasa Indonesia", "id"))
+
+
+def tr(text: str) -> str:
+    """``text`` in the interface language."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@lru_cache(maxsize=4096)
+def tr_cached(text: str) -> str:
+    """:func:`tr` for texts shown over and over (table headers, per-row labels)."""
+    return tr(text)
+
+
+def N_(text: str) -> str:  # the gettext name translators know
+    """Mark a literal for translation without translating it yet (see the module doc)."""
+    return text
+
+
+def qm_path(language: str) -> Path:
+    """The compiled translation of ``language``."""
+    return TRANSLATIONS_DIR / f"storesync_{language}.qm"
+
+
+def install_language(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Load ``language`` into the application; English needs nothing. Returns the
+    translator (kept alive by its parent, the application) or None."""
+    if language in ("", "en"):
+        return None
+    translator = QTranslator(app)
+    if not translator.load(str(qm_path(language))):
+        log.warning("no translation for language %r; the interface stays in English", language)
+        return None
+    app.installTranslator(translator)
+    tr_cached.cache_clear()
+    return translator
+
+
+def remove_language(app: QCoreApplication, translator: QTranslator | None) -> None:
+    """Back to English (tests switch languages; the app itself restarts for it)."""
+    if translator is not None:
+        app.removeTranslator(translator)
+    tr_cached.cache_clear()

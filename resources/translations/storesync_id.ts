@@ -1,0 +1,3108 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID" sourcelanguage="en">
+  <context>
+    <name>StoreSync</name>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="45" />
+      <source> min</source>
+      <translation> mnt</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="43" />
+      <source> s</source>
+      <translation> dtk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="42" />
+      <source> units</source>
+      <translation> unit</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="121" />
+      <source>(in memory)</source>
+      <translation>(di memori)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="51" />
+      <source>(none)</source>
+      <translation>(tidak ada)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="42" />
+      <source>&lt;b&gt;Deleted from StoreSync:&lt;/b&gt; {listings} listings and their mappings, {orders} orders of this store, {pushes} stock updates still queued, and this store's sync history.</source>
+      <translation>&lt;b&gt;Dihapus dari StoreSync:&lt;/b&gt; {listings} listing beserta pemetaannya, {orders} pesanan toko ini, {pushes} pembaruan stok yang masih dalam antrean, dan riwayat sinkronisasi toko ini.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="47" />
+      <source>&lt;b&gt;Kept:&lt;/b&gt; your master catalog, every stock count and the complete stock ledger (movements caused by this store's orders stay as history). Stock held for its open orders is released back to your other stores.</source>
+      <translation>&lt;b&gt;Tetap disimpan:&lt;/b&gt; katalog master Anda, semua jumlah stok, dan buku besar stok yang lengkap (pergerakan stok akibat pesanan toko ini tetap tersimpan sebagai riwayat). Stok yang ditahan untuk pesanan terbuka toko ini dikembalikan ke toko Anda yang lain.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="52" />
+      <source>&lt;b&gt;Not touched:&lt;/b&gt; the shop on {platform} itself — nothing is deleted there.</source>
+      <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="65" />
+      <source>Accept the platform's number (book an adjustment)</source>
+      <translation>Terima angka platform (catat penyesuaian)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="113" />
+      <source>Active</source>
+      <translation>Aktif</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="138" />
+      <source>Add image file to the selected variant</source>
+      <translation>Tambahkan file gambar ke varian yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="138" />
+      <source>Add image…</source>
+      <translation>Tambah gambar…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="262" />
+      <source>Add location</source>
+      <translation>Tambah lokasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="114" />
+      <source>Add location…</source>
+      <translation>Tambah lokasi…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="114" />
+      <source>Add stock location</source>
+      <translation>Tambah lokasi stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="134" />
+      <source>Add variant</source>
+      <translation>Tambah varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="91" />
+      <source>Adjust</source>
+      <translation>Sesuaikan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="51" />
+      <source>Adjust stock</source>
+      <translation>Sesuaikan stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="199" />
+      <source>Adjusted by {change}</source>
+      <translation>Stok disesuaikan {change}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="123" />
+      <source>Adjustment</source>
+      <translation>Penyesuaian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="91" />
+      <source>Adjust…</source>
+      <translation>Sesuaikan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="282" />
+      <source>After approving, paste the address you land on below.</source>
+      <translation>Setelah menyetujui, tempel alamat yang terbuka di kolom bawah ini.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="76" />
+      <source>All</source>
+      <translation>Semua</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="167" />
+      <source>All categories</source>
+      <translation>Semua kategori</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="174" />
+      <source>All locations</source>
+      <translation>Semua lokasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="84" />
+      <source>All statuses</source>
+      <translation>Semua status</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="225" />
+      <source>All stores</source>
+      <translation>Semua toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="46" />
+      <source>Allow manual changes that take on-hand stock below zero.</source>
+      <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="81" />
+      <source>Amounts</source>
+      <translation>Rincian pembayaran</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="85" />
+      <source>an attribute needs a name before =</source>
+      <translation>atribut perlu nama sebelum =</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics_host.py" line="19" />
+      <source>Analytics</source>
+      <translation>Analitik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="52" />
+      <source>Any time</source>
+      <translation>Kapan saja</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="129" />
+      <source>API address</source>
+      <translation>Alamat API</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="119" />
+      <source>App credentials</source>
+      <translation>Kredensial aplikasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
+      <source>App ID</source>
+      <translation>ID aplikasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="142" />
+      <source>App ID / partner ID</source>
+      <translation>ID aplikasi / Partner ID</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
+      <source>App secret</source>
+      <translation>Secret aplikasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="143" />
+      <source>App secret / partner key</source>
+      <translation>Secret aplikasi / Partner Key</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="101" />
+      <source>Appearance</source>
+      <translation>Tampilan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="202" />
+      <source>Approve StoreSync in the seller center</source>
+      <translation>Setujui StoreSync di Seller Center</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="323" />
+      <source>Approved for shop {shop}. Click Next.</source>
+      <translation>Disetujui untuk toko {shop}. Lanjutkan ke langkah berikutnya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="325" />
+      <source>Approved. Click Next.</source>
+      <translation>Disetujui. Lanjutkan ke langkah berikutnya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="92" />
+      <source>Archive</source>
+      <translation>Arsipkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="276" />
+      <source>Archive products</source>
+      <translation>Arsipkan produk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="277" />
+      <source>Archive {n} product(s)? They leave the catalog and stop syncing; orders and stock history stay. You can restore them with “Show archived”.</source>
+      <translation>Arsipkan {n} produk? Produk akan keluar dari katalog dan berhenti disinkronkan; riwayat pesanan dan stok tetap tersimpan. Anda bisa memulihkannya lewat “Tampilkan yang diarsipkan”.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="114" />
+      <source>Archived</source>
+      <translation>Diarsipkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="92" />
+      <source>At {location}: {on_hand} on hand, {reserved} reserved, {available} available</source>
+      <translation>Di {location}: stok fisik {on_hand}, dipesan {reserved}, tersedia {available}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="41" />
+      <source>Attributes</source>
+      <translation>Atribut</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="147" />
+      <source>Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · Removed variants are archived, never deleted.</source>
+      <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/model.py" line="96" />
+      <source>Authorization</source>
+      <translation>Otorisasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/model.py" line="45" />
+      <source>Available</source>
+      <translation>Tersedia</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="77" />
+      <source>Avg. order</source>
+      <translation>Rata-rata pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="45" />
+      <source>Barcode</source>
+      <translation>Barcode</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="107" />
+      <source>Brand</source>
+      <translation>Merek</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="109" />
+      <source>Browse…</source>
+      <translation>Telusuri…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="88" />
+      <source>Bulk actions on the selection</source>
+      <translation>Tindakan massal untuk yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="75" />
+      <source>Buyer</source>
+      <translation>Pembeli</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="129" />
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="80" />
+      <source>Cancelled</source>
+      <translation>Dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/bridge.py" line="105" />
+      <source>cancelled</source>
+      <translation>dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="213" />
+      <source>Cancelling…</source>
+      <translation>Membatalkan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="90" />
+      <source>Cap</source>
+      <translation>Batas maksimum</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="55" />
+      <source>Cap enabled</source>
+      <translation>Batas maksimum aktif</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="56" />
+      <source>Catalog</source>
+      <translation>Katalog</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="64" />
+      <source>Catalog variants</source>
+      <translation>Varian katalog</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="108" />
+      <source>Category</source>
+      <translation>Kategori</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="79" />
+      <source>Category filter</source>
+      <translation>Filter kategori</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="132" />
+      <source>Change (+ adds, − removes)</source>
+      <translation>Perubahan (+ menambah, − mengurangi)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="103" />
+      <source>Channel listings</source>
+      <translation>Listing channel</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="145" />
+      <source>Check file</source>
+      <translation>Periksa file</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="235" />
+      <source>Checking…</source>
+      <translation>Memeriksa…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="232" />
+      <source>Choose a file first.</source>
+      <translation>Pilih file terlebih dahulu.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="187" />
+      <source>Choose a file to save to.</source>
+      <translation>Pilih file tujuan penyimpanan.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="142" />
+      <source>Choose a file, then Check it.</source>
+      <translation>Pilih file, lalu klik Periksa file.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="217" />
+      <source>Choose an image</source>
+      <translation>Pilih gambar</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="125" />
+      <source>Choose the filled-in .xlsx file</source>
+      <translation>Pilih file .xlsx yang sudah diisi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="59" />
+      <source>Choose the marketplace and where its API lives.</source>
+      <translation>Pilih marketplace dan lokasi API-nya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="108" />
+      <source>Choose where to save the .xlsx file</source>
+      <translation>Pilih lokasi penyimpanan file .xlsx</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="138" />
+      <source>chosen automatically on this computer</source>
+      <translation>dipilih otomatis di komputer ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="130" />
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="108" />
+      <source>Colours</source>
+      <translation>Warna</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="60" />
+      <source>Column</source>
+      <translation>Kolom</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="145" />
+      <source>Completed</source>
+      <translation>Selesai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="129" />
+      <source>Connect a store</source>
+      <translation>Hubungkan toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="129" />
+      <source>Connect a store…</source>
+      <translation>Hubungkan toko…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="77" />
+      <source>Connect store</source>
+      <translation>Hubungkan toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="77" />
+      <source>Connect store…</source>
+      <translation>Hubungkan toko…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="387" />
+      <source>Connected: {names}. The first sync has started; follow it in Sync activity.</source>
+      <translation>Terhubung: {names}. Sinkronisasi pertama sudah dimulai; pantau di Aktivitas sinkronisasi.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="344" />
+      <source>Connecting</source>
+      <translation>Menghubungkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="400" />
+      <source>Connecting failed: {error}
+Go Back to approve again (each code works once).</source>
+      <translation>Gagal menghubungkan: {error}
+Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku sekali).</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="215" />
+      <source>Consent link</source>
+      <translation>Tautan persetujuan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="274" />
+      <source>Copied {n} order numbers</source>
+      <translation>{n} nomor pesanan disalin</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
+      <source>Copy consent link</source>
+      <translation>Salin tautan persetujuan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
+      <source>Copy link</source>
+      <translation>Salin tautan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="123" />
+      <source>Copy order numbers</source>
+      <translation>Salin nomor pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="123" />
+      <source>Copy the selected order numbers</source>
+      <translation>Salin nomor pesanan yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/model.py" line="43" />
+      <source>Cost</source>
+      <translation>Modal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="43" />
+      <source>Cost (Rp)</source>
+      <translation>Modal (Rp)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="190" />
+      <source>cost cannot be negative</source>
+      <translation>modal tidak boleh negatif</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="312" />
+      <source>Cost per unit (Rp)</source>
+      <translation>Modal per unit (Rp)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="274" />
+      <source>Could not add the location</source>
+      <translation>Lokasi tidak dapat ditambahkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="279" />
+      <source>Could not build the consent link: {error}</source>
+      <translation>Tautan persetujuan tidak dapat dibuat: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="293" />
+      <source>Could not change the products</source>
+      <translation>Gagal mengubah produk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="212" />
+      <source>Could not change the store</source>
+      <translation>Toko tidak dapat diubah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="224" />
+      <source>Could not load the figures: {error}</source>
+      <translation>Angka tidak dapat dimuat: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="306" />
+      <source>Could not map the listing</source>
+      <translation>Gagal memetakan listing</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="252" />
+      <source>Could not open the product</source>
+      <translation>Gagal membuka produk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/launch.py" line="90" />
+      <source>Could not open {folder}:
+{error}</source>
+      <translation>Tidak dapat membuka {folder}:
+{error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="220" />
+      <source>Could not read the dashboard: {error}</source>
+      <translation>Dasbor tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="126" />
+      <source>Could not read the stores: {error}</source>
+      <translation>Data toko tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="239" />
+      <source>Could not remove the store</source>
+      <translation>Toko tidak dapat dihapus</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="309" />
+      <source>Could not retry</source>
+      <translation>Tidak dapat mencoba lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="332" />
+      <source>Could not save the product</source>
+      <translation>Gagal menyimpan produk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="245" />
+      <source>Could not save the settings</source>
+      <translation>Pengaturan tidak dapat disimpan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="336" />
+      <source>Could not set the brand</source>
+      <translation>Gagal mengatur merek</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="335" />
+      <source>Could not set the category</source>
+      <translation>Gagal mengatur kategori</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="337" />
+      <source>Could not set the cost</source>
+      <translation>Gagal mengatur modal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="326" />
+      <source>Could not start the sync</source>
+      <translation>Sinkronisasi tidak dapat dimulai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="286" />
+      <source>Could not stop the job</source>
+      <translation>Tugas tidak dapat dihentikan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="326" />
+      <source>Could not unmap</source>
+      <translation>Gagal menghapus pemetaan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="150" />
+      <source>Counted on hand</source>
+      <translation>Stok fisik hasil hitung</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="42" />
+      <source>Counting error</source>
+      <translation>Salah hitung</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="75" />
+      <source>Create master products for listings with unknown SKUs</source>
+      <translation>Buat produk master untuk listing dengan SKU yang tidak dikenal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/main_window.py" line="122" />
+      <source>Ctrl+K to search</source>
+      <translation>Ctrl+K untuk mencari</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="67" />
+      <source>Custom</source>
+      <translation>Kustom</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="133" />
+      <source>Custom redirect</source>
+      <translation>Redirect khusus</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="147" />
+      <source>Custom website</source>
+      <translation>Situs web sendiri</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="39" />
+      <source>Damaged</source>
+      <translation>Rusak</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="40" />
+      <source>Dark</source>
+      <translation>Gelap</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/main_window.py" line="60" />
+      <source>Dashboard</source>
+      <translation>Dasbor</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="119" />
+      <source>Data</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="122" />
+      <source>Data folder: {folder}</source>
+      <translation>Folder data: {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="123" />
+      <source>Date range</source>
+      <translation>Rentang tanggal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="52" />
+      <source>Days without a sale that make a slow mover.</source>
+      <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="65" />
+      <source>DEBUG</source>
+      <translation>DEBUG</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="119" />
+      <source>Deducted</source>
+      <translation>Dikurangi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/launch.py" line="137" />
+      <source>Demo mode needs app.core.sync.demo, which this build lacks.</source>
+      <translation>Mode demo memerlukan app.core.sync.demo, yang tidak ada di versi ini.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/launch.py" line="127" />
+      <source>Demo shops connected; syncing…</source>
+      <translation>Toko demo terhubung; menyinkronkan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="109" />
+      <source>Description</source>
+      <translation>Deskripsi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="111" />
+      <source>Disconnected</source>
+      <translation>Terputus</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="47" />
+      <source>done</source>
+      <translation>selesai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="119" />
+      <source>Download template…</source>
+      <translation>Unduh template…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="60" />
+      <source>Drift policy</source>
+      <translation>Kebijakan selisih stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="181" />
+      <source>Duration</source>
+      <translation>Durasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="51" />
+      <source>e.g. 150000 or 150.000</source>
+      <translation>mis. 150000 atau 150.000</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="86" />
+      <source>Edit product</source>
+      <translation>Ubah produk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="102" />
+      <source>Edit {name}</source>
+      <translation>Ubah {name}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="86" />
+      <source>Edit…</source>
+      <translation>Ubah…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="175" />
+      <source>Enter the redirect address registered for your app</source>
+      <translation>Masukkan alamat redirect yang terdaftar untuk aplikasi Anda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="75" />
+      <source>Environment</source>
+      <translation>Lingkungan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="68" />
+      <source>ERROR</source>
+      <translation>KESALAHAN</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="189" />
+      <source>Error</source>
+      <translation>Kesalahan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="254" />
+      <source>Every store is syncing normally.</source>
+      <translation>Sinkronisasi semua toko berjalan normal.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="152" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="372" />
+      <source>Exchanging the code for tokens and reading the shop…</source>
+      <translation>Menukar kode dengan token dan membaca data toko…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="145" />
+      <source>Exchanging the new code…</source>
+      <translation>Menukar kode baru…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="86" />
+      <source>expired {time} ago</source>
+      <translation>kedaluwarsa {time} lalu</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="116" />
+      <source>Export</source>
+      <translation>Ekspor</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="248" />
+      <source>Export cancelled; no file was written.</source>
+      <translation>Ekspor dibatalkan; tidak ada file yang disimpan.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="110" />
+      <source>Export Excel…</source>
+      <translation>Ekspor Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="251" />
+      <source>Export failed: {error}</source>
+      <translation>Ekspor gagal: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="78" />
+      <source>Export to Excel</source>
+      <translation>Ekspor ke Excel</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="127" />
+      <source>Export to Excel…</source>
+      <translation>Ekspor ke Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="196" />
+      <source>Exporting…</source>
+      <translation>Mengekspor…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="94" />
+      <source>Failed</source>
+      <translation>Gagal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="45" />
+      <source>failed</source>
+      <translation>gagal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="318" />
+      <source>Failed: {error}</source>
+      <translation>Gagal: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="92" />
+      <source>Failures only</source>
+      <translation>Hanya yang gagal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="73" />
+      <source>Fee estimate</source>
+      <translation>Perkiraan biaya</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="79" />
+      <source>Fees</source>
+      <translation>Biaya</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="84" />
+      <source>Fetch orders every</source>
+      <translation>Ambil pesanan setiap</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="120" />
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="50" />
+      <source>file paths or URLs separated by ;</source>
+      <translation>path file atau URL dipisahkan dengan ;</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="122" />
+      <source>Find a variant</source>
+      <translation>Cari varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="123" />
+      <source>Find any variant by SKU or name…</source>
+      <translation>Cari varian apa pun berdasarkan SKU atau nama…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="40" />
+      <source>Follow the system</source>
+      <translation>Ikuti sistem</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="41" />
+      <source>Found</source>
+      <translation>Ditemukan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="125" />
+      <source>From</source>
+      <translation>Dari</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="91" />
+      <source>From date</source>
+      <translation>Dari tanggal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="102" />
+      <source>History</source>
+      <translation>Riwayat</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="107" />
+      <source>Idle</source>
+      <translation>Siaga</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="46" />
+      <source>Images</source>
+      <translation>Gambar</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="217" />
+      <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+      <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="133" />
+      <source>Import</source>
+      <translation>Impor</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="110" />
+      <source>Import Excel…</source>
+      <translation>Impor Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="107" />
+      <source>Import from Excel</source>
+      <translation>Impor dari Excel</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="126" />
+      <source>Import from Excel…</source>
+      <translation>Impor dari Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="76" />
+      <source>Import unmatched</source>
+      <translation>Impor yang tidak cocok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="299" />
+      <source>Imported {rows} rows: {products} products, {variants} variants, {stock} stock changes.</source>
+      <translation>{rows} baris diimpor: {products} produk, {variants} varian, {stock} perubahan stok.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="289" />
+      <source>Importing…</source>
+      <translation>Mengimpor…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="87" />
+      <source>in {time}</source>
+      <translation>dalam {time}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="66" />
+      <source>INFO</source>
+      <translation>INFO</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="51" />
+      <source>Interface language (en or id).</source>
+      <translation>Bahasa antarmuka (en atau id).</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="140" />
+      <source>Interrupted</source>
+      <translation>Terhenti</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="53" />
+      <source>Inventory</source>
+      <translation>Persediaan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="56" />
+      <source>Inventory valuation at cost</source>
+      <translation>Nilai persediaan berdasarkan modal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="77" />
+      <source>Item</source>
+      <translation>Barang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="76" />
+      <source>Items</source>
+      <translation>Barang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="86" />
+      <source>Job</source>
+      <translation>Tugas</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/widgets/helpers.py" line="34" />
+      <source>Job history</source>
+      <translation>Riwayat tugas</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/widgets/helpers.py" line="35" />
+      <source>Job log</source>
+      <translation>Log tugas</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="295" />
+      <source>Job {id} had already finished</source>
+      <translation>Tugas {id} sudah selesai sebelumnya</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="64" />
+      <source>Last 30 days</source>
+      <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="63" />
+      <source>Last 7 days</source>
+      <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/model.py" line="105" />
+      <source>Last error</source>
+      <translation>Kesalahan terakhir</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="66" />
+      <source>Last month</source>
+      <translation>Bulan lalu</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="65" />
+      <source>Last pushed</source>
+      <translation>Terakhir disinkronkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/model.py" line="89" />
+      <source>Last sync</source>
+      <translation>Sinkronisasi terakhir</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/status.py" line="71" />
+      <source>last sync {time}</source>
+      <translation>sinkronisasi terakhir {time}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="155" />
+      <source>Last told</source>
+      <translation>Terakhir dikirim</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="193" />
+      <source>Latest activity</source>
+      <translation>Aktivitas terbaru</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="203" />
+      <source>Level</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="40" />
+      <source>Light</source>
+      <translation>Terang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="49" />
+      <source>Listing</source>
+      <translation>Listing</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="141" />
+      <source>Listings not mapped</source>
+      <translation>Listing belum dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="129" />
+      <source>Location</source>
+      <translation>Lokasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="71" />
+      <source>Location filter</source>
+      <translation>Filter lokasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="259" />
+      <source>Log of job {id}: {store}, {kind}</source>
+      <translation>Log tugas {id}: {store}, {kind}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="118" />
+      <source>Log of the selected job</source>
+      <translation>Log tugas yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="40" />
+      <source>Lost</source>
+      <translation>Hilang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="35" />
+      <source>Low</source>
+      <translation>Menipis</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="142" />
+      <source>Low stock</source>
+      <translation>Stok menipis</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="63" />
+      <source>manual</source>
+      <translation>manual</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="117" />
+      <source>Manual</source>
+      <translation>Manual</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="133" />
+      <source>Map every selected listing to its best suggestion</source>
+      <translation>Petakan setiap listing yang dipilih ke saran terbaiknya</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="127" />
+      <source>Map listing to the selected variant</source>
+      <translation>Petakan listing ke varian yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="295" />
+      <source>Map listings</source>
+      <translation>Petakan listing</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="132" />
+      <source>Map selected to best suggestions</source>
+      <translation>Petakan yang dipilih ke saran terbaik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="127" />
+      <source>Map this order's items</source>
+      <translation>Petakan barang pesanan ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="127" />
+      <source>Map to selected variant</source>
+      <translation>Petakan ke varian yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="127" />
+      <source>Map unmapped items…</source>
+      <translation>Petakan barang yang belum dipetakan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="296" />
+      <source>Map {n} listings to their best suggestion?</source>
+      <translation>Petakan {n} listing ke saran terbaiknya?</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="57" />
+      <source>Mapped</source>
+      <translation>Dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="309" />
+      <source>Mapped {n} listing(s); {lines} open order line(s) now hold stock.</source>
+      <translation>{n} listing dipetakan; {lines} baris pesanan terbuka kini memesan stok.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="128" />
+      <source>Mapping</source>
+      <translation>Pemetaan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="280" />
+      <source>Marked copy saved to {path}</source>
+      <translation>Salinan bertanda disimpan ke {path}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="92" />
+      <source>Marketplace fee estimate</source>
+      <translation>Perkiraan biaya marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="52" />
+      <source>Marketplace fees</source>
+      <translation>Biaya marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="52" />
+      <source>Marketplace fees (estimate)</source>
+      <translation>Biaya marketplace (perkiraan)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="79" />
+      <source>Master SKU</source>
+      <translation>SKU induk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="209" />
+      <source>Message</source>
+      <translation>Pesan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/main_window.py" line="119" />
+      <source>Messages</source>
+      <translation>Pesan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="55" />
+      <source>Monthly sales summary</source>
+      <translation>Ringkasan penjualan bulanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="133" />
+      <source>Movement history</source>
+      <translation>Riwayat pergerakan stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="132" />
+      <source>My app's registered redirect address is elsewhere</source>
+      <translation>Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="113" />
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="265" />
+      <source>Name (e.g. Toko Depan):</source>
+      <translation>Nama (mis. Toko Depan):</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="49" />
+      <source>name=value pairs separated by ;  e.g. Colour=Red; Size=XL</source>
+      <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="101" />
+      <source>Needs re-authorization</source>
+      <translation>Perlu otorisasi ulang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="156" />
+      <source>never</source>
+      <translation>belum pernah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="55" />
+      <source>Never offer more than</source>
+      <translation>Jangan tawarkan lebih dari</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/status.py" line="73" />
+      <source>never synced</source>
+      <translation>belum pernah disinkronkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="102" />
+      <source>New product</source>
+      <translation>Produk baru</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="83" />
+      <source>New product…</source>
+      <translation>Produk baru…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
+      <source>no code</source>
+      <translation>tidak ada kode</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="385" />
+      <source>no shop</source>
+      <translation>tidak ada toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/status.py" line="64" />
+      <source>No store connected</source>
+      <translation>Belum ada toko yang terhubung</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="122" />
+      <source>No store is connected yet.</source>
+      <translation>Belum ada toko yang terhubung.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="102" />
+      <source>No store yet. Click “Connect store…” to add your first shop.</source>
+      <translation>Belum ada toko. Klik “Hubungkan toko…” untuk menambahkan toko pertama Anda.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="246" />
+      <source>No suggestion: search for the variant above.</source>
+      <translation>Tidak ada saran: cari variannya di atas.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="66" />
+      <source>No sync is running right now.</source>
+      <translation>Tidak ada sinkronisasi yang sedang berjalan.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="177" />
+      <source>no variant has SKU {sku}</source>
+      <translation>tidak ada varian dengan SKU {sku}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="116" />
+      <source>None</source>
+      <translation>Tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="291" />
+      <source>None of the selected listings has a suggestion.</source>
+      <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="58" />
+      <source>Not mapped</source>
+      <translation>Belum dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="30" />
+      <source>Not mapped — map it…</source>
+      <translation>Belum dipetakan — petakan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="145" />
+      <source>Note</source>
+      <translation>Catatan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="139" />
+      <source>Note (supplier, invoice)</source>
+      <translation>Catatan (pemasok, faktur)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="248" />
+      <source>Nothing changed.</source>
+      <translation>Tidak ada yang berubah.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/search.py" line="91" />
+      <source>Nothing found.</source>
+      <translation>Tidak ada hasil.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="266" />
+      <source>Nothing yet: orders and syncs will show up here.</source>
+      <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="82" />
+      <source>Notifications (system tray)</source>
+      <translation>Notifikasi (baki sistem)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="50" />
+      <source>Notify when a store needs re-authorization.</source>
+      <translation>Beri tahu saat toko perlu otorisasi ulang.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="49" />
+      <source>Notify when a sync job fails.</source>
+      <translation>Beri tahu saat tugas sinkronisasi gagal.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="48" />
+      <source>Notify when an item runs low.</source>
+      <translation>Beri tahu saat stok barang menipis.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="36" />
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/model.py" line="44" />
+      <source>On hand</source>
+      <translation>Stok fisik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="106" />
+      <source>Only unmapped</source>
+      <translation>Hanya yang belum dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="106" />
+      <source>Only with unmapped items</source>
+      <translation>Hanya yang ada barang belum dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="207" />
+      <source>Open</source>
+      <translation>Buka</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="74" />
+      <source>Open consent link</source>
+      <translation>Buka tautan persetujuan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
+      <source>Open consent link in browser</source>
+      <translation>Buka tautan persetujuan di browser</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
+      <source>Open in browser</source>
+      <translation>Buka di browser</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/tray.py" line="79" />
+      <source>Open StoreSync</source>
+      <translation>Buka StoreSync</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="81" />
+      <source>Open the link and approve with the seller account of {store}.</source>
+      <translation>Buka tautan dan setujui dengan akun penjual {store}.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="204" />
+      <source>Open the link, sign in with the shop's seller account and approve. StoreSync catches the answer on this computer.</source>
+      <translation>Buka tautan, masuk dengan akun penjual toko tersebut, lalu setujui. StoreSync menerima jawabannya di komputer ini.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="124" />
+      <source>optional, e.g. 35.000</source>
+      <translation>opsional, mis. 35.000</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/model.py" line="38" />
+      <source>Order</source>
+      <translation>Pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="99" />
+      <source>Order detail</source>
+      <translation>Detail pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="54" />
+      <source>Order lines</source>
+      <translation>Item pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="99" />
+      <source>Order number, buyer, SKU or item name</source>
+      <translation>Nomor pesanan, pembeli, SKU, atau nama barang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="101" />
+      <source>Order number, buyer, SKU…</source>
+      <translation>Nomor pesanan, pembeli, SKU…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="65" />
+      <source>Order {number}</source>
+      <translation>Pesanan {number}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="75" />
+      <source>Orders</source>
+      <translation>Pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="140" />
+      <source>Orders to ship</source>
+      <translation>Pesanan perlu dikirim</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="44" />
+      <source>Orders today</source>
+      <translation>Pesanan hari ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="53" />
+      <source>Orders yesterday</source>
+      <translation>Pesanan kemarin</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="143" />
+      <source>Out of stock</source>
+      <translation>Stok habis</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/main_window.py" line="86" />
+      <source>Pages</source>
+      <translation>Halaman</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/loopback.py" line="38" />
+      <source>paste the address your browser was redirected to</source>
+      <translation>tempel alamat tujuan redirect browser Anda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="234" />
+      <source>Paste the whole address from the browser after approving</source>
+      <translation>Tempel seluruh alamat dari browser setelah menyetujui</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="82" />
+      <source>Pause</source>
+      <translation>Jeda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="82" />
+      <source>Pause or resume syncing</source>
+      <translation>Jeda atau lanjutkan sinkronisasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="79" />
+      <source>Pause syncing this store</source>
+      <translation>Jeda sinkronisasi toko ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="109" />
+      <source>Paused</source>
+      <translation>Dijeda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="43" />
+      <source>pending</source>
+      <translation>menunggu</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/model.py" line="37" />
+      <source>Placed</source>
+      <translation>Dibuat</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="66" />
+      <source>Placed {placed} · updated {updated}</source>
+      <translation>Dibuat {placed} · diperbarui {updated}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="42" />
+      <source>Platform</source>
+      <translation>Platform</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/model.py" line="33" />
+      <source>Platform sandbox</source>
+      <translation>Sandbox platform</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="170" />
+      <source>Platform shows</source>
+      <translation>Tampil di platform</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="51" />
+      <source>Platform SKU</source>
+      <translation>SKU platform</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="55" />
+      <source>Platform stock</source>
+      <translation>Stok platform</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="160" />
+      <source>Platforms</source>
+      <translation>Platform</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="53" />
+      <source>Price</source>
+      <translation>Harga</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="42" />
+      <source>Price (Rp)</source>
+      <translation>Harga (Rp)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="60" />
+      <source>Problem</source>
+      <translation>Masalah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="170" />
+      <source>Processed</source>
+      <translation>Diproses</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/model.py" line="38" />
+      <source>Product</source>
+      <translation>Produk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="106" />
+      <source>Product name</source>
+      <translation>Nama produk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/search.py" line="43" />
+      <source>Product name, SKU or order number…</source>
+      <translation>Nama produk, SKU, atau nomor pesanan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/model.py" line="32" />
+      <source>Production</source>
+      <translation>Produksi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="80" />
+      <source>Production — my real shop</source>
+      <translation>Produksi — toko asli saya</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="127" />
+      <source>Products</source>
+      <translation>Produk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/search.py" line="45" />
+      <source>Products by name or SKU, orders by number. Enter opens.</source>
+      <translation>Produk menurut nama atau SKU, pesanan menurut nomor. Tekan Enter untuk membuka.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="42" />
+      <source>Products with variants</source>
+      <translation>Produk beserta varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="78" />
+      <source>Profit</source>
+      <translation>Laba</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="89" />
+      <source>Progress</source>
+      <translation>Progres</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="124" />
+      <source>Purchase</source>
+      <translation>Pembelian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="77" />
+      <source>Qty</source>
+      <translation>Jml</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="144" />
+      <source>Quantity</source>
+      <translation>Jumlah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="137" />
+      <source>Quantity received</source>
+      <translation>Jumlah diterima</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="136" />
+      <source>Queued</source>
+      <translation>Dalam antrean</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="131" />
+      <source>Range:</source>
+      <translation>Rentang:</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="160" />
+      <source>Re-authorization failed: {error}</source>
+      <translation>Otorisasi ulang gagal: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="83" />
+      <source>Re-authorize store</source>
+      <translation>Otorisasi ulang toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="53" />
+      <source>Re-authorize {store}</source>
+      <translation>Otorisasi ulang {store}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="83" />
+      <source>Re-authorize…</source>
+      <translation>Otorisasi ulang…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="178" />
+      <source>Read at</source>
+      <translation>Dibaca pada</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="133" />
+      <source>Reason</source>
+      <translation>Alasan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="92" />
+      <source>Receive</source>
+      <translation>Terima barang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="104" />
+      <source>Receive a SKU not listed</source>
+      <translation>Terima barang untuk SKU yang tidak ada di daftar</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="102" />
+      <source>Receive by SKU…</source>
+      <translation>Terima barang per SKU…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="52" />
+      <source>Receive stock</source>
+      <translation>Terima barang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="103" />
+      <source>Receive stock for any SKU</source>
+      <translation>Terima barang untuk SKU apa saja</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="202" />
+      <source>Received {n}</source>
+      <translation>{n} barang diterima</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="92" />
+      <source>Receive…</source>
+      <translation>Terima barang…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="136" />
+      <source>Redirect address</source>
+      <translation>Alamat redirect</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="233" />
+      <source>Redirected address</source>
+      <translation>Alamat hasil redirect</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="137" />
+      <source>Reference</source>
+      <translation>Referensi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="129" />
+      <source>Refresh</source>
+      <translation>Muat ulang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="127" />
+      <source>Release</source>
+      <translation>Pelepasan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="120" />
+      <source>Released</source>
+      <translation>Dilepas</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="41" />
+      <source>Remove &lt;b&gt;{store}&lt;/b&gt; from StoreSync?</source>
+      <translation>Hapus &lt;b&gt;{store}&lt;/b&gt; dari StoreSync?</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="84" />
+      <source>Remove store</source>
+      <translation>Hapus toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="136" />
+      <source>Remove variant</source>
+      <translation>Hapus varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="84" />
+      <source>Remove…</source>
+      <translation>Hapus…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="55" />
+      <source>Reorder point</source>
+      <translation>Titik pesan ulang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="213" />
+      <source>Reorder point saved</source>
+      <translation>Titik pesan ulang disimpan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="47" />
+      <source>Reorder point used for items that have none of their own.</source>
+      <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="95" />
+      <source>Reorder point…</source>
+      <translation>Titik pesan ulang…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="158" />
+      <source>Reorder quantity</source>
+      <translation>Jumlah pesan ulang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="156" />
+      <source>Reorder when available ≤</source>
+      <translation>Pesan ulang jika tersedia ≤</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="126" />
+      <source>Reservation</source>
+      <translation>Reservasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="118" />
+      <source>Reserved</source>
+      <translation>Dipesan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="93" />
+      <source>Restore</source>
+      <translation>Pulihkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="152" />
+      <source>Resume</source>
+      <translation>Lanjutkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="63" />
+      <source>retry</source>
+      <translation>coba lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="94" />
+      <source>Retry</source>
+      <translation>Coba lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="314" />
+      <source>Retry failed</source>
+      <translation>Gagal mencoba lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="94" />
+      <source>Retry the selected job</source>
+      <translation>Coba lagi tugas yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="313" />
+      <source>Retrying as job {id}</source>
+      <translation>Mencoba lagi sebagai tugas {id}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="128" />
+      <source>Return</source>
+      <translation>Retur</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="81" />
+      <source>Returned</source>
+      <translation>Dikembalikan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="44" />
+      <source>Returned by buyer</source>
+      <translation>Dikembalikan pembeli</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="74" />
+      <source>Revenue</source>
+      <translation>Pendapatan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/charts.py" line="98" />
+      <source>Revenue (Rp)</source>
+      <translation>Pendapatan (Rp)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="88" />
+      <source>Revenue of the last 14 days per store</source>
+      <translation>Pendapatan 14 hari terakhir per toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="158" />
+      <source>Revenue per store</source>
+      <translation>Pendapatan per toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="46" />
+      <source>Revenue today</source>
+      <translation>Pendapatan hari ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="55" />
+      <source>Revenue yesterday</source>
+      <translation>Pendapatan kemarin</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="60" />
+      <source>Row</source>
+      <translation>Baris</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="137" />
+      <source>Running</source>
+      <translation>Berjalan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/widgets/helpers.py" line="33" />
+      <source>Running jobs</source>
+      <translation>Tugas yang berjalan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="130" />
+      <source>Running now</source>
+      <translation>Sedang berjalan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="87" />
+      <source>Safety buffer</source>
+      <translation>Stok cadangan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="125" />
+      <source>Sale</source>
+      <translation>Penjualan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/widgets/helpers.py" line="40" />
+      <source>Sales per store</source>
+      <translation>Penjualan per toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics_host.py" line="39" />
+      <source>Sales, margins and slow movers will appear here.</source>
+      <translation>Penjualan, margin, dan produk yang lambat terjual akan tampil di sini.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="43" />
+      <source>Sample / gift</source>
+      <translation>Sampel / hadiah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="150" />
+      <source>Save export</source>
+      <translation>Simpan hasil ekspor</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="268" />
+      <source>Save marked copy</source>
+      <translation>Simpan salinan bertanda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="146" />
+      <source>Save marked copy…</source>
+      <translation>Simpan salinan bertanda…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="136" />
+      <source>Save settings</source>
+      <translation>Simpan pengaturan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="214" />
+      <source>Save template</source>
+      <translation>Simpan template</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="248" />
+      <source>Saved ({n} changed).</source>
+      <translation>Tersimpan ({n} diubah).</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="266" />
+      <source>Saved {name}</source>
+      <translation>{name} disimpan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="237" />
+      <source>Saved {rows} rows to {path}</source>
+      <translation>{rows} baris disimpan ke {path}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="63" />
+      <source>schedule</source>
+      <translation>terjadwal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="73" />
+      <source>Search by name, SKU, brand or category</source>
+      <translation>Cari berdasarkan nama, SKU, merek, atau kategori</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="66" />
+      <source>Search by SKU or product name</source>
+      <translation>Cari berdasarkan SKU atau nama produk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="73" />
+      <source>Search catalog</source>
+      <translation>Cari di katalog</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="139" />
+      <source>Search failed: {message}</source>
+      <translation>Pencarian gagal: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="75" />
+      <source>Search name, SKU, brand, category…  (Ctrl+F)</source>
+      <translation>Cari nama, SKU, merek, kategori…  (Ctrl+F)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="99" />
+      <source>Search orders</source>
+      <translation>Cari pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/search.py" line="42" />
+      <source>Search products and orders</source>
+      <translation>Cari produk dan pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/search.py" line="44" />
+      <source>Search results</source>
+      <translation>Hasil pencarian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="67" />
+      <source>Search SKU or product…</source>
+      <translation>Cari SKU atau produk…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="66" />
+      <source>Search stock</source>
+      <translation>Cari stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/search.py" line="39" />
+      <source>Search StoreSync</source>
+      <translation>Cari di StoreSync</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="197" />
+      <source>Searching…</source>
+      <translation>Mencari…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="142" />
+      <source>Select a listing to see suggested variants.</source>
+      <translation>Pilih listing untuk melihat varian yang disarankan.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="109" />
+      <source>Select an order to see its details.</source>
+      <translation>Pilih pesanan untuk melihat detailnya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="281" />
+      <source>Select the running job to stop</source>
+      <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="89" />
+      <source>Selection ▾</source>
+      <translation>Pilihan ▾</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="49" />
+      <source>Seller discount</source>
+      <translation>Diskon penjual</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
+      <source>Service ID</source>
+      <translation>Service ID</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="67" />
+      <source>Service ID (TikTok)</source>
+      <translation>Service ID (TikTok)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="311" />
+      <source>Set brand</source>
+      <translation>Atur merek</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="96" />
+      <source>Set brand…</source>
+      <translation>Atur merek…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="310" />
+      <source>Set category</source>
+      <translation>Atur kategori</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="95" />
+      <source>Set category…</source>
+      <translation>Atur kategori…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="312" />
+      <source>Set cost</source>
+      <translation>Atur modal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="97" />
+      <source>Set cost…</source>
+      <translation>Atur modal…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/main_window.py" line="67" />
+      <source>Settings</source>
+      <translation>Pengaturan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="34" />
+      <source>Settings — {store}</source>
+      <translation>Pengaturan — {store}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="81" />
+      <source>Settings…</source>
+      <translation>Pengaturan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="88" />
+      <source>Share of stock offered</source>
+      <translation>Porsi stok yang ditawarkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="144" />
+      <source>Shipped</source>
+      <translation>Dikirim</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="48" />
+      <source>Shipping</source>
+      <translation>Pengiriman</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
+      <source>Shopee partner ID or TikTok app key</source>
+      <translation>Partner ID Shopee atau App Key TikTok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
+      <source>Shopee partner key or TikTok secret</source>
+      <translation>Partner Key Shopee atau App Secret TikTok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="262" />
+      <source>Short code (e.g. TOKO):</source>
+      <translation>Kode singkat (mis. TOKO):</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="76" />
+      <source>Show all</source>
+      <translation>Tampilkan semua</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="81" />
+      <source>Show archived</source>
+      <translation>Tampilkan yang diarsipkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="77" />
+      <source>Show low</source>
+      <translation>Tampilkan stok menipis</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="110" />
+      <source>Show mapped listings</source>
+      <translation>Tampilkan listing yang sudah dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="110" />
+      <source>Show mapped listings too</source>
+      <translation>Tampilkan juga listing yang sudah dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="78" />
+      <source>Show out of stock</source>
+      <translation>Tampilkan stok habis</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="39" />
+      <source>SKU</source>
+      <translation>SKU</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="104" />
+      <source>SKU match</source>
+      <translation>Cocok SKU</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="105" />
+      <source>SKU match (loose)</source>
+      <translation>Cocok SKU (longgar)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="34" />
+      <source>SKU {sku}</source>
+      <translation>SKU {sku}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/model.py" line="56" />
+      <source>Some lines are not mapped to a master SKU: they do not move stock</source>
+      <translation>Beberapa baris belum dipetakan ke SKU induk: stoknya tidak ikut berubah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="126" />
+      <source>Start the built-in sandbox marketplace with demo shops and sync them</source>
+      <translation>Jalankan marketplace sandbox bawaan dengan toko demo lalu sinkronkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="100" />
+      <source>Started</source>
+      <translation>Dimulai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="274" />
+      <source>Starting the demo…</source>
+      <translation>Memulai demo…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="78" />
+      <source>State</source>
+      <translation>Kondisi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="163" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="83" />
+      <source>Status filter</source>
+      <translation>Filter status</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="82" />
+      <source>Status history</source>
+      <translation>Riwayat status</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="80" />
+      <source>Stock and catalog</source>
+      <translation>Stok dan katalog</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="42" />
+      <source>Stock counts</source>
+      <translation>Hasil hitung stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/widgets/helpers.py" line="37" />
+      <source>Stock levels</source>
+      <translation>Jumlah stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="47" />
+      <source>Stock location</source>
+      <translation>Lokasi stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="110" />
+      <source>Stock locations</source>
+      <translation>Lokasi stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="57" />
+      <source>Stock movements</source>
+      <translation>Mutasi stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="105" />
+      <source>Stock offered = (available − buffer) × share, at most the cap, never below zero.</source>
+      <translation>Stok yang ditawarkan = (tersedia − stok cadangan) × porsi, paling banyak sebesar batas maksimum, tidak pernah di bawah nol.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/widgets/helpers.py" line="39" />
+      <source>Stock per channel</source>
+      <translation>Stok per channel</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="103" />
+      <source>Stock push</source>
+      <translation>Pembaruan stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="35" />
+      <source>stock: {state}</source>
+      <translation>stok: {state}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="131" />
+      <source>Stocktake</source>
+      <translation>Stok opname</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="210" />
+      <source>Stocktake booked {change}</source>
+      <translation>Stok opname dicatat: {change}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="94" />
+      <source>Stocktake…</source>
+      <translation>Stok opname…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="68" />
+      <source>Stop</source>
+      <translation>Hentikan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="70" />
+      <source>Stop the selected job (or the only one running). What it already saved stays; the store's next sync carries on from there.</source>
+      <translation>Hentikan tugas yang dipilih (atau satu-satunya yang berjalan). Yang sudah tersimpan tetap ada; sinkronisasi toko berikutnya melanjutkan dari situ.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="68" />
+      <source>Stop the selected running job</source>
+      <translation>Hentikan tugas berjalan yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="291" />
+      <source>Stopped the {kind} job of {store}</source>
+      <translation>Tugas {kind} untuk {store} dihentikan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="85" />
+      <source>Store</source>
+      <translation>Toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="90" />
+      <source>Store filter</source>
+      <translation>Filter toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="81" />
+      <source>Store settings</source>
+      <translation>Pengaturan toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="154" />
+      <source>store {id}</source>
+      <translation>toko {id}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/export_dialog.py" line="119" />
+      <source>Stores</source>
+      <translation>Toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="144" />
+      <source>Stores needing attention</source>
+      <translation>Toko yang perlu perhatian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/loopback.py" line="25" />
+      <source>StoreSync received the authorization.</source>
+      <translation>StoreSync telah menerima otorisasi.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/model.py" line="34" />
+      <source>StoreSync sandbox</source>
+      <translation>Sandbox StoreSync</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="83" />
+      <source>StoreSync sandbox on this computer (try it out)</source>
+      <translation>Sandbox StoreSync di komputer ini (untuk mencoba)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="62" />
+      <source>StoreSync's stock wins (overwrite the platform)</source>
+      <translation>Stok StoreSync yang berlaku (timpa stok platform)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="47" />
+      <source>Subtotal</source>
+      <translation>Subtotal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="138" />
+      <source>Succeeded</source>
+      <translation>Berhasil</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="120" />
+      <source>Suggested variants</source>
+      <translation>Varian yang disarankan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="126" />
+      <source>Sync activity</source>
+      <translation>Aktivitas sinkronisasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="98" />
+      <source>Sync all stores now</source>
+      <translation>Sinkronkan semua toko sekarang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/tray.py" line="107" />
+      <source>Sync failed: {store}</source>
+      <translation>Sinkronisasi gagal: {store}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="79" />
+      <source>Sync now</source>
+      <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="332" />
+      <source>Sync of {store} failed</source>
+      <translation>Sinkronisasi {store} gagal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="187" />
+      <source>Sync of {store} failed to start</source>
+      <translation>Sinkronisasi {store} gagal dimulai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="85" />
+      <source>Sync products every</source>
+      <translation>Sinkronkan produk setiap</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/status.py" line="25" />
+      <source>Sync status</source>
+      <translation>Status sinkronisasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="79" />
+      <source>Sync the selected store now</source>
+      <translation>Sinkronkan toko yang dipilih sekarang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="108" />
+      <source>Syncing</source>
+      <translation>Menyinkronkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="336" />
+      <source>Syncing every store…</source>
+      <translation>Menyinkronkan semua toko…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/launch.py" line="124" />
+      <source>Syncing is off: the engine did not start ({error}).</source>
+      <translation>Sinkronisasi mati: mesin sinkronisasi tidak berjalan ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/status.py" line="66" />
+      <source>Syncing {n} store</source>
+      <translation>Menyinkronkan {n} toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/status.py" line="66" />
+      <source>Syncing {n} stores</source>
+      <translation>Menyinkronkan {n} toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="180" />
+      <source>Syncing {store}…</source>
+      <translation>Menyinkronkan {store}…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="224" />
+      <source>Template saved to {path}</source>
+      <translation>Template disimpan ke {path}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/loopback.py" line="46" />
+      <source>that address has no code=… in it; copy the whole address bar</source>
+      <translation>alamat itu tidak berisi code=…; salin seluruh isi bilah alamat</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="316" />
+      <source>That answer belongs to another connection attempt; try again.</source>
+      <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="171" />
+      <source>The API address must start with https:// (http only for 127.0.0.1)</source>
+      <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/launch.py" line="130" />
+      <source>The demo could not start: {reason}</source>
+      <translation>Demo tidak dapat dimulai: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="210" />
+      <source>The new language shows after StoreSync restarts.</source>
+      <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="141" />
+      <source>The platform did not approve.</source>
+      <translation>Platform tidak menyetujui.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="307" />
+      <source>The platform did not approve: {reason}</source>
+      <translation>Platform tidak menyetujui: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/loopback.py" line="43" />
+      <source>the platform refused the authorization: {error}</source>
+      <translation>platform menolak otorisasi: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="81" />
+      <source>The platform's own sandbox (test shop)</source>
+      <translation>Sandbox milik platform (toko uji)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="217" />
+      <source>The range ends before it starts.</source>
+      <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/offline_engine.py" line="23" />
+      <source>the sync engine is not available in this build</source>
+      <translation>mesin sinkronisasi tidak tersedia di versi ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="103" />
+      <source>Theme</source>
+      <translation>Tema</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="134" />
+      <source>Then paste the address you land on after approving</source>
+      <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="65" />
+      <source>This month</source>
+      <translation>Bulan ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="115" />
+      <source>This order no longer exists.</source>
+      <translation>Pesanan ini sudah tidak ada.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
+      <source>TikTok only: the app's service ID</source>
+      <translation>Khusus TikTok: Service ID aplikasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="67" />
+      <source>TikTok Shop (incl. Tokopedia)</source>
+      <translation>TikTok Shop (termasuk Tokopedia)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
+      <source>TikTok's separate token host</source>
+      <translation>Host token TikTok yang terpisah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="201" />
+      <source>Time</source>
+      <translation>Waktu</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="125" />
+      <source>To</source>
+      <translation>Sampai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="92" />
+      <source>To date</source>
+      <translation>Sampai tanggal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="63" />
+      <source>To ship</source>
+      <translation>Perlu dikirim</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="53" />
+      <source>Today</source>
+      <translation>Hari ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="164" />
+      <source>Today and yesterday, per store</source>
+      <translation>Hari ini dan kemarin, per toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
+      <source>Token address</source>
+      <translation>Alamat token</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="163" />
+      <source>Told at</source>
+      <translation>Dikirim pada</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="161" />
+      <source>Top products</source>
+      <translation>Produk terlaris</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/model.py" line="50" />
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="50" />
+      <source>Total paid by buyer</source>
+      <translation>Total dibayar pembeli</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="61" />
+      <source>Tracking:</source>
+      <translation>No. resi:</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="129" />
+      <source>Transfer</source>
+      <translation>Pemindahan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="53" />
+      <source>Transfer stock</source>
+      <translation>Pindahkan stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="207" />
+      <source>Transferred {n}</source>
+      <translation>{n} dipindahkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="93" />
+      <source>Transfer…</source>
+      <translation>Pindahkan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="87" />
+      <source>Trigger</source>
+      <translation>Pemicu</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="125" />
+      <source>Try the demo shops</source>
+      <translation>Coba toko demo</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="116" />
+      <source>Type</source>
+      <translation>Jenis</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="122" />
+      <source>Type a SKU or product name</source>
+      <translation>Ketik SKU atau nama produk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="138" />
+      <source>Unit cost (Rp)</source>
+      <translation>Modal per unit (Rp)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="76" />
+      <source>Units</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="136" />
+      <source>Unmap</source>
+      <translation>Hapus pemetaan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="136" />
+      <source>Unmap the selected listings</source>
+      <translation>Hapus pemetaan listing yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="143" />
+      <source>Unpaid</source>
+      <translation>Belum dibayar</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="83" />
+      <source>Updated</source>
+      <translation>Diperbarui</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="341" />
+      <source>Updated {n} product(s)</source>
+      <translation>{n} produk diperbarui</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="237" />
+      <source>Use pasted address</source>
+      <translation>Gunakan alamat yang ditempel</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="237" />
+      <source>Use this address</source>
+      <translation>Gunakan alamat ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/model.py" line="39" />
+      <source>Variant</source>
+      <translation>Varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="40" />
+      <source>Variant name</source>
+      <translation>Nama varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="301" />
+      <source>Variant row {row}, {column}: {message}</source>
+      <translation>Baris varian {row}, {column}: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="123" />
+      <source>Variants</source>
+      <translation>Varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="50" />
+      <source>Variation</source>
+      <translation>Variasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="285" />
+      <source>Waiting for the approval on {address} …</source>
+      <translation>Menunggu persetujuan di {address} …</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="67" />
+      <source>WARNING</source>
+      <translation>PERINGATAN</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="44" />
+      <source>Weight (g)</source>
+      <translation>Berat (g)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="246" />
+      <source>weight must be a whole number of grams</source>
+      <translation>berat harus berupa bilangan bulat dalam gram</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="134" />
+      <source>What each store was told</source>
+      <translation>Stok yang dikirim ke tiap toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="115" />
+      <source>What needs you today</source>
+      <translation>Yang perlu Anda tangani hari ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="115" />
+      <source>When</source>
+      <translation>Waktu</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="91" />
+      <source>When the platform's stock differs</source>
+      <translation>Jika stok di platform berbeda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
+      <source>Which store?</source>
+      <translation>Toko yang mana?</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="135" />
+      <source>Who</source>
+      <translation>Oleh</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="142" />
+      <source>Why</source>
+      <translation>Keterangan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="74" />
+      <source>workspace default</source>
+      <translation>bawaan ruang kerja</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="48" />
+      <source>Workspace default</source>
+      <translation>Bawaan ruang kerja</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="80" />
+      <source>write attributes as name=value; {part} has no =</source>
+      <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="54" />
+      <source>Yesterday</source>
+      <translation>Kemarin</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/loopback.py" line="26" />
+      <source>You can close this tab and return to StoreSync.</source>
+      <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="237" />
+      <source>{amount} (est.)</source>
+      <translation>{amount} (perkiraan)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="198" />
+      <source>{code} — {name} (default)</source>
+      <translation>{code} — {name} (utama)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="200" />
+      <source>{code} — {name} (inactive)</source>
+      <translation>{code} — {name} (nonaktif)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="80" />
+      <source>{days} d {hours} h</source>
+      <translation>{days} hr {hours} j</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="66" />
+      <source>{hours} h {minutes} min</source>
+      <translation>{hours} j {minutes} mnt</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/tray.py" line="108" />
+      <source>{kind} job failed</source>
+      <translation>Tugas {kind} gagal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="315" />
+      <source>{label} for {n} product(s):</source>
+      <translation>{label} untuk {n} produk:</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="84" />
+      <source>{minutes} min</source>
+      <translation>{minutes} mnt</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="64" />
+      <source>{minutes} min {seconds} s</source>
+      <translation>{minutes} mnt {seconds} dtk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="140" />
+      <source>{n} done</source>
+      <translation>{n} selesai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="190" />
+      <source>{n} not mapped</source>
+      <translation>{n} belum dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="239" />
+      <source>{n} open order lines wait for a mapping</source>
+      <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="253" />
+      <source>{n} orders</source>
+      <translation>{n} pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="298" />
+      <source>{n} product(s) active</source>
+      <translation>{n} produk aktif</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="296" />
+      <source>{n} product(s) archived</source>
+      <translation>{n} produk diarsipkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="213" />
+      <source>{n} stock rows</source>
+      <translation>{n} baris stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/status.py" line="77" />
+      <source>{n} store need attention</source>
+      <translation>{n} toko perlu perhatian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/status.py" line="77" />
+      <source>{n} stores need attention</source>
+      <translation>{n} toko perlu perhatian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="187" />
+      <source>{n} variant</source>
+      <translation>{n} varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="187" />
+      <source>{n} variants</source>
+      <translation>{n} varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="255" />
+      <source>{problems} problem(s) in {rows} rows. Fix them and check again; nothing is imported until the whole file is valid.</source>
+      <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="251" />
+      <source>{rows} rows checked: no problems. Ready to import.</source>
+      <translation>{rows} baris diperiksa: tidak ada masalah. Siap diimpor.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="61" />
+      <source>{seconds} s</source>
+      <translation>{seconds} dtk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="155" />
+      <source>{store} is authorized again.</source>
+      <translation>{store} sudah diotorisasi lagi.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="261" />
+      <source>{store} removed</source>
+      <translation>{store} dihapus</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="184" />
+      <source>{store}: {n} sync jobs started</source>
+      <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/dialogs.py" line="187" />
+      <source>{text} is not an amount</source>
+      <translation>{text} bukan nominal yang valid</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/widgets/paged_model.py" line="217" />
+      <source>{title} (click to sort)</source>
+      <translation>{title} (klik untuk mengurutkan)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="255" />
+      <source>{total} · {n} selected</source>
+      <translation>{total} · {n} dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
+      <source>…or paste the address you were redirected to</source>
+      <translation>…atau tempel alamat tujuan redirect Anda</translation>
+    </message>
+  </context>
+  <context>
+    <name>QPlatformTheme</name>
+    <message>
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Simpan</translation>
+    </message>
+    <message>
+      <source>Save All</source>
+      <translation>Simpan semua</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Buka</translation>
+    </message>
+    <message>
+      <source>&amp;Yes</source>
+      <translation>&amp;Ya</translation>
+    </message>
+    <message>
+      <source>Yes to &amp;All</source>
+      <translation>Ya untuk &amp;semua</translation>
+    </message>
+    <message>
+      <source>&amp;No</source>
+      <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+      <source>N&amp;o to All</source>
+      <translation>T&amp;idak untuk semua</translation>
+    </message>
+    <message>
+      <source>Abort</source>
+      <translation>Batalkan</translation>
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation>Coba lagi</translation>
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation>Abaikan</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Tutup</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Buang</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>Bantuan</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>Terapkan</translation>
+    </message>
+    <message>
+      <source>Reset</source>
+      <translation>Atur ulang</translation>
+    </message>
+    <message>
+      <source>Restore Defaults</source>
+      <translation>Kembalikan bawaan</translation>
+    </message>
+  </context>
+  <context>
+    <name>QWizard</name>
+    <message>
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; &amp;Kembali</translation>
+    </message>
+    <message>
+      <source>&amp;Next &gt;</source>
+      <translation>&amp;Lanjut &gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Next</source>
+      <translation>&amp;Lanjut</translation>
+    </message>
+    <message>
+      <source>&amp;Finish</source>
+      <translation>&amp;Selesai</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+      <source>Help</source>
+      <translation>Bantuan</translation>
+    </message>
+    <message>
+      <source>Go Back</source>
+      <translation>Kembali</translation>
+    </message>
+    <message>
+      <source>Continue</source>
+      <translation>Lanjutkan</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Selesai</translation>
+    </message>
+    <message>
+      <source>Commit</source>
+      <translation>Kirim</translation>
+    </message>
+  </context>
+</TS>
