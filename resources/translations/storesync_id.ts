@@ -623,7 +623,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buat produk master untuk listing dengan SKU yang tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="122" />
+      <location filename="../../app/gui/main_window.py" line="125" />
       <source>Ctrl+K to search</source>
       <translation>Ctrl+K untuk mencari</translation>
     </message>
@@ -1213,7 +1213,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="119" />
+      <location filename="../../app/gui/main_window.py" line="122" />
       <source>Messages</source>
       <translation>Pesan</translation>
     </message>
@@ -1888,7 +1888,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="98" />
+      <location filename="../../app/gui/analytics/charts.py" line="131" />
       <source>Revenue (Rp)</source>
       <translation>Pendapatan (Rp)</translation>
     </message>
@@ -2976,6 +2976,26 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/page.py" line="255" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/charts.py" line="45" />
+      <source>{value}B</source>
+      <translation>{value} M</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/charts.py" line="49" />
+      <source>{value}K</source>
+      <translation>{value} rb</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/charts.py" line="45" />
+      <source>{value}M</source>
+      <translation>{value} jt</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/charts.py" line="45" />
+      <source>{value}T</source>
+      <translation>{value} T</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="236" />

@@ -39,17 +39,49 @@ def _stamp(day: date, tz: tzinfo) -> float:
     return datetime.combine(day, time(0), tz).timestamp()
 
 
+def compact_money(value: float) -> str:
+    """An axis label for an amount of Rupiah: ``1,2M``, ``500K`` (Indonesian ``1,2 jt``,
+    ``500 rb``)."""
+    for size, unit in ((1e12, tr("{value}T")), (1e9, tr("{value}B")), (1e6, tr("{value}M"))):
+        if abs(value) >= size:
+            return unit.format(value=_decimal(value / size))
+    if abs(value) >= 1e3:
+        return tr("{value}K").format(value=_decimal(value / 1e3))
+    return _decimal(value)
+
+
+def _decimal(x: float) -> str:
+    # a decimal comma, as every Rupiah amount in the app is written (Rp 164.857,14)
+    return f"{x:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+class MoneyAxis(pg.AxisItem):
+    """Tick labels as compact Rupiah amounts instead of ``1.2e+06``."""
+
+    def tickStrings(self, values, scale, spacing):  # pyqtgraph's name
+        return [compact_money(v * scale) for v in values]
+
+
 class _Plot(QWidget):
     """A plot widget with a hover tooltip driven by ``_tooltip_at``."""
 
-    def __init__(self, parent: QWidget | None = None, axis: pg.AxisItem | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        axis: pg.AxisItem | None = None,
+        *,
+        money_axis: str = "left",
+        legend: bool = True,
+    ) -> None:
         super().__init__(parent)
-        axes = {"bottom": axis} if axis is not None else None
+        axes = {money_axis: MoneyAxis(orientation=money_axis)}
+        if axis is not None:
+            axes["bottom"] = axis
         self.plot = pg.PlotWidget(axisItems=axes, background="w")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMenuEnabled(False)
         self.plot.getAxis("left").setStyle(tickTextWidth=60)
-        self.legend = self.plot.addLegend(offset=(10, 10))
+        self.legend = self.plot.addLegend(offset=(10, 10)) if legend else None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -81,7 +113,8 @@ class _Plot(QWidget):
 
     def _clear(self) -> None:
         self.plot.clear()
-        self.legend.clear()
+        if self.legend is not None:
+            self.legend.clear()
 
 
 class RevenueChart(_Plot):
@@ -134,11 +167,19 @@ class RevenueChart(_Plot):
 
 
 class BarChart(_Plot):
-    """Labelled bars of money (platform comparison, top products)."""
+    """Labelled bars of money (platform comparison, top products). The labels are on the
+    category axis, so no legend covers the bars; ``horizontal`` bars leave room for long
+    product names, best at the top."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.plot.setLabel("left", title)
+    def __init__(self, title: str, parent: QWidget | None = None, horizontal: bool = False):
+        super().__init__(parent, money_axis="bottom" if horizontal else "left", legend=False)
+        self._horizontal = horizontal
+        self.plot.setLabel("bottom" if horizontal else "left", title)
+        if horizontal:
+            # every product name shown: let the labels fill the axis (the default skips
+            # some once they take 80 % of it)
+            self.plot.getAxis("left").setStyle(tickTextWidth=210, textFillLimits=[(0, 1.0)])
+            self.plot.getAxis("left").setWidth(230)
         self._labels: list[str] = []
         self._values: list[Decimal] = []
 
@@ -148,21 +189,30 @@ class BarChart(_Plot):
         """Draw one bar per label."""
         self._clear()
         self._labels, self._values = list(labels), list(values)
-        for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+        for i, value in enumerate(self._values):
             color = colors[i] if i < len(colors) else PALETTE[i % len(PALETTE)]
-            bar = pg.BarGraphItem(x=[i], height=[float(value)], width=0.6, brush=color)
+            at = self._position(i)
+            if self._horizontal:
+                bar = pg.BarGraphItem(x0=[0], y=[at], width=[float(value)], height=0.6, brush=color)
+            else:
+                bar = pg.BarGraphItem(x=[at], height=[float(value)], width=0.6, brush=color)
             self.plot.addItem(bar)
-            self.legend.addItem(bar, label)
-        ticks = [(i, _short(label)) for i, label in enumerate(labels)]
-        self.plot.getAxis("bottom").setTicks([ticks])
+        n = 26 if self._horizontal else 14
+        ticks = [(self._position(i), _short(label, n)) for i, label in enumerate(labels)]
+        self.plot.getAxis("left" if self._horizontal else "bottom").setTicks([ticks])
+
+    def _position(self, i: int) -> int:
+        return len(self._labels) - 1 - i if self._horizontal else i
 
     def bars(self) -> list[tuple[str, Decimal]]:
         """What is drawn."""
         return list(zip(self._labels, self._values, strict=True))
 
     def _tooltip_at(self, x: float, y: float) -> str:
-        i = round(x)
-        if not 0 <= i < len(self._labels) or abs(x - i) > 0.3:
+        along = y if self._horizontal else x
+        at = round(along)
+        i = len(self._labels) - 1 - at if self._horizontal else at
+        if not 0 <= i < len(self._labels) or abs(along - at) > 0.3:
             return ""
         return f"{self._labels[i]}: {format_rupiah(self._values[i])}"
 
@@ -187,14 +237,14 @@ class PlatformChart(BarChart):
 
 
 class TopProductsChart(BarChart):
-    """Best-selling products by revenue."""
+    """Best-selling products by revenue, as horizontal bars (names stay readable)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Revenue (Rp)"), parent)
+        super().__init__(tr("Revenue (Rp)"), parent, horizontal=True)
 
     def set_items(self, items: Sequence[TopItem]) -> None:
         """One bar per product, best first."""
         self.set_bars([t.name for t in items], [t.revenue for t in items])
 
 
-__all__ = ["BarChart", "PlatformChart", "RevenueChart", "TopProductsChart"]
+__all__ = ["BarChart", "MoneyAxis", "PlatformChart", "RevenueChart", "TopProductsChart"]

@@ -52,6 +52,24 @@ class TestAnalyticsPage:
         assert page.top_chart.bars()[0] == ("Topi Rajut", Decimal("155000.00"))
         assert len(page.revenue_chart.legend.items) == 2
 
+    def test_top_products_read_top_down_with_names_on_the_axis(self, page):
+        top = page.top_chart
+        best, n = top.bars()[0], len(top.bars())
+        assert top.show_tooltip_at(1000, n - 1) == f"{best[0]}: Rp 155.000"  # the top bar
+        ticks = top.plot.getAxis("left")._tickLevels[0]
+        assert ticks[0] == (n - 1, "Topi Rajut")  # best first, drawn at the top
+        assert page.platform_chart.legend is None  # the names are on the axis instead
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [(0, "0"), (950, "950"), (1500, "1,5K"), (250_000, "250K"), (1_200_000, "1,2M"),
+         (3_000_000_000, "3B"), (-2_000_000, "-2M")],
+    )  # fmt: skip
+    def test_money_axes_read_in_thousands_and_millions(self, value, shown):
+        from app.gui.analytics.charts import compact_money
+
+        assert compact_money(value) == shown
+
     def test_range_selector_refreshes(self, qtbot, page):
         with qtbot.waitSignal(page.refreshed) as blocker:
             page.range_combo.setCurrentIndex(page.range_combo.findData(RangeChoice.LAST_7))
