@@ -35,7 +35,14 @@ from app.gui.formatting import humanize
 from app.gui.i18n import tr
 from app.gui.page import Page
 from app.gui.ui_state import UiState
-from app.gui.widgets.helpers import current_row, named, select_row, setup_table, show_error
+from app.gui.widgets.helpers import (
+    apply_column_widths,
+    current_row,
+    named,
+    select_row,
+    setup_table,
+    show_error,
+)
 
 log = logging.getLogger(__name__)
 REPAINT_MS = 250
@@ -60,8 +67,7 @@ class ActivityPage(Page):
         setup_table(self.running_view, "Running jobs", sortable=False)
         self.running_view.setModel(self.running_model)
         self.running_view.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self))
-        for i in range(self.running_model.columnCount()):
-            self.running_view.setColumnWidth(i, self.running_model.column(i).width)
+        apply_column_widths(self.running_view, self.running_model)
         self.running_view.setMaximumHeight(170)
         self.running_empty = QLabel(tr("No sync is running right now."))
         self.running_empty.setObjectName("hint")
@@ -78,14 +84,12 @@ class ActivityPage(Page):
         self.history_view = QTableView()
         setup_table(self.history_view, "Job history")
         self.history_view.setModel(self.history_model)
-        for i in range(self.history_model.columnCount()):
-            self.history_view.setColumnWidth(i, self.history_model.column(i).width)
+        apply_column_widths(self.history_view, self.history_model)
         self.log_model = make_log_model(self)
         self.log_view = QTableView()
         setup_table(self.log_view, "Job log", sortable=False)
         self.log_view.setModel(self.log_model)
-        for i in range(self.log_model.columnCount()):
-            self.log_view.setColumnWidth(i, self.log_model.column(i).width)
+        apply_column_widths(self.log_view, self.log_model)
 
         self.store = named(QComboBox(), tr("Store filter"))
         self.store.currentIndexChanged.connect(lambda _i: self.reload_history())

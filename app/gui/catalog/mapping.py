@@ -33,6 +33,7 @@ from app.gui.ui_state import UiState
 from app.gui.widgets.columns import MUTED, RIGHT, SUCCESS, WARNING, Column
 from app.gui.widgets.helpers import (
     Debouncer,
+    apply_column_widths,
     current_row,
     named,
     select_row,
@@ -102,8 +103,7 @@ class MappingView(QWidget):
         setup_table(self.view, "Channel listings", multi=True)  # the objectName
         self.view.setAccessibleName(tr("Channel listings"))
         self.view.setModel(self.model)
-        for i in range(self.model.columnCount()):
-            self.view.setColumnWidth(i, self.model.column(i).width)
+        apply_column_widths(self.view, self.model)
 
         self.store_filter = named(QComboBox(), tr("Store filter"))
         self.store_filter.currentIndexChanged.connect(lambda _i: self.reload())

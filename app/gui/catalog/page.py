@@ -38,6 +38,7 @@ from app.gui.page import Page
 from app.gui.ui_state import UiState
 from app.gui.widgets.helpers import (
     Debouncer,
+    apply_column_widths,
     current_row,
     named,
     select_row,
@@ -64,8 +65,7 @@ class CatalogPage(Page):
         self.view.setAccessibleName(tr("Catalog variants"))
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for i in range(self.model.columnCount()):
-            self.view.setColumnWidth(i, self.model.column(i).width)
+        apply_column_widths(self.view, self.model)
         self.view.horizontalHeader().sortIndicatorChanged.connect(self._sort_guard)
         self.view.activated.connect(lambda _i: self.edit_selected())
 

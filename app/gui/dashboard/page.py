@@ -31,7 +31,7 @@ from app.gui.stores.model import PLATFORM_LABELS
 from app.gui.ui_state import UiState
 from app.gui.widgets.card import Card
 from app.gui.widgets.columns import ERROR, RIGHT, WARNING, Column
-from app.gui.widgets.helpers import named, setup_table
+from app.gui.widgets.helpers import apply_column_widths, named, setup_table
 from app.gui.widgets.rows_model import RowsTableModel
 
 log = logging.getLogger(__name__)
@@ -168,8 +168,7 @@ class DashboardPage(Page):
         self.sales_view = QTableView()
         setup_table(self.sales_view, "Sales per store")
         self.sales_view.setModel(self.sales_model)
-        for i in range(self.sales_model.columnCount()):
-            self.sales_view.setColumnWidth(i, self.sales_model.column(i).width)
+        apply_column_widths(self.sales_view, self.sales_model)
         self.sales_view.setMaximumHeight(170)
         self.sales_view.activated.connect(self._open_store_orders)
         top_lay.addWidget(self.sales_view)

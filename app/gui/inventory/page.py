@@ -38,6 +38,7 @@ from app.gui.page import Page
 from app.gui.ui_state import UiState
 from app.gui.widgets.helpers import (
     Debouncer,
+    apply_column_widths,
     current_row,
     named,
     select_row,
@@ -60,8 +61,7 @@ class InventoryPage(Page):
         setup_table(self.view, "Stock levels")
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for i in range(self.model.columnCount()):
-            self.view.setColumnWidth(i, self.model.column(i).width)
+        apply_column_widths(self.view, self.model)
 
         self.search = named(QLineEdit(), tr("Search stock"), tr("Search by SKU or product name"))
         self.search.setPlaceholderText(tr("Search SKU or product…"))
@@ -127,8 +127,7 @@ class InventoryPage(Page):
             (self.movements, self.movements_view),
             (self.channels, self.channels_view),
         ):
-            for i in range(model.columnCount()):
-                view.setColumnWidth(i, model.column(i).width)
+            apply_column_widths(view, model)
         self.detail_tabs = QTabWidget()
         self.detail_tabs.addTab(self.movements_view, tr("Movement history"))
         self.detail_tabs.addTab(self.channels_view, tr("What each store was told"))

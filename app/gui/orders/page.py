@@ -34,6 +34,7 @@ from app.gui.page import Page
 from app.gui.ui_state import UiState
 from app.gui.widgets.helpers import (
     Debouncer,
+    apply_column_widths,
     current_row,
     named,
     select_row,
@@ -76,8 +77,7 @@ class OrdersPage(Page):
         setup_table(self.view, "Orders", multi=True)
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        for i in range(self.model.columnCount()):
-            self.view.setColumnWidth(i, self.model.column(i).width)
+        apply_column_widths(self.view, self.model)
 
         self.store = named(QComboBox(), tr("Store filter"))
         self.status = named(QComboBox(), tr("Status filter"))

@@ -29,7 +29,14 @@ from app.gui.stores.model import PLATFORM_LABELS, make_stores_model
 from app.gui.stores.reauthorize_dialog import ReauthorizeDialog
 from app.gui.stores.settings_dialog import StoreSettingsDialog
 from app.gui.ui_state import UiState
-from app.gui.widgets.helpers import current_row, named, select_row, setup_table, show_error
+from app.gui.widgets.helpers import (
+    apply_column_widths,
+    current_row,
+    named,
+    select_row,
+    setup_table,
+    show_error,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +76,7 @@ class StoresPage(Page):
         setup_table(self.view, "Stores")  # the object name stays English
         self.view.setAccessibleName(tr("Stores"))
         self.view.setModel(self.model)
-        for i in range(self.model.columnCount()):
-            self.view.setColumnWidth(i, self.model.column(i).width)
+        apply_column_widths(self.view, self.model)
         self.view.activated.connect(lambda _i: self.edit_settings())
 
         bar = QHBoxLayout()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -120,6 +120,17 @@ def setup_table(view: QTableView, name: str, *, multi: bool = False, sortable: b
     hh.setStretchLastSection(True)
     hh.setSectionsMovable(True)
     hh.setHighlightSections(False)
+
+
+def apply_column_widths(view: QTableView, model) -> None:
+    """Each column at its declared width, or wider when its title needs it (titles are
+    longer in some languages). ``model`` has ``column(i)`` (Rows/Paged table models)."""
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    for i in range(model.columnCount()):
+        title = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+        needed = metrics.horizontalAdvance(title) + 28  # padding and the sort arrow
+        view.setColumnWidth(i, max(model.column(i).width, needed))
 
 
 def selected_rows(view: QTableView) -> list[int]:
