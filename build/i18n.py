@@ -25,10 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "app" / "gui"
+CORE = ROOT / "app" / "core"  # msg("…") texts the services write for the seller
 TS = ROOT / "resources" / "translations" / "storesync_id.ts"
 QM = TS.with_suffix(".qm")
 CONTEXT = "StoreSync"
-MARKERS = {"tr", "tr_cached", "N_"}
+MARKERS = {"tr", "tr_cached", "N_", "msg"}
 
 # Qt's own button texts (standard dialog buttons, wizard buttons). PySide6 ships no
 # Indonesian qtbase translation, so ours carries them; sources as in Qt 6's
@@ -50,13 +51,14 @@ QT_TEXTS = {
 }  # fmt: skip
 
 
-def extract(root: Path = SOURCES) -> tuple[dict[str, str], list[str]]:
-    """Every marked literal -> where it was first seen; and the non-literal calls."""
+def extract(roots: tuple[Path, ...] = (SOURCES, CORE)) -> tuple[dict[str, str], list[str]]:
+    """Every marked literal -> where it was first seen; and the misuses."""
     found: dict[str, str] = {}
     errors: list[str] = []
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted(p for root in roots for p in root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        errors += _translated_at_import(tree, path)
+        if path.is_relative_to(SOURCES):
+            errors += _translated_at_import(tree, path)
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and _name(node.func) in MARKERS and node.args):
                 continue
@@ -64,8 +66,8 @@ def extract(root: Path = SOURCES) -> tuple[dict[str, str], list[str]]:
             where = f"{path.relative_to(ROOT)}:{node.lineno}"
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 found.setdefault(arg.value, where)
-            elif _name(node.func) == "N_":
-                errors.append(f"{where}: N_() needs a literal string")
+            elif _name(node.func) in ("N_", "msg"):
+                errors.append(f"{where}: {_name(node.func)}() needs a literal string")
             # tr(variable) translates a value marked N_() where it was defined
     return found, errors
 

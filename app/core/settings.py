@@ -18,6 +18,7 @@ from app.core.enums import DriftPolicy
 from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ValidationError
+from app.core.text import msg
 
 T = TypeVar("T")
 
@@ -69,10 +70,10 @@ def get_setting(ctx: ServiceContext, key: str) -> Any:
 def set_setting(ctx: ServiceContext, key: str, value: Any) -> None:
     """Change a preference, checked against its declared type, with an audit entry."""
     if key not in SETTINGS:
-        raise ValidationError(f"unknown setting {key!r}", field=key)
+        raise ValidationError(msg("unknown setting {key!r}", key=key), field=key)
     d = SETTINGS[key]
     if not isinstance(value, d.type) or (d.type is int and isinstance(value, bool)):
-        raise ValidationError(f"{key} must be {d.type.__name__}", field=key)
+        raise ValidationError(msg("{key} must be {type}", key=key, type=d.type.__name__), field=key)
     with ctx.write() as s:
         row = s.scalars(
             select(Setting).where(Setting.workspace_id == ctx.workspace_id, Setting.key == key)
@@ -101,17 +102,21 @@ class StoreSettings:
 
     def __post_init__(self) -> None:
         if self.orders_interval_s < 10:
-            raise ValidationError("orders interval must be at least 10 s", "orders_interval_s")
+            raise ValidationError(msg("orders interval must be at least 10 s"), "orders_interval_s")
         if self.products_interval_s < 60:
-            raise ValidationError("product interval must be at least 60 s", "products_interval_s")
+            raise ValidationError(
+                msg("product interval must be at least 60 s"), "products_interval_s"
+            )
         if self.buffer < 0:
-            raise ValidationError("buffer cannot be negative", "buffer")
+            raise ValidationError(msg("buffer cannot be negative"), "buffer")
         if not 0 <= self.percentage <= 100:
-            raise ValidationError("percentage must be between 0 and 100", "percentage")
+            raise ValidationError(msg("percentage must be between 0 and 100"), "percentage")
         if self.cap is not None and self.cap < 0:
-            raise ValidationError("cap cannot be negative", "cap")
+            raise ValidationError(msg("cap cannot be negative"), "cap")
         if not Decimal(0) <= Decimal(self.fee_rate_percent) <= Decimal(100):
-            raise ValidationError("fee estimate must be between 0 and 100 %", "fee_rate_percent")
+            raise ValidationError(
+                msg("fee estimate must be between 0 and 100 %"), "fee_rate_percent"
+            )
 
     def channel_stock(self, available: int) -> int:
         """What this store should show for ``available`` master stock (DESIGN §2)."""

@@ -38,6 +38,23 @@ def tr_cached(text: str) -> str:
     return tr(text)
 
 
+def tr_message(text: object) -> str:
+    """A core message (:class:`app.core.text.Message`) in the interface language; any
+    other text as it is (a platform's own words, a path, an old log line)."""
+    from app.core.text import Message
+
+    if isinstance(text, BaseException):  # its message if the core wrote it, else as before
+        first = getattr(text, "message", None) or (text.args[0] if text.args else None)
+        text = first if isinstance(first, Message) else str(text)
+    if not isinstance(text, Message):
+        return str(text)
+    params = {k: tr_message(v) if isinstance(v, Message) else v for k, v in text.params.items()}
+    try:
+        return tr(text.template).format(**params)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+        return str(text)
+
+
 def N_(text: str) -> str:  # the gettext name translators know
     """Mark a literal for translation without translating it yet (see the module doc)."""
     return text

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.services import queries
 from app.core.services.context import ServiceContext
-from app.gui.i18n import tr
+from app.gui.i18n import tr, tr_message
 from app.gui.widgets.helpers import Debouncer, named
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ class GlobalSearch(QDialog):
             hits = []
         product, order = tr("Product"), tr("Order")
         for hit in hits:
-            label = (product if hit.kind == "variant" else order) + "  " + hit.title
+            label = (product if hit.kind == "variant" else order) + "  " + tr_message(hit.title)
             item = QListWidgetItem(f"{label}\n    {hit.subtitle}")
             item.setData(Qt.ItemDataRole.UserRole, hit)
             self.results.addItem(item)

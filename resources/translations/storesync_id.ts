@@ -24,24 +24,34 @@
       <translation>(di memori)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="51" />
+      <location filename="../../app/gui/catalog/mapping.py" line="52" />
       <source>(none)</source>
       <translation>(tidak ada)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="42" />
+      <location filename="../../app/gui/stores/page.py" line="49" />
       <source>&lt;b&gt;Deleted from StoreSync:&lt;/b&gt; {listings} listings and their mappings, {orders} orders of this store, {pushes} stock updates still queued, and this store's sync history.</source>
       <translation>&lt;b&gt;Dihapus dari StoreSync:&lt;/b&gt; {listings} listing beserta pemetaannya, {orders} pesanan toko ini, {pushes} pembaruan stok yang masih dalam antrean, dan riwayat sinkronisasi toko ini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="47" />
+      <location filename="../../app/gui/stores/page.py" line="54" />
       <source>&lt;b&gt;Kept:&lt;/b&gt; your master catalog, every stock count and the complete stock ledger (movements caused by this store's orders stay as history). Stock held for its open orders is released back to your other stores.</source>
       <translation>&lt;b&gt;Tetap disimpan:&lt;/b&gt; katalog master Anda, semua jumlah stok, dan buku besar stok yang lengkap (pergerakan stok akibat pesanan toko ini tetap tersimpan sebagai riwayat). Stok yang ditahan untuk pesanan terbuka toko ini dikembalikan ke toko Anda yang lain.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="52" />
+      <location filename="../../app/gui/stores/page.py" line="59" />
       <source>&lt;b&gt;Not touched:&lt;/b&gt; the shop on {platform} itself — nothing is deleted there.</source>
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/inventory.py" line="355" />
+      <source>a location with code {code} already exists</source>
+      <translation>lokasi dengan kode {code} sudah ada</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/catalog.py" line="206" />
+      <source>a product needs at least one variant</source>
+      <translation>produk harus memiliki minimal satu varian</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="65" />
@@ -124,7 +134,7 @@
       <translation>Semua kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="174" />
+      <location filename="../../app/gui/inventory/page.py" line="173" />
       <source>All locations</source>
       <translation>Semua lokasi</translation>
     </message>
@@ -134,7 +144,7 @@
       <translation>Semua status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="225" />
+      <location filename="../../app/gui/activity/page.py" line="229" />
       <source>All stores</source>
       <translation>Semua toko</translation>
     </message>
@@ -142,6 +152,16 @@
       <location filename="../../app/gui/settings/page.py" line="46" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/catalog.py" line="83" />
+      <source>amount cannot be negative</source>
+      <translation>nominal tidak boleh negatif</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/catalog.py" line="85" />
+      <source>amount has more than two decimals</source>
+      <translation>nominal memiliki lebih dari dua angka desimal</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="81" />
@@ -159,7 +179,7 @@
       <translation>Analitik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="52" />
+      <location filename="../../app/gui/orders/page.py" line="53" />
       <source>Any time</source>
       <translation>Kapan saja</translation>
     </message>
@@ -254,6 +274,11 @@
       <translation>Otorisasi</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/queries.py" line="513" />
+      <source>authorization expires {expiry:%Y-%m-%d %H:%M} UTC</source>
+      <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/model.py" line="45" />
       <source>Available</source>
       <translation>Tersedia</translation>
@@ -269,14 +294,34 @@
       <translation>Barcode</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/stores.py" line="95" />
+      <source>base URL is required</source>
+      <translation>URL dasar wajib diisi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/stores.py" line="98" />
+      <source>base URL must be https (http only for 127.0.0.1)</source>
+      <translation>URL dasar harus https (http hanya untuk 127.0.0.1)</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/editor.py" line="107" />
       <source>Brand</source>
       <translation>Merek</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/catalog.py" line="191" />
+      <source>brand is longer than 80 characters</source>
+      <translation>merek lebih dari 80 karakter</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="109" />
       <source>Browse…</source>
       <translation>Telusuri…</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="111" />
+      <source>buffer cannot be negative</source>
+      <translation>stok cadangan tidak boleh negatif</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="88" />
@@ -309,9 +354,39 @@
       <translation>Membatalkan…</translation>
     </message>
     <message>
+      <location filename="../../app/core/export/importer.py" line="328" />
+      <source>cannot be negative</source>
+      <translation>tidak boleh negatif</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="240" />
+      <source>cannot read {file}: {error}</source>
+      <translation>tidak dapat membaca {file}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/catalog.py" line="501" />
+      <source>cannot sort by {sort}</source>
+      <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/queries.py" line="88" />
+      <source>cannot sort orders by {sort}</source>
+      <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/queries.py" line="244" />
+      <source>cannot sort stock by {sort}</source>
+      <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="90" />
       <source>Cap</source>
       <translation>Batas maksimum</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="115" />
+      <source>cap cannot be negative</source>
+      <translation>batas maksimum tidak boleh negatif</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="55" />
@@ -319,12 +394,12 @@
       <translation>Batas maksimum aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="56" />
+      <location filename="../../app/gui/catalog/page.py" line="57" />
       <source>Catalog</source>
       <translation>Katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="64" />
+      <location filename="../../app/gui/catalog/page.py" line="65" />
       <source>Catalog variants</source>
       <translation>Varian katalog</translation>
     </message>
@@ -339,12 +414,17 @@
       <translation>Filter kategori</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/catalog.py" line="192" />
+      <source>category is longer than 80 characters</source>
+      <translation>kategori lebih dari 80 karakter</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="132" />
       <source>Change (+ adds, − removes)</source>
       <translation>Perubahan (+ menambah, − mengurangi)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="103" />
+      <location filename="../../app/gui/catalog/mapping.py" line="104" />
       <source>Channel listings</source>
       <translation>Listing channel</translation>
     </message>
@@ -389,6 +469,11 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/inventory.py" line="460" />
+      <source>choose two different locations</source>
+      <translation>pilih dua lokasi yang berbeda</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="108" />
       <source>Choose where to save the .xlsx file</source>
       <translation>Pilih lokasi penyimpanan file .xlsx</translation>
@@ -402,6 +487,11 @@
       <location filename="../../app/gui/excel/export_dialog.py" line="130" />
       <source>Close</source>
       <translation>Tutup</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/inventory.py" line="345" />
+      <source>code must be 1–40 characters without spaces</source>
+      <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/page.py" line="108" />
@@ -429,12 +519,12 @@
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="77" />
+      <location filename="../../app/gui/stores/page.py" line="83" />
       <source>Connect store</source>
       <translation>Hubungkan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="77" />
+      <location filename="../../app/gui/stores/page.py" line="83" />
       <source>Connect store…</source>
       <translation>Hubungkan toko…</translation>
     </message>
@@ -521,7 +611,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="212" />
+      <location filename="../../app/gui/stores/page.py" line="218" />
       <source>Could not change the store</source>
       <translation>Toko tidak dapat diubah</translation>
     </message>
@@ -548,27 +638,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
 {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="220" />
+      <location filename="../../app/gui/dashboard/page.py" line="219" />
       <source>Could not read the dashboard: {error}</source>
       <translation>Dasbor tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="126" />
+      <location filename="../../app/gui/stores/page.py" line="132" />
       <source>Could not read the stores: {error}</source>
       <translation>Data toko tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="239" />
+      <location filename="../../app/gui/stores/page.py" line="245" />
       <source>Could not remove the store</source>
       <translation>Toko tidak dapat dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="309" />
+      <location filename="../../app/gui/activity/page.py" line="313" />
       <source>Could not retry</source>
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="332" />
+      <location filename="../../app/gui/catalog/editor.py" line="333" />
       <source>Could not save the product</source>
       <translation>Gagal menyimpan produk</translation>
     </message>
@@ -593,12 +683,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengatur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="326" />
+      <location filename="../../app/gui/activity/page.py" line="330" />
       <source>Could not start the sync</source>
       <translation>Sinkronisasi tidak dapat dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="286" />
+      <location filename="../../app/gui/activity/page.py" line="290" />
       <source>Could not stop the job</source>
       <translation>Tugas tidak dapat dihentikan</translation>
     </message>
@@ -671,6 +761,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/analytics/page.py" line="123" />
       <source>Date range</source>
       <translation>Rentang tanggal</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/analytics.py" line="1311" />
+      <source>days must be at least 1</source>
+      <translation>jumlah hari harus minimal 1</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/page.py" line="52" />
@@ -768,7 +863,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kesalahan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="254" />
+      <location filename="../../app/gui/dashboard/page.py" line="253" />
       <source>Every store is syncing normally.</source>
       <translation>Sinkronisasi semua toko berjalan normal.</translation>
     </message>
@@ -796,6 +891,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/excel/export_dialog.py" line="116" />
       <source>Export</source>
       <translation>Ekspor</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/reports.py" line="170" />
+      <source>export cancelled</source>
+      <translation>ekspor dibatalkan</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="248" />
@@ -843,7 +943,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="92" />
+      <location filename="../../app/gui/activity/page.py" line="96" />
       <source>Failures only</source>
       <translation>Hanya yang gagal</translation>
     </message>
@@ -851,6 +951,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/settings_dialog.py" line="73" />
       <source>Fee estimate</source>
       <translation>Perkiraan biaya</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="118" />
+      <source>fee estimate must be between 0 and 100 %</source>
+      <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="79" />
@@ -903,7 +1008,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="102" />
+      <location filename="../../app/gui/activity/page.py" line="106" />
       <source>History</source>
       <translation>Riwayat</translation>
     </message>
@@ -978,7 +1083,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terhenti</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="53" />
+      <location filename="../../app/gui/inventory/page.py" line="54" />
       <source>Inventory</source>
       <translation>Persediaan</translation>
     </message>
@@ -1013,7 +1118,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="295" />
+      <location filename="../../app/gui/activity/page.py" line="299" />
       <source>Job {id} had already finished</source>
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
@@ -1038,7 +1143,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Bulan lalu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="65" />
+      <location filename="../../app/gui/catalog/mapping.py" line="66" />
       <source>Last pushed</source>
       <translation>Terakhir disinkronkan</translation>
     </message>
@@ -1058,7 +1163,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terakhir dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="193" />
+      <location filename="../../app/gui/dashboard/page.py" line="192" />
       <source>Latest activity</source>
       <translation>Aktivitas terbaru</translation>
     </message>
@@ -1073,9 +1178,14 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="49" />
+      <location filename="../../app/gui/catalog/mapping.py" line="50" />
       <source>Listing</source>
       <translation>Listing</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/listings.py" line="176" />
+      <source>listing {listing} does not exist</source>
+      <translation>listing {listing} tidak ada</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="141" />
@@ -1093,14 +1203,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Filter lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="259" />
+      <location filename="../../app/core/services/inventory.py" line="300" />
+      <source>location {location_id} does not exist</source>
+      <translation>lokasi {location_id} tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/inventory.py" line="302" />
+      <source>location {name} is inactive</source>
+      <translation>lokasi {name} nonaktif</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="263" />
       <source>Log of job {id}: {store}, {kind}</source>
       <translation>Log tugas {id}: {store}, {kind}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="118" />
+      <location filename="../../app/gui/activity/page.py" line="122" />
       <source>Log of the selected job</source>
       <translation>Log tugas yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="300" />
+      <source>longer than {max_len} characters</source>
+      <translation>lebih dari {max_len} karakter</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="40" />
@@ -1168,7 +1293,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan {n} listing ke saran terbaiknya?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="57" />
+      <location filename="../../app/gui/catalog/mapping.py" line="58" />
       <source>Mapped</source>
       <translation>Dipetakan</translation>
     </message>
@@ -1223,7 +1348,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ringkasan penjualan bulanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="133" />
+      <location filename="../../app/gui/inventory/page.py" line="132" />
       <source>Movement history</source>
       <translation>Riwayat pergerakan stok</translation>
     </message>
@@ -1241,6 +1366,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/settings/page.py" line="265" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/inventory.py" line="347" />
+      <source>name is required</source>
+      <translation>nama wajib diisi</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="49" />
@@ -1273,6 +1403,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk baru</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/catalog.py" line="282" />
+      <source>new products cannot reference existing variants</source>
+      <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/page.py" line="83" />
       <source>New product…</source>
       <translation>Produk baru…</translation>
@@ -1288,6 +1423,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada toko</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/inventory.py" line="263" />
+      <source>no stock location exists: add one in Inventory</source>
+      <translation>belum ada lokasi stok: tambahkan di Persediaan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/status.py" line="64" />
       <source>No store connected</source>
       <translation>Belum ada toko yang terhubung</translation>
@@ -1298,7 +1438,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada toko yang terhubung.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="102" />
+      <location filename="../../app/gui/stores/page.py" line="108" />
       <source>No store yet. Click “Connect store…” to add your first shop.</source>
       <translation>Belum ada toko. Klik “Hubungkan toko…” untuk menambahkan toko pertama Anda.</translation>
     </message>
@@ -1308,7 +1448,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada saran: cari variannya di atas.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="66" />
+      <location filename="../../app/gui/activity/page.py" line="72" />
       <source>No sync is running right now.</source>
       <translation>Tidak ada sinkronisasi yang sedang berjalan.</translation>
     </message>
@@ -1328,7 +1468,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="58" />
+      <location filename="../../app/core/services/orders.py" line="505" />
+      <source>none of these items can be restocked (not shipped, or already returned)</source>
+      <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/inventory.py" line="117" />
+      <source>not enough stock for this change: it would go below zero</source>
+      <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/mapping.py" line="59" />
       <source>Not mapped</source>
       <translation>Belum dipetakan</translation>
     </message>
@@ -1358,7 +1508,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada hasil.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="266" />
+      <location filename="../../app/gui/dashboard/page.py" line="265" />
       <source>Nothing yet: orders and syncs will show up here.</source>
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
@@ -1468,14 +1618,39 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="65" />
+      <location filename="../../app/core/services/orders.py" line="292" />
+      <source>order without an id</source>
+      <translation>pesanan tanpa ID</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/queries.py" line="710" />
       <source>Order {number}</source>
       <translation>Pesanan {number}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/queries.py" line="557" />
+      <source>Order {number} arrived</source>
+      <translation>Pesanan {number} masuk</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/orders.py" line="482" />
+      <source>order {order_id} does not exist</source>
+      <translation>pesanan {order_id} tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/orders.py" line="296" />
+      <source>order {order}: line {line} has quantity {quantity}</source>
+      <translation>pesanan {order}: barang {line} berjumlah {quantity}</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="75" />
       <source>Orders</source>
       <translation>Pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="105" />
+      <source>orders interval must be at least 10 s</source>
+      <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="140" />
@@ -1503,6 +1678,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Halaman</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/analytics.py" line="120" />
+      <source>pass aware datetimes for the period</source>
+      <translation>periode harus memakai waktu dengan zona waktu</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/loopback.py" line="38" />
       <source>paste the address your browser was redirected to</source>
       <translation>tempel alamat tujuan redirect browser Anda</translation>
@@ -1513,12 +1693,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tempel seluruh alamat dari browser setelah menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="82" />
+      <location filename="../../app/gui/stores/page.py" line="88" />
       <source>Pause</source>
       <translation>Jeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="82" />
+      <location filename="../../app/gui/stores/page.py" line="88" />
       <source>Pause or resume syncing</source>
       <translation>Jeda atau lanjutkan sinkronisasi</translation>
     </message>
@@ -1536,6 +1716,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/inventory/model.py" line="43" />
       <source>pending</source>
       <translation>menunggu</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="113" />
+      <source>percentage must be between 0 and 100</source>
+      <translation>persentase harus antara 0 dan 100</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/model.py" line="37" />
@@ -1563,12 +1748,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampil di platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="51" />
+      <location filename="../../app/gui/catalog/mapping.py" line="52" />
       <source>Platform SKU</source>
       <translation>SKU platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="55" />
+      <location filename="../../app/gui/catalog/mapping.py" line="56" />
       <source>Platform stock</source>
       <translation>Stok platform</translation>
     </message>
@@ -1578,7 +1763,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="53" />
+      <location filename="../../app/gui/catalog/mapping.py" line="54" />
       <source>Price</source>
       <translation>Harga</translation>
     </message>
@@ -1603,14 +1788,34 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
+      <location filename="../../app/core/settings.py" line="108" />
+      <source>product interval must be at least 60 s</source>
+      <translation>interval produk harus minimal 60 detik</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/editor.py" line="106" />
       <source>Product name</source>
       <translation>Nama produk</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/catalog.py" line="201" />
+      <source>product name is longer than 255 characters</source>
+      <translation>nama produk lebih dari 255 karakter</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/catalog.py" line="199" />
+      <source>product name is required</source>
+      <translation>nama produk wajib diisi</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/search.py" line="43" />
       <source>Product name, SKU or order number…</source>
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/catalog.py" line="450" />
+      <source>product {product} does not exist</source>
+      <translation>produk {product} tidak ada</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/model.py" line="32" />
@@ -1663,6 +1868,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/inventory.py" line="309" />
+      <source>quantity cannot be zero</source>
+      <translation>jumlah tidak boleh nol</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/inventory.py" line="307" />
+      <source>quantity must be a whole number</source>
+      <translation>jumlah harus bilangan bulat</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/inventory.py" line="311" />
+      <source>quantity must be positive</source>
+      <translation>jumlah harus positif</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="137" />
       <source>Quantity received</source>
       <translation>Jumlah diterima</translation>
@@ -1683,7 +1903,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="83" />
+      <location filename="../../app/gui/stores/page.py" line="89" />
       <source>Re-authorize store</source>
       <translation>Otorisasi ulang toko</translation>
     </message>
@@ -1693,7 +1913,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="83" />
+      <location filename="../../app/gui/stores/page.py" line="89" />
       <source>Re-authorize…</source>
       <translation>Otorisasi ulang…</translation>
     </message>
@@ -1773,12 +1993,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dilepas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="41" />
+      <location filename="../../app/gui/stores/page.py" line="48" />
       <source>Remove &lt;b&gt;{store}&lt;/b&gt; from StoreSync?</source>
       <translation>Hapus &lt;b&gt;{store}&lt;/b&gt; dari StoreSync?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="84" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Remove store</source>
       <translation>Hapus toko</translation>
     </message>
@@ -1788,7 +2008,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="84" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Remove…</source>
       <translation>Hapus…</translation>
     </message>
@@ -1823,6 +2043,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan ulang jika tersedia ≤</translation>
     </message>
     <message>
+      <location filename="../../app/core/export/importer.py" line="298" />
+      <source>required</source>
+      <translation>wajib diisi</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="126" />
       <source>Reservation</source>
       <translation>Reservasi</translation>
@@ -1838,7 +2063,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pulihkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="152" />
+      <location filename="../../app/gui/stores/page.py" line="158" />
       <source>Resume</source>
       <translation>Lanjutkan</translation>
     </message>
@@ -1848,22 +2073,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="94" />
+      <location filename="../../app/gui/activity/page.py" line="98" />
       <source>Retry</source>
       <translation>Coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="314" />
+      <location filename="../../app/gui/activity/page.py" line="318" />
       <source>Retry failed</source>
       <translation>Gagal mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="94" />
+      <location filename="../../app/gui/activity/page.py" line="98" />
       <source>Retry the selected job</source>
       <translation>Coba lagi tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="313" />
+      <location filename="../../app/gui/activity/page.py" line="317" />
       <source>Retrying as job {id}</source>
       <translation>Mencoba lagi sebagai tugas {id}</translation>
     </message>
@@ -1928,7 +2153,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas yang berjalan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="130" />
+      <location filename="../../app/gui/activity/page.py" line="134" />
       <source>Running now</source>
       <translation>Sedang berjalan</translation>
     </message>
@@ -1996,6 +2221,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/excel/export_dialog.py" line="237" />
       <source>Saved {rows} rows to {path}</source>
       <translation>{rows} baris disimpan ke {path}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/inventory.py" line="376" />
+      <source>say why the stock changes</source>
+      <translation>tuliskan alasan perubahan stok</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="63" />
@@ -2073,7 +2303,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih pesanan untuk melihat detailnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="281" />
+      <location filename="../../app/gui/activity/page.py" line="285" />
       <source>Select the running job to stop</source>
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
     </message>
@@ -2138,7 +2368,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengaturan — {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="81" />
+      <location filename="../../app/gui/stores/page.py" line="87" />
       <source>Settings…</source>
       <translation>Pengaturan…</translation>
     </message>
@@ -2156,6 +2386,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/detail.py" line="48" />
       <source>Shipping</source>
       <translation>Pengiriman</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/stores.py" line="109" />
+      <source>shop id is required</source>
+      <translation>ID toko wajib diisi</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
@@ -2208,6 +2443,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/catalog.py" line="48" />
+      <source>SKU is required</source>
+      <translation>SKU wajib diisi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/catalog.py" line="55" />
+      <source>SKU is {length} characters; at most {limit} allowed</source>
+      <translation>SKU terdiri dari {length} karakter; maksimal {limit} karakter</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="104" />
       <source>SKU match</source>
       <translation>Cocok SKU</translation>
@@ -2218,9 +2463,49 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cocok SKU (longgar)</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/catalog.py" line="51" />
+      <source>SKU {sku!r} contains a space; use - or _ instead</source>
+      <translation>SKU {sku!r} mengandung spasi; gunakan - atau _ sebagai gantinya</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/catalog.py" line="64" />
+      <source>SKU {sku!r} has characters other than letters, digits and - _ . / # +</source>
+      <translation>SKU {sku!r} mengandung karakter selain huruf, angka, dan - _ . / # +</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="34" />
       <source>SKU {sku}</source>
       <translation>SKU {sku}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="475" />
+      <source>SKU {sku} already exists in the catalog</source>
+      <translation>SKU {sku} sudah ada di katalog</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="531" />
+      <source>SKU {sku} at {location} is also counted on row {row}</source>
+      <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/catalog.py" line="261" />
+      <source>SKU {sku} is already used by another variant ({existing})</source>
+      <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="461" />
+      <source>SKU {sku} is also on row {row}</source>
+      <translation>SKU {sku} juga ada di baris {row}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="521" />
+      <source>SKU {sku} is not in the catalog</source>
+      <translation>SKU {sku} tidak ada di katalog</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/catalog.py" line="214" />
+      <source>SKU {sku} is used twice in this product (rows {first} and {second})</source>
+      <translation>SKU {sku} dipakai dua kali di produk ini (baris {first} dan {second})</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/model.py" line="56" />
@@ -2238,7 +2523,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="274" />
+      <location filename="../../app/gui/dashboard/page.py" line="273" />
       <source>Starting the demo…</source>
       <translation>Memulai demo…</translation>
     </message>
@@ -2328,22 +2613,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok opname…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="68" />
+      <location filename="../../app/gui/activity/page.py" line="74" />
       <source>Stop</source>
       <translation>Hentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="70" />
+      <location filename="../../app/gui/activity/page.py" line="76" />
       <source>Stop the selected job (or the only one running). What it already saved stays; the store's next sync carries on from there.</source>
       <translation>Hentikan tugas yang dipilih (atau satu-satunya yang berjalan). Yang sudah tersimpan tetap ada; sinkronisasi toko berikutnya melanjutkan dari situ.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="68" />
+      <location filename="../../app/gui/activity/page.py" line="74" />
       <source>Stop the selected running job</source>
       <translation>Hentikan tugas berjalan yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="291" />
+      <location filename="../../app/gui/activity/page.py" line="295" />
       <source>Stopped the {kind} job of {store}</source>
       <translation>Tugas {kind} untuk {store} dihentikan</translation>
     </message>
@@ -2353,19 +2638,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="90" />
+      <location filename="../../app/gui/activity/page.py" line="94" />
       <source>Store filter</source>
       <translation>Filter toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="81" />
+      <location filename="../../app/core/services/stores.py" line="107" />
+      <source>store name is required</source>
+      <translation>nama toko wajib diisi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="87" />
       <source>Store settings</source>
       <translation>Pengaturan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="154" />
+      <location filename="../../app/gui/activity/page.py" line="158" />
       <source>store {id}</source>
       <translation>toko {id}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/stores.py" line="178" />
+      <source>store {store} does not exist</source>
+      <translation>toko {store} tidak ada</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="119" />
@@ -2413,12 +2708,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Varian yang disarankan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="126" />
+      <location filename="../../app/gui/activity/page.py" line="130" />
       <source>Sync activity</source>
       <translation>Aktivitas sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="98" />
+      <location filename="../../app/gui/activity/page.py" line="102" />
       <source>Sync all stores now</source>
       <translation>Sinkronkan semua toko sekarang</translation>
     </message>
@@ -2428,17 +2723,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sinkronisasi gagal: {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="79" />
+      <location filename="../../app/gui/stores/page.py" line="85" />
       <source>Sync now</source>
       <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="332" />
+      <location filename="../../app/gui/activity/page.py" line="336" />
       <source>Sync of {store} failed</source>
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="187" />
+      <location filename="../../app/gui/stores/page.py" line="193" />
       <source>Sync of {store} failed to start</source>
       <translation>Sinkronisasi {store} gagal dimulai</translation>
     </message>
@@ -2453,7 +2748,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Status sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="79" />
+      <location filename="../../app/gui/stores/page.py" line="85" />
       <source>Sync the selected store now</source>
       <translation>Sinkronkan toko yang dipilih sekarang</translation>
     </message>
@@ -2463,7 +2758,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menyinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="336" />
+      <location filename="../../app/gui/activity/page.py" line="340" />
       <source>Syncing every store…</source>
       <translation>Menyinkronkan semua toko…</translation>
     </message>
@@ -2483,7 +2778,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menyinkronkan {n} toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="180" />
+      <location filename="../../app/gui/stores/page.py" line="186" />
       <source>Syncing {store}…</source>
       <translation>Menyinkronkan {store}…</translation>
     </message>
@@ -2513,9 +2808,19 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/analytics.py" line="128" />
+      <source>the last day is before the first</source>
+      <translation>hari terakhir lebih awal dari hari pertama</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/settings/page.py" line="210" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/reports.py" line="104" />
+      <source>the period ends before it starts</source>
+      <translation>periode berakhir sebelum dimulai</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/reauthorize_dialog.py" line="141" />
@@ -2543,9 +2848,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
     <message>
+      <location filename="../../app/core/export/importer.py" line="228" />
+      <source>the required column {column!r} is missing</source>
+      <translation>kolom wajib {column!r} tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="571" />
+      <source>the sheet has no rows to import</source>
+      <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/offline_engine.py" line="23" />
       <source>the sync engine is not available in this build</source>
       <translation>mesin sinkronisasi tidak tersedia di versi ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/analytics.py" line="1379" />
+      <source>the window must be at least 1 day</source>
+      <translation>rentang waktu harus minimal 1 hari</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="258" />
+      <source>the workbook has no sheets</source>
+      <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/page.py" line="103" />
@@ -2558,6 +2883,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
     <message>
+      <location filename="../../app/core/export/importer.py" line="220" />
+      <source>this column appears twice; keep one</source>
+      <translation>kolom ini muncul dua kali; simpan satu saja</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="65" />
       <source>This month</source>
       <translation>Bulan ini</translation>
@@ -2566,6 +2896,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/detail.py" line="115" />
       <source>This order no longer exists.</source>
       <translation>Pesanan ini sudah tidak ada.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/stores.py" line="122" />
+      <source>this {platform} shop ({shop_id}) is already connected as store {store}</source>
+      <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
@@ -2603,7 +2938,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="53" />
+      <location filename="../../app/gui/orders/page.py" line="54" />
       <source>Today</source>
       <translation>Hari ini</translation>
     </message>
@@ -2693,6 +3028,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unit</translation>
     </message>
     <message>
+      <location filename="../../app/core/export/importer.py" line="486" />
+      <source>unknown location {location!r}</source>
+      <translation>lokasi {location!r} tidak dikenal</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="73" />
+      <source>unknown setting {key!r}</source>
+      <translation>pengaturan {key!r} tidak dikenal</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/mapping.py" line="136" />
       <source>Unmap</source>
       <translation>Hapus pemetaan</translation>
@@ -2738,9 +3083,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="301" />
+      <location filename="../../app/gui/catalog/editor.py" line="302" />
       <source>Variant row {row}, {column}: {message}</source>
       <translation>Baris varian {row}, {column}: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/listings.py" line="136" />
+      <source>variant {sku} is archived</source>
+      <translation>varian {sku} sudah diarsipkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/inventory.py" line="297" />
+      <source>variant {variant_id} does not exist</source>
+      <translation>varian {variant_id} tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/catalog.py" line="338" />
+      <source>variant {variant} does not belong to this product</source>
+      <translation>varian {variant} bukan bagian dari produk ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/listings.py" line="134" />
+      <source>variant {variant} does not exist</source>
+      <translation>varian {variant} tidak ada</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="123" />
@@ -2748,7 +3113,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="50" />
+      <location filename="../../app/gui/catalog/mapping.py" line="51" />
       <source>Variation</source>
       <translation>Variasi</translation>
     </message>
@@ -2773,7 +3138,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="134" />
+      <location filename="../../app/core/services/catalog.py" line="225" />
+      <source>weight must be a whole number of grams, 0 or more</source>
+      <translation>berat harus berupa bilangan bulat dalam gram, 0 atau lebih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/page.py" line="133" />
       <source>What each store was told</source>
       <translation>Stok yang dikirim ke tiap toko</translation>
     </message>
@@ -2823,7 +3193,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="54" />
+      <location filename="../../app/gui/orders/page.py" line="55" />
       <source>Yesterday</source>
       <translation>Kemarin</translation>
     </message>
@@ -2848,6 +3218,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
+      <location filename="../../app/core/export/importer.py" line="144" />
+      <source>{count} problem(s) in the file; nothing was imported</source>
+      <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="80" />
       <source>{days} d {hours} h</source>
       <translation>{days} hr {hours} j</translation>
@@ -2856,6 +3231,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="66" />
       <source>{hours} h {minutes} min</source>
       <translation>{hours} j {minutes} mnt</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="76" />
+      <source>{key} must be {type}</source>
+      <translation>{key} harus berupa {type}</translation>
     </message>
     <message>
       <location filename="../../app/gui/tray.py" line="108" />
@@ -2888,7 +3268,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="239" />
+      <location filename="../../app/gui/dashboard/page.py" line="238" />
       <source>{n} open order lines wait for a mapping</source>
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
@@ -2908,7 +3288,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} produk diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="213" />
+      <location filename="../../app/gui/inventory/page.py" line="212" />
       <source>{n} stock rows</source>
       <translation>{n} baris stok</translation>
     </message>
@@ -2953,12 +3333,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{store} sudah diotorisasi lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="261" />
+      <location filename="../../app/gui/stores/page.py" line="267" />
       <source>{store} removed</source>
       <translation>{store} dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="184" />
+      <location filename="../../app/gui/stores/page.py" line="190" />
       <source>{store}: {n} sync jobs started</source>
       <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
     </message>
@@ -2976,6 +3356,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/page.py" line="255" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="325" />
+      <source>{value!r} is not a whole number</source>
+      <translation>{value!r} bukan bilangan bulat</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="306" />
+      <source>{value!r} is not an amount</source>
+      <translation>{value!r} bukan nominal yang valid</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/charts.py" line="45" />

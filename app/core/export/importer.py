@@ -38,6 +38,7 @@ from app.core.enums import TxnType
 from app.core.services import audit, catalog, inventory
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ServiceError, ValidationError
+from app.core.text import msg
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 _PROBLEM_FILL = PatternFill("solid", fgColor="FFC7CE")
@@ -139,7 +140,12 @@ class ImportInvalid(ServiceError):
     """The file has problems; nothing was imported. ``report`` lists them."""
 
     def __init__(self, report: ImportReport) -> None:
-        super().__init__(f"{len(report.problems)} problem(s) in the file; nothing was imported")
+        super().__init__(
+            msg(
+                "{count} problem(s) in the file; nothing was imported",
+                count=len(report.problems),
+            )
+        )
         self.report = report
 
 
@@ -211,13 +217,17 @@ def _match_columns(kind: ImportKind, header: Sequence[Any]) -> tuple[dict[str, i
             continue
         if key in columns:
             problems.append(
-                Problem(1, str(text), "this column appears twice; keep one", col_index=i + 1)
+                Problem(1, str(text), msg("this column appears twice; keep one"), col_index=i + 1)
             )
             continue
         columns[key] = i
     for f in FIELDS[kind]:
         if f.required and f.key not in columns:
-            problems.append(Problem(1, f.header, f"the required column {f.header!r} is missing"))
+            problems.append(
+                Problem(
+                    1, f.header, msg("the required column {column!r} is missing", column=f.header)
+                )
+            )
     return columns, problems
 
 
@@ -226,7 +236,10 @@ def _read(kind: ImportKind, path: Path) -> _Sheet:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        raise ValidationError(f"cannot read {Path(path).name}: {exc}", field="file") from None
+        raise ValidationError(
+            msg("cannot read {file}: {error}", file=Path(path).name, error=str(exc)),
+            field="file",
+        ) from None
     try:
         best: _Sheet | None = None
         for ws in wb.worksheets:
@@ -242,7 +255,7 @@ def _read(kind: ImportKind, path: Path) -> _Sheet:
             ]
             best = _Sheet(ws.title, columns, [str(h or "") for h in header], rows, problems)
         if best is None:
-            raise ValidationError("the workbook has no sheets", field="file")
+            raise ValidationError(msg("the workbook has no sheets"), field="file")
         return best
     finally:
         wb.close()
@@ -282,15 +295,15 @@ class _Row:
         else:
             out = str(value).strip()
         if not out and self.fields[key].required and key in self.sheet.columns:
-            self.problem(key, "required")  # a missing column is reported once, on row 1
+            self.problem(key, msg("required"))  # a missing column is reported once, on row 1
         if max_len is not None and len(out) > max_len:
-            self.problem(key, f"longer than {max_len} characters")
+            self.problem(key, msg("longer than {max_len} characters", max_len=max_len))
         return out
 
     def money(self, key: str) -> Decimal:
         value = self.raw(key)
         if isinstance(value, bool):
-            self.problem(key, f"{value!r} is not an amount")
+            self.problem(key, msg("{value!r} is not an amount", value=value))
             return Decimal(0)
         try:
             return catalog.parse_money(value, key)
@@ -302,17 +315,17 @@ class _Row:
         value = self.raw(key)
         if value in (None, ""):
             if self.fields[key].required and key in self.sheet.columns:
-                self.problem(key, "required")
+                self.problem(key, msg("required"))
             return default
         try:
             number = Decimal(str(value).replace(",", "")) if not isinstance(value, bool) else None
         except ArithmeticError:
             number = None
         if number is None or number != number.to_integral_value():
-            self.problem(key, f"{value!r} is not a whole number")
+            self.problem(key, msg("{value!r} is not a whole number", value=value))
             return default
         if number < 0:
-            self.problem(key, "cannot be negative")
+            self.problem(key, msg("cannot be negative"))
             return default
         return int(number)
 
@@ -442,7 +455,12 @@ def _check_products(
         key = catalog.sku_key(r.sku)
         if key in seen:
             problems.append(
-                Problem(r.row, sku_col[0], f"SKU {r.sku} is also on row {seen[key]}", sku_col[1])
+                Problem(
+                    r.row,
+                    sku_col[0],
+                    msg("SKU {sku} is also on row {row}", sku=r.sku, row=seen[key]),
+                    sku_col[1],
+                )
             )
         else:
             seen[key] = r.row
@@ -451,13 +469,23 @@ def _check_products(
         if key in taken:
             sku = next(r.sku for r in rows if r.row == row)
             problems.append(
-                Problem(row, sku_col[0], f"SKU {sku} already exists in the catalog", sku_col[1])
+                Problem(
+                    row,
+                    sku_col[0],
+                    msg("SKU {sku} already exists in the catalog", sku=sku),
+                    sku_col[1],
+                )
             )
     locations = _locations(s, ctx)
     for r in rows:
         if r.location and r.location.lower() not in locations:
             problems.append(
-                Problem(r.row, loc_col[0], f"unknown location {r.location!r}", loc_col[1])
+                Problem(
+                    r.row,
+                    loc_col[0],
+                    msg("unknown location {location!r}", location=r.location),
+                    loc_col[1],
+                )
             )
     return problems
 
@@ -475,14 +503,24 @@ def _check_stock(
         loc = locations.get(r.location.lower()) if r.location else None
         if r.location and loc is None:
             problems.append(
-                Problem(r.row, loc_col[0], f"unknown location {r.location!r}", loc_col[1])
+                Problem(
+                    r.row,
+                    loc_col[0],
+                    msg("unknown location {location!r}", location=r.location),
+                    loc_col[1],
+                )
             )
         if not r.sku:
             continue
         key = catalog.sku_key(r.sku)
         if key not in known:
             problems.append(
-                Problem(r.row, sku_col[0], f"SKU {r.sku} is not in the catalog", sku_col[1])
+                Problem(
+                    r.row,
+                    sku_col[0],
+                    msg("SKU {sku} is not in the catalog", sku=r.sku),
+                    sku_col[1],
+                )
             )
         if loc is not None:
             if (key, loc) in seen:
@@ -490,7 +528,12 @@ def _check_stock(
                     Problem(
                         r.row,
                         sku_col[0],
-                        f"SKU {r.sku} at {r.location} is also counted on row {seen[key, loc]}",
+                        msg(
+                            "SKU {sku} at {location} is also counted on row {row}",
+                            sku=r.sku,
+                            location=r.location,
+                            row=seen[key, loc],
+                        ),
                         sku_col[1],
                     )
                 )
@@ -525,7 +568,7 @@ def _check(s: Session, ctx: ServiceContext, kind: ImportKind, parsed: _Parsed) -
         check = _check_products if kind is ImportKind.PRODUCTS else _check_stock
         problems += check(s, ctx, parsed.sheet, parsed.rows)
     if not parsed.rows and not problems:
-        problems.append(Problem(2, "", "the sheet has no rows to import"))
+        problems.append(Problem(2, "", msg("the sheet has no rows to import")))
     return ImportReport(kind, parsed.sheet.name, len(parsed.rows), _sorted(problems))
 
 

@@ -42,6 +42,7 @@ from app.core.export.xlsx import (
 from app.core.services import analytics as an
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ServiceError, ValidationError
+from app.core.text import msg
 
 PAGE = 2000
 
@@ -100,7 +101,7 @@ class ExportRequest:
 
     def __post_init__(self) -> None:
         if self.last_day < self.first_day:
-            raise ValidationError("the period ends before it starts", field="last_day")
+            raise ValidationError(msg("the period ends before it starts"), field="last_day")
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ class _Job:
         """Count written rows and let the caller see progress or cancel."""
         self.rows += rows
         if self._progress is not None and self._progress(self.rows, self.total) is False:
-            raise ExportCancelled("export cancelled")
+            raise ExportCancelled(msg("export cancelled"))
 
     def cover_items(self) -> list[tuple[str, Any]]:
         """The parameters the cover sheet lists."""

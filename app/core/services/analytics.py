@@ -65,6 +65,7 @@ from app.core.enums import OrderStatus, ProductStatus
 from app.core.money import from_minor
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ValidationError
+from app.core.text import msg
 
 COUNTED_STATUSES = frozenset({OrderStatus.TO_SHIP, OrderStatus.SHIPPED, OrderStatus.COMPLETED})
 DEFAULT_ZONE = "Asia/Jakarta"
@@ -116,15 +117,15 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
-            raise ValidationError("pass aware datetimes for the period", field="period")
+            raise ValidationError(msg("pass aware datetimes for the period"), field="period")
         if self.end <= self.start:
-            raise ValidationError("the period ends before it starts", field="period")
+            raise ValidationError(msg("the period ends before it starts"), field="period")
 
     @classmethod
     def of_days(cls, first: date, last: date, tz: tzinfo) -> Period:
         """Whole local days ``first`` … ``last`` (inclusive)."""
         if last < first:
-            raise ValidationError("the last day is before the first", field="period")
+            raise ValidationError(msg("the last day is before the first"), field="period")
         return cls(day_bounds(first, tz)[0], day_bounds(last, tz)[1])
 
     def local_days(self, tz: tzinfo) -> tuple[date, date]:
@@ -1307,7 +1308,7 @@ def slow_movers(
 
         days = int(get_setting(ctx, "slow_mover_days"))
     if days < 1:
-        raise ValidationError("days must be at least 1", field="days")
+        raise ValidationError(msg("days must be at least 1"), field="days")
     d = SalesDailyVariant
     with ctx.read() as s:
         _, today = _today(s, ctx, as_of)
@@ -1375,7 +1376,7 @@ def days_of_cover(
     Shortest cover first, so what runs out soonest leads.
     """
     if window_days < 1:
-        raise ValidationError("the window must be at least 1 day", field="window_days")
+        raise ValidationError(msg("the window must be at least 1 day"), field="window_days")
     d = SalesDailyVariant
     with ctx.read() as s:
         _, today = _today(s, ctx, as_of)

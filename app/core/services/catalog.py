@@ -21,6 +21,7 @@ from app.core.enums import ProductStatus
 from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, NotFoundError, ValidationError
+from app.core.text import msg
 
 _SKU_ALLOWED = re.compile(r"^[\w\-./#+]+$")
 
@@ -44,16 +45,23 @@ def validate_sku(raw: str, field_name: str = "sku") -> str:
     """Return the trimmed SKU or raise a :class:`ValidationError` saying what is wrong."""
     sku = normalize_sku(raw)
     if not sku:
-        raise ValidationError("SKU is required", field=field_name)
+        raise ValidationError(msg("SKU is required"), field=field_name)
     if any(c.isspace() for c in sku):
-        raise ValidationError(f"SKU {sku!r} contains a space; use - or _ instead", field=field_name)
+        raise ValidationError(
+            msg("SKU {sku!r} contains a space; use - or _ instead", sku=sku), field=field_name
+        )
     if len(sku) > SKU_MAX_LENGTH:
         raise ValidationError(
-            f"SKU is {len(sku)} characters; at most {SKU_MAX_LENGTH} allowed", field=field_name
+            msg(
+                "SKU is {length} characters; at most {limit} allowed",
+                length=len(sku),
+                limit=SKU_MAX_LENGTH,
+            ),
+            field=field_name,
         )
     if not _SKU_ALLOWED.match(sku):
         raise ValidationError(
-            f"SKU {sku!r} has characters other than letters, digits and - _ . / # +",
+            msg("SKU {sku!r} has characters other than letters, digits and - _ . / # +", sku=sku),
             field=field_name,
         )
     return sku
@@ -68,11 +76,13 @@ def parse_money(value: Any, field_name: str) -> Decimal:
             Decimal(str(value).strip().replace(",", "")) if value not in (None, "") else Decimal(0)
         )
     except InvalidOperation:
-        raise ValidationError(f"{value!r} is not an amount", field=field_name) from None
+        raise ValidationError(
+            msg("{value!r} is not an amount", value=value), field=field_name
+        ) from None
     if dec < 0:
-        raise ValidationError("amount cannot be negative", field=field_name)
+        raise ValidationError(msg("amount cannot be negative"), field=field_name)
     if dec != dec.quantize(Decimal("0.01")):
-        raise ValidationError("amount has more than two decimals", field=field_name)
+        raise ValidationError(msg("amount has more than two decimals"), field=field_name)
     return dec.quantize(Decimal("0.01"))
 
 
@@ -177,17 +187,23 @@ class _CleanVariant:
     images: list[str]
 
 
+_TOO_LONG = {  # by field: a whole sentence each, so a translation reads naturally
+    "brand": msg("brand is longer than 80 characters"),
+    "category": msg("category is longer than 80 characters"),
+}
+
+
 def _clean_product(data: ProductInput) -> tuple[dict[str, str], list[_CleanVariant]]:
     name = (data.name or "").strip()
     if not name:
-        raise ValidationError("product name is required", field="name")
+        raise ValidationError(msg("product name is required"), field="name")
     if len(name) > 255:
-        raise ValidationError("product name is longer than 255 characters", field="name")
+        raise ValidationError(msg("product name is longer than 255 characters"), field="name")
     for label, value in (("brand", data.brand), ("category", data.category)):
         if len((value or "").strip()) > 80:
-            raise ValidationError(f"{label} is longer than 80 characters", field=label)
+            raise ValidationError(_TOO_LONG[label], field=label)
     if not data.variants:
-        raise ValidationError("a product needs at least one variant", field="variants")
+        raise ValidationError(msg("a product needs at least one variant"), field="variants")
     cleaned: list[_CleanVariant] = []
     seen: dict[str, int] = {}
     for i, v in enumerate(data.variants):
@@ -195,14 +211,19 @@ def _clean_product(data: ProductInput) -> tuple[dict[str, str], list[_CleanVaria
         sku = validate_sku(v.sku, prefix + "sku")
         if sku_key(sku) in seen:
             raise ValidationError(
-                f"SKU {sku} is used twice in this product (rows {seen[sku_key(sku)] + 1} "
-                f"and {i + 1})",
+                msg(
+                    "SKU {sku} is used twice in this product (rows {first} and {second})",
+                    sku=sku,
+                    first=seen[sku_key(sku)] + 1,
+                    second=i + 1,
+                ),
                 field=prefix + "sku",
             )
         seen[sku_key(sku)] = i
         if not isinstance(v.weight_grams, int) or v.weight_grams < 0:
             raise ValidationError(
-                "weight must be a whole number of grams, 0 or more", field=prefix + "weight_grams"
+                msg("weight must be a whole number of grams, 0 or more"),
+                field=prefix + "weight_grams",
             )
         images = [str(x).strip() for x in v.images if str(x).strip()]
         cleaned.append(
@@ -237,7 +258,11 @@ def _check_sku_free(s: Session, ctx: ServiceContext, variants: Sequence[_CleanVa
     for vid, existing_sku, key in rows:
         if keys[key].id != vid:
             raise ConflictError(
-                f"SKU {keys[key].sku} is already used by another variant ({existing_sku})"
+                msg(
+                    "SKU {sku} is already used by another variant ({existing})",
+                    sku=keys[key].sku,
+                    existing=existing_sku,
+                )
             )
 
 
@@ -254,7 +279,7 @@ def create_product_in(s: Session, ctx: ServiceContext, data: ProductInput) -> Pr
     """:func:`create_product` inside the caller's unit of work."""
     head, variants = _clean_product(data)
     if any(v.id is not None for v in variants):
-        raise ValidationError("new products cannot reference existing variants", "variants")
+        raise ValidationError(msg("new products cannot reference existing variants"), "variants")
     _check_sku_free(s, ctx, variants)
     product = Product(workspace_id=ctx.workspace_id, **head)
     for v in variants:
@@ -309,7 +334,10 @@ def update_product(ctx: ServiceContext, product_id: int, data: ProductInput) -> 
         known = {v.id: v for v in product.variants}
         for v in variants:
             if v.id is not None and v.id not in known:
-                raise ValidationError(f"variant {v.id} does not belong to this product", "variants")
+                raise ValidationError(
+                    msg("variant {variant} does not belong to this product", variant=v.id),
+                    "variants",
+                )
         _check_sku_free(s, ctx, variants)
         before = {
             "name": product.name,
@@ -419,7 +447,7 @@ def bulk_update(
 def _get_product(s: Session, ctx: ServiceContext, product_id: int) -> Product:
     p = s.get(Product, product_id)
     if p is None or p.workspace_id != ctx.workspace_id:
-        raise NotFoundError(f"product {product_id} does not exist")
+        raise NotFoundError(msg("product {product} does not exist", product=product_id))
     return p
 
 
@@ -470,7 +498,7 @@ def variant_ids(
     """The id snapshot for a filter and sort, as a compact ``array('q')``."""
     col = SORTABLE.get(sort)
     if col is None:
-        raise ValidationError(f"cannot sort by {sort}", field="sort")
+        raise ValidationError(msg("cannot sort by {sort}", sort=sort), field="sort")
     stmt = select(Variant.id).where(Variant.workspace_id == ctx.workspace_id)
     if sort == "name" or category:
         stmt = stmt.join(Product, Product.id == Variant.product_id)

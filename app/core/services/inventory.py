@@ -33,6 +33,7 @@ from app.core.services.errors import (
     ValidationError,
 )
 from app.core.settings import StoreSettings
+from app.core.text import msg
 
 TOUCHED_KEY = "storesync.touched_variants"
 FORCE_KEY = "storesync.force_push_listings"
@@ -113,7 +114,7 @@ def apply_change(
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise NegativeStockError("not enough stock for this change: it would go below zero")
+        raise NegativeStockError(msg("not enough stock for this change: it would go below zero"))
     session.execute(
         insert(InventoryTransaction).values(
             item_id=item_id,
@@ -259,7 +260,7 @@ def default_location_id(session: Session, workspace_id: int) -> int:
         .limit(1)
     )
     if loc is None:
-        raise NotFoundError("no stock location exists: add one in Inventory")
+        raise NotFoundError(msg("no stock location exists: add one in Inventory"))
     return int(loc)
 
 
@@ -293,21 +294,21 @@ def _check_variant_location(
         session.scalar(select(Variant.workspace_id).where(Variant.id == variant_id))
         != ctx.workspace_id
     ):
-        raise NotFoundError(f"variant {variant_id} does not exist")
+        raise NotFoundError(msg("variant {variant_id} does not exist", variant_id=variant_id))
     loc = session.get(Location, location_id)
     if loc is None or loc.workspace_id != ctx.workspace_id:
-        raise NotFoundError(f"location {location_id} does not exist")
+        raise NotFoundError(msg("location {location_id} does not exist", location_id=location_id))
     if not loc.active:
-        raise ValidationError(f"location {loc.name} is inactive", field="location")
+        raise ValidationError(msg("location {name} is inactive", name=loc.name), field="location")
 
 
 def _qty(value: int, field: str, *, allow_zero: bool = False, allow_negative: bool = False) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ValidationError("quantity must be a whole number", field=field)
+        raise ValidationError(msg("quantity must be a whole number"), field=field)
     if value == 0 and not allow_zero:
-        raise ValidationError("quantity cannot be zero", field=field)
+        raise ValidationError(msg("quantity cannot be zero"), field=field)
     if value < 0 and not allow_negative:
-        raise ValidationError("quantity must be positive", field=field)
+        raise ValidationError(msg("quantity must be positive"), field=field)
     return value
 
 
@@ -341,9 +342,9 @@ def create_location(ctx: ServiceContext, code: str, name: str) -> int:
     """Add a location; codes are unique (case-insensitive) and short."""
     code, name = code.strip().upper(), name.strip()
     if not code or len(code) > 40 or any(c.isspace() for c in code):
-        raise ValidationError("code must be 1–40 characters without spaces", field="code")
+        raise ValidationError(msg("code must be 1–40 characters without spaces"), field="code")
     if not name:
-        raise ValidationError("name is required", field="name")
+        raise ValidationError(msg("name is required"), field="name")
     with ctx.write() as s:
         exists = s.scalar(
             select(Location.id).where(
@@ -351,7 +352,7 @@ def create_location(ctx: ServiceContext, code: str, name: str) -> int:
             )
         )
         if exists:
-            raise ConflictError(f"a location with code {code} already exists")
+            raise ConflictError(msg("a location with code {code} already exists", code=code))
         loc = Location(workspace_id=ctx.workspace_id, code=code, name=name)
         s.add(loc)
         s.flush()
@@ -372,7 +373,7 @@ def adjust(
     """Add or remove stock by hand; a reason is required."""
     _qty(delta, "delta", allow_negative=True)
     if not reason.strip():
-        raise ValidationError("say why the stock changes", field="reason")
+        raise ValidationError(msg("say why the stock changes"), field="reason")
     with ctx.write() as s:
         _check_variant_location(s, ctx, variant_id, location_id)
         apply_change(
@@ -456,7 +457,7 @@ def transfer(
     """Move stock between locations: both legs or neither."""
     _qty(quantity, "quantity")
     if from_location == to_location:
-        raise ValidationError("choose two different locations", field="to_location")
+        raise ValidationError(msg("choose two different locations"), field="to_location")
     with ctx.write() as s:
         _check_variant_location(s, ctx, variant_id, from_location)
         _check_variant_location(s, ctx, variant_id, to_location)

@@ -20,6 +20,7 @@ from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
 from app.core.services.inventory import store_location_id, touched_variants
 from app.core.services.orders import apply_listing_mapping, reverse_listing_mapping
+from app.core.text import msg
 
 
 def auto_match_variant(
@@ -130,9 +131,9 @@ def map_listing_in(s: Session, ctx: ServiceContext, listing_id: int, variant_id:
     listing, store = _listing(s, ctx, listing_id)
     variant = s.get(Variant, variant_id)
     if variant is None or variant.workspace_id != ctx.workspace_id:
-        raise NotFoundError(f"variant {variant_id} does not exist")
+        raise NotFoundError(msg("variant {variant} does not exist", variant=variant_id))
     if variant.status != ProductStatus.ACTIVE:
-        raise ValidationError(f"variant {variant.sku} is archived", field="variant")
+        raise ValidationError(msg("variant {sku} is archived", sku=variant.sku), field="variant")
     if listing.variant_id == variant_id:
         return 0
     effects = 0
@@ -172,10 +173,10 @@ def unmap_listing_in(s: Session, ctx: ServiceContext, listing_id: int) -> int:
 def _listing(s: Session, ctx: ServiceContext, listing_id: int) -> tuple[ChannelListing, Store]:
     listing = s.get(ChannelListing, listing_id)
     if listing is None:
-        raise NotFoundError(f"listing {listing_id} does not exist")
+        raise NotFoundError(msg("listing {listing} does not exist", listing=listing_id))
     store = s.get(Store, listing.store_id)
     if store is None or store.workspace_id != ctx.workspace_id:
-        raise NotFoundError(f"listing {listing_id} does not exist")
+        raise NotFoundError(msg("listing {listing} does not exist", listing=listing_id))
     return listing, store
 
 

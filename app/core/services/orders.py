@@ -28,6 +28,7 @@ from app.core.services.inventory import (
     forced_listings,
     store_location_id,
 )
+from app.core.text import msg
 
 # What stock effect each order status calls for.
 TARGET_STATE: dict[OrderStatus, InventoryState] = {
@@ -288,12 +289,16 @@ def upsert_orders_in(
 
 def _validate(co: ChannelOrder) -> None:
     if not co.platform_order_id:
-        raise ValidationError("order without an id")
+        raise ValidationError(msg("order without an id"))
     for it in co.items:
         if it.quantity <= 0:
             raise ValidationError(
-                f"order {co.platform_order_id}: line {it.platform_item_id} "
-                f"has quantity {it.quantity}"
+                msg(
+                    "order {order}: line {line} has quantity {quantity}",
+                    order=co.platform_order_id,
+                    line=it.platform_item_id,
+                    quantity=it.quantity,
+                )
             )
 
 
@@ -474,7 +479,7 @@ def restock_return(
     with ctx.write() as s:
         order = s.get(Order, order_id)
         if order is None:
-            raise NotFoundError(f"order {order_id} does not exist")
+            raise NotFoundError(msg("order {order_id} does not exist", order_id=order_id))
         done = 0
         for item in order.items:
             if item_ids is not None and item.id not in item_ids:
@@ -497,7 +502,7 @@ def restock_return(
             done += 1
         if item_ids and not done:
             raise ValidationError(
-                "none of these items can be restocked (not shipped, or already returned)"
+                msg("none of these items can be restocked (not shipped, or already returned)")
             )
         return done
 
@@ -554,7 +559,7 @@ def get_order(ctx: ServiceContext, order_id: int) -> OrderDTO:
     with ctx.read() as s:
         o = s.get(Order, order_id)
         if o is None:
-            raise NotFoundError(f"order {order_id} does not exist")
+            raise NotFoundError(msg("order {order_id} does not exist", order_id=order_id))
         hist = s.execute(
             select(
                 OrderStatusChange.changed_at,

@@ -41,6 +41,7 @@ from app.core.enums import (
 from app.core.services.catalog import collect_ids, fts_query, fts_variant_ids
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ValidationError
+from app.core.text import msg
 
 # --------------------------------------------------------------------------- orders
 
@@ -84,7 +85,7 @@ def order_ids(
     """The id snapshot of orders matching ``flt``, sorted in SQL."""
     col = ORDER_SORTABLE.get(sort)
     if col is None:
-        raise ValidationError(f"cannot sort orders by {sort}", field="sort")
+        raise ValidationError(msg("cannot sort orders by {sort}", sort=sort), field="sort")
     stmt = _order_scope(ctx)
     if flt.store_id is not None:
         stmt = stmt.where(Order.store_id == flt.store_id)
@@ -240,7 +241,7 @@ def stock_item_ids(
     """The id snapshot of inventory items (variant × location) matching ``flt``."""
     col = STOCK_SORTABLE.get(sort)
     if col is None:
-        raise ValidationError(f"cannot sort stock by {sort}", field="sort")
+        raise ValidationError(msg("cannot sort stock by {sort}", sort=sort), field="sort")
     stmt = (
         select(InventoryItem.id)
         .join(Variant, Variant.id == InventoryItem.variant_id)
@@ -506,7 +507,10 @@ def dashboard_summary(
             if expiry is not None and refresh_exp is not None and expiry - now < TOKEN_WARNING:
                 attention.append(
                     StoreAttention(
-                        sid, name, status, f"authorization expires {expiry:%Y-%m-%d %H:%M} UTC"
+                        sid,
+                        name,
+                        status,
+                        msg("authorization expires {expiry:%Y-%m-%d %H:%M} UTC", expiry=expiry),
                     )
                 )
     low, out = stock_counts(ctx, default_point)
@@ -550,7 +554,7 @@ def recent_activity(ctx: ServiceContext, limit: int = 30) -> list[ActivityEntry]
             .limit(limit)
         ).all()
     entries = [
-        ActivityEntry(at, "order", f"Order {num} arrived", store, total)
+        ActivityEntry(at, "order", msg("Order {number} arrived", number=num), store, total)
         for at, num, total, store in orders
     ]
     for at, level, message, store in logs:
@@ -702,7 +706,9 @@ def global_search(ctx: ServiceContext, text_in: str, limit: int = 10) -> list[Se
             .limit(limit)
         ).all()
         for oid, number, store, status in orders:
-            hits.append(SearchHit("order", oid, f"Order {number}", f"{store} · {status}"))
+            hits.append(
+                SearchHit("order", oid, msg("Order {number}", number=number), f"{store} · {status}")
+            )
     return hits
 
 

@@ -15,6 +15,7 @@ from app.core.services.errors import ConflictError, NotFoundError, ValidationErr
 from app.core.services.inventory import touched_variants
 from app.core.services.orders import release_open_items
 from app.core.settings import StoreSettings
+from app.core.text import msg
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,10 @@ def _validate_url(url: str | None, field: str, required: bool = True) -> str | N
     url = (url or "").strip().rstrip("/")
     if not url:
         if required:
-            raise ValidationError("base URL is required", field=field)
+            raise ValidationError(msg("base URL is required"), field=field)
         return None
     if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
-        raise ValidationError("base URL must be https (http only for 127.0.0.1)", field=field)
+        raise ValidationError(msg("base URL must be https (http only for 127.0.0.1)"), field=field)
     return url
 
 
@@ -103,9 +104,9 @@ def create_store(ctx: ServiceContext, data: StoreInput) -> StoreDTO:
     name = data.name.strip()
     shop_id = data.external_shop_id.strip()
     if not name:
-        raise ValidationError("store name is required", field="name")
+        raise ValidationError(msg("store name is required"), field="name")
     if not shop_id:
-        raise ValidationError("shop id is required", field="external_shop_id")
+        raise ValidationError(msg("shop id is required"), field="external_shop_id")
     api = _validate_url(data.api_base_url, "api_base_url")
     auth = _validate_url(data.auth_base_url, "auth_base_url", required=False)
     with ctx.write() as s:
@@ -118,7 +119,12 @@ def create_store(ctx: ServiceContext, data: StoreInput) -> StoreDTO:
         )
         if dup:
             raise ConflictError(
-                f"this {data.platform.value} shop ({shop_id}) is already connected as store {dup}"
+                msg(
+                    "this {platform} shop ({shop_id}) is already connected as store {store}",
+                    platform=data.platform.value,
+                    shop_id=shop_id,
+                    store=dup,
+                )
             )
         st = Store(
             workspace_id=ctx.workspace_id,
@@ -169,7 +175,7 @@ def get_store(ctx: ServiceContext, store_id: int) -> StoreDTO:
     with ctx.read() as s:
         st = s.get(Store, store_id)
         if st is None or st.workspace_id != ctx.workspace_id:
-            raise NotFoundError(f"store {store_id} does not exist")
+            raise NotFoundError(msg("store {store} does not exist", store=store_id))
         return _dto(st)
 
 
@@ -178,7 +184,7 @@ def update_settings(ctx: ServiceContext, store_id: int, settings: StoreSettings)
     with ctx.write() as s:
         st = s.get(Store, store_id)
         if st is None or st.workspace_id != ctx.workspace_id:
-            raise NotFoundError(f"store {store_id} does not exist")
+            raise NotFoundError(msg("store {store} does not exist", store=store_id))
         before = dict(st.settings or {})
         st.settings = settings.to_json()
         # a new buffer, share or cap changes what every listing of the store should show
@@ -199,7 +205,7 @@ def set_paused(ctx: ServiceContext, store_id: int, paused: bool) -> StoreDTO:
     with ctx.write() as s:
         st = s.get(Store, store_id)
         if st is None or st.workspace_id != ctx.workspace_id:
-            raise NotFoundError(f"store {store_id} does not exist")
+            raise NotFoundError(msg("store {store} does not exist", store=store_id))
         if st.paused != paused:
             audit.record(
                 s,
@@ -249,7 +255,7 @@ def remove_store(ctx: ServiceContext, store_id: int) -> None:
     with ctx.write() as s:
         st = s.get(Store, store_id)
         if st is None or st.workspace_id != ctx.workspace_id:
-            raise NotFoundError(f"store {store_id} does not exist")
+            raise NotFoundError(msg("store {store} does not exist", store=store_id))
         audit.record(
             s,
             ctx,

@@ -285,6 +285,7 @@ class ProductEditor(QDialog):
 
     def show_field_error(self, field: str | None, message: str) -> None:
         """Put ``message`` next to the field a :class:`ValidationError` names."""
+        message = i18n.tr_message(message)
         m = _FIELD_RE.match(field or "")
         if m:
             row, key = int(m.group(1)), m.group(2)
@@ -326,7 +327,7 @@ class ProductEditor(QDialog):
             self.show_field_error(exc.field, exc.message)
             return
         except ConflictError as exc:
-            self._show_conflict(str(exc))
+            self._show_conflict(exc.args[0] if exc.args else str(exc))
             return
         except ServiceError as exc:
             show_error(self, tr("Could not save the product"), exc)

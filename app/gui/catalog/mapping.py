@@ -28,7 +28,7 @@ from app.core.services.errors import ServiceError
 from app.core.services.listings import ListingRow
 from app.gui.context import GuiContext
 from app.gui.formatting import format_datetime, format_rupiah, humanize
-from app.gui.i18n import N_, tr, tr_cached
+from app.gui.i18n import N_, tr, tr_cached, tr_message
 from app.gui.ui_state import UiState
 from app.gui.widgets.columns import MUTED, RIGHT, SUCCESS, WARNING, Column
 from app.gui.widgets.helpers import (
@@ -252,7 +252,7 @@ class MappingView(QWidget):
             return
         self.suggestions.clear()
         for hit in queries.search_variants(self.gui.ctx, text, limit=30):
-            self._add_variant_item(hit.id, f"{hit.subtitle} — {hit.title}")
+            self._add_variant_item(hit.id, f"{hit.subtitle} — {tr_message(hit.title)}")
         if self.suggestions.count():
             self.suggestions.setCurrentRow(0)
 

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import ProductStatus
 from app.core.services import catalog
-from app.core.services.errors import ServiceError, ValidationError
+from app.core.services.errors import ServiceError
 from app.gui.catalog.editor import ProductEditor, parse_amount_text
 from app.gui.catalog.mapping import MappingView
 from app.gui.catalog.model import CatalogFilter, CatalogModel
 from app.gui.context import GuiContext
 from app.gui.excel_bridge import excel_dialog, open_excel_dialog
 from app.gui.formatting import format_count
-from app.gui.i18n import N_, tr
+from app.gui.i18n import N_, tr, tr_message
 from app.gui.page import Page
 from app.gui.ui_state import UiState
 from app.gui.widgets.helpers import (
@@ -330,7 +330,7 @@ class CatalogPage(Page):
         try:
             n = catalog.bulk_update(self.gui.ctx, ids, **kwargs)
         except (ServiceError, ArithmeticError) as exc:
-            msg = exc.message if isinstance(exc, ValidationError) else str(exc)
+            msg = tr_message(exc)
             failed = {
                 "category": tr("Could not set the category"),
                 "brand": tr("Could not set the brand"),

@@ -25,7 +25,7 @@ from app.core.services import queries
 from app.core.settings import get_setting
 from app.gui.context import GuiContext
 from app.gui.formatting import format_rupiah, format_time_or_date, humanize
-from app.gui.i18n import N_, tr
+from app.gui.i18n import N_, tr, tr_message
 from app.gui.page import Page
 from app.gui.stores.model import PLATFORM_LABELS
 from app.gui.ui_state import UiState
@@ -245,7 +245,7 @@ class DashboardPage(Page):
         self.sales_model.set_rows(summary.sales)
         self.attention_list.clear()
         for a in summary.attention:
-            item = QListWidgetItem(f"{a.store_name}: {humanize(a.status)} — {a.reason}")
+            item = QListWidgetItem(f"{a.store_name}: {humanize(a.status)} — {tr_message(a.reason)}")
             item.setData(Qt.ItemDataRole.UserRole, a.store_id)
             item.setForeground(QColor(ERROR if a.status != "idle" else WARNING))
             self.attention_list.addItem(item)
@@ -253,7 +253,7 @@ class DashboardPage(Page):
             self.attention_list.addItem(tr("Every store is syncing normally."))
         self.activity_list.clear()
         for e in activity:
-            text = f"{format_time_or_date(e.at)}  {e.store_name}: {e.text}"
+            text = f"{format_time_or_date(e.at)}  {e.store_name}: {tr_message(e.text)}"
             if e.amount is not None:
                 text += f" · {format_rupiah(e.amount)}"
             item = QListWidgetItem(text)

@@ -36,7 +36,7 @@ from app.core.services import stores as stores_service
 from app.core.services.context import ServiceContext
 from app.gui.excel.worker import Task
 from app.gui.formatting import format_count
-from app.gui.i18n import tr
+from app.gui.i18n import tr, tr_message
 
 
 def _qdate(d: date) -> QDate:
@@ -189,7 +189,7 @@ class ExportDialog(QDialog):
         try:
             request = self.request()
         except Exception as exc:  # a bad range: say so, change nothing
-            self._status(str(exc), error=True)
+            self._status(tr_message(exc), error=True)
             return
         self._cancel.clear()
         self._set_running(True)
@@ -249,7 +249,7 @@ class ExportDialog(QDialog):
             self.export_cancelled.emit()
             return
         self._status(tr("Export failed: {error}").format(error=exc), error=True)
-        self.export_failed.emit(str(exc))
+        self.export_failed.emit(tr_message(exc))
 
     def reject(self) -> None:
         """Closing while an export runs cancels it first."""

@@ -34,7 +34,7 @@ from app.core.export.importer import (
 )
 from app.core.services.context import ServiceContext
 from app.gui.excel.worker import Task
-from app.gui.i18n import tr
+from app.gui.i18n import tr, tr_message
 
 
 def _kind_labels() -> dict[ImportKind, str]:
@@ -76,7 +76,7 @@ class ProblemsModel(QAbstractTableModel):
             return None
         p = self._problems[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(p.row), p.column, p.message)[index.column()]
+            return (str(p.row), p.column, tr_message(p.message))[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return p.row
         return None
@@ -317,4 +317,4 @@ class ImportDialog(QDialog):
             self.report = None
             self._status(tr("Failed: {error}").format(error=exc), error=True)
         self._busy(False)
-        self.failed.emit(str(exc))
+        self.failed.emit(tr_message(exc))

@@ -26,7 +26,7 @@ from app.core.services.errors import NegativeStockError, ServiceError, Validatio
 from app.core.services.inventory import LocationRow
 from app.core.services.queries import StockRow
 from app.gui.catalog.editor import parse_amount_text
-from app.gui.i18n import tr
+from app.gui.i18n import tr, tr_message
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
 
 KINDS = ("adjust", "receive", "transfer", "stocktake", "reorder")
@@ -223,7 +223,7 @@ class StockDialog(QDialog):
             return
         except NegativeStockError as exc:
             key = "delta" if self.kind == "adjust" else "quantity"
-            set_error(self.errors.get(key, self.form_error), str(exc))
+            set_error(self.errors.get(key, self.form_error), tr_message(exc))
             return
         except ServiceError as exc:
             show_error(self, kind_title(self.kind), exc)

@@ -36,7 +36,7 @@ from app.core.platforms.base import AppCredentials, Endpoints
 from app.core.services.stores import StoreDTO
 from app.core.sync.api import ConnectRequest
 from app.gui.context import GuiContext
-from app.gui.i18n import tr
+from app.gui.i18n import tr, tr_message
 from app.gui.stores.endpoints import default_endpoints
 from app.gui.stores.loopback import LoopbackListener, parse_redirect
 from app.gui.widgets.helpers import error_label, named, set_error
@@ -296,7 +296,7 @@ class AuthorizePage(QWizardPage):
         try:
             self._accept(parse_redirect(self.paste.text()))
         except ValueError as exc:
-            set_error(self.error, str(exc))
+            set_error(self.error, tr_message(exc))
 
     def _on_params(self, params: Any) -> None:
         if not isinstance(params, dict):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.core.platforms.base import AppCredentials, Endpoints
 from app.core.services.stores import StoreDTO
 from app.gui.context import GuiContext
-from app.gui.i18n import tr
+from app.gui.i18n import tr, tr_message
 from app.gui.stores.connect_wizard import _Relay
 from app.gui.stores.loopback import LoopbackListener, parse_redirect
 from app.gui.widgets.helpers import error_label, named, set_error
@@ -132,7 +132,7 @@ class ReauthorizeDialog(QDialog):
         try:
             self._submit(parse_redirect(self.paste.text()))
         except ValueError as exc:
-            set_error(self.error, str(exc))
+            set_error(self.error, tr_message(exc))
 
     def _on_params(self, params: Any) -> None:
         if isinstance(params, dict) and params.get("code"):

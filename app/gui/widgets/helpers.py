@@ -56,7 +56,7 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> 
     """Tell the user what went wrong; unexpected errors also go to the log."""
     if isinstance(exc, BaseException) and not isinstance(exc, ServiceError):
         log.error("%s", title, exc_info=exc)
-    QMessageBox.warning(parent, title, str(exc) or exc.__class__.__name__)
+    QMessageBox.warning(parent, title, i18n.tr_message(exc) or exc.__class__.__name__)
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
@@ -70,7 +70,7 @@ def error_label(parent: QWidget | None = None) -> QLabel:
 
 def set_error(label: QLabel, message: str | None) -> None:
     """Show (or hide, for None) a field's validation message."""
-    label.setText(message or "")
+    label.setText(i18n.tr_message(message) if message else "")
     label.setVisible(bool(message))
 
 
