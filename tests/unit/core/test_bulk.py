@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.core.db.bulk import formats, insert_rows
 from app.core.db.models import InventoryTransaction
 from app.core.db.types import to_minor_units
-from app.core.enums import TxnType
+from app.core.enums import OrderStatus, TxnType
 from app.core.services.inventory import LEDGER_COLUMNS, default_location_id, ensure_item
 from tests.helpers.factories import product
 
@@ -99,3 +99,17 @@ def test_bulk_refuses_naive_times_and_unknown_columns(workspace):
             insert_rows(conn, InventoryTransaction.__table__, ("item_id", "nope"), [(1, 2)])
         with pytest.raises(ValueError, match=r"leaves out .*delta_on_hand"):
             insert_rows(conn, InventoryTransaction.__table__, ("item_id", "type"), [(1, "sale")])
+
+
+def test_new_orders_are_inserted_with_every_field_an_update_writes():
+    """order_insert builds its rows by hand for speed; a field added to the order model
+    and to _order_fields must not be silently left out of new orders."""
+    from app.core.db.models import Order
+    from app.core.services.order_insert import ORDER_COLUMNS
+    from app.core.services.orders import _order_fields
+    from tests.helpers.factories import order
+
+    updated = set(_order_fields(order("X1", OrderStatus.UNPAID, [("A", 1)])))
+    assert updated <= set(ORDER_COLUMNS)
+    required = {c.name for c in Order.__table__.c if not c.nullable and c.name != "id"}
+    assert required <= set(ORDER_COLUMNS)
