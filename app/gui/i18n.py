@@ -20,6 +20,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from app.core.text import Message
+
 log = logging.getLogger(__name__)
 
 CONTEXT = "StoreSync"
@@ -41,8 +43,6 @@ def tr_cached(text: str) -> str:
 def tr_message(text: object) -> str:
     """A core message (:class:`app.core.text.Message`) in the interface language; any
     other text as it is (a platform's own words, a path, an old log line)."""
-    from app.core.text import Message
-
     if isinstance(text, BaseException):  # its message if the core wrote it, else as before
         first = getattr(text, "message", None) or (text.args[0] if text.args else None)
         text = first if isinstance(first, Message) else str(text)
