@@ -8,7 +8,7 @@ import sys
 import threading
 from datetime import UTC, datetime
 
-from app.core.enums import Environment, JobKind, JobStatus, Platform
+from app.core.domain import Environment, JobKind, JobStatus, Platform
 from app.core.paths import resolve_paths
 
 
@@ -110,7 +110,7 @@ def stores_list(args) -> int:
 
 def stores_add(args) -> int:
     """Register a store, keep its secret, and exchange the code when one is given."""
-    from app.core.platforms.base import AppCredentials, Endpoints
+    from app.core.domain import AppCredentials, Endpoints
     from app.core.platforms.registry import is_loopback
     from app.core.services import stores as svc
     from app.core.sync.credentials import CredentialVault
@@ -297,7 +297,7 @@ def cmd_status(args) -> int:
     from sqlalchemy import func, select
 
     from app.core.db.models import StockPush, SyncJob
-    from app.core.enums import OutboxStatus
+    from app.core.domain import OutboxStatus
     from app.core.services.stores import list_stores
 
     ws = _open(args)

@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import select
 
 from app.core.db.models import Setting
-from app.core.enums import DriftPolicy
+from app.core.domain import DriftPolicy
 from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ValidationError

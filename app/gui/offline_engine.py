@@ -10,8 +10,7 @@ from collections.abc import Coroutine
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from app.core.enums import JobKind, Platform
-from app.core.platforms.base import AppCredentials, Endpoints
+from app.core.domain import AppCredentials, Endpoints, JobKind, Platform
 from app.core.services import stores
 from app.core.services.context import ServiceContext
 from app.core.services.stores import StoreDTO

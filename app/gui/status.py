@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.core.enums import StoreStatus
+from app.core.domain import StoreStatus
 from app.core.services import stores
 from app.core.services.context import ServiceContext
 from app.core.sync.events import JobFinished, JobStarted, StoreStatusChanged

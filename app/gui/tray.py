@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from app.core.enums import JobStatus
+from app.core.domain import JobStatus
 from app.core.services.context import ServiceContext
 from app.core.settings import get_setting
 from app.core.sync.events import Alert, JobFinished

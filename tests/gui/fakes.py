@@ -8,8 +8,7 @@ from concurrent.futures import Future
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
-from app.core.enums import JobKind, JobStatus, Platform
-from app.core.platforms.base import AppCredentials, Endpoints
+from app.core.domain import AppCredentials, Endpoints, JobKind, JobStatus, Platform
 from app.core.services import stores
 from app.core.services.context import ServiceContext
 from app.core.services.stores import StoreDTO

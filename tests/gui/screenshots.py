@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _local_sandbox():  # type: ignore[no-untyped-def]
-    from app.core.enums import Environment, Platform
+    from app.core.domain import Environment, Platform
 
     return Platform.SHOPEE, Environment.LOCAL_SANDBOX
 

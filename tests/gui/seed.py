@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+from app.core import domain
 from app.core.db.models import Store, SyncJob, SyncLog
-from app.core.enums import Environment, JobKind, JobStatus, OrderStatus, Platform, StoreStatus
-from app.core.platforms import base
+from app.core.domain import Environment, JobKind, JobStatus, OrderStatus, Platform, StoreStatus
 from app.core.services import catalog, inventory, listings, orders, stores
 from app.core.services.catalog import ProductInput, VariantInput
 from app.core.services.context import ServiceContext
@@ -82,9 +82,9 @@ def _order(
     lines: list[tuple[str, int, int]],
     placed: datetime,
     buyer: str,
-) -> base.ChannelOrder:
+) -> domain.ChannelOrder:
     items = tuple(
-        base.ChannelOrderItem(
+        domain.ChannelOrderItem(
             platform_item_id=f"{number}-{i}",
             platform_product_id=f"P-{sku}",
             platform_variant_id=f"V-{sku}",
@@ -96,7 +96,7 @@ def _order(
         for i, (sku, q, price) in enumerate(lines)
     )
     total = sum((Decimal(p) * q for _, q, p in lines), Decimal(0))
-    return base.ChannelOrder(
+    return domain.ChannelOrder(
         platform_order_id=number,
         status=status,
         platform_status=status.value.upper(),
@@ -169,7 +169,7 @@ def seed(ctx: ServiceContext, now: datetime | None = None) -> Seeded:
             s,
             store,
             [
-                base.ChannelListing(
+                domain.ChannelListing(
                     "P-KAOS-HTM-M",
                     "V-KAOS-HTM-M",
                     "KAOS-HTM-M",
@@ -178,10 +178,10 @@ def seed(ctx: ServiceContext, now: datetime | None = None) -> Seeded:
                     Decimal(45000),
                     40,
                 ),
-                base.ChannelListing(
+                domain.ChannelListing(
                     "P-JEANS-30", "V-JEANS-30", "JEANS-30", "Jeans Slim", "30", Decimal(189000), 12
                 ),
-                base.ChannelListing(
+                domain.ChannelListing(
                     "P-X1",
                     "V-X1",
                     "KAOS HTM XL",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.enums import JobKind
+from app.core.domain import JobKind
 from app.core.settings import get_setting
 from app.core.sync.events import Alert
 from app.gui.activity.page import ActivityPage

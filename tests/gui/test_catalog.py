@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from app.core.enums import ProductStatus
+from app.core.domain import ProductStatus
 from app.core.services import catalog
 from app.gui.catalog.editor import ProductEditor, parse_amount_text
 from app.gui.catalog.page import CatalogPage

@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 import httpx
 import pytest
 
-from app.core.enums import Environment, JobKind, JobStatus, Platform
+from app.core.domain import Environment, JobKind, JobStatus, Platform
 from app.core.services import inventory, listings
 from app.core.sync.events import JobFinished
 from app.gui.inventory.dialogs import StockDialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView
 
-from app.core.enums import OrderStatus
+from app.core.domain import OrderStatus
 from app.gui.orders.page import OrdersPage
 from tests.gui.conftest import wait_loaded
 

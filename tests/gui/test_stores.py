@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import urllib.request
 
-from app.core.enums import Environment, Platform
+from app.core.domain import Environment, Platform
 from app.core.services import stores
 from app.gui.stores.connect_wizard import ConnectStoreWizard
 from app.gui.stores.loopback import parse_redirect

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.enums import StoreStatus
+from app.core.domain import StoreStatus
 from app.core.sync.events import DataChanged, StoreStatusChanged
 from tests.gui.conftest import wait_loaded
 

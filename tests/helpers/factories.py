@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from app.core.enums import Environment, Platform
-from app.core.platforms.base import ChannelOrder, ChannelOrderItem, OrderStatus
+from app.core.domain import ChannelOrder, ChannelOrderItem, Environment, OrderStatus, Platform
 from app.core.services import catalog, stores
 from app.core.services.catalog import ProductInput, VariantInput
 

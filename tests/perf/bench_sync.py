@@ -39,7 +39,7 @@ from tests.perf import raw_orders
 keyring.set_keyring(MemoryKeyring())
 
 from app.core.db.types import utcnow  # noqa: E402
-from app.core.enums import JobKind  # noqa: E402
+from app.core.domain import JobKind  # noqa: E402
 from app.core.paths import resolve_paths  # noqa: E402
 from app.core.sync.demo import connect_requests, requests_from_info  # noqa: E402
 from app.core.sync.engine import EngineOptions, SyncEngine  # noqa: E402

@@ -38,7 +38,7 @@ def build(
     rnd = random.Random(seed)
     ws = open_workspace(resolve_paths(folder))
     ctx = ws.ctx
-    from app.core.enums import Platform
+    from app.core.domain import Platform
 
     stores = [
         store(ctx, "Toko Shopee A", "1", Platform.SHOPEE).id,

@@ -34,7 +34,7 @@ from app.core.db.models import (
     Variant,
 )
 from app.core.db.types import utcnow
-from app.core.enums import TxnType
+from app.core.domain import TxnType
 from app.core.services import audit, catalog, inventory
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ServiceError, ValidationError

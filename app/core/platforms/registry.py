@@ -6,13 +6,8 @@ from typing import Any
 
 import httpx
 
-from app.core.platforms.base import (
-    AppCredentials,
-    Endpoints,
-    Platform,
-    PlatformAdapter,
-    TokenProvider,
-)
+from app.core.domain import AppCredentials, Endpoints, Platform
+from app.core.platforms.base import PlatformAdapter, TokenProvider
 from app.core.platforms.http import RetryPolicy, TokenBucket
 
 # Production hosts per platform (the Connect wizard offers them; tests never use them).

@@ -61,7 +61,7 @@ from app.core.db.models import (
     Workspace,
 )
 from app.core.db.models.analytics import SalesDaily, SalesDailyVariant, SalesMonthlyVariant
-from app.core.enums import OrderStatus, ProductStatus
+from app.core.domain import OrderStatus, ProductStatus
 from app.core.money import from_minor
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ValidationError

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.db.models import Location, User, Workspace
-from app.core.enums import Role
+from app.core.domain import Role
 
 DEFAULT_WORKSPACE = "My Shop"
 DEFAULT_LOCATION_CODE = "MAIN"

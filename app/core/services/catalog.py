@@ -17,7 +17,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.core.db.models import SKU_MAX_LENGTH, Product, Variant
-from app.core.enums import ProductStatus
+from app.core.domain import ProductStatus
 from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, NotFoundError, ValidationError

@@ -10,10 +10,10 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core import domain
 from app.core.db.models import ChannelListing, Store, Variant
 from app.core.db.types import utcnow
-from app.core.enums import ListingMatch, ProductStatus
-from app.core.platforms import base
+from app.core.domain import ListingMatch, ProductStatus
 from app.core.services import audit
 from app.core.services.catalog import loose_sku_key, normalize_sku, sku_key
 from app.core.services.context import ServiceContext
@@ -65,7 +65,7 @@ class SeenListing:
 
 
 def upsert_listings_in(
-    session: Session, store: Store, listings: Iterable[base.ChannelListing]
+    session: Session, store: Store, listings: Iterable[domain.ChannelListing]
 ) -> list[SeenListing]:
     """Insert or update a store's listings and auto-match the unmapped ones by SKU."""
     incoming = list(listings)

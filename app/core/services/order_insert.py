@@ -20,8 +20,7 @@ from sqlalchemy.orm import Session
 from app.core.db.bulk import RowFormat, formats, insert_rows
 from app.core.db.models import ChannelListing, Order, OrderItem, OrderStatusChange, Store
 from app.core.db.types import utcnow
-from app.core.enums import InventoryState
-from app.core.platforms.base import ChannelOrder, ChannelOrderItem
+from app.core.domain import ChannelOrder, ChannelOrderItem, InventoryState
 from app.core.services.inventory import LedgerBatch
 from app.core.services.orders import (
     _TRANSITIONS,

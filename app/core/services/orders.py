@@ -18,8 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.db.models import ChannelListing, Order, OrderItem, OrderStatusChange, Store, Variant
-from app.core.enums import InventoryState, ListingMatch, OrderStatus, TxnType
-from app.core.platforms.base import ChannelOrder
+from app.core.domain import ChannelOrder, InventoryState, ListingMatch, OrderStatus, TxnType
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
 from app.core.services.inventory import (

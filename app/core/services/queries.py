@@ -30,7 +30,7 @@ from app.core.db.models import (
     Variant,
 )
 from app.core.db.types import money_from_minor, utcnow
-from app.core.enums import (
+from app.core.domain import (
     JobKind,
     JobStatus,
     OrderStatus,

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from app.core.db.models import ChannelListing, Order, StockPush, Store
-from app.core.enums import Environment, OutboxStatus, Platform, StoreStatus
+from app.core.domain import Environment, OutboxStatus, Platform, StoreStatus
 from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, NotFoundError, ValidationError

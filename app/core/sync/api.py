@@ -11,8 +11,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from app.core.enums import Environment, JobKind, Platform
-from app.core.platforms.base import AppCredentials, Endpoints
+from app.core.domain import AppCredentials, Endpoints, Environment, JobKind, Platform
 from app.core.services.stores import StoreDTO
 
 T = TypeVar("T")

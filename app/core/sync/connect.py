@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from app.core.db.models import Store
-from app.core.enums import StoreStatus
-from app.core.platforms.base import ShopInfo, TokenSet
+from app.core.domain import ShopInfo, StoreStatus, TokenSet
 from app.core.platforms.registry import build_adapter
 from app.core.services import stores as store_service
 from app.core.services.stores import StoreDTO, StoreInput

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
-from app.core.platforms.base import AppCredentials, TokenSet
+from app.core.domain import AppCredentials, TokenSet
 from app.core.secrets import SecretStore
 from app.core.services.stores import StoreDTO
 

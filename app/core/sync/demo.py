@@ -10,8 +10,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import httpx
 
-from app.core.enums import Environment, Platform
-from app.core.platforms.base import AppCredentials, Endpoints
+from app.core.domain import AppCredentials, Endpoints, Environment, Platform
 from app.core.services.stores import StoreDTO
 from app.core.sync.api import ConnectRequest
 from app.sandbox.core import Sandbox

@@ -23,11 +23,9 @@ from sqlalchemy import update
 
 from app.core.db.models import Store
 from app.core.db.types import utcnow
-from app.core.enums import JobKind, JobStatus, Platform, StoreStatus
+from app.core.domain import AppCredentials, Endpoints, JobKind, JobStatus, Platform, StoreStatus
 from app.core.platforms.base import (
-    AppCredentials,
     AuthError,
-    Endpoints,
     PlatformAdapter,
     PlatformError,
     ReauthorizationRequired,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.core.enums import JobKind, JobStatus, StoreStatus
+from app.core.domain import JobKind, JobStatus, StoreStatus
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.db.models import SyncJob, SyncLog
 from app.core.db.types import utcnow
-from app.core.enums import JobKind, JobStatus
+from app.core.domain import JobKind, JobStatus
 from app.core.platforms.http import redact
 from app.core.sync.events import Emit, JobFinished, JobProgress, JobStarted
 

@@ -17,8 +17,7 @@ from sqlalchemy import select, update
 
 from app.core.db.models import Store, SyncCursor
 from app.core.db.types import utcnow
-from app.core.enums import JobKind
-from app.core.platforms.base import OrderRef
+from app.core.domain import JobKind, OrderRef
 from app.core.services.inventory import touched_variants
 from app.core.services.orders import UpsertStats, upsert_orders_in
 from app.core.sync.context import JobContext, chunks
@@ -85,7 +84,7 @@ async def fetch_final_fees(jc: JobContext) -> int:
     statement is late never holds the others up. Returns how many became final.
     """
     from app.core.db.models import Order
-    from app.core.enums import OrderStatus
+    from app.core.domain import OrderStatus
     from app.core.platforms.base import AuthError, PlatformError
     from app.core.services.analytics import refresh_sales_summary
 

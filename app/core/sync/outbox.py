@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.db.models import ChannelListing, StockPush, Store
 from app.core.db.types import utcnow
-from app.core.enums import OutboxStatus
+from app.core.domain import OutboxStatus
 from app.core.services.inventory import (
     FORCE_KEY,
     TOUCHED_KEY,

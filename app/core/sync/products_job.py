@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
+from app.core import domain
 from app.core.db.models import ChannelListing, Order, OrderItem, StockPush, Store, Variant
-from app.core.enums import DriftPolicy, OutboxStatus, TxnType
-from app.core.platforms import base
+from app.core.domain import DriftPolicy, OutboxStatus, TxnType
 from app.core.services.catalog import (
     ProductInput,
     VariantInput,
@@ -84,7 +84,7 @@ def _count_unmapped(jc: JobContext) -> int:
         )
 
 
-def _open_units(s, store_id: int, cl: base.ChannelListing) -> int:
+def _open_units(s, store_id: int, cl: domain.ChannelListing) -> int:
     """Units of this listing held by the store's open orders (the platform already took
     them off its stock figure)."""
     return int(
@@ -103,7 +103,7 @@ def _open_units(s, store_id: int, cl: base.ChannelListing) -> int:
 
 
 def _import_unmatched(
-    s, jc: JobContext, store: Store, batch: Sequence[base.ChannelListing], location: int
+    s, jc: JobContext, store: Store, batch: Sequence[domain.ChannelListing], location: int
 ) -> int:
     """Create master products for listings whose SKU the catalog does not know yet.
 
@@ -111,7 +111,7 @@ def _import_unmatched(
     (plus units open orders already hold) becomes the opening stock, booked as an import.
     Listings with an unusable SKU stay unmapped for the seller to map by hand.
     """
-    groups: dict[str, list[base.ChannelListing]] = defaultdict(list)
+    groups: dict[str, list[domain.ChannelListing]] = defaultdict(list)
     known_product: dict[str, int] = {}  # platform product -> our product, via a sibling
     for cl in batch:
         try:

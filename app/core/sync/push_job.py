@@ -9,8 +9,8 @@ from sqlalchemy import select, update
 
 from app.core.db.models import ChannelListing, StockPush
 from app.core.db.types import utcnow
-from app.core.enums import OutboxStatus
-from app.core.platforms.base import PlatformError, StockUpdate, UpdateResult
+from app.core.domain import OutboxStatus, StockUpdate, UpdateResult
+from app.core.platforms.base import PlatformError
 from app.core.sync.context import JobContext, chunks
 from app.core.sync.events import DataChanged
 

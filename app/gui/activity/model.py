@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from app.core.enums import JobKind, JobStatus
+from app.core.domain import JobKind, JobStatus
 from app.core.services.queries import JobRow, LogLine
 from app.gui import i18n
 from app.gui.formatting import format_datetime, format_duration, format_time_or_date, humanize

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.enums import JobStatus
+from app.core.domain import JobStatus
 from app.core.services import queries, stores
 from app.core.sync.events import JobFinished, JobProgress, JobStarted
 from app.gui.activity.model import (

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
-from app.core.enums import ProductStatus
+from app.core.domain import ProductStatus
 from app.core.services import catalog
 from app.core.services.catalog import VariantRow
 from app.core.services.context import ServiceContext

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.enums import ProductStatus
+from app.core.domain import ProductStatus
 from app.core.services import catalog
 from app.core.services.errors import ServiceError
 from app.gui.catalog.editor import ProductEditor, parse_amount_text

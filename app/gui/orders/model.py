@@ -6,7 +6,7 @@ from array import array
 
 from PySide6.QtCore import QObject
 
-from app.core.enums import OrderStatus
+from app.core.domain import OrderStatus
 from app.core.services import queries
 from app.core.services.context import ServiceContext
 from app.core.services.queries import OrderFilter, OrderRow

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.enums import OrderStatus
+from app.core.domain import OrderStatus
 from app.core.services import queries, stores
 from app.core.services.queries import OrderFilter
 from app.gui.context import GuiContext

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.core.enums import Environment, Platform
-from app.core.platforms.base import AppCredentials, Endpoints
+from app.core.domain import AppCredentials, Endpoints, Environment, Platform
 from app.core.services.stores import StoreDTO
 from app.core.sync.api import ConnectRequest
 from app.gui.context import GuiContext

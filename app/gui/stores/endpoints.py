@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.enums import Environment, Platform
-from app.core.platforms.base import Endpoints
+from app.core.domain import Endpoints, Environment, Platform
 
 SHOPEE_PRODUCTION = "https://partner.shopeemobile.com"
 SHOPEE_SANDBOX = "https://openplatform.sandbox.test-stable.shopee.sg"

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject
 
-from app.core.enums import StoreStatus
+from app.core.domain import StoreStatus
 from app.core.services.stores import StoreDTO
 from app.gui.formatting import format_countdown, format_datetime, humanize
 from app.gui.i18n import N_, tr_cached

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.enums import StoreStatus
+from app.core.domain import StoreStatus
 from app.core.services import stores
 from app.core.services.errors import ServiceError
 from app.core.services.stores import StoreDTO

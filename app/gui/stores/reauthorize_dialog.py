@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.platforms.base import AppCredentials, Endpoints
+from app.core.domain import AppCredentials, Endpoints
 from app.core.services.stores import StoreDTO
 from app.gui.context import GuiContext
 from app.gui.i18n import tr, tr_message

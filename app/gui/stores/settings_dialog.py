@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.enums import DriftPolicy
+from app.core.domain import DriftPolicy
 from app.core.services import inventory, stores
 from app.core.services.errors import ServiceError, ValidationError
 from app.core.services.stores import StoreDTO

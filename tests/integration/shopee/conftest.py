@@ -13,7 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
-from app.core.platforms.base import AppCredentials, Endpoints, TokenProvider
+from app.core.domain import AppCredentials, Endpoints
+from app.core.platforms.base import TokenProvider
 from app.core.platforms.http import RetryPolicy, TokenBucket
 from app.core.platforms.shopee import ShopeeAdapter, ShopeeClient
 from app.core.platforms.shopee.client import ShopAuth

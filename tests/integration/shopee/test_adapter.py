@@ -10,15 +10,8 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
-from app.core.platforms.base import (
-    AuthExpiredError,
-    OrderStatus,
-    PlatformAdapter,
-    PriceUpdate,
-    ReauthorizationRequired,
-    StockUpdate,
-    TokenSet,
-)
+from app.core.domain import OrderStatus, PriceUpdate, StockUpdate, TokenSet
+from app.core.platforms.base import AuthExpiredError, PlatformAdapter, ReauthorizationRequired
 from app.core.platforms.shopee import ShopeeAdapter
 
 if TYPE_CHECKING:  # fixtures' types; conftest is not importable as a module at run time

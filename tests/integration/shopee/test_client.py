@@ -164,7 +164,7 @@ async def test_expired_access_token_raises_auth_expired(
 async def test_wrong_partner_key_gives_error_sign(
     env: ShopeeEnv, http: httpx.AsyncClient, auth: ShopAuth
 ) -> None:
-    from app.core.platforms.base import AppCredentials
+    from app.core.domain import AppCredentials
 
     bad = ShopeeClient(
         http,
@@ -190,7 +190,7 @@ async def test_gateway_status_is_configurable(make_env, http: httpx.AsyncClient)
 async def test_unknown_partner_and_stale_timestamp(
     env: ShopeeEnv, http: httpx.AsyncClient, auth: ShopAuth
 ) -> None:
-    from app.core.platforms.base import AppCredentials
+    from app.core.domain import AppCredentials
 
     stranger = ShopeeClient(
         http, env.endpoints, AppCredentials("1", env.sim.partner_key), clock=env.sandbox.clock.now

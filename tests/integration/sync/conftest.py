@@ -43,7 +43,7 @@ class World:
     def settle(self, rounds: int = 3) -> None:
         """Fetch orders and push stock until nothing is left to push."""
         from app.core.db.models import StockPush
-        from app.core.enums import JobKind, OutboxStatus
+        from app.core.domain import JobKind, OutboxStatus
 
         for _ in range(rounds):
             self.sync_all((JobKind.ORDERS, JobKind.STOCK_PUSH))

@@ -9,7 +9,7 @@ import time
 from sqlalchemy import func, select
 
 from app.core.db.models import Order, OrderItem, SyncJob
-from app.core.enums import JobKind, JobStatus, Platform, StoreStatus
+from app.core.domain import JobKind, JobStatus, Platform, StoreStatus
 from app.core.sync.events import JobProgress
 from app.sandbox.core import FaultRule
 

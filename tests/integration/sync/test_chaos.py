@@ -7,7 +7,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from app.core.enums import JobKind, StoreStatus
+from app.core.domain import JobKind, StoreStatus
 from app.core.services import stores as store_service
 from app.core.sync import push_job
 from app.core.sync.demo import connect_requests

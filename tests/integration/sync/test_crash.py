@@ -17,7 +17,7 @@ from keyring.backends import fail
 from sqlalchemy import func, select
 
 from app.core.db.models import SyncJob
-from app.core.enums import JobStatus
+from app.core.domain import JobStatus
 from app.core.sync.demo import connect_requests
 from app.core.sync.engine import EngineOptions, SyncEngine
 from app.sandbox.demo import build_sandbox

@@ -13,7 +13,7 @@ import time
 from sqlalchemy import func, select
 
 from app.core.db.models import Order, Store
-from app.core.enums import JobKind
+from app.core.domain import JobKind
 from app.core.services import inventory
 from app.core.services import stores as store_service
 

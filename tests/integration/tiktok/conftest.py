@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import httpx
 import pytest
 
-from app.core.platforms.base import AppCredentials, Endpoints, TokenSet
+from app.core.domain import AppCredentials, Endpoints, TokenSet
 from app.core.platforms.http import RetryPolicy, TokenBucket
 from app.core.platforms.tiktok.adapter import TikTokAdapter
 from app.core.platforms.tiktok.client import TikTokClient

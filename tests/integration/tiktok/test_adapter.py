@@ -7,13 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from app.core.platforms.base import (
-    AuthExpiredError,
-    OrderStatus,
-    PlatformAdapter,
-    PriceUpdate,
-    StockUpdate,
-)
+from app.core.domain import OrderStatus, PriceUpdate, StockUpdate
+from app.core.platforms.base import AuthExpiredError, PlatformAdapter
 from app.core.platforms.tiktok import TikTokAdapter
 from app.core.platforms.tiktok.adapter import aggregate_line_items, order_from_tiktok
 

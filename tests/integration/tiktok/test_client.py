@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from app.core.domain import AppCredentials
 from app.core.platforms.base import (
-    AppCredentials,
     AuthError,
     AuthExpiredError,
     BadRequestError,
@@ -583,7 +583,7 @@ async def test_injected_expired_token(authorized, shops, sandbox):
 
 
 async def test_connection_refused_is_a_server_error(http, creds):
-    from app.core.platforms.base import Endpoints
+    from app.core.domain import Endpoints
 
     client = TikTokClient(
         http,

@@ -12,8 +12,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from app.core.db.models import Order, Store
-from app.core.enums import Platform
-from app.core.platforms.base import ChannelOrder, ChannelOrderItem, OrderStatus
+from app.core.domain import ChannelOrder, ChannelOrderItem, OrderStatus, Platform
 from app.core.services import inventory
 from app.core.services.analytics import refresh_sales_summary
 from app.core.services.orders import upsert_orders_in

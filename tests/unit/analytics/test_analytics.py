@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.core.db.models.analytics import SalesDaily, SalesDailyVariant, SalesMonthlyVariant
-from app.core.platforms.base import OrderStatus
+from app.core.domain import OrderStatus
 from app.core.services import analytics as an
 from app.core.services.errors import ValidationError
 from tests.unit.analytics.seed import NOV3_09H, channel_order, ingest, seed

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.core.db.bulk import formats, insert_rows
 from app.core.db.models import InventoryTransaction
 from app.core.db.types import to_minor_units
-from app.core.enums import OrderStatus, TxnType
+from app.core.domain import OrderStatus, TxnType
 from app.core.services.inventory import LEDGER_COLUMNS, default_location_id, ensure_item
 from tests.helpers.factories import product
 

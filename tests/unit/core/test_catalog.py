@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.core.enums import ProductStatus
+from app.core.domain import ProductStatus
 from app.core.services import audit, catalog
 from app.core.services.catalog import ProductInput, VariantInput
 from app.core.services.errors import ConflictError, ValidationError

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from app.core.enums import TxnType
+from app.core.domain import TxnType
 from app.core.services import inventory
 from app.core.services.errors import NegativeStockError, ValidationError
 from app.core.settings import set_setting

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from app.core.db.engine import make_engine, make_sessionmaker
 from app.core.db.models import InventoryItem, InventoryTransaction, Store
-from app.core.enums import OrderStatus, TxnType
+from app.core.domain import OrderStatus, TxnType
 from app.core.services import inventory, listings, orders
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NegativeStockError, ValidationError
@@ -171,7 +171,7 @@ class LedgerMachine(RuleBasedStateMachine):
         from sqlalchemy import func
 
         from app.core.db.models import OrderItem
-        from app.core.enums import InventoryState
+        from app.core.domain import InventoryState
 
         with self.ctx.read() as s:
             held = {

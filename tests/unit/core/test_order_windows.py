@@ -7,8 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from app.core.db.types import utcnow
-from app.core.enums import JobKind
-from app.core.platforms.base import OrderPage, OrderRef, OrderStatus
+from app.core.domain import JobKind, OrderPage, OrderRef, OrderStatus
 from app.core.services import stores as store_service
 from app.core.sync.context import JobContext
 from app.core.sync.jobs import JobRun

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.db.models import Store
-from app.core.enums import InventoryState, ListingMatch, OrderStatus, TxnType
+from app.core.domain import InventoryState, ListingMatch, OrderStatus, TxnType
 from app.core.services import inventory, listings, orders
 from app.core.services.orders import upsert_orders_in
 from tests.helpers.factories import order, product, store

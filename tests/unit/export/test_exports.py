@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from app.core.db.models import InventoryTransaction, Order
+from app.core.domain import OrderStatus
 from app.core.export import ExportCancelled, ExportKind, ExportRequest, run_export
 from app.core.export.xlsx import DATETIME_FORMAT, RUPIAH_FORMAT
-from app.core.platforms.base import OrderStatus
 from app.core.services import analytics as an
 from tests.unit.analytics.seed import NOV1_10H, channel_order, ingest, seed
 

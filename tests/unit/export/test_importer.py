@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from app.core.db.models import AuditEntry, InventoryTransaction, Product, Variant
-from app.core.enums import TxnType
+from app.core.domain import TxnType
 from app.core.export.importer import (
     ImportInvalid,
     ImportKind,

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from app.core.domain import OrderStatus
 from app.core.platforms.base import (
     AuthExpiredError,
     BadRequestError,
-    OrderStatus,
     PermissionDeniedError,
     RateLimitedError,
     ReauthorizationRequired,

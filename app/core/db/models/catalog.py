@@ -18,7 +18,7 @@ from app.core.db.models.base import (
     str_enum,
     updated_at,
 )
-from app.core.enums import ProductStatus
+from app.core.domain import ProductStatus
 
 SKU_MAX_LENGTH = 64
 

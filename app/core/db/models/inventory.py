@@ -16,7 +16,7 @@ from app.core.db.models.base import (
     str_enum,
     updated_at,
 )
-from app.core.enums import TxnType
+from app.core.domain import TxnType
 
 
 class Location(Base):

@@ -19,7 +19,7 @@ from app.core.db.models.base import (
     updated_at,
     utc,
 )
-from app.core.enums import InventoryState, OrderStatus
+from app.core.domain import InventoryState, OrderStatus
 
 
 class Order(Base):

@@ -19,7 +19,7 @@ from app.core.db.models.base import (
     updated_at,
     utc,
 )
-from app.core.enums import Environment, ListingMatch, StoreStatus
+from app.core.domain import Environment, ListingMatch, StoreStatus
 
 
 class Store(Base):

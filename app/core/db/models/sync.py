@@ -8,7 +8,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.db.models.base import Base, bigpk, created_at, intpk, str40, str_enum, updated_at, utc
-from app.core.enums import JobKind, JobStatus, OutboxStatus
+from app.core.domain import JobKind, JobStatus, OutboxStatus
 
 
 class SyncJob(Base):

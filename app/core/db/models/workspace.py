@@ -8,7 +8,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.db.models.base import Base, created_at, intpk, str40, str80, str255, str_enum
-from app.core.enums import Role
+from app.core.domain import Role
 
 
 class Workspace(Base):

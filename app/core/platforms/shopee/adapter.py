@@ -17,10 +17,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from app.core.platforms.base import (
+from app.core.domain import (
     AppCredentials,
-    AuthExpiredError,
-    BadRequestError,
     ChannelListing,
     ChannelOrder,
     Endpoints,
@@ -29,15 +27,19 @@ from app.core.platforms.base import (
     OrderRef,
     Platform,
     PriceUpdate,
-    ReauthorizationRequired,
-    ServerError,
     ShippingDocument,
     ShippingInfo,
     ShopInfo,
     StockUpdate,
-    TokenProvider,
     TokenSet,
     UpdateResult,
+)
+from app.core.platforms.base import (
+    AuthExpiredError,
+    BadRequestError,
+    ReauthorizationRequired,
+    ServerError,
+    TokenProvider,
 )
 from app.core.platforms.http import RetryPolicy, TokenBucket
 from app.core.platforms.shopee import mapping

@@ -27,9 +27,8 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import httpx
 
+from app.core.domain import AppCredentials, Endpoints
 from app.core.platforms.base import (
-    AppCredentials,
-    Endpoints,
     MalformedResponseError,
     PlatformError,
     RateLimitedError,

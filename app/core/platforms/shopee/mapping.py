@@ -13,15 +13,15 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from app.core.platforms.base import (
+from app.core.domain import (
     ChannelListing,
     ChannelOrder,
     ChannelOrderItem,
-    MalformedResponseError,
     OrderFees,
     OrderStatus,
     WarehouseStock,
 )
+from app.core.platforms.base import MalformedResponseError
 
 log = logging.getLogger(__name__)
 

@@ -16,29 +16,31 @@ from typing import Any
 
 import httpx
 
-from app.core.platforms.base import (
+from app.core.domain import (
     AppCredentials,
-    BadRequestError,
     ChannelListing,
     ChannelOrder,
     ChannelOrderItem,
     Endpoints,
-    MalformedResponseError,
     OrderFees,
     OrderPage,
     OrderRef,
     OrderStatus,
     Platform,
     PriceUpdate,
-    ReauthorizationRequired,
     ShippingDocument,
     ShippingInfo,
     ShopInfo,
     StockUpdate,
-    TokenProvider,
     TokenSet,
     UpdateResult,
     WarehouseStock,
+)
+from app.core.platforms.base import (
+    BadRequestError,
+    MalformedResponseError,
+    ReauthorizationRequired,
+    TokenProvider,
 )
 from app.core.platforms.http import RetryPolicy, TokenBucket
 from app.core.platforms.tiktok.client import (

@@ -25,15 +25,8 @@ from urllib.parse import urlencode
 
 import httpx
 
-from app.core.platforms.base import (
-    AppCredentials,
-    Endpoints,
-    MalformedResponseError,
-    PlatformError,
-    RateLimitedError,
-    ShopInfo,
-    TokenSet,
-)
+from app.core.domain import AppCredentials, Endpoints, ShopInfo, TokenSet
+from app.core.platforms.base import MalformedResponseError, PlatformError, RateLimitedError
 from app.core.platforms.http import (
     RedactingFilter,
     RetryPolicy,

@@ -1,10 +1,8 @@
-"""Enumerations stored in the database (as their string values)."""
+"""Enumerations every layer shares. Stored in the database as their string values."""
 
 from __future__ import annotations
 
 import enum
-
-from app.core.platforms.base import OrderStatus, Platform
 
 __all__ = [
     "DriftPolicy",
@@ -21,6 +19,28 @@ __all__ = [
     "StoreStatus",
     "TxnType",
 ]
+
+
+class Platform(enum.StrEnum):
+    """Marketplaces we speak to. Values are stored in the database."""
+
+    SHOPEE = "shopee"
+    TIKTOK_SHOP = "tiktok_shop"
+    CUSTOM_WEBSITE = "custom_website"
+
+
+class OrderStatus(enum.StrEnum):
+    """Our normalized order status; each adapter maps its platform's statuses onto these.
+
+    The inventory effect of each status is decided in the orders service, not here.
+    """
+
+    UNPAID = "unpaid"
+    TO_SHIP = "to_ship"  # paid, waiting for the seller to ship
+    SHIPPED = "shipped"  # handed to the carrier / in transit
+    COMPLETED = "completed"  # delivered and confirmed
+    CANCELLED = "cancelled"
+    RETURNED = "returned"  # return or refund requested/finished after shipping
 
 
 class Role(enum.StrEnum):

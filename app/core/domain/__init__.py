@@ -1,0 +1,11 @@
+"""The domain: enums and normalized records every layer shares. Imports nothing of ours.
+
+See docs/ARCHITECTURE.md for the layers.
+"""
+
+from app.core.domain.enums import *  # noqa: F403
+from app.core.domain.enums import __all__ as _enums
+from app.core.domain.records import *  # noqa: F403
+from app.core.domain.records import __all__ as _records
+
+__all__ = [*_enums, *_records]
