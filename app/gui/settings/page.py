@@ -28,7 +28,7 @@ from app.core.services.errors import ServiceError, ValidationError
 from app.core.settings import SETTINGS, get_setting, set_setting
 from app.gui import i18n
 from app.gui.context import GuiContext
-from app.gui.excel_bridge import excel_dialog, open_excel_dialog
+from app.gui.excel import ExportDialog, ImportDialog
 from app.gui.i18n import LANGUAGES, N_, tr
 from app.gui.page import Page
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
@@ -121,15 +121,13 @@ class SettingsPage(Page):
         folder = gui.paths.data_dir if gui.paths is not None else tr("(in memory)")
         dl.addWidget(QLabel(tr("Data folder: {folder}").format(folder=folder)))
         row = QHBoxLayout()
-        # the kind is a lookup key for excel_dialog, the label is shown
-        for kind, label in (
-            ("Import", tr("Import from Excel…")),
-            ("Export", tr("Export to Excel…")),
+        for dialog, label in (
+            (ImportDialog, tr("Import from Excel…")),
+            (ExportDialog, tr("Export to Excel…")),
         ):
-            if excel_dialog(kind) is not None:
-                b = named(QPushButton(label), label)
-                b.clicked.connect(lambda _=False, k=kind: open_excel_dialog(k, gui.ctx, self))
-                row.addWidget(b)
+            b = named(QPushButton(label), label)
+            b.clicked.connect(lambda _=False, d=dialog: d(gui.ctx, self).exec())
+            row.addWidget(b)
         row.addStretch(1)
         dl.addLayout(row)
 
