@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME
 from app.core.paths import AppPaths, resolve_paths
-from app.core.settings import get_setting
+from app.core.settings import LANGUAGE, get_setting
 from app.core.sync.api import EngineAPI
 from app.core.sync.engine import SyncEngine
 from app.core.workspace import OpenWorkspace, open_workspace
@@ -80,7 +80,7 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
         )
         return 1
     # before any window exists: texts are translated as widgets are built
-    install_language(app, str(get_setting(ws.ctx, "language")))
+    install_language(app, get_setting(ws.ctx, LANGUAGE))
     ui_state = UiState(paths.ui_state)
     preference = str(ui_state.get("theme", "system"))
     apply_theme(app, preference)
