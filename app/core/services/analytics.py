@@ -1304,9 +1304,9 @@ def slow_movers(
     ``days`` defaults to the ``slow_mover_days`` setting. Most stock value first.
     """
     if days is None:
-        from app.core.settings import get_setting
+        from app.core.settings import SLOW_MOVER_DAYS, get_setting
 
-        days = int(get_setting(ctx, "slow_mover_days"))
+        days = get_setting(ctx, SLOW_MOVER_DAYS)
     if days < 1:
         raise ValidationError(msg("days must be at least 1"), field="days")
     d = SalesDailyVariant

@@ -277,14 +277,9 @@ def store_location_id(session: Session, store: Store) -> int:
 
 
 def _negative_allowed(session: Session, ctx: ServiceContext) -> bool:
-    from app.core.db.models import Setting
+    from app.core.settings import ALLOW_NEGATIVE_STOCK, setting_in
 
-    value = session.scalar(
-        select(Setting.value).where(
-            Setting.workspace_id == ctx.workspace_id, Setting.key == "allow_negative_stock"
-        )
-    )
-    return bool(value)
+    return setting_in(session, ctx.workspace_id, ALLOW_NEGATIVE_STOCK)
 
 
 def _check_variant_location(
@@ -667,9 +662,9 @@ def low_stock(
 
 
 def _default_point(ctx: ServiceContext) -> int:
-    from app.core.settings import get_setting
+    from app.core.settings import LOW_STOCK_DEFAULT_POINT, get_setting
 
-    return int(get_setting(ctx, "low_stock_default_point"))
+    return get_setting(ctx, LOW_STOCK_DEFAULT_POINT)
 
 
 @dataclass(frozen=True)

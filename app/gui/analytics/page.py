@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from app.core.money import format_rupiah
 from app.core.services import analytics as an
-from app.core.services.context import ServiceContext
 from app.gui.analytics.charts import PlatformChart, RevenueChart, TopProductsChart
+from app.gui.context import GuiContext
 from app.gui.formatting import format_count
 from app.gui.i18n import tr
+from app.gui.page import Page
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-class AnalyticsPage(QWidget):
+class AnalyticsPage(Page):
     """KPIs and charts for a chosen range; call :meth:`refresh` after data changes.
 
     Signals:
@@ -98,10 +99,12 @@ class AnalyticsPage(QWidget):
     """
 
     refreshed: Signal = Signal(object)
+    title = "Analytics"
+    kinds = frozenset({"orders", "products", "stock"})
 
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+    def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(gui, parent)
+        ctx = self._ctx = gui.ctx
         with ctx.read() as s:
             self._tz = an.workspace_zone(s, ctx.workspace_id)
         self.dashboard: an.Dashboard | None = None
@@ -209,6 +212,9 @@ class AnalyticsPage(QWidget):
         return _pydate(self.first_edit.date()), _pydate(self.last_edit.date())
 
     # ---------------------------------------------------------------- data
+
+    def reload(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the figures for the range and redraw (the summary tables make it quick)."""

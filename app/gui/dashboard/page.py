@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.services import queries
-from app.core.settings import get_setting
+from app.core.settings import LOW_STOCK_DEFAULT_POINT, get_setting
 from app.gui.context import GuiContext
 from app.gui.formatting import format_rupiah, format_time_or_date, humanize
 from app.gui.i18n import N_, tr, tr_message
@@ -205,7 +205,7 @@ class DashboardPage(Page):
         with_chart = self.chart is not None
 
         def read() -> tuple[queries.DashboardSummary, list[queries.ActivityEntry], Any]:
-            point = int(get_setting(ctx, "low_stock_default_point"))
+            point = get_setting(ctx, LOW_STOCK_DEFAULT_POINT)
             return (
                 queries.dashboard_summary(ctx, today, default_point=point),
                 queries.recent_activity(ctx, 40),
