@@ -54,7 +54,7 @@ def _summarise_old_orders(ctx: ServiceContext) -> None:
     from sqlalchemy import exists, select
 
     from app.core.db.models import Order, SalesDaily
-    from app.core.services.analytics import rebuild_sales_summary
+    from app.core.services.analytics.summary import rebuild_sales_summary
 
     with ctx.read() as s:
         needed = s.scalar(select(exists().where(Order.id.is_not(None)))) and not s.scalar(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.services import stores
-from app.core.services.queries import SearchHit
+from app.core.services.search import SearchHit
 from app.core.sync.events import DataChanged, JobFinished, StoreStatusChanged
 from app.gui import i18n
 from app.gui.activity.page import ActivityPage

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain import JobStatus
-from app.core.services import queries, stores
+from app.core.services import job_history, stores
 from app.core.sync.events import JobFinished, JobProgress, JobStarted
 from app.gui.activity.model import (
     PROGRESS_COLUMN,
@@ -207,7 +207,7 @@ class ActivityPage(Page):
         self._load_stores()
         if not self._running:
             # jobs running before the window opened: show them from the database
-            for j in queries.list_jobs(self.gui.ctx, statuses=(JobStatus.RUNNING,), limit=50):
+            for j in job_history.list_jobs(self.gui.ctx, statuses=(JobStatus.RUNNING,), limit=50):
                 self._running[j.id] = RunningJob(
                     j.id,
                     j.store_id,
@@ -236,7 +236,7 @@ class ActivityPage(Page):
     def reload_history(self) -> None:
         """Read the job history again, keeping the selected job."""
         keep = self.selected_job()
-        rows = queries.list_jobs(
+        rows = job_history.list_jobs(
             self.gui.ctx,
             store_id=self.store.currentData(),
             failed_only=self.failures.isChecked(),
@@ -248,7 +248,7 @@ class ActivityPage(Page):
         elif rows:
             select_row(self.history_view, 0)
 
-    def selected_job(self) -> queries.JobRow | None:
+    def selected_job(self) -> job_history.JobRow | None:
         """The job whose log is shown."""
         return self.history_model.row_at(current_row(self.history_view))
 
@@ -264,7 +264,7 @@ class ActivityPage(Page):
                 id=job.id, store=job.store_name, kind=job.kind
             )
         )
-        self.log_model.set_rows(queries.job_logs(self.gui.ctx, job.id))
+        self.log_model.set_rows(job_history.job_logs(self.gui.ctx, job.id))
 
     def activate(self, payload: Any) -> None:
         if isinstance(payload, dict) and payload.get("failures"):

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.services import listings, mapping, queries, stores
+from app.core.services import listings, mapping, stores
 from app.core.services.errors import ServiceError
 from app.core.services.listings import ListingRow
+from app.core.services.search import search_variants
 from app.gui.context import GuiContext
 from app.gui.formatting import format_datetime, format_rupiah, humanize
 from app.gui.i18n import N_, tr, tr_cached, tr_message
@@ -242,7 +243,7 @@ class MappingView(QWidget):
             self._show_suggestions()
             return
         self.suggestions.clear()
-        for hit in queries.search_variants(self.gui.ctx, text, limit=30):
+        for hit in search_variants(self.gui.ctx, text, limit=30):
             self._add_variant_item(hit.id, f"{hit.subtitle} — {tr_message(hit.title)}")
         if self.suggestions.count():
             self.suggestions.setCurrentRow(0)
