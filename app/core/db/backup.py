@@ -32,6 +32,7 @@ from app.core.db.problems import (
     DatabaseLocked,
     DatabaseProblem,
     NewerSchema,
+    as_problem,
     typed_errors,
 )
 from app.core.paths import PRIVATE_DIR_MODE, AppPaths
@@ -256,14 +257,19 @@ def _refuse_if_in_use(paths: AppPaths) -> None:
     database = paths.database
     if not database.exists():
         return
-    # nobody may be writing either: take SQLite's write lock for a moment
-    with typed_errors(database):
+    # nobody may be writing either: take SQLite's write lock for a moment. A damaged file
+    # cannot be locked; it is the one that most needs replacing, so that is no refusal.
+    try:
         conn = sqlite3.connect(database, timeout=1.0, isolation_level=None)
         try:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("ROLLBACK")
         finally:
             conn.close()
+    except sqlite3.Error as exc:
+        problem = as_problem(exc, database)
+        if isinstance(problem, DatabaseLocked):
+            raise problem from exc
 
 
 def restore_backup(

@@ -53,35 +53,72 @@ class DatabaseLocked(DatabaseProblem):
     """Another program holds the database (another StoreSync, a sync engine, a DB tool)."""
 
     def __init__(self, path: Path | None, *, engine_running: bool = False) -> None:
+        self.holders = holders_of(path) if path is not None else []
+        holder = ", ".join(self.holders) or "unknown"
         if engine_running:
             text = msg(
-                "The database {path} is in use by a running StoreSync sync engine. Close the "
-                "other StoreSync window or stop `storesync sync`, then try again.",
+                "The database {path} is in use by a running StoreSync sync engine (process "
+                "{holder}). Close the other StoreSync window or stop `storesync sync`, then "
+                "try again.",
                 path=path,
+                holder=holder,
             )
         else:
             text = msg(
-                "The database {path} is locked by another program (another StoreSync window "
-                "or a database tool). Close it, then try again.",
+                "The database {path} is locked by another program (process {holder}: "
+                "another StoreSync window or a database tool). Close it, then try again.",
                 path=path,
+                holder=holder,
             )
         super().__init__(text, path)
+
+
+def holders_of(path: Path) -> list[str]:
+    """``"1234 python3"`` for each other process with ``path`` open (Linux; elsewhere, and
+    for processes of other users, none are found)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return []
+    try:
+        target = path.resolve()
+    except OSError:
+        return []
+    found = []
+    for pid_dir in proc.iterdir():
+        if not pid_dir.name.isdigit() or int(pid_dir.name) == os.getpid():
+            continue
+        try:
+            if any(Path(os.readlink(fd)) == target for fd in (pid_dir / "fd").iterdir()):
+                name = (pid_dir / "comm").read_text().strip()
+                found.append(f"{pid_dir.name} {name}")
+        except OSError:
+            continue
+    return found
 
 
 class DatabaseCorrupt(DatabaseProblem):
     """The file is damaged, cut short, or not a database at all."""
 
     def __init__(self, path: Path | None, detail: str = "") -> None:
-        super().__init__(
-            msg(
-                "The database {path} is damaged ({detail}). It was left as it is: restore "
-                "the newest backup with `storesync restore FILE` (backups are in the "
-                "'backups' folder beside it).",
+        detail = detail or "not a readable SQLite file"
+        self.newest_backup = _newest_backup(path)
+        if self.newest_backup is not None:
+            text = msg(
+                "The database {path} is damaged ({detail}). It was left as it is; the newest "
+                "backup is {backup}: restore it with `storesync restore {backup}`.",
                 path=path,
-                detail=detail or "not a readable SQLite file",
-            ),
-            path,
-        )
+                detail=detail,
+                backup=self.newest_backup,
+            )
+        else:
+            text = msg(
+                "The database {path} is damaged ({detail}). It was left as it is; there is "
+                "no backup beside it: restore one you keep elsewhere with "
+                "`storesync restore FILE`.",
+                path=path,
+                detail=detail,
+            )
+        super().__init__(text, path)
         self.detail = detail
 
 
@@ -89,6 +126,11 @@ class NewerSchema(DatabaseProblem):
     """The schema was written by a newer StoreSync than this one."""
 
     def __init__(self, path: Path | None, revision: str, written_by: str | None) -> None:
+        from app import __version__
+        from app.core.db.migrate import encode_version
+
+        if written_by and encode_version(written_by) <= encode_version(__version__):
+            written_by = None  # not newer than us: the record does not name the writer
         if written_by:
             text = msg(
                 "The database {path} was written by StoreSync {version} (schema {revision}); "
@@ -150,6 +192,17 @@ class DatabaseUnopenable(DatabaseProblem):
             ),
             path,
         )
+
+
+def _newest_backup(database: Path | None) -> Path | None:
+    if database is None:
+        return None
+    from app.core.db.backup import backups_dir_for, list_backups
+
+    try:
+        return next(iter(list_backups(backups_dir_for(database))), None)
+    except OSError:
+        return None
 
 
 def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
