@@ -118,7 +118,7 @@ def copy_database(src: Path, dest: Path, progress: Progress | None = None) -> No
     with typed_errors(src):
         make_private_file(tmp)
         try:
-            source = connect_read_only(src)
+            source = connect_read_only(src, mode="rw")  # only read, but tidies the WAL
             try:
                 target = sqlite3.connect(tmp)
                 try:

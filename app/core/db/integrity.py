@@ -18,9 +18,13 @@ from app.core.paths import AppPaths
 MAX_REPORTED = 20
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A ``sqlite3`` connection that cannot change the file (and never creates it)."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+def connect_read_only(path: Path, *, mode: str = "ro") -> sqlite3.Connection:
+    """A ``sqlite3`` connection that cannot change the file (and never creates it).
+
+    ``mode="rw"`` still never creates the file, and being a full connection it removes the
+    WAL files on close when it is the last one (a read-only connection cannot).
+    """
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
     return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
