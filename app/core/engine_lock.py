@@ -58,6 +58,12 @@ def release(data_dir: Path) -> None:
         lock.release()
 
 
+def held_here(data_dir: Path) -> bool:
+    """Does this process hold the lock of ``data_dir`` (its own engine runs)?"""
+    with _guard:
+        return lock_path(data_dir).resolve() in _held
+
+
 def held_by_other(data_dir: Path) -> bool:
     """Does another process hold the lock of ``data_dir`` right now?"""
     path = lock_path(data_dir).resolve()

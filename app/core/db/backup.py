@@ -252,7 +252,8 @@ def _set_aside(database: Path, now: datetime) -> Path | None:
 
 
 def _refuse_if_in_use(paths: AppPaths) -> None:
-    if engine_lock.held_by_other(paths.data_dir):
+    # an engine in this process counts too: the caller stops its own engine first
+    if engine_lock.held_here(paths.data_dir) or engine_lock.held_by_other(paths.data_dir):
         raise DatabaseLocked(paths.database, engine_running=True)
     database = paths.database
     if not database.exists():
@@ -282,8 +283,8 @@ def restore_backup(
     """Replace the database with ``source`` after checking it.
 
     Nothing is replaced unless the file passes the checks; the previous database is kept
-    beside the new one. Refused while a sync engine runs on this folder. The caller must
-    have closed its own engine on this database.
+    beside the new one. Refused while a sync engine runs on this folder, in this process
+    or another. The caller must have closed its own engine on this database.
     """
     now = now or datetime.now()
     source = source.resolve()

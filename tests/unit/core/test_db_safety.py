@@ -253,13 +253,19 @@ def test_restore_refuses_while_another_process_runs_an_engine(tmp_path):
 
 
 def test_the_engine_lock_held_here_is_not_held_by_another(tmp_path):
-    engine_lock.acquire(tmp_path)
+    paths = dbfiles.make_filled(tmp_path / "d")
+    made = backup.create_backup(paths.database)
+    engine_lock.acquire(paths.data_dir)
     try:
-        assert not engine_lock.held_by_other(tmp_path)
-        assert engine_lock.acquire(tmp_path) is engine_lock.acquire(tmp_path)
+        assert engine_lock.held_here(paths.data_dir)
+        assert not engine_lock.held_by_other(paths.data_dir)
+        assert engine_lock.acquire(paths.data_dir) is engine_lock.acquire(paths.data_dir)
+        with pytest.raises(DatabaseLocked):  # our own engine must stop before a restore
+            backup.restore_backup(paths, made)
     finally:
-        engine_lock.release(tmp_path)
-    assert not engine_lock.held_by_other(tmp_path)
+        engine_lock.release(paths.data_dir)
+    assert not engine_lock.held_here(paths.data_dir)
+    assert not engine_lock.held_by_other(paths.data_dir)
 
 
 # ---- 3. integrity ------------------------------------------------------------------------------
