@@ -51,7 +51,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.gui.launch import run_gui
 
         return run_gui(data_dir=args.data_dir, demo=args.demo)
-    return int(args.func(args) or 0)
+    return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a subcommand. The one place a database problem (locked, damaged, newer schema,
+    read-only folder, full disk) becomes a one-line message with what to do and exit code
+    2, instead of a traceback; the data stays as it was."""
+    from app.core.db.problems import EXIT_CODE, as_problem
+
+    try:
+        return int(args.func(args) or 0)
+    except Exception as exc:
+        problem = as_problem(exc)
+        if problem is None:
+            raise
+        print(f"error: {problem.line()}", file=sys.stderr)
+        return EXIT_CODE
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from app.core.domain import Environment, JobKind, JobStatus, Platform
 from app.core.paths import resolve_paths
 
+ENV_APP_SECRET = "STORESYNC_APP_SECRET"
+
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the store and sync commands."""
@@ -20,7 +22,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add = ss.add_parser(
         "add",
         parents=[common],
-        help="register a store with its credentials (they go to the keychain)",
+        help="register a store with its credentials (they go to the keychain); the "
+        f"partner key / app secret comes from ${ENV_APP_SECRET}, else a prompt on a terminal, "
+        "else one line of standard input",
     )
     add.add_argument(
         "--platform",
@@ -38,7 +42,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="default: local_sandbox for 127.0.0.1 URLs, else production",
     )
     add.add_argument("--app-id", required=True, help="Shopee partner id / TikTok app key")
-    add.add_argument("--app-secret", help="partner key / app secret (else read from stdin)")
+    # The secret never comes from argv: a command line shows in the process list.
     add.add_argument("--code", help="authorization code from the consent redirect")
     add.add_argument("--shop-cipher", help="TikTok shop cipher")
     add.set_defaults(func=stores_add)
@@ -108,6 +112,22 @@ def stores_list(args) -> int:
         ws.close()
 
 
+def read_app_secret(stdin=None, environ=None) -> str:
+    """The partner key / app secret: ``$STORESYNC_APP_SECRET``, else a hidden prompt when
+    standard input is a terminal, else its first line. Never from argv."""
+    import os
+
+    stdin = sys.stdin if stdin is None else stdin
+    environ = os.environ if environ is None else environ
+    if environ.get(ENV_APP_SECRET):
+        return environ[ENV_APP_SECRET].strip()
+    if stdin.isatty():
+        import getpass
+
+        return getpass.getpass("Partner key / app secret: ").strip()
+    return stdin.readline().strip()
+
+
 def stores_add(args) -> int:
     """Register a store, keep its secret, and exchange the code when one is given."""
     from app.core.domain import AppCredentials, Endpoints
@@ -115,9 +135,13 @@ def stores_add(args) -> int:
     from app.core.services import stores as svc
     from app.core.sync.credentials import CredentialVault
 
-    secret = args.app_secret or sys.stdin.readline().strip()
+    secret = read_app_secret()
     if not secret:
-        print("error: no app secret given (--app-secret or on stdin)", file=sys.stderr)
+        print(
+            f"error: no app secret given (set ${ENV_APP_SECRET}, type it at the prompt, "
+            "or pipe it on standard input)",
+            file=sys.stderr,
+        )
         return 2
     env = (
         Environment(args.environment)

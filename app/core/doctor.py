@@ -1,4 +1,8 @@
-"""``storesync doctor``: create or migrate the database and report the installation's health."""
+"""``storesync doctor``: create or migrate the database and report the installation's health.
+
+An existing database gets SQLite's full ``integrity_check`` before anything opens it: a
+damaged one is reported (with what to do) and left as it is, never migrated.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ import shutil
 from dataclasses import dataclass
 
 from app import __version__
+from app.core.db.integrity import check_database
 from app.core.db.migrate import current_revision, head_revision
+from app.core.db.problems import as_problem
 from app.core.paths import AppPaths
 from app.core.secrets import describe_backend
 from app.core.services.inventory import ledger_mismatches
@@ -36,19 +42,21 @@ def run_checks(paths: AppPaths) -> list[Check]:
     try:
         from app.core.workspace import open_workspace
 
+        checked = _check_integrity(paths)
         ws = open_workspace(paths)
     except Exception as exc:  # report, don't crash: doctor is what people run when stuck
-        checks.append(
-            Check("database", f"{paths.database} ({type(exc).__name__}: {exc})", ok=False)
-        )
+        problem = as_problem(exc, paths.database)
+        value = problem.line() if problem else f"{paths.database} ({type(exc).__name__}: {exc})"
+        checks.append(Check("database", value, ok=False))
         return checks
     try:
         cur, head = current_revision(ws.engine), head_revision(ws.engine)
         at_head = cur == head
+        state = "at head" if at_head else f"head is {head}"
         checks.append(
             Check(
                 "database",
-                f"{paths.database} schema {cur} ({'at head' if at_head else f'head is {head}'})",
+                f"{paths.database} schema {cur} ({state}{', integrity ok' if checked else ''})",
                 ok=at_head,
             )
         )
@@ -75,6 +83,14 @@ def run_checks(paths: AppPaths) -> list[Check]:
         )
     )
     return checks
+
+
+def _check_integrity(paths: AppPaths) -> bool:
+    """Full ``integrity_check`` of an existing database (raises a ``DatabaseProblem`` when
+    damaged); False when there is no database yet."""
+    exists = paths.database.is_file() and paths.database.stat().st_size > 0
+    check_database(paths, quick=False)
+    return exists
 
 
 def healthy(checks: list[Check]) -> bool:

@@ -15,6 +15,7 @@ from platformdirs import PlatformDirs
 from app import APP_AUTHOR, APP_NAME
 
 ENV_DATA_DIR = "STORESYNC_DATA_DIR"
+PRIVATE_DIR_MODE = 0o700
 
 
 @dataclass(frozen=True)
@@ -33,14 +34,22 @@ class AppPaths:
         return self.data_dir / DB_FILENAME
 
     @property
+    def backups_dir(self) -> Path:
+        """Automatic and ``storesync backup`` copies of the database."""
+        from app.core.db.backup import backups_dir_for
+
+        return backups_dir_for(self.database)
+
+    @property
     def ui_state(self) -> Path:
         """Window geometry, splitters, column widths (kept apart from preferences)."""
         return self.data_dir / "ui-state.json"
 
     def ensure(self) -> AppPaths:
-        """Create the folders if missing."""
+        """Create the folders if missing, readable by the user only (0700 on POSIX: they
+        hold buyers' names and addresses). Existing folders keep their mode."""
         for d in (self.data_dir, self.logs_dir, self.exports_dir):
-            d.mkdir(parents=True, exist_ok=True)
+            d.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
         return self
 
 

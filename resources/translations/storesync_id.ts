@@ -119,7 +119,7 @@
       <translation>Sesuaikan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="282" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="281" />
       <source>After approving, paste the address you land on below.</source>
       <translation>Setelah menyetujui, tempel alamat yang terbuka di kolom bawah ini.</translation>
     </message>
@@ -184,32 +184,32 @@
       <translation>Kapan saja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="129" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="128" />
       <source>API address</source>
       <translation>Alamat API</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="119" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="118" />
       <source>App credentials</source>
       <translation>Kredensial aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="120" />
       <source>App ID</source>
       <translation>ID aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="142" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="141" />
       <source>App ID / partner ID</source>
       <translation>ID aplikasi / Partner ID</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="122" />
       <source>App secret</source>
       <translation>Secret aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="143" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="142" />
       <source>App secret / partner key</source>
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
@@ -219,17 +219,17 @@
       <translation>Tampilan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="202" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="201" />
       <source>Approve StoreSync in the seller center</source>
       <translation>Setujui StoreSync di Seller Center</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="323" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="322" />
       <source>Approved for shop {shop}. Click Next.</source>
       <translation>Disetujui untuk toko {shop}. Lanjutkan ke langkah berikutnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="325" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="324" />
       <source>Approved. Click Next.</source>
       <translation>Disetujui. Lanjutkan ke langkah berikutnya.</translation>
     </message>
@@ -464,7 +464,7 @@
       <translation>Pilih file .xlsx yang sudah diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="59" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
       <source>Choose the marketplace and where its API lives.</source>
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
@@ -479,7 +479,7 @@
       <translation>Pilih lokasi penyimpanan file .xlsx</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="138" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="137" />
       <source>chosen automatically on this computer</source>
       <translation>dipilih otomatis di komputer ini</translation>
     </message>
@@ -529,24 +529,24 @@
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="387" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="386" />
       <source>Connected: {names}. The first sync has started; follow it in Sync activity.</source>
       <translation>Terhubung: {names}. Sinkronisasi pertama sudah dimulai; pantau di Aktivitas sinkronisasi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="344" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="343" />
       <source>Connecting</source>
       <translation>Menghubungkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="400" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="399" />
       <source>Connecting failed: {error}
 Go Back to approve again (each code works once).</source>
       <translation>Gagal menghubungkan: {error}
 Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku sekali).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="215" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="214" />
       <source>Consent link</source>
       <translation>Tautan persetujuan</translation>
     </message>
@@ -556,12 +556,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} nomor pesanan disalin</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="221" />
       <source>Copy consent link</source>
       <translation>Salin tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="221" />
       <source>Copy link</source>
       <translation>Salin tautan</translation>
     </message>
@@ -601,7 +601,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="279" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="278" />
       <source>Could not build the consent link: {error}</source>
       <translation>Tautan persetujuan tidak dapat dibuat: {error}</translation>
     </message>
@@ -723,7 +723,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kustom</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="133" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="132" />
       <source>Custom redirect</source>
       <translation>Redirect khusus</translation>
     </message>
@@ -843,12 +843,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="175" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="174" />
       <source>Enter the redirect address registered for your app</source>
       <translation>Masukkan alamat redirect yang terdaftar untuk aplikasi Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="75" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="74" />
       <source>Environment</source>
       <translation>Lingkungan</translation>
     </message>
@@ -873,7 +873,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="372" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="371" />
       <source>Exchanging the code for tokens and reading the shop…</source>
       <translation>Menukar kode dengan token dan membaca data toko…</translation>
     </message>
@@ -1353,7 +1353,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Riwayat pergerakan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="132" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="131" />
       <source>My app's registered redirect address is elsewhere</source>
       <translation>Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain</translation>
     </message>
@@ -1413,12 +1413,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk baru…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="304" />
       <source>no code</source>
       <translation>tidak ada kode</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="385" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="384" />
       <source>no shop</source>
       <translation>tidak ada toko</translation>
     </message>
@@ -1468,7 +1468,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="505" />
+      <location filename="../../app/core/services/orders.py" line="504" />
       <source>none of these items can be restocked (not shipped, or already returned)</source>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
@@ -1563,12 +1563,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="218" />
       <source>Open consent link in browser</source>
       <translation>Buka tautan persetujuan di browser</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="218" />
       <source>Open in browser</source>
       <translation>Buka di browser</translation>
     </message>
@@ -1583,7 +1583,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan dan setujui dengan akun penjual {store}.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="204" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="203" />
       <source>Open the link, sign in with the shop's seller account and approve. StoreSync catches the answer on this computer.</source>
       <translation>Buka tautan, masuk dengan akun penjual toko tersebut, lalu setujui. StoreSync menerima jawabannya di komputer ini.</translation>
     </message>
@@ -1618,7 +1618,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="292" />
+      <location filename="../../app/core/services/orders.py" line="291" />
       <source>order without an id</source>
       <translation>pesanan tanpa ID</translation>
     </message>
@@ -1633,12 +1633,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number} masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="482" />
+      <location filename="../../app/core/services/orders.py" line="481" />
       <source>order {order_id} does not exist</source>
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="296" />
+      <location filename="../../app/core/services/orders.py" line="295" />
       <source>order {order}: line {line} has quantity {quantity}</source>
       <translation>pesanan {order}: barang {line} berjumlah {quantity}</translation>
     </message>
@@ -1688,7 +1688,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tempel alamat tujuan redirect browser Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="234" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="233" />
       <source>Paste the whole address from the browser after approving</source>
       <translation>Tempel seluruh alamat dari browser setelah menyetujui</translation>
     </message>
@@ -1823,7 +1823,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produksi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="80" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="79" />
       <source>Production — my real shop</source>
       <translation>Produksi — toko asli saya</translation>
     </message>
@@ -1963,12 +1963,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="136" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="135" />
       <source>Redirect address</source>
       <translation>Alamat redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="233" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="232" />
       <source>Redirected address</source>
       <translation>Alamat hasil redirect</translation>
     </message>
@@ -2318,7 +2318,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Diskon penjual</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="126" />
       <source>Service ID</source>
       <translation>Service ID</translation>
     </message>
@@ -2393,12 +2393,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>ID toko wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="120" />
       <source>Shopee partner ID or TikTok app key</source>
       <translation>Partner ID Shopee atau App Key TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="122" />
       <source>Shopee partner key or TikTok secret</source>
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
@@ -2673,6 +2673,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko yang perlu perhatian</translation>
     </message>
     <message>
+      <location filename="../../app/core/db/problems.py" line="187" />
+      <source>StoreSync cannot open the database {path} ({detail}). Check that the data folder exists and is yours, then try again.</source>
+      <translation>StoreSync tidak dapat membuka basis data {path} ({detail}). Pastikan folder data ada dan milik Anda, lalu coba lagi.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/problems.py" line="159" />
+      <source>StoreSync cannot write to {path}. Make the folder and the database writable for your user, or choose another data folder with --data-dir.</source>
+      <translation>StoreSync tidak dapat menulis ke {path}. Jadikan folder dan basis data dapat ditulis oleh pengguna Anda, atau pilih folder data lain dengan --data-dir.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/loopback.py" line="25" />
       <source>StoreSync received the authorization.</source>
       <translation>StoreSync telah menerima otorisasi.</translation>
@@ -2683,7 +2693,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sandbox StoreSync</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="83" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="82" />
       <source>StoreSync sandbox on this computer (try it out)</source>
       <translation>Sandbox StoreSync di komputer ini (untuk mencoba)</translation>
     </message>
@@ -2793,19 +2803,54 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>alamat itu tidak berisi code=…; salin seluruh isi bilah alamat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="316" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="315" />
       <source>That answer belongs to another connection attempt; try again.</source>
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="171" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="170" />
       <source>The API address must start with https:// (http only for 127.0.0.1)</source>
       <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/problems.py" line="106" />
+      <source>The database {path} is damaged ({detail}). It was left as it is; the newest backup is {backup}: restore it with `storesync restore {backup}`.</source>
+      <translation>Basis data {path} rusak ({detail}). Berkas dibiarkan apa adanya; cadangan terbaru adalah {backup}: pulihkan dengan `storesync restore {backup}`.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/problems.py" line="114" />
+      <source>The database {path} is damaged ({detail}). It was left as it is; there is no backup beside it: restore one you keep elsewhere with `storesync restore FILE`.</source>
+      <translation>Basis data {path} rusak ({detail}). Berkas dibiarkan apa adanya; tidak ada cadangan di sebelahnya: pulihkan cadangan yang Anda simpan di tempat lain dengan `storesync restore FILE`.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/problems.py" line="59" />
+      <source>The database {path} is in use by a running StoreSync sync engine (process {holder}). Close the other StoreSync window or stop `storesync sync`, then try again.</source>
+      <translation>Basis data {path} sedang dipakai oleh mesin sinkronisasi StoreSync yang berjalan (proses {holder}). Tutup jendela StoreSync yang lain atau hentikan `storesync sync`, lalu coba lagi.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/problems.py" line="67" />
+      <source>The database {path} is locked by another program (process {holder}: another StoreSync window or a database tool). Close it, then try again.</source>
+      <translation>Basis data {path} dikunci oleh program lain (proses {holder}: jendela StoreSync lain atau alat basis data). Tutup program itu, lalu coba lagi.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/problems.py" line="143" />
+      <source>The database {path} was written by a newer StoreSync (schema {revision}); install the newest StoreSync to open it.</source>
+      <translation>Basis data {path} ditulis oleh StoreSync yang lebih baru (skema {revision}); pasang StoreSync terbaru untuk membukanya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/problems.py" line="135" />
+      <source>The database {path} was written by StoreSync {version} (schema {revision}); install StoreSync {version} or newer to open it.</source>
+      <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
       <location filename="../../app/gui/launch.py" line="130" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/problems.py" line="173" />
+      <source>The disk holding {path} is full. Free some space, then try again; nothing was changed.</source>
+      <translation>Disk tempat {path} berada sudah penuh. Kosongkan sebagian ruang, lalu coba lagi; tidak ada yang diubah.</translation>
     </message>
     <message>
       <location filename="../../app/core/services/analytics.py" line="128" />
@@ -2828,7 +2873,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Platform tidak menyetujui.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="307" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="306" />
       <source>The platform did not approve: {reason}</source>
       <translation>Platform tidak menyetujui: {reason}</translation>
     </message>
@@ -2838,7 +2883,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>platform menolak otorisasi: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="81" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="80" />
       <source>The platform's own sandbox (test shop)</source>
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
@@ -2858,7 +2903,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/offline_engine.py" line="23" />
+      <location filename="../../app/gui/offline_engine.py" line="22" />
       <source>the sync engine is not available in this build</source>
       <translation>mesin sinkronisasi tidak tersedia di versi ini</translation>
     </message>
@@ -2878,7 +2923,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tema</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="134" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="133" />
       <source>Then paste the address you land on after approving</source>
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
@@ -2903,17 +2948,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="126" />
       <source>TikTok only: the app's service ID</source>
       <translation>Khusus TikTok: Service ID aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="67" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="66" />
       <source>TikTok Shop (incl. Tokopedia)</source>
       <translation>TikTok Shop (termasuk Tokopedia)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="129" />
       <source>TikTok's separate token host</source>
       <translation>Host token TikTok yang terpisah</translation>
     </message>
@@ -2948,7 +2993,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hari ini dan kemarin, per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="129" />
       <source>Token address</source>
       <translation>Alamat token</translation>
     </message>
@@ -3063,12 +3108,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} produk diperbarui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="237" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
       <source>Use pasted address</source>
       <translation>Gunakan alamat yang ditempel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="237" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
       <source>Use this address</source>
       <translation>Gunakan alamat ini</translation>
     </message>
@@ -3118,7 +3163,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Variasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="285" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="284" />
       <source>Waiting for the approval on {address} …</source>
       <translation>Menunggu persetujuan di {address} …</translation>
     </message>
@@ -3163,7 +3208,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jika stok di platform berbeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="57" />
       <source>Which store?</source>
       <translation>Toko yang mana?</translation>
     </message>
@@ -3313,6 +3358,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} varian</translation>
     </message>
     <message>
+      <location filename="../../app/core/db/backup.py" line="60" />
+      <source>{path} is not a StoreSync backup (it has no StoreSync schema). Choose a file from the 'backups' folder or one made by `storesync backup`.</source>
+      <translation>{path} bukan cadangan StoreSync (tidak memiliki skema StoreSync). Pilih berkas dari folder 'backups' atau yang dibuat dengan `storesync backup`.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="255" />
       <source>{problems} problem(s) in {rows} rows. Fix them and check again; nothing is imported until the whole file is valid.</source>
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
@@ -3388,7 +3438,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{value} T</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="235" />
       <source>…or paste the address you were redirected to</source>
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>

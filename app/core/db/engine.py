@@ -1,30 +1,64 @@
-"""Engine and session factories. SQLite pragmas live here, nowhere else."""
+"""Engine and session factories. SQLite pragmas live here, nowhere else.
+
+The database file is created readable by the user only (0600 on POSIX; SQLite gives its
+``-wal`` and ``-shm`` files the same mode): it holds buyers' names and addresses.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 DB_FILENAME = "storesync.db"
 BUSY_TIMEOUT_MS = 10_000
+PRIVATE_FILE_MODE = 0o600
 
 
-def sqlite_url(path: Path) -> str:
-    """The SQLAlchemy URL of a database file."""
-    return f"sqlite:///{path}"
+def sqlite_url(path: Path) -> URL:
+    """The SQLAlchemy URL of a database file.
+
+    Built as a URL object, never by formatting a string: a folder name with ``%``, spaces,
+    quotes or non-ASCII letters must reach SQLite unchanged.
+    """
+    return URL.create("sqlite", database=str(path))
 
 
-def make_engine(url_or_path: str | Path, *, echo: bool = False) -> Engine:
+def make_private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 if missing; take group/other access away from
+    an existing file we own (a database made by an older StoreSync was 0644)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            mode = stat.S_IMODE(path.stat().st_mode)
+            if mode & 0o077:
+                os.chmod(path, mode & ~0o077)
+        return
+    os.close(fd)
+
+
+def make_engine(url_or_path: str | URL | Path, *, echo: bool = False) -> Engine:
     """Build an engine; for SQLite: WAL, foreign keys on, a busy timeout.
 
     The GUI thread and the sync engine thread each use their own sessions; WAL lets readers
-    go on while one writer commits.
+    go on while one writer commits. Given a path, the file is created private first (a
+    read-only folder raises :class:`~app.core.db.problems.DatabaseReadOnly`).
     """
-    url = sqlite_url(Path(url_or_path)) if isinstance(url_or_path, Path) else url_or_path
-    is_sqlite = url.startswith("sqlite")
+    if isinstance(url_or_path, Path):
+        _create_private(url_or_path)
+        url = sqlite_url(url_or_path)
+    else:
+        url = make_url(url_or_path)
+    is_sqlite = url.get_backend_name() == "sqlite"
     kwargs: dict[str, Any] = {"echo": echo}
     if is_sqlite:
         kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
@@ -33,6 +67,18 @@ def make_engine(url_or_path: str | Path, *, echo: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
     return engine
+
+
+def _create_private(path: Path) -> None:
+    from app.core.db.problems import as_problem
+
+    try:
+        make_private_file(path)
+    except OSError as exc:
+        problem = as_problem(exc, path)
+        if problem is None:
+            raise
+        raise problem from exc
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -1,14 +1,25 @@
-"""Run Alembic migrations at start-up and report the schema revision."""
+"""Run Alembic migrations at start-up and report the schema revision.
+
+Before a migration changes the schema of an existing database, a backup is taken (see
+:mod:`app.core.db.backup`). A database whose revision this code does not know was written by
+a newer StoreSync: it is refused with :class:`~app.core.db.problems.NewerSchema` and left as
+it is. Which version wrote the schema is kept in SQLite's ``PRAGMA user_version`` (see
+:func:`encode_version`), so the refusal can name the version to install.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
+
+from app import __version__
+from app.core.db.problems import NewerSchema, typed_errors
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -17,8 +28,17 @@ def alembic_config(engine: Engine) -> Config:
     """An Alembic config pointing at our migrations (no alembic.ini needed)."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # the config is a ConfigParser: a literal % (the URL quotes non-ASCII letters as %XX)
+    # must be doubled or it is read as interpolation
+    url = engine.url.render_as_string(hide_password=False)
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
+
+
+def database_path(engine: Engine) -> Path | None:
+    """The file behind a SQLite engine (None for an in-memory database)."""
+    db = engine.url.database
+    return Path(db) if db and db != ":memory:" else None
 
 
 def head_revision(engine: Engine) -> str:
@@ -28,16 +48,80 @@ def head_revision(engine: Engine) -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every revision our migrations define."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at (None for an empty database)."""
-    with engine.connect() as conn:
+    with typed_errors(database_path(engine)), engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+# ---- which StoreSync wrote the schema: PRAGMA user_version -------------------------------
+
+
+def encode_version(version: str) -> int:
+    """``"1.12.3"`` -> ``1_012_003``: major, minor and patch (each below 1000) in one int,
+    the form ``PRAGMA user_version`` holds. Anything after the patch number is dropped;
+    0 means "not recorded"."""
+    parts = [int(p) for p in re.findall(r"\d+", version.split("+")[0])[:3]]
+    parts += [0] * (3 - len(parts))
+    major, minor, patch = (min(p, 999) for p in parts)
+    return major * 1_000_000 + minor * 1_000 + patch
+
+
+def decode_version(number: int) -> str | None:
+    """The inverse of :func:`encode_version` (None for 0: no version recorded)."""
+    if number <= 0:
+        return None
+    return f"{number // 1_000_000}.{number // 1_000 % 1_000}.{number % 1_000}"
+
+
+def written_by(conn: Connection) -> str | None:
+    """The StoreSync version that last changed this database's schema, if recorded."""
+    return decode_version(int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0))
+
+
+def _record_writer(conn: Connection) -> None:
+    conn.exec_driver_sql(f"PRAGMA user_version = {encode_version(__version__)}")
+
+
+# ---- upgrade ---------------------------------------------------------------------------
+
+
+def check_not_newer(engine: Engine, revision: str | None) -> None:
+    """Raise :class:`NewerSchema` when ``revision`` is not one of ours."""
+    if revision is None or revision in known_revisions():
+        return
+    path = database_path(engine)
+    with typed_errors(path), engine.connect() as conn:
+        by = written_by(conn)
+    raise NewerSchema(path, revision, by)
+
+
 def upgrade_to_head(engine: Engine) -> str:
-    """Bring a new or existing database to head; returns the revision."""
+    """Bring a new or existing database to head; returns the revision.
+
+    An existing database below head is backed up first; one from a newer StoreSync is
+    refused untouched. Errors come out as :class:`DatabaseProblem`.
+    """
+    path = database_path(engine)
+    cur = current_revision(engine)
+    check_not_newer(engine, cur)
+    head = head_revision(engine)
+    if cur == head:
+        return cur
+    if cur is not None and path is not None:
+        from app.core.db.backup import backup_before_migration
+
+        backup_before_migration(path, cur, head)
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
+    with typed_errors(path), engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        _record_writer(conn)
     return current_revision(engine) or ""

@@ -1,0 +1,56 @@
+"""Is the database file sound? SQLite's own checks, run on a read-only connection.
+
+``quick_check`` (start-up, :func:`check_database`) reads every page and catches a damaged or
+cut-short file in a fraction of the time of ``integrity_check`` (``storesync doctor``,
+restore), which also compares every index with its table ("row 5 missing from index").
+Neither writes to the file: a corrupt database is reported and left as it is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from app.core.db.engine import BUSY_TIMEOUT_MS
+from app.core.db.problems import DatabaseCorrupt, typed_errors
+from app.core.paths import AppPaths
+
+MAX_REPORTED = 20
+
+
+def connect_read_only(path: Path, *, mode: str = "ro") -> sqlite3.Connection:
+    """A ``sqlite3`` connection that cannot change the file (and never creates it).
+
+    ``mode="rw"`` still never creates the file, and being a full connection it removes the
+    WAL files on close when it is the last one (a read-only connection cannot).
+    """
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def integrity_errors(path: Path, *, quick: bool = False) -> list[str]:
+    """SQLite's complaints about ``path`` (empty when sound).
+
+    A file SQLite cannot read at all ("file is not a database") raises
+    :class:`DatabaseCorrupt`; a locked one raises ``DatabaseLocked``.
+    """
+    pragma = "quick_check" if quick else "integrity_check"
+    with typed_errors(path):
+        conn = connect_read_only(path)
+        try:
+            rows = conn.execute(f"PRAGMA {pragma}({MAX_REPORTED})").fetchall()
+        finally:
+            conn.close()
+    found = [str(r[0]) for r in rows]
+    return [] if found == ["ok"] else found
+
+
+def check_database(paths: AppPaths, *, quick: bool = True) -> None:
+    """Start-up's check: raise :class:`DatabaseCorrupt` (or another ``DatabaseProblem``)
+    when the existing database is damaged. A missing database is fine (it will be made)."""
+    path = paths.database
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    errors = integrity_errors(path, quick=quick)
+    if errors:
+        raise DatabaseCorrupt(path, errors[0])
