@@ -20,7 +20,7 @@ from app.core.platforms.shopee import ShopeeAdapter, ShopeeClient
 from app.core.platforms.shopee.client import ShopAuth
 from app.sandbox.catalog import demo_catalog
 from app.sandbox.core import Sandbox
-from app.sandbox.shopee import ShopeeSim
+from app.sandbox.shopee.sim import ShopeeSim
 
 FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)
 

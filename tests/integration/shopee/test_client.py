@@ -30,7 +30,7 @@ from app.core.platforms.shopee.client import (
     StockEntry,
 )
 from app.sandbox.core import FaultRule
-from app.sandbox.shopee import SimItem, SimModel
+from app.sandbox.shopee.state import SimItem, SimModel
 
 if TYPE_CHECKING:  # fixtures' types; conftest is not importable as a module at run time
     from tests.integration.shopee.conftest import ShopeeEnv
