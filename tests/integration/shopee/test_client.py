@@ -23,12 +23,8 @@ from app.core.platforms.base import (
     ServerError,
 )
 from app.core.platforms.http import RetryPolicy
-from app.core.platforms.shopee.client import (
-    PriceEntry,
-    ShopAuth,
-    ShopeeClient,
-    StockEntry,
-)
+from app.core.platforms.shopee.client import ShopeeClient
+from app.core.platforms.shopee.records import PriceEntry, ShopAuth, StockEntry
 from app.sandbox.core import FaultRule
 from app.sandbox.shopee.state import SimItem, SimModel
 
