@@ -367,8 +367,8 @@ def cmd_status(args) -> int:
 
 def cmd_demo(args) -> int:
     """Start the sandbox here, connect the demo shops through consent, sync them."""
-    from app.core.sync.demo import start_demo
     from app.core.sync.engine import EngineOptions, SyncEngine
+    from app.demo import start_demo
 
     ws = _open(args)
     printer = _Printer({})

@@ -1,6 +1,6 @@
 """Start the demo shops (``--demo`` or the dashboard's button) without freezing the window.
 
-``app.core.sync.demo.start_demo(ws, engine)`` starts the sandbox in-process, connects the
+``app.demo.start_demo(ws, engine)`` starts the sandbox in-process, connects the
 demo shops through the real authorization flow and starts the buyer simulator; it waits
 on the engine, so it runs on a worker thread here.
 """
@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 def demo_available() -> bool:
     """Whether the demo bootstrap module exists in this build."""
     try:
-        return importlib.util.find_spec("app.core.sync.demo") is not None
+        return importlib.util.find_spec("app.demo") is not None
     except ImportError:
         return False
 
@@ -59,7 +59,7 @@ class DemoController(QObject):
         if self.handle is not None or self._starting or not demo_available():
             return
         self._starting = True
-        from app.core.sync.demo import start_demo  # type: ignore[import-not-found]
+        from app.demo import start_demo  # type: ignore[import-not-found]
 
         ws, engine = self._ws, self._engine
         self._runner.run(lambda: start_demo(ws, engine), self._ready, self._failed, owner=self)

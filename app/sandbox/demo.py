@@ -7,8 +7,8 @@ from typing import Any
 
 from app.sandbox.catalog import demo_catalog
 from app.sandbox.core import Sandbox
-from app.sandbox.shopee import ShopeeSim
-from app.sandbox.tiktok import TikTokSim
+from app.sandbox.shopee.sim import ShopeeSim
+from app.sandbox.tiktok.sim import TikTokSim
 
 
 def build_sandbox(

@@ -5,8 +5,7 @@
 
 Without ``--demo`` a temporary workspace is filled by :mod:`tests.gui.seed` and the
 engine is the scripted :class:`tests.gui.fakes.FakeEngine` (nothing syncs); with
-``--demo`` the real engine and the demo shops run (when ``app.core.sync.demo`` exists)
-and the script waits for orders to arrive.
+``--demo`` the real engine and the demo shops run and the script waits for orders to arrive.
 Runs offscreen unless QT_QPA_PLATFORM says otherwise. Not collected by pytest.
 """
 

@@ -24,7 +24,7 @@ from app.core.sync.events import JobFinished
 from app.gui.inventory.dialogs import StockDialog
 from app.gui.stores.connect_wizard import ConnectStoreWizard
 from app.sandbox.core import Sandbox
-from app.sandbox.shopee import ShopeeSim
+from app.sandbox.shopee.sim import ShopeeSim
 from tests.gui.conftest import wait_loaded
 
 #: the variation the shop lists under a SKU our catalog refuses (it has a space)
@@ -62,7 +62,7 @@ def live(qtbot, workspace, tmp_path: Path) -> Iterator[Live]:
     sim = sandbox.sim("shopee")
     (shop_id,) = [str(s) for s in sim.shops]
     with sandbox.lock:  # the seller typed a space into one variation's SKU
-        sim._find_model(shop_id, ORIGINAL_SKU)[1].sku = ODD_SKU
+        sim.find_model(shop_id, ORIGINAL_SKU)[1].sku = ODD_SKU
     sandbox.start()
 
     bridge = EngineBridge()

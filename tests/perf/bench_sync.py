@@ -41,10 +41,10 @@ keyring.set_keyring(MemoryKeyring())
 from app.core.db.types import utcnow  # noqa: E402
 from app.core.domain import JobKind  # noqa: E402
 from app.core.paths import resolve_paths  # noqa: E402
-from app.core.sync.demo import connect_requests, requests_from_info  # noqa: E402
 from app.core.sync.engine import EngineOptions, SyncEngine  # noqa: E402
 from app.core.sync.orders_job import store_page  # noqa: E402
 from app.core.workspace import open_workspace  # noqa: E402
+from app.demo import connect_requests, requests_from_info  # noqa: E402
 from app.sandbox.demo import build_sandbox  # noqa: E402
 
 UNLIMITED = {"rate_limit_per_second": 1e9, "rate_limit_burst": 1e9}

@@ -17,10 +17,10 @@ from app.core.domain import AppCredentials, Endpoints
 from app.core.platforms.base import TokenProvider
 from app.core.platforms.http import RetryPolicy, TokenBucket
 from app.core.platforms.shopee import ShopeeAdapter, ShopeeClient
-from app.core.platforms.shopee.client import ShopAuth
+from app.core.platforms.shopee.records import ShopAuth
 from app.sandbox.catalog import demo_catalog
 from app.sandbox.core import Sandbox
-from app.sandbox.shopee import ShopeeSim
+from app.sandbox.shopee.sim import ShopeeSim
 
 FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)
 

@@ -23,14 +23,10 @@ from app.core.platforms.base import (
     ServerError,
 )
 from app.core.platforms.http import RetryPolicy
-from app.core.platforms.shopee.client import (
-    PriceEntry,
-    ShopAuth,
-    ShopeeClient,
-    StockEntry,
-)
+from app.core.platforms.shopee.client import ShopeeClient
+from app.core.platforms.shopee.records import PriceEntry, ShopAuth, StockEntry
 from app.sandbox.core import FaultRule
-from app.sandbox.shopee import SimItem, SimModel
+from app.sandbox.shopee.state import SimItem, SimModel
 
 if TYPE_CHECKING:  # fixtures' types; conftest is not importable as a module at run time
     from tests.integration.shopee.conftest import ShopeeEnv

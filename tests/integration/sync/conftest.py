@@ -14,9 +14,9 @@ from app.core.platforms.http import RetryPolicy
 from app.core.services import inventory
 from app.core.services import stores as store_service
 from app.core.settings import StoreSettings
-from app.core.sync.demo import connect_requests
 from app.core.sync.engine import EngineOptions, SyncEngine
 from app.core.sync.events import JobFinished
+from app.demo import connect_requests
 from app.sandbox.demo import build_sandbox
 
 FAST_RETRY = RetryPolicy(attempts=6, base_delay=0.02, max_delay=0.2, max_retry_after=0.2)

@@ -10,8 +10,8 @@ import pytest
 from app.core.domain import JobKind, StoreStatus
 from app.core.services import stores as store_service
 from app.core.sync import push_job
-from app.core.sync.demo import connect_requests
 from app.core.sync.engine import EngineOptions, SyncEngine
+from app.demo import connect_requests
 from app.sandbox.core import FaultRule
 from app.sandbox.demo import build_sandbox
 from tests.integration.sync.conftest import FAST_RETRY, World

@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 
 from app.core.db.models import SyncJob
 from app.core.domain import JobStatus
-from app.core.sync.demo import connect_requests
 from app.core.sync.engine import EngineOptions, SyncEngine
+from app.demo import connect_requests
 from app.sandbox.demo import build_sandbox
 from tests.integration.sync.conftest import FAST_RETRY, World
 from tests.integration.sync.test_end_to_end import assert_consistent

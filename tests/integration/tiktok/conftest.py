@@ -23,7 +23,7 @@ from app.core.platforms.tiktok.client import TikTokClient
 from app.core.platforms.tiktok.signing import sign
 from app.sandbox.catalog import demo_catalog
 from app.sandbox.core import Sandbox
-from app.sandbox.tiktok import TikTokSim
+from app.sandbox.tiktok.sim import TikTokSim
 
 FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)
 

@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 
 from app.sandbox.catalog import demo_catalog
-from app.sandbox.tiktok import TikTokSim
+from app.sandbox.tiktok.sim import TikTokSim
 
 SEQUENCE = [
     "UNPAID",
@@ -95,7 +95,7 @@ def test_demo_info_gives_credentials_and_fresh_codes(sim):
 
 def test_no_qt_in_core_or_sandbox():
     code = (
-        "import sys, app.core.platforms.tiktok, app.sandbox.tiktok;"
+        "import sys, app.core.platforms.tiktok, app.sandbox.tiktok.sim;"
         "bad=[m for m in sys.modules if m.split('.')[0] in ('PySide6','qasync','pyqtgraph')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

@@ -43,14 +43,14 @@ from app.core.platforms.base import (
 )
 from app.core.platforms.http import RetryPolicy, TokenBucket
 from app.core.platforms.shopee import mapping
-from app.core.platforms.shopee.client import (
+from app.core.platforms.shopee.client import ShopeeClient
+from app.core.platforms.shopee.records import (
     MAX_ITEM_IDS,
     MAX_ORDER_WINDOW_SECONDS,
     MAX_STOCK_MODELS,
     BatchResult,
     PriceEntry,
     ShopAuth,
-    ShopeeClient,
     StockEntry,
     TokenGrant,
     chunked,

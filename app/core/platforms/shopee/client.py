@@ -19,9 +19,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 from typing import Any, Literal
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -37,6 +35,26 @@ from app.core.platforms.base import (
 from app.core.platforms.http import RedactingFilter, RetryPolicy, TokenBucket, redact, with_retries
 from app.core.platforms.shopee import signing
 from app.core.platforms.shopee.errors import error_for
+from app.core.platforms.shopee.logistics import LogisticsCalls
+from app.core.platforms.shopee.records import (
+    MAX_ITEM_IDS,
+    MAX_ORDER_SNS,
+    MAX_ORDER_WINDOW_SECONDS,
+    MAX_PAGE_SIZE,
+    MAX_PRICE_MODELS,
+    MAX_STOCK_MODELS,
+    BatchResult,
+    Document,
+    Envelope,
+    ItemPage,
+    OrderListPage,
+    PriceEntry,
+    ShopAuth,
+    StockEntry,
+    TokenGrant,
+    chunked,
+    money_json,
+)
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +63,6 @@ SANDBOX_URL = "https://openplatform.sandbox.test-stable.shopee.sg"
 PORTAL_AUTH_URL = "https://open.shopee.com/auth"
 API_PREFIX = "/api/v2"
 
-# Published limits (reference §7 item 10).
-MAX_PAGE_SIZE = 100
-MAX_ITEM_IDS = 50
-MAX_ORDER_SNS = 50
-MAX_STOCK_MODELS = 50
-MAX_PRICE_MODELS = 50
-MAX_DOCUMENT_ORDERS = 50
-MAX_ORDER_WINDOW_SECONDS = 15 * 86400
 
 # [U] Shopee publishes no per-endpoint rate limits (reference §4.4: every doc page says
 # [0,0,0]; ~1000 req/min per app is anecdotal). 10 req/s with a burst of 10 per store is well
@@ -86,117 +96,6 @@ _ENVELOPE_KEYS = frozenset({"request_id", "error", "message", "warning", "respon
 ApiType = Literal["public", "shop", "merchant"]
 
 
-# --------------------------------------------------------------------------- small records
-
-
-@dataclass(frozen=True)
-class ShopAuth:
-    """What a Shop API call needs: the shop id and its current access token (secret)."""
-
-    shop_id: int
-    access_token: str
-
-    def __repr__(self) -> str:
-        return f"ShopAuth(shop_id={self.shop_id}, access_token='***')"
-
-
-@dataclass(frozen=True)
-class TokenGrant:
-    """Tokens from ``auth/token/get`` or ``auth/access_token/get``, expiry as UTC datetime."""
-
-    access_token: str
-    refresh_token: str
-    access_expires_at: datetime
-    shop_id: int | None = None
-    merchant_id_list: tuple[int, ...] = ()
-    shop_id_list: tuple[int, ...] = ()
-
-    def __repr__(self) -> str:
-        return (
-            f"TokenGrant(access_token='***', refresh_token='***', "
-            f"access_expires_at={self.access_expires_at!r}, shop_id={self.shop_id!r})"
-        )
-
-
-@dataclass(frozen=True)
-class Envelope:
-    """A parsed Shopee response: the payload plus envelope metadata."""
-
-    payload: Any
-    request_id: str = ""
-    warning: Any = None
-    error: str = ""
-    message: str = ""
-
-
-@dataclass(frozen=True)
-class ItemPage:
-    """One page of ``product/get_item_list``."""
-
-    items: list[dict[str, Any]]
-    total_count: int
-    has_next_page: bool
-    next_offset: int
-
-
-@dataclass(frozen=True)
-class OrderListPage:
-    """One page of ``order/get_order_list``; ``next_cursor`` is "" at the end."""
-
-    orders: list[dict[str, Any]]
-    more: bool
-    next_cursor: str
-
-
-@dataclass(frozen=True)
-class StockEntry:
-    """One model's new absolute stock. ``model_id`` 0 for an item without models."""
-
-    model_id: int
-    stock: int
-    location_id: str | None = None  # only for multi-warehouse shops
-
-
-@dataclass(frozen=True)
-class PriceEntry:
-    """One model's new original price. ``model_id`` 0 for an item without models."""
-
-    model_id: int
-    price: Decimal
-
-
-@dataclass
-class BatchResult:
-    """Merged ``success_list``/``failure_list`` of a batched update (partial success is normal)."""
-
-    success_list: list[dict[str, Any]] = field(default_factory=list)
-    failure_list: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Document:
-    """A downloaded shipping document (usually PDF)."""
-
-    content_type: str
-    data: bytes
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def chunked(values: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    """Split ``values`` into consecutive slices of at most ``size``."""
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
-def money_json(value: Decimal) -> int | float:
-    """A price as Shopee wants it: an integer for IDR-like currencies, else a 2-decimal float."""
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value.quantize(Decimal("0.01")))
-
-
 def _install_httpx_redaction() -> None:
     """httpx logs every request URL at INFO, and ours carry ``sign`` and ``access_token``.
 
@@ -212,7 +111,7 @@ def _install_httpx_redaction() -> None:
 # --------------------------------------------------------------------------- the client
 
 
-class ShopeeClient:
+class ShopeeClient(LogisticsCalls):
     """Signed, rate-limited, retrying calls to one Shopee app for one store.
 
     ``options`` (all optional):
@@ -746,138 +645,6 @@ class ShopeeClient:
             "POST", "order/cancel_order", auth=auth, body=body, safe_to_repeat=False
         )
         return int(self._dict(env, "cancel_order").get("update_time") or 0)
-
-    # ------------------------------------------------------------------ logistics
-    async def get_shipping_parameter(
-        self, auth: ShopAuth, order_sn: str, package_number: str | None = None
-    ) -> dict[str, Any]:
-        """Which ship methods an order allows and what each needs (READY_TO_SHIP only)."""
-        params = {"order_sn": order_sn}
-        if package_number:  # never send an empty package_number
-            params["package_number"] = package_number
-        env = await self.call(
-            "GET",
-            "logistics/get_shipping_parameter",
-            auth=auth,
-            params=params,
-            safe_to_repeat=True,
-        )
-        return self._dict(env, "get_shipping_parameter")
-
-    async def ship_order(
-        self,
-        auth: ShopAuth,
-        order_sn: str,
-        *,
-        pickup: Mapping[str, Any] | None = None,
-        dropoff: Mapping[str, Any] | None = None,
-        non_integrated: Mapping[str, Any] | None = None,
-        package_number: str | None = None,
-    ) -> None:
-        """Arrange shipment with exactly one method. Never retried automatically."""
-        methods = {"pickup": pickup, "dropoff": dropoff, "non_integrated": non_integrated}
-        chosen = {k: dict(v) for k, v in methods.items() if v is not None}
-        if len(chosen) != 1:
-            raise ValueError("ship_order needs exactly one of pickup, dropoff, non_integrated")
-        body: dict[str, Any] = {"order_sn": order_sn, **chosen}
-        if package_number:
-            body["package_number"] = package_number
-        await self.call("POST", "logistics/ship_order", auth=auth, body=body, safe_to_repeat=False)
-
-    async def get_tracking_number(
-        self, auth: ShopAuth, order_sn: str, package_number: str | None = None
-    ) -> dict[str, Any]:
-        """The 3PL tracking number; ``""`` for a while after ship_order (poll later)."""
-        params = {"order_sn": order_sn}
-        if package_number:
-            params["package_number"] = package_number
-        env = await self.call(
-            "GET",
-            "logistics/get_tracking_number",
-            auth=auth,
-            params=params,
-            safe_to_repeat=True,
-        )
-        return self._dict(env, "get_tracking_number")
-
-    async def get_shipping_document_parameter(
-        self, auth: ShopAuth, orders: Sequence[Mapping[str, Any]]
-    ) -> list[dict[str, Any]]:
-        """Suggested and selectable document types per order (50 orders per call)."""
-        return await self._document_batches(
-            auth, "logistics/get_shipping_document_parameter", orders, safe=True
-        )
-
-    async def create_shipping_document(
-        self, auth: ShopAuth, orders: Sequence[Mapping[str, Any]]
-    ) -> list[dict[str, Any]]:
-        """Ask Shopee to render documents; per-order ``fail_error`` marks failures.
-
-        Not retried automatically: it starts work on Shopee's side.
-        """
-        return await self._document_batches(
-            auth, "logistics/create_shipping_document", orders, safe=False
-        )
-
-    async def get_shipping_document_result(
-        self, auth: ShopAuth, orders: Sequence[Mapping[str, Any]]
-    ) -> list[dict[str, Any]]:
-        """Per-order document status: ``READY``, ``PROCESSING`` or ``FAILED``."""
-        return await self._document_batches(
-            auth, "logistics/get_shipping_document_result", orders, safe=True
-        )
-
-    async def _document_batches(
-        self, auth: ShopAuth, action: str, orders: Sequence[Mapping[str, Any]], *, safe: bool
-    ) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        for batch in chunked(list(orders), MAX_DOCUMENT_ORDERS):
-            env = await self.call(
-                "POST",
-                action,
-                auth=auth,
-                body={"order_list": [dict(o) for o in batch]},
-                safe_to_repeat=safe,
-                tolerate=frozenset({"batch_api_all_failed"}),
-            )
-            out.extend(self._dict(env, action).get("result_list") or [])
-        return out
-
-    async def download_shipping_document(
-        self,
-        auth: ShopAuth,
-        orders: Sequence[Mapping[str, Any]],
-        document_type: str = "THERMAL_AIR_WAYBILL",
-    ) -> Document:
-        """The rendered document bytes (PDF, sometimes HTML or ZIP); JSON only on error."""
-        if not 1 <= len(orders) <= MAX_DOCUMENT_ORDERS:
-            raise ValueError("download 1..50 orders at a time")
-        result = await self._call(
-            "POST",
-            "logistics/download_shipping_document",
-            auth=auth,
-            body={"shipping_document_type": document_type, "order_list": [dict(o) for o in orders]},
-            safe_to_repeat=True,
-            binary=True,
-        )
-        if not isinstance(result, Document):
-            raise MalformedResponseError(
-                "download_shipping_document answered JSON without a document",
-                request_id=result.request_id or None,
-            )
-        return result
-
-    # ------------------------------------------------------------------ payment
-    async def get_escrow_detail(self, auth: ShopAuth, order_sn: str) -> dict[str, Any]:
-        """The money breakdown of one order (changes until the order completes)."""
-        env = await self.call(
-            "GET",
-            "payment/get_escrow_detail",
-            auth=auth,
-            params={"order_sn": order_sn},
-            safe_to_repeat=True,
-        )
-        return self._dict(env, "get_escrow_detail")
 
 
 def _seller_stock_json(entry: StockEntry) -> dict[str, Any]:

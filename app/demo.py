@@ -1,5 +1,11 @@
 """Demo mode: the sandbox in this process, demo shops connected through the real consent
-flow, and simulated buyers placing orders."""
+flow, and simulated buyers placing orders.
+
+This is composition, like the CLI: it wires the emulator (``app.sandbox``) to the sync
+engine, so it lives beside ``cli_sync.py`` and not in ``app.core`` (production core does
+not depend on the emulator). Used by ``storesync demo``, the GUI's demo button, the sync
+integration tests and ``tests/perf/bench_sync.py``.
+"""
 
 from __future__ import annotations
 

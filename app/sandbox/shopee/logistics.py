@@ -1,0 +1,244 @@
+"""Shopee logistics endpoints: shipping parameters, ship_order, tracking, air waybills.
+
+Shipping documents go through Shopee's three steps (create, poll the result until READY
+after ``document_ready_after_polls`` polls, download a small valid PDF); batch calls
+report per-order failures in ``result_list`` as Shopee does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from app.sandbox.catalog import CITIES
+from app.sandbox.core import Response, Route
+from app.sandbox.shopee.buyers import OrderLife
+from app.sandbox.shopee.gateway import Ctx, Gateway, Reject
+from app.sandbox.shopee.state import WIB, ShopeeState, SimOrder
+
+
+class LogisticsApi:
+    """``logistics/*``."""
+
+    def __init__(self, state: ShopeeState, gateway: Gateway, life: OrderLife) -> None:
+        self.st = state
+        self.gw = gateway
+        self.life = life
+
+    def routes(self) -> list[Route]:
+        """This area's endpoints."""
+        api = self.gw.route
+        return [
+            api("GET", "logistics/get_shipping_parameter", "shop", self._shipping_parameter),
+            api("POST", "logistics/ship_order", "shop", self._ship_order),
+            api("GET", "logistics/get_tracking_number", "shop", self._tracking_number),
+            api("POST", "logistics/get_shipping_document_parameter", "shop", self._doc_parameter),
+            api("POST", "logistics/create_shipping_document", "shop", self._doc_create),
+            api("POST", "logistics/get_shipping_document_result", "shop", self._doc_result),
+            api("POST", "logistics/download_shipping_document", "shop", self._doc_download),
+        ]
+
+    def _shipping_parameter(self, ctx: Ctx) -> Response:
+        order = self.gw.order(self.gw.shop(ctx), ctx.q.get("order_sn", ""))
+        if order.status == "CANCELLED":
+            raise self.gw.fail("error_status", "The order has been cancelled.")
+        if order.status not in ("READY_TO_SHIP", "RETRY_SHIP"):
+            raise self.gw.fail(
+                "error_param",
+                "Shipping parameters can only be obtained when package is ready to be shipped",
+            )
+        day0 = datetime.fromtimestamp(self.st.now(), WIB).replace(hour=9, minute=0, second=0)
+        slots = [int((day0 + timedelta(days=d)).timestamp()) for d in (1, 2, 3)]
+        city, state = CITIES[0]
+        address = {
+            "address_id": 2826, "region": "ID", "state": state, "city": city, "district": "",
+            "town": "", "address": "Jl. Melati No. 12", "zipcode": "12950",
+            "address_flag": ["default_address", "pickup_address", "return_address"],
+            "time_slot_list": [{"date": s, "pickup_time_id": str(s)} for s in slots],
+        }  # fmt: skip
+        return self.gw.ok(
+            {
+                "info_needed": {"dropoff": [], "pickup": ["address_id", "pickup_time_id"]},
+                "dropoff": {"branch_list": None},
+                "pickup": {"address_list": [address]},
+            }
+        )
+
+    def _ship_order(self, ctx: Ctx) -> Response:
+        order = self.gw.order(self.gw.shop(ctx), str(ctx.body.get("order_sn") or ""))
+        methods = [m for m in ("pickup", "dropoff", "non_integrated") if m in ctx.body]
+        if len(methods) != 1:
+            raise self.gw.fail(
+                "logistics.ship_order_only_support_one_type",
+                "Please select just one way to ship order: pickup or dropoff or non_integrated.",
+            )
+        if order.status not in ("READY_TO_SHIP", "RETRY_SHIP"):
+            raise self.gw.fail(
+                "logistics.ship_order_not_ready_to_ship", "The order is not ready to ship."
+            )
+        detail = ctx.body[methods[0]] or {}
+        if methods[0] == "pickup" and not (
+            isinstance(detail, dict) and detail.get("address_id") and detail.get("pickup_time_id")
+        ):
+            raise self.gw.fail(
+                "logistics.ship_order_need_address_pickup_time",
+                "Please input address_id and pickup_time_id.",
+            )
+        self.life.arrange(order, self.st.rng)
+        return self.gw.ok(None)
+
+    def _tracking_number(self, ctx: Ctx) -> Response:
+        order = self.gw.order(self.gw.shop(ctx), ctx.q.get("order_sn", ""))
+        ready = order.tracking_number and order.tracking_ready_at <= self.st.now()
+        payload: dict[str, Any] = {
+            "tracking_number": order.tracking_number if ready else "",
+            "hint": "",
+        }
+        for extra in self.gw.list_param(ctx.request, "response_optional_fields"):
+            if extra in ("plp_number", "first_mile_tracking_number", "last_mile_tracking_number"):
+                payload[extra] = ""
+        return self.gw.ok(payload)
+
+    def _doc_orders(self, ctx: Ctx) -> list[tuple[dict[str, Any], SimOrder | None]]:
+        orders = ctx.body.get("order_list")
+        if not isinstance(orders, list) or not 1 <= len(orders) <= 50:
+            raise self.gw.param_error("order_list length should be between 1 and 50.")
+        shop = self.gw.shop(ctx)
+        out = []
+        for entry in orders:
+            if not isinstance(entry, dict) or not entry.get("order_sn"):
+                raise self.gw.param_error("order_sn is required.")
+            out.append((entry, shop.orders.get(str(entry["order_sn"]))))
+        return out
+
+    def _doc_batch(self, results: list[dict[str, Any]], *, create: bool = False) -> Response:
+        failed = [{"order_sn": r["order_sn"]} for r in results if r.get("fail_error")]
+        if create and len(failed) == len(results):
+            raise Reject(
+                self.gw.error(
+                    "common.batch_api_all_failed",
+                    "Failed, please check result_list for more details.",
+                    response={"result_list": results},
+                )
+            )
+        return self.gw.ok({"result_list": results}, warning=failed or None)
+
+    @staticmethod
+    def _doc_missing(sn: str) -> dict[str, Any]:
+        return {
+            "order_sn": sn,
+            "fail_error": "logistics.order_not_exist",
+            "fail_message": f"The order_sn {sn} you provided is not exist. Please check",
+        }
+
+    def _doc_parameter(self, ctx: Ctx) -> Response:
+        results = []
+        for entry, order in self._doc_orders(ctx):
+            if order is None:
+                results.append(self._doc_missing(str(entry["order_sn"])))
+                continue
+            results.append(
+                {"order_sn": order.order_sn, "package_number": order.package_number,
+                 "suggest_shipping_document_type": "THERMAL_AIR_WAYBILL",
+                 "selectable_shipping_document_type": ["NORMAL_AIR_WAYBILL", "THERMAL_AIR_WAYBILL"]}
+            )  # fmt: skip
+        return self._doc_batch(results)
+
+    def _doc_create(self, ctx: Ctx) -> Response:
+        results = []
+        for entry, order in self._doc_orders(ctx):
+            if order is None:
+                results.append(self._doc_missing(str(entry["order_sn"])))
+            elif order.status != "PROCESSED" or not order.tracking_number:
+                results.append(
+                    {"order_sn": order.order_sn, "fail_error": "logistics.package_can_not_print",
+                     "fail_message": "Order status does not support awb printing"}
+                )  # fmt: skip
+            elif entry.get("tracking_number") not in (None, "", order.tracking_number):
+                results.append(
+                    {"order_sn": order.order_sn, "fail_error": "logistics.tracking_number_invalid",
+                     "fail_message": "The tracking_number is invalid."}
+                )  # fmt: skip
+            else:
+                order.doc_status, order.doc_polls = "PROCESSING", 0
+                order.doc_type = str(entry.get("shipping_document_type") or "THERMAL_AIR_WAYBILL")
+                results.append({"order_sn": order.order_sn, "package_number": order.package_number})
+        return self._doc_batch(results, create=True)
+
+    def _doc_result(self, ctx: Ctx) -> Response:
+        results = []
+        for entry, order in self._doc_orders(ctx):
+            if order is None:
+                results.append(self._doc_missing(str(entry["order_sn"])))
+            elif not order.doc_status:
+                results.append(
+                    {"order_sn": order.order_sn, "package_number": order.package_number,
+                     "fail_error": "logistics.shipping_document_should_print_first",
+                     "fail_message": "The package can not print now, please create shipping "
+                                     f"document first.Detail: {order.order_sn}"}
+                )  # fmt: skip
+            else:
+                if order.doc_status == "PROCESSING":
+                    if order.doc_polls >= int(self.st.options["document_ready_after_polls"]):
+                        order.doc_status = "READY"
+                    order.doc_polls += 1
+                results.append(
+                    {"order_sn": order.order_sn, "package_number": order.package_number,
+                     "status": order.doc_status}
+                )  # fmt: skip
+        return self._doc_batch(results)
+
+    def _doc_download(self, ctx: Ctx) -> Response:
+        pairs = self._doc_orders(ctx)
+        for entry, order in pairs:
+            if order is None:
+                raise self.gw.fail(
+                    "logistics.order_not_exist",
+                    f"The order_sn {entry['order_sn']} you provided is not exist. Please check",
+                )
+            if order.doc_status == "PROCESSING":
+                raise self.gw.fail("logistics.download_later", "Processing, please download later.")
+            if order.doc_status != "READY":
+                raise self.gw.fail(
+                    "logistics.shipping_document_should_print_first",
+                    "The package can not print now, please create shipping document first.",
+                )
+        orders = [o for _, o in pairs if o is not None]
+        return Response(status=200, body=awb_pdf(orders), content_type="application/pdf")
+
+
+def awb_pdf(orders: Iterable[SimOrder]) -> bytes:
+    """A small but valid one-page PDF airway bill listing the orders."""
+    lines = ["Shopee Airway Bill (sandbox)"]
+    for o in orders:
+        lines.append(f"{o.order_sn}  {o.carrier}  {o.tracking_number}  {o.buyer_name}, {o.city}")
+    text = (
+        "BT /F1 11 Tf 40 800 Td 14 TL "
+        + " ".join(f"({_pdf_escape(line)}) Tj T*" for line in lines)
+        + " ET"
+    )
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(text.encode('latin-1', 'replace'))} >>\nstream\n{text}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{obj}\nendobj\n".encode("latin-1", "replace")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{off:010d} 00000 n \n" for off in offsets).encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return bytes(out)
+
+
+def _pdf_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")

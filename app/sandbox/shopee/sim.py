@@ -1,0 +1,209 @@
+"""The Shopee Open Platform v2 emulator, composed from its API areas (reference §6).
+
+What it does like Shopee: the ``/api/v2/<module>/<action>`` paths and methods, the gateway
+checks (partner id, ±300 s timestamp, HMAC signature verified by the emulator's own
+:mod:`~app.sandbox.shopee.signing`, access token, shop), single-use codes, 4-hour access
+tokens, single-use rotating refresh tokens (the old access token survives 5 minutes), the
+envelope (``request_id``/``error``/``message``/``warning``/``response``, with the
+irregular top-level endpoints), page and batch limits with Shopee's own error codes, the
+15-day order window, per-shop rate limiting, the order status sequence, shipping
+documents and escrow.
+
+:class:`ShopeeSim` is the :class:`~app.sandbox.core.PlatformSim` the sandbox plugs in: it
+builds one shared :class:`~app.sandbox.shopee.state.ShopeeState`, one
+:class:`~app.sandbox.shopee.gateway.Gateway` and the area route tables (auth, products,
+orders, logistics, finance), answers injected faults in Shopee's envelope, and offers the
+seller-centre edits and test helpers.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from app.sandbox.catalog import DemoProduct
+from app.sandbox.core import Request, Response, Route, Sandbox
+from app.sandbox.shopee.auth import AuthApi
+from app.sandbox.shopee.buyers import OrderLife
+from app.sandbox.shopee.finance import FinanceApi
+from app.sandbox.shopee.gateway import Gateway
+from app.sandbox.shopee.logistics import LogisticsApi
+from app.sandbox.shopee.orders import OrdersApi
+from app.sandbox.shopee.products import ProductsApi
+from app.sandbox.shopee.state import API, NOT_FOUND_MESSAGE, ShopeeState, SimItem, SimModel, SimShop
+
+
+class ShopeeSim:
+    """The Shopee half of the sandbox. See the module docstring."""
+
+    name = "shopee"
+
+    def __init__(
+        self,
+        sandbox: Sandbox,
+        catalog: list[DemoProduct],
+        shops: int = 2,
+        seed: int = 0,
+        options: dict[str, Any] | None = None,
+    ) -> None:
+        self.sandbox = sandbox
+        self.state = ShopeeState(sandbox, catalog, shops=shops, seed=seed, options=options)
+        self.gateway = Gateway(self.state)
+        self.life = OrderLife(self.state)
+        self.auth = AuthApi(self.state, self.gateway)
+        self.products = ProductsApi(self.state, self.gateway)
+        self.orders = OrdersApi(self.state, self.gateway, self.life)
+        self.logistics = LogisticsApi(self.state, self.gateway, self.life)
+        self.finance = FinanceApi(self.state, self.gateway)
+
+    # ------------------------------------------------------------------ shared state
+    @property
+    def options(self) -> dict[str, Any]:
+        """The emulator's options (see :data:`~app.sandbox.shopee.state.DEFAULT_OPTIONS`)."""
+        return self.state.options
+
+    @property
+    def partner_id(self) -> int:
+        """The partner app's id."""
+        return self.state.partner_id
+
+    @property
+    def partner_key(self) -> str:
+        """The partner app's signing key."""
+        return self.state.partner_key
+
+    @property
+    def shops(self) -> dict[int, SimShop]:
+        """The seeded shops by shop id."""
+        return self.state.shops
+
+    @shops.setter
+    def shops(self, shops: dict[int, SimShop]) -> None:
+        self.state.shops = shops
+
+    # ------------------------------------------------------------------ PlatformSim
+    def owns(self, path: str) -> bool:
+        """Every ``/api/v2/`` path is Shopee's."""
+        return path.startswith(API + "/")
+
+    def routes(self) -> list[Route]:
+        """All emulated endpoints, area by area."""
+        return [
+            *self.auth.routes(),
+            *self.products.routes(),
+            *self.orders.routes(),
+            *self.logistics.routes(),
+            *self.finance.routes(),
+            *self.auth.consent_routes(),
+        ]
+
+    def fault_response(self, kind: str, request: Request) -> Response:
+        """Shopee's own answer for an injected fault (or an unknown path / wrong method)."""
+        gateway = int(self.state.options["gateway_error_status"])
+        if kind == "server_error":
+            return self.gateway.error("error_server", "Something wrong. Please try later.", 500)
+        if kind == "rate_limit":
+            return self.gateway.error(
+                "error_rate_limit",
+                "Too many requests. You have reached the rate limit. Please try again later.",
+                int(self.state.options["rate_limit_status"]),
+            )
+        if kind == "expired_token":
+            return self.gateway.error(
+                "invalid_acceess_token", "Invalid access_token, please have a check.", gateway
+            )
+        if kind in ("wrong_method", "not_found"):
+            return self.gateway.error("error_param", NOT_FOUND_MESSAGE, gateway)
+        return self.gateway.error(
+            "error_server", f"Something wrong. Please try later. ({kind})", 500
+        )
+
+    def demo_info(self) -> dict[str, Any]:
+        """Partner credentials and each shop with a fresh authorization code."""
+        return {
+            "platform": self.name,
+            "partner_id": str(self.state.partner_id),
+            "partner_key": self.state.partner_key,
+            "shops": [
+                {"shop_id": str(s.shop_id), "name": s.name, "code": self.auth.issue_code(s.shop_id)}
+                for s in self.state.shops.values()
+            ],
+        }
+
+    def issue_code(self, shop_id: int | str) -> str:
+        """A fresh authorization code for a shop (what the consent redirect carries)."""
+        return self.auth.issue_code(shop_id)
+
+    # ------------------------------------------------------------------ buyers and time
+    def place_random_order(self, rng: random.Random, lines: int | None = None) -> str | None:
+        """A buyer orders 1–3 units of in-stock listings on a random shop (or, with
+        ``lines``, 1–2 units of that many different listings); stock goes down."""
+        return self.life.place_random_order(rng, lines)
+
+    def advance_orders(self, rng: random.Random) -> int:
+        """Move some open orders one step along Shopee's status sequence."""
+        return self.life.advance_orders(rng)
+
+    # ------------------------------------------------------------------ seller centre + tests
+    def find_model(self, shop_id: int | str, sku: str) -> tuple[SimItem, SimModel]:
+        """The item and model of a SKU in a shop (``KeyError`` when not listed)."""
+        return self.state.find_model(shop_id, sku)
+
+    def seller_set_stock(
+        self, shop_id: int | str, sku: str, qty: int, location_id: str | None = None
+    ) -> None:
+        """The seller edits stock in Seller Centre (first location unless one is given)."""
+        item, model = self.state.find_model(shop_id, sku)
+        location = location_id if location_id is not None else next(iter(model.stock))
+        model.stock[location] = int(qty)
+        item.update_time = int(self.state.now())
+
+    def seller_set_reserved(self, shop_id: int | str, sku: str, qty: int) -> None:
+        """Promotion-reserved stock: update_stock may not go below it."""
+        self.state.find_model(shop_id, sku)[1].reserved = int(qty)
+
+    def seller_cancel_order(self, shop_id: int | str, order_sn: str) -> None:
+        """The seller cancels an unshipped order in Seller Centre."""
+        order = self.state.shops[int(shop_id)].orders[order_sn]
+        if order.status in ("SHIPPED", "TO_CONFIRM_RECEIVE", "COMPLETED", "CANCELLED", "TO_RETURN"):
+            raise ValueError(f"order {order_sn} is {order.status} and cannot be cancelled")
+        self.life.cancel(order, "seller", "CUSTOMER_REQUEST")
+
+    def set_order_status(self, shop_id: int | str, order_sn: str, status: str) -> None:
+        """Test helper: force an order's status (arranging shipment when PROCESSED)."""
+        order = self.state.shops[int(shop_id)].orders[order_sn]
+        if status == "PROCESSED":
+            self.life.arrange(order, self.state.rng)
+            return
+        if status != "UNPAID" and order.pay_time is None:
+            order.pay_time = int(self.state.now())
+        order.status, order.update_time = status, int(self.state.now())
+
+    def stock_of(self, shop_id: int | str, sku: str) -> int:
+        """Seller stock of a SKU in a shop, over all locations."""
+        return self.state.find_model(shop_id, sku)[1].total
+
+    def sold_units_by_sku(self, shop_id: int | str | None = None) -> dict[str, int]:
+        """Units that left stock through orders (not given back by a cancellation), per SKU.
+
+        For one shop: ``stock_of(shop, sku) + sold[sku]`` is the seeded stock unless the
+        seller or the API changed it.
+        """
+        shops = self.state.shops.values() if shop_id is None else [self.state.shops[int(shop_id)]]
+        sold: dict[str, int] = {}
+        for shop in shops:
+            for order in shop.orders.values():
+                if order.restocked:
+                    continue
+                for line in order.lines:
+                    sold[line.model.sku] = sold.get(line.model.sku, 0) + line.quantity
+        return sold
+
+    def skus(self, shop_id: int | str) -> list[str]:
+        """Every SKU a shop lists."""
+        return [m.sku for i in self.state.shops[int(shop_id)].items.values() for m in i.models]
+
+    def item_of(self, shop_id: int | str, sku: str) -> tuple[int, int]:
+        """(item_id, model_id) of a SKU in a shop."""
+        item, model = self.state.find_model(shop_id, sku)
+        return item.item_id, model.model_id

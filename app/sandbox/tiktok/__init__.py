@@ -1,0 +1,1 @@
+"""The TikTok Shop 202309 emulator; :mod:`app.sandbox.tiktok.sim` composes it."""

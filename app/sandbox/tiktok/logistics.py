@@ -1,0 +1,177 @@
+"""TikTok Shop logistics and fulfillment: warehouses, packages, shipping, labels, tracking.
+
+Shipping a package arranges the shipment (the order moves to AWAITING_COLLECTION); the
+shipping document URL points at a local, unsigned stand-in for TikTok's document CDN that
+serves a small A6 PDF label.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from app.sandbox.core import Request, Response, Route
+from app.sandbox.tiktok.buyers import OrderLife
+from app.sandbox.tiktok.gateway import Ctx, Gateway, ctx_shop
+from app.sandbox.tiktok.state import Order, Shop, TikTokState, V
+
+
+class LogisticsApi:
+    """``/logistics/202309/warehouses``, ``/fulfillment/202309/...`` and the document CDN."""
+
+    def __init__(self, state: TikTokState, gateway: Gateway, life: OrderLife) -> None:
+        self.st = state
+        self.gw = gateway
+        self.life = life
+
+    def routes(self) -> list[Route]:
+        """This area's endpoints."""
+        shop, f = self.gw.shop_scoped, f"/fulfillment/{V}"
+        return [
+            Route("GET", "/sandbox/tiktok/documents/{doc_id}", self._document, "document"),
+            Route("GET", f"/logistics/{V}/warehouses", shop(self._warehouses), "warehouses"),
+            Route("GET", f"{f}/packages/{{package_id}}", shop(self._package), "package"),
+            Route(
+                "GET",
+                f"{f}/packages/{{package_id}}/handover_time_slots",
+                shop(self._handover_slots),
+                "handover",
+            ),
+            Route("POST", f"{f}/packages/{{package_id}}/ship", shop(self._ship), "ship"),
+            Route(
+                "GET",
+                f"{f}/packages/{{package_id}}/shipping_documents",
+                shop(self._shipping_document),
+                "shipping_documents",
+            ),
+            Route("GET", f"{f}/orders/{{order_id}}/tracking", shop(self._tracking), "tracking"),
+        ]
+
+    def _warehouses(self, req: Request, ctx: Ctx) -> dict[str, Any]:
+        return {"warehouses": ctx_shop(ctx).warehouses}
+
+    def _package_order(self, shop: Shop, package_id: str) -> Order:
+        for order in shop.orders.values():
+            if order.package_id == package_id:
+                return order
+        raise self.gw.business(
+            21008111, "The order or package does not belong to the current seller."
+        )
+
+    def _package(self, req: Request, ctx: Ctx) -> dict[str, Any]:
+        order = self._package_order(ctx_shop(ctx), req.path_params["package_id"])
+        status = order.lines[0]["package_status"] if order.lines else "PROCESSING"
+        return {
+            "package_id": order.package_id,
+            "orders": [{"id": order.id, "skus": []}],
+            "package_status": "PROCESSING" if status == "TO_FULFILL" else status,
+            "split_and_combine_tag": "",
+            "shipping_provider_name": "J&T Express",
+            "shipping_provider_id": "6617675021119438849",
+            "shipping_type": "TIKTOK",
+            "delivery_option_id": "7091146663229654785",
+            "delivery_option_name": "Standard Shipping",
+            "tracking_number": order.tracking_number,
+            "handover_method": "PICKUP",
+            "order_line_item_ids": [li["id"] for li in order.lines],
+            "create_time": order.paid_time,
+            "update_time": order.update_time,
+        }
+
+    def _handover_slots(self, req: Request, ctx: Ctx) -> dict[str, Any]:
+        self._package_order(ctx_shop(ctx), req.path_params["package_id"])
+        start = (self.st.now() // 3600 + 2) * 3600
+        return {
+            "can_pickup": True,
+            "can_drop_off": True,
+            "can_van_collection": False,
+            "drop_off_point_url": "",
+            "pickup_slots": [
+                {
+                    "start_time": start + d * 86400,
+                    "end_time": start + d * 86400 + 4 * 3600,
+                    "avaliable": True,
+                }
+                for d in range(3)
+            ],
+        }
+
+    def _ship(self, req: Request, ctx: Ctx) -> dict[str, Any]:
+        order = self._package_order(ctx_shop(ctx), req.path_params["package_id"])
+        if order.status != "AWAITING_SHIPMENT":
+            if order.rts_time:
+                raise self.gw.business(11006021, "Package has been shipped.")
+            raise self.gw.business(11001002, "invalid param: the package cannot be shipped now")
+        self.life.arrange_shipment(order, self.st.now())
+        return {}
+
+    def _shipping_document(self, req: Request, ctx: Ctx) -> dict[str, Any]:
+        shop = ctx_shop(ctx)
+        order = self._package_order(shop, req.path_params["package_id"])
+        doc_type = req.query.get("document_type")
+        if doc_type not in ("SHIPPING_LABEL", "PACKING_SLIP", "SHIPPING_LABEL_AND_PACKING_SLIP"):
+            raise self.gw.business(11001002, "invalid param: document_type")
+        if order.status == "CANCELLED":
+            raise self.gw.business(
+                21008017, "Shipping documents are not available for this package."
+            )
+        doc_id = secrets.token_hex(12)
+        self.st.documents[doc_id] = (shop.id, order.id)
+        return {
+            "doc_url": f"{self.st.sandbox.base_url}/sandbox/tiktok/documents/{doc_id}",
+            "tracking_number": order.tracking_number,
+        }
+
+    def _document(self, req: Request) -> Response:
+        """The document CDN stand-in: unsigned, serves a small A6 PDF label."""
+        found = self.st.documents.get(req.path_params["doc_id"])
+        if found is None:
+            return Response(status=404, body=b"Not Found", content_type="text/plain")
+        shop_id, order_id = found
+        shop = self.st.shops[shop_id]
+        order = shop.orders[order_id]
+        lines = [
+            "TikTok Shop - J&T Express",
+            f"Resi: {order.tracking_number}",
+            f"Order: {order.id}",
+            f"Penerima: {order.buyer}, {order.city[0]}",
+            f"Pengirim: {shop.name}",
+            *(f"{u['seller_sku']} x1" for u in order.lines),
+        ]
+        return Response(status=200, body=pdf(lines), content_type="application/pdf")
+
+    def _tracking(self, req: Request, ctx: Ctx) -> dict[str, Any]:
+        order = self.gw.order_of(ctx_shop(ctx), req.path_params["order_id"])
+        return {"tracking": list(reversed(order.tracking))}
+
+
+def pdf(lines: list[str]) -> bytes:
+    """A minimal one-page A6 PDF with the given text lines (Helvetica, Latin-1)."""
+
+    def esc(text: str) -> str:
+        safe = text.encode("latin-1", "replace").decode("latin-1")
+        return safe.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    text = " ".join(f"({esc(line)}) '" for line in lines)
+    stream = f"BT /F1 10 Tf 14 TL 20 400 Td {text} ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 298 420] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(stream.encode('latin-1'))} >>\nstream\n{stream}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return bytes(out)
