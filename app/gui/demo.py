@@ -7,7 +7,6 @@ on the engine, so it runs on a worker thread here.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -16,17 +15,10 @@ from PySide6.QtCore import QObject, Signal
 
 from app.core.sync.api import EngineAPI
 from app.core.workspace import OpenWorkspace
+from app.demo import start_demo
 from app.gui.runner import BackgroundRunner
 
 log = logging.getLogger(__name__)
-
-
-def demo_available() -> bool:
-    """Whether the demo bootstrap module exists in this build."""
-    try:
-        return importlib.util.find_spec("app.demo") is not None
-    except ImportError:
-        return False
 
 
 class DemoController(QObject):
@@ -56,10 +48,9 @@ class DemoController(QObject):
 
     def start(self) -> None:
         """Start the demo in the background (once)."""
-        if self.handle is not None or self._starting or not demo_available():
+        if self.handle is not None or self._starting:
             return
         self._starting = True
-        from app.demo import start_demo  # type: ignore[import-not-found]
 
         ws, engine = self._ws, self._engine
         self._runner.run(lambda: start_demo(ws, engine), self._ready, self._failed, owner=self)

@@ -23,7 +23,7 @@ from app.core.sync.engine import SyncEngine
 from app.core.workspace import OpenWorkspace, open_workspace
 from app.gui.bridge import EngineBridge
 from app.gui.context import GuiContext
-from app.gui.demo import DemoController, demo_available
+from app.gui.demo import DemoController
 from app.gui.i18n import install_language, tr
 from app.gui.main_window import MainWindow
 from app.gui.runner import BackgroundRunner
@@ -100,7 +100,7 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
         ui_state=ui_state,
         secrets=ws.secrets,
         paths=paths,
-        start_demo=demo_ctl.start if demo_available() else None,
+        start_demo=demo_ctl.start,
         sandbox_url=demo_ctl.sandbox_url,
     )
     try:
@@ -120,10 +120,7 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
     )
     window.show()
     if demo:
-        if demo_available():
-            demo_ctl.start()
-        else:
-            window.show_message(tr("Demo mode needs app.core.sync.demo, which this build lacks."))
+        demo_ctl.start()
 
     closing = asyncio.Event()
     app.aboutToQuit.connect(closing.set)

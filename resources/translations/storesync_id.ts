@@ -19,32 +19,32 @@
       <translation> unit</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="121" />
+      <location filename="../../app/gui/settings/page.py" line="130" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="52" />
+      <location filename="../../app/gui/catalog/mapping.py" line="53" />
       <source>(none)</source>
       <translation>(tidak ada)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="49" />
+      <location filename="../../app/gui/stores/page.py" line="50" />
       <source>&lt;b&gt;Deleted from StoreSync:&lt;/b&gt; {listings} listings and their mappings, {orders} orders of this store, {pushes} stock updates still queued, and this store's sync history.</source>
       <translation>&lt;b&gt;Dihapus dari StoreSync:&lt;/b&gt; {listings} listing beserta pemetaannya, {orders} pesanan toko ini, {pushes} pembaruan stok yang masih dalam antrean, dan riwayat sinkronisasi toko ini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="54" />
+      <location filename="../../app/gui/stores/page.py" line="55" />
       <source>&lt;b&gt;Kept:&lt;/b&gt; your master catalog, every stock count and the complete stock ledger (movements caused by this store's orders stay as history). Stock held for its open orders is released back to your other stores.</source>
       <translation>&lt;b&gt;Tetap disimpan:&lt;/b&gt; katalog master Anda, semua jumlah stok, dan buku besar stok yang lengkap (pergerakan stok akibat pesanan toko ini tetap tersimpan sebagai riwayat). Stok yang ditahan untuk pesanan terbuka toko ini dikembalikan ke toko Anda yang lain.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="59" />
+      <location filename="../../app/gui/stores/page.py" line="60" />
       <source>&lt;b&gt;Not touched:&lt;/b&gt; the shop on {platform} itself — nothing is deleted there.</source>
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="355" />
+      <location filename="../../app/core/services/inventory.py" line="350" />
       <source>a location with code {code} already exists</source>
       <translation>lokasi dengan kode {code} sudah ada</translation>
     </message>
@@ -74,17 +74,17 @@
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="262" />
+      <location filename="../../app/gui/settings/page.py" line="275" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="114" />
+      <location filename="../../app/gui/settings/page.py" line="123" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="114" />
+      <location filename="../../app/gui/settings/page.py" line="123" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>Sesuaikan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="281" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="282" />
       <source>After approving, paste the address you land on below.</source>
       <translation>Setelah menyetujui, tempel alamat yang terbuka di kolom bawah ini.</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>Semua lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="84" />
+      <location filename="../../app/gui/orders/page.py" line="88" />
       <source>All statuses</source>
       <translation>Semua status</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>Semua toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="46" />
+      <location filename="../../app/gui/settings/page.py" line="55" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
@@ -174,62 +174,62 @@
       <translation>atribut perlu nama sebelum =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics_host.py" line="19" />
+      <location filename="../../app/gui/main_window.py" line="65" />
       <source>Analytics</source>
       <translation>Analitik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="53" />
+      <location filename="../../app/gui/orders/page.py" line="54" />
       <source>Any time</source>
       <translation>Kapan saja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="128" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="129" />
       <source>API address</source>
       <translation>Alamat API</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="118" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="119" />
       <source>App credentials</source>
       <translation>Kredensial aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="120" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
       <source>App ID</source>
       <translation>ID aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="141" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="142" />
       <source>App ID / partner ID</source>
       <translation>ID aplikasi / Partner ID</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="122" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
       <source>App secret</source>
       <translation>Secret aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="142" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="143" />
       <source>App secret / partner key</source>
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="101" />
+      <location filename="../../app/gui/settings/page.py" line="110" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="201" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="202" />
       <source>Approve StoreSync in the seller center</source>
       <translation>Setujui StoreSync di Seller Center</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="322" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="323" />
       <source>Approved for shop {shop}. Click Next.</source>
       <translation>Disetujui untuk toko {shop}. Lanjutkan ke langkah berikutnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="324" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="325" />
       <source>Approved. Click Next.</source>
       <translation>Disetujui. Lanjutkan ke langkah berikutnya.</translation>
     </message>
@@ -274,7 +274,7 @@
       <translation>Otorisasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/queries.py" line="513" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="227" />
       <source>authorization expires {expiry:%Y-%m-%d %H:%M} UTC</source>
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>Tersedia</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="77" />
+      <location filename="../../app/gui/analytics/page.py" line="79" />
       <source>Avg. order</source>
       <translation>Rata-rata pesanan</translation>
     </message>
@@ -314,12 +314,12 @@
       <translation>merek lebih dari 80 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="109" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="106" />
       <source>Browse…</source>
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="111" />
+      <location filename="../../app/core/settings.py" line="252" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
@@ -334,12 +334,12 @@
       <translation>Pembeli</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="129" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="126" />
       <source>Cancel</source>
       <translation>Batal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="80" />
+      <location filename="../../app/gui/analytics/page.py" line="82" />
       <source>Cancelled</source>
       <translation>Dibatalkan</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="213" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="210" />
       <source>Cancelling…</source>
       <translation>Membatalkan…</translation>
     </message>
@@ -369,12 +369,12 @@
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/queries.py" line="88" />
+      <location filename="../../app/core/services/order_views.py" line="65" />
       <source>cannot sort orders by {sort}</source>
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/queries.py" line="244" />
+      <location filename="../../app/core/services/queries.py" line="66" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
     </message>
@@ -384,7 +384,7 @@
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="115" />
+      <location filename="../../app/core/settings.py" line="256" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
@@ -424,7 +424,7 @@
       <translation>Perubahan (+ menambah, − mengurangi)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="104" />
+      <location filename="../../app/gui/catalog/mapping.py" line="96" />
       <source>Channel listings</source>
       <translation>Listing channel</translation>
     </message>
@@ -444,7 +444,7 @@
       <translation>Pilih file terlebih dahulu.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="187" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="184" />
       <source>Choose a file to save to.</source>
       <translation>Pilih file tujuan penyimpanan.</translation>
     </message>
@@ -464,37 +464,37 @@
       <translation>Pilih file .xlsx yang sudah diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="59" />
       <source>Choose the marketplace and where its API lives.</source>
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="460" />
+      <location filename="../../app/core/services/inventory.py" line="455" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="108" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="105" />
       <source>Choose where to save the .xlsx file</source>
       <translation>Pilih lokasi penyimpanan file .xlsx</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="137" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="138" />
       <source>chosen automatically on this computer</source>
       <translation>dipilih otomatis di komputer ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="130" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="127" />
       <source>Close</source>
       <translation>Tutup</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="345" />
+      <location filename="../../app/core/services/inventory.py" line="340" />
       <source>code must be 1–40 characters without spaces</source>
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="108" />
+      <location filename="../../app/gui/settings/page.py" line="117" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -509,44 +509,44 @@
       <translation>Selesai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="129" />
+      <location filename="../../app/gui/dashboard/page.py" line="122" />
       <source>Connect a store</source>
       <translation>Hubungkan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="129" />
+      <location filename="../../app/gui/dashboard/page.py" line="122" />
       <source>Connect a store…</source>
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="83" />
+      <location filename="../../app/gui/stores/page.py" line="84" />
       <source>Connect store</source>
       <translation>Hubungkan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="83" />
+      <location filename="../../app/gui/stores/page.py" line="84" />
       <source>Connect store…</source>
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="386" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="385" />
       <source>Connected: {names}. The first sync has started; follow it in Sync activity.</source>
       <translation>Terhubung: {names}. Sinkronisasi pertama sudah dimulai; pantau di Aktivitas sinkronisasi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="343" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="344" />
       <source>Connecting</source>
       <translation>Menghubungkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="399" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="398" />
       <source>Connecting failed: {error}
 Go Back to approve again (each code works once).</source>
       <translation>Gagal menghubungkan: {error}
 Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku sekali).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="214" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="215" />
       <source>Consent link</source>
       <translation>Tautan persetujuan</translation>
     </message>
@@ -556,22 +556,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} nomor pesanan disalin</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="221" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
       <source>Copy consent link</source>
       <translation>Salin tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="221" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
       <source>Copy link</source>
       <translation>Salin tautan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="123" />
+      <location filename="../../app/gui/orders/page.py" line="128" />
       <source>Copy order numbers</source>
       <translation>Salin nomor pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="123" />
+      <location filename="../../app/gui/orders/page.py" line="128" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
     </message>
@@ -596,12 +596,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="274" />
+      <location filename="../../app/gui/settings/page.py" line="287" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="278" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="279" />
       <source>Could not build the consent link: {error}</source>
       <translation>Tautan persetujuan tidak dapat dibuat: {error}</translation>
     </message>
@@ -611,17 +611,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="218" />
+      <location filename="../../app/gui/stores/page.py" line="217" />
       <source>Could not change the store</source>
       <translation>Toko tidak dapat diubah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="224" />
+      <location filename="../../app/gui/analytics/page.py" line="230" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="306" />
+      <location filename="../../app/gui/catalog/mapping.py" line="298" />
       <source>Could not map the listing</source>
       <translation>Gagal memetakan listing</translation>
     </message>
@@ -631,7 +631,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal membuka produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="90" />
+      <location filename="../../app/gui/launch.py" line="79" />
       <source>Could not open {folder}:
 {error}</source>
       <translation>Tidak dapat membuka {folder}:
@@ -643,17 +643,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dasbor tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="132" />
+      <location filename="../../app/gui/stores/page.py" line="133" />
       <source>Could not read the stores: {error}</source>
       <translation>Data toko tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="245" />
+      <location filename="../../app/gui/stores/page.py" line="238" />
       <source>Could not remove the store</source>
       <translation>Toko tidak dapat dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="313" />
+      <location filename="../../app/gui/activity/page.py" line="312" />
       <source>Could not retry</source>
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
@@ -663,7 +663,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="245" />
+      <location filename="../../app/gui/settings/page.py" line="247" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
@@ -683,17 +683,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengatur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="330" />
+      <location filename="../../app/gui/activity/page.py" line="326" />
       <source>Could not start the sync</source>
       <translation>Sinkronisasi tidak dapat dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="290" />
+      <location filename="../../app/gui/activity/page.py" line="298" />
       <source>Could not stop the job</source>
       <translation>Tugas tidak dapat dihentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="326" />
+      <location filename="../../app/gui/catalog/mapping.py" line="316" />
       <source>Could not unmap</source>
       <translation>Gagal menghapus pemetaan</translation>
     </message>
@@ -718,12 +718,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ctrl+K untuk mencari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="67" />
+      <location filename="../../app/gui/analytics/page.py" line="69" />
       <source>Custom</source>
       <translation>Kustom</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="132" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="133" />
       <source>Custom redirect</source>
       <translation>Redirect khusus</translation>
     </message>
@@ -738,7 +738,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Rusak</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="40" />
+      <location filename="../../app/gui/settings/page.py" line="49" />
       <source>Dark</source>
       <translation>Gelap</translation>
     </message>
@@ -748,27 +748,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="119" />
+      <location filename="../../app/gui/settings/page.py" line="128" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="122" />
+      <location filename="../../app/gui/settings/page.py" line="131" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="123" />
+      <location filename="../../app/gui/analytics/page.py" line="126" />
       <source>Date range</source>
       <translation>Rentang tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics.py" line="1311" />
+      <location filename="../../app/core/services/analytics/stock.py" line="105" />
       <source>days must be at least 1</source>
       <translation>jumlah hari harus minimal 1</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="52" />
+      <location filename="../../app/gui/settings/page.py" line="61" />
       <source>Days without a sale that make a slow mover.</source>
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
     </message>
@@ -783,12 +783,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="137" />
-      <source>Demo mode needs app.core.sync.demo, which this build lacks.</source>
-      <translation>Mode demo memerlukan app.core.sync.demo, yang tidak ada di versi ini.</translation>
-    </message>
-    <message>
-      <location filename="../../app/gui/launch.py" line="127" />
+      <location filename="../../app/gui/launch.py" line="116" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -843,12 +838,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="174" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="175" />
       <source>Enter the redirect address registered for your app</source>
       <translation>Masukkan alamat redirect yang terdaftar untuk aplikasi Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="74" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="75" />
       <source>Environment</source>
       <translation>Lingkungan</translation>
     </message>
@@ -863,22 +858,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kesalahan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="253" />
+      <location filename="../../app/gui/dashboard/page.py" line="251" />
       <source>Every store is syncing normally.</source>
       <translation>Sinkronisasi semua toko berjalan normal.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="152" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="149" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="371" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="372" />
       <source>Exchanging the code for tokens and reading the shop…</source>
       <translation>Menukar kode dengan token dan membaca data toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="145" />
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="146" />
       <source>Exchanging the new code…</source>
       <translation>Menukar kode baru…</translation>
     </message>
@@ -888,27 +883,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>kedaluwarsa {time} lalu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="116" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="113" />
       <source>Export</source>
       <translation>Ekspor</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/reports.py" line="170" />
+      <location filename="../../app/core/export/reports.py" line="185" />
       <source>export cancelled</source>
       <translation>ekspor dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="248" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="245" />
       <source>Export cancelled; no file was written.</source>
       <translation>Ekspor dibatalkan; tidak ada file yang disimpan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="110" />
+      <location filename="../../app/gui/catalog/page.py" line="111" />
       <source>Export Excel…</source>
       <translation>Ekspor Excel…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="251" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="248" />
       <source>Export failed: {error}</source>
       <translation>Ekspor gagal: {error}</translation>
     </message>
@@ -918,12 +913,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="127" />
+      <location filename="../../app/gui/settings/page.py" line="135" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="196" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="193" />
       <source>Exporting…</source>
       <translation>Mengekspor…</translation>
     </message>
@@ -953,12 +948,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="118" />
+      <location filename="../../app/core/settings.py" line="259" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="79" />
+      <location filename="../../app/gui/analytics/page.py" line="81" />
       <source>Fees</source>
       <translation>Biaya</translation>
     </message>
@@ -968,7 +963,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ambil pesanan setiap</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="120" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="117" />
       <source>File</source>
       <translation>File</translation>
     </message>
@@ -978,17 +973,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>path file atau URL dipisahkan dengan ;</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="122" />
+      <location filename="../../app/gui/catalog/mapping.py" line="114" />
       <source>Find a variant</source>
       <translation>Cari varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="123" />
+      <location filename="../../app/gui/catalog/mapping.py" line="115" />
       <source>Find any variant by SKU or name…</source>
       <translation>Cari varian apa pun berdasarkan SKU atau nama…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="40" />
+      <location filename="../../app/gui/settings/page.py" line="49" />
       <source>Follow the system</source>
       <translation>Ikuti sistem</translation>
     </message>
@@ -998,12 +993,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ditemukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="125" />
+      <location filename="../../app/gui/analytics/page.py" line="128" />
       <source>From</source>
       <translation>Dari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="91" />
+      <location filename="../../app/gui/orders/page.py" line="96" />
       <source>From date</source>
       <translation>Dari tanggal</translation>
     </message>
@@ -1033,7 +1028,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="110" />
+      <location filename="../../app/gui/catalog/page.py" line="109" />
       <source>Import Excel…</source>
       <translation>Impor Excel…</translation>
     </message>
@@ -1043,7 +1038,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="126" />
+      <location filename="../../app/gui/settings/page.py" line="134" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1073,7 +1068,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>INFO</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="51" />
+      <location filename="../../app/gui/settings/page.py" line="60" />
       <source>Interface language (en or id).</source>
       <translation>Bahasa antarmuka (en atau id).</translation>
     </message>
@@ -1118,17 +1113,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="299" />
+      <location filename="../../app/gui/activity/page.py" line="296" />
       <source>Job {id} had already finished</source>
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="64" />
+      <location filename="../../app/gui/analytics/page.py" line="66" />
       <source>Last 30 days</source>
       <translation>30 hari terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="63" />
+      <location filename="../../app/gui/analytics/page.py" line="65" />
       <source>Last 7 days</source>
       <translation>7 hari terakhir</translation>
     </message>
@@ -1138,12 +1133,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kesalahan terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="66" />
+      <location filename="../../app/gui/analytics/page.py" line="68" />
       <source>Last month</source>
       <translation>Bulan lalu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="66" />
+      <location filename="../../app/gui/catalog/mapping.py" line="67" />
       <source>Last pushed</source>
       <translation>Terakhir disinkronkan</translation>
     </message>
@@ -1163,7 +1158,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terakhir dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="192" />
+      <location filename="../../app/gui/dashboard/page.py" line="185" />
       <source>Latest activity</source>
       <translation>Aktivitas terbaru</translation>
     </message>
@@ -1173,12 +1168,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="40" />
+      <location filename="../../app/gui/settings/page.py" line="49" />
       <source>Light</source>
       <translation>Terang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="50" />
+      <location filename="../../app/gui/catalog/mapping.py" line="51" />
       <source>Listing</source>
       <translation>Listing</translation>
     </message>
@@ -1188,7 +1183,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>listing {listing} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="141" />
+      <location filename="../../app/gui/dashboard/page.py" line="134" />
       <source>Listings not mapped</source>
       <translation>Listing belum dipetakan</translation>
     </message>
@@ -1203,12 +1198,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Filter lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="300" />
+      <location filename="../../app/core/services/inventory.py" line="295" />
       <source>location {location_id} does not exist</source>
       <translation>lokasi {location_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="302" />
+      <location filename="../../app/core/services/inventory.py" line="297" />
       <source>location {name} is inactive</source>
       <translation>lokasi {name} nonaktif</translation>
     </message>
@@ -1238,7 +1233,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menipis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="142" />
+      <location filename="../../app/gui/dashboard/page.py" line="135" />
       <source>Low stock</source>
       <translation>Stok menipis</translation>
     </message>
@@ -1253,52 +1248,52 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Manual</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="133" />
+      <location filename="../../app/gui/catalog/mapping.py" line="125" />
       <source>Map every selected listing to its best suggestion</source>
       <translation>Petakan setiap listing yang dipilih ke saran terbaiknya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="127" />
+      <location filename="../../app/gui/catalog/mapping.py" line="119" />
       <source>Map listing to the selected variant</source>
       <translation>Petakan listing ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="295" />
+      <location filename="../../app/gui/catalog/mapping.py" line="287" />
       <source>Map listings</source>
       <translation>Petakan listing</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="132" />
+      <location filename="../../app/gui/catalog/mapping.py" line="124" />
       <source>Map selected to best suggestions</source>
       <translation>Petakan yang dipilih ke saran terbaik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="127" />
+      <location filename="../../app/gui/orders/page.py" line="132" />
       <source>Map this order's items</source>
       <translation>Petakan barang pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="127" />
+      <location filename="../../app/gui/catalog/mapping.py" line="119" />
       <source>Map to selected variant</source>
       <translation>Petakan ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="127" />
+      <location filename="../../app/gui/orders/page.py" line="132" />
       <source>Map unmapped items…</source>
       <translation>Petakan barang yang belum dipetakan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="296" />
+      <location filename="../../app/gui/catalog/mapping.py" line="288" />
       <source>Map {n} listings to their best suggestion?</source>
       <translation>Petakan {n} listing ke saran terbaiknya?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="58" />
+      <location filename="../../app/gui/catalog/mapping.py" line="59" />
       <source>Mapped</source>
       <translation>Dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="309" />
+      <location filename="../../app/gui/catalog/mapping.py" line="301" />
       <source>Mapped {n} listing(s); {lines} open order line(s) now hold stock.</source>
       <translation>{n} listing dipetakan; {lines} baris pesanan terbuka kini memesan stok.</translation>
     </message>
@@ -1353,7 +1348,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Riwayat pergerakan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="131" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="132" />
       <source>My app's registered redirect address is elsewhere</source>
       <translation>Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain</translation>
     </message>
@@ -1363,12 +1358,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="265" />
+      <location filename="../../app/gui/settings/page.py" line="278" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="347" />
+      <location filename="../../app/core/services/inventory.py" line="342" />
       <source>name is required</source>
       <translation>nama wajib diisi</translation>
     </message>
@@ -1413,12 +1408,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk baru…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="304" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
       <source>no code</source>
       <translation>tidak ada kode</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="384" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="383" />
       <source>no shop</source>
       <translation>tidak ada toko</translation>
     </message>
@@ -1433,17 +1428,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada toko yang terhubung</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="122" />
+      <location filename="../../app/gui/dashboard/page.py" line="115" />
       <source>No store is connected yet.</source>
       <translation>Belum ada toko yang terhubung.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="108" />
+      <location filename="../../app/gui/stores/page.py" line="109" />
       <source>No store yet. Click “Connect store…” to add your first shop.</source>
       <translation>Belum ada toko. Klik “Hubungkan toko…” untuk menambahkan toko pertama Anda.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="246" />
+      <location filename="../../app/gui/catalog/mapping.py" line="238" />
       <source>No suggestion: search for the variant above.</source>
       <translation>Tidak ada saran: cari variannya di atas.</translation>
     </message>
@@ -1463,7 +1458,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="291" />
+      <location filename="../../app/gui/catalog/mapping.py" line="283" />
       <source>None of the selected listings has a suggestion.</source>
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
@@ -1478,7 +1473,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="59" />
+      <location filename="../../app/gui/catalog/mapping.py" line="60" />
       <source>Not mapped</source>
       <translation>Belum dipetakan</translation>
     </message>
@@ -1498,7 +1493,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="248" />
+      <location filename="../../app/gui/settings/page.py" line="261" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -1508,27 +1503,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada hasil.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="265" />
+      <location filename="../../app/gui/dashboard/page.py" line="263" />
       <source>Nothing yet: orders and syncs will show up here.</source>
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="82" />
+      <location filename="../../app/gui/settings/page.py" line="91" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="50" />
+      <location filename="../../app/gui/settings/page.py" line="59" />
       <source>Notify when a store needs re-authorization.</source>
       <translation>Beri tahu saat toko perlu otorisasi ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="49" />
+      <location filename="../../app/gui/settings/page.py" line="58" />
       <source>Notify when a sync job fails.</source>
       <translation>Beri tahu saat tugas sinkronisasi gagal.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="48" />
+      <location filename="../../app/gui/settings/page.py" line="57" />
       <source>Notify when an item runs low.</source>
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
@@ -1543,12 +1538,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="106" />
+      <location filename="../../app/gui/orders/page.py" line="111" />
       <source>Only unmapped</source>
       <translation>Hanya yang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="106" />
+      <location filename="../../app/gui/orders/page.py" line="111" />
       <source>Only with unmapped items</source>
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
@@ -1558,32 +1553,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="74" />
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="75" />
       <source>Open consent link</source>
       <translation>Buka tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="218" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
       <source>Open consent link in browser</source>
       <translation>Buka tautan persetujuan di browser</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="218" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
       <source>Open in browser</source>
       <translation>Buka di browser</translation>
     </message>
     <message>
-      <location filename="../../app/gui/tray.py" line="79" />
+      <location filename="../../app/gui/tray.py" line="85" />
       <source>Open StoreSync</source>
       <translation>Buka StoreSync</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="81" />
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="82" />
       <source>Open the link and approve with the seller account of {store}.</source>
       <translation>Buka tautan dan setujui dengan akun penjual {store}.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="203" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="204" />
       <source>Open the link, sign in with the shop's seller account and approve. StoreSync catches the answer on this computer.</source>
       <translation>Buka tautan, masuk dengan akun penjual toko tersebut, lalu setujui. StoreSync menerima jawabannya di komputer ini.</translation>
     </message>
@@ -1608,12 +1603,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Item pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="99" />
+      <location filename="../../app/gui/orders/page.py" line="104" />
       <source>Order number, buyer, SKU or item name</source>
       <translation>Nomor pesanan, pembeli, SKU, atau nama barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="101" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Order number, buyer, SKU…</source>
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
@@ -1623,12 +1618,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan tanpa ID</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/queries.py" line="710" />
+      <location filename="../../app/core/services/search.py" line="62" />
       <source>Order {number}</source>
       <translation>Pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/queries.py" line="557" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="271" />
       <source>Order {number} arrived</source>
       <translation>Pesanan {number} masuk</translation>
     </message>
@@ -1643,32 +1638,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan {order}: barang {line} berjumlah {quantity}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="75" />
+      <location filename="../../app/gui/analytics/page.py" line="77" />
       <source>Orders</source>
       <translation>Pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="105" />
+      <location filename="../../app/core/settings.py" line="246" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="140" />
+      <location filename="../../app/gui/dashboard/page.py" line="133" />
       <source>Orders to ship</source>
       <translation>Pesanan perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="44" />
+      <location filename="../../app/gui/dashboard/page.py" line="52" />
       <source>Orders today</source>
       <translation>Pesanan hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="53" />
+      <location filename="../../app/gui/dashboard/page.py" line="61" />
       <source>Orders yesterday</source>
       <translation>Pesanan kemarin</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="143" />
+      <location filename="../../app/gui/dashboard/page.py" line="136" />
       <source>Out of stock</source>
       <translation>Stok habis</translation>
     </message>
@@ -1678,7 +1673,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Halaman</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics.py" line="120" />
+      <location filename="../../app/core/services/analytics/calendar.py" line="92" />
       <source>pass aware datetimes for the period</source>
       <translation>periode harus memakai waktu dengan zona waktu</translation>
     </message>
@@ -1688,17 +1683,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tempel alamat tujuan redirect browser Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="233" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="234" />
       <source>Paste the whole address from the browser after approving</source>
       <translation>Tempel seluruh alamat dari browser setelah menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="88" />
+      <location filename="../../app/gui/stores/page.py" line="89" />
       <source>Pause</source>
       <translation>Jeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="88" />
+      <location filename="../../app/gui/stores/page.py" line="89" />
       <source>Pause or resume syncing</source>
       <translation>Jeda atau lanjutkan sinkronisasi</translation>
     </message>
@@ -1718,7 +1713,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="113" />
+      <location filename="../../app/core/settings.py" line="254" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -1733,7 +1728,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dibuat {placed} · diperbarui {updated}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="42" />
+      <location filename="../../app/gui/dashboard/page.py" line="50" />
       <source>Platform</source>
       <translation>Platform</translation>
     </message>
@@ -1748,22 +1743,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampil di platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="52" />
+      <location filename="../../app/gui/catalog/mapping.py" line="53" />
       <source>Platform SKU</source>
       <translation>SKU platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="56" />
+      <location filename="../../app/gui/catalog/mapping.py" line="57" />
       <source>Platform stock</source>
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="160" />
+      <location filename="../../app/gui/analytics/page.py" line="163" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="54" />
+      <location filename="../../app/gui/catalog/mapping.py" line="55" />
       <source>Price</source>
       <translation>Harga</translation>
     </message>
@@ -1788,7 +1783,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="108" />
+      <location filename="../../app/core/settings.py" line="249" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
@@ -1823,7 +1818,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produksi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="79" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="80" />
       <source>Production — my real shop</source>
       <translation>Produksi — toko asli saya</translation>
     </message>
@@ -1843,7 +1838,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk beserta varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="78" />
+      <location filename="../../app/gui/analytics/page.py" line="80" />
       <source>Profit</source>
       <translation>Laba</translation>
     </message>
@@ -1868,17 +1863,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="309" />
+      <location filename="../../app/core/services/inventory.py" line="304" />
       <source>quantity cannot be zero</source>
       <translation>jumlah tidak boleh nol</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="307" />
+      <location filename="../../app/core/services/inventory.py" line="302" />
       <source>quantity must be a whole number</source>
       <translation>jumlah harus bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="311" />
+      <location filename="../../app/core/services/inventory.py" line="306" />
       <source>quantity must be positive</source>
       <translation>jumlah harus positif</translation>
     </message>
@@ -1893,27 +1888,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dalam antrean</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="131" />
+      <location filename="../../app/gui/analytics/page.py" line="134" />
       <source>Range:</source>
       <translation>Rentang:</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="160" />
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="162" />
       <source>Re-authorization failed: {error}</source>
       <translation>Otorisasi ulang gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="89" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Re-authorize store</source>
       <translation>Otorisasi ulang toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="53" />
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="54" />
       <source>Re-authorize {store}</source>
       <translation>Otorisasi ulang {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="89" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Re-authorize…</source>
       <translation>Otorisasi ulang…</translation>
     </message>
@@ -1963,12 +1958,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="135" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="136" />
       <source>Redirect address</source>
       <translation>Alamat redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="232" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="233" />
       <source>Redirected address</source>
       <translation>Alamat hasil redirect</translation>
     </message>
@@ -1978,7 +1973,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Referensi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="129" />
+      <location filename="../../app/gui/analytics/page.py" line="132" />
       <source>Refresh</source>
       <translation>Muat ulang</translation>
     </message>
@@ -1993,12 +1988,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dilepas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="48" />
+      <location filename="../../app/gui/stores/page.py" line="49" />
       <source>Remove &lt;b&gt;{store}&lt;/b&gt; from StoreSync?</source>
       <translation>Hapus &lt;b&gt;{store}&lt;/b&gt; dari StoreSync?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="90" />
+      <location filename="../../app/gui/stores/page.py" line="91" />
       <source>Remove store</source>
       <translation>Hapus toko</translation>
     </message>
@@ -2008,7 +2003,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="90" />
+      <location filename="../../app/gui/stores/page.py" line="91" />
       <source>Remove…</source>
       <translation>Hapus…</translation>
     </message>
@@ -2023,7 +2018,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="47" />
+      <location filename="../../app/gui/settings/page.py" line="56" />
       <source>Reorder point used for items that have none of their own.</source>
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
@@ -2063,7 +2058,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pulihkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="158" />
+      <location filename="../../app/gui/stores/page.py" line="159" />
       <source>Resume</source>
       <translation>Lanjutkan</translation>
     </message>
@@ -2078,7 +2073,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="318" />
+      <location filename="../../app/gui/activity/page.py" line="311" />
       <source>Retry failed</source>
       <translation>Gagal mencoba lagi</translation>
     </message>
@@ -2088,7 +2083,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Coba lagi tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="317" />
+      <location filename="../../app/gui/activity/page.py" line="310" />
       <source>Retrying as job {id}</source>
       <translation>Mencoba lagi sebagai tugas {id}</translation>
     </message>
@@ -2098,7 +2093,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Retur</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="81" />
+      <location filename="../../app/gui/analytics/page.py" line="83" />
       <source>Returned</source>
       <translation>Dikembalikan</translation>
     </message>
@@ -2108,32 +2103,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikembalikan pembeli</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="74" />
+      <location filename="../../app/gui/analytics/page.py" line="76" />
       <source>Revenue</source>
       <translation>Pendapatan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="131" />
+      <location filename="../../app/gui/analytics/charts.py" line="130" />
       <source>Revenue (Rp)</source>
       <translation>Pendapatan (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="88" />
+      <location filename="../../app/gui/dashboard/page.py" line="94" />
       <source>Revenue of the last 14 days per store</source>
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="158" />
+      <location filename="../../app/gui/analytics/page.py" line="161" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="46" />
+      <location filename="../../app/gui/dashboard/page.py" line="54" />
       <source>Revenue today</source>
       <translation>Pendapatan hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="55" />
+      <location filename="../../app/gui/dashboard/page.py" line="63" />
       <source>Revenue yesterday</source>
       <translation>Pendapatan kemarin</translation>
     </message>
@@ -2173,17 +2168,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Penjualan per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics_host.py" line="39" />
-      <source>Sales, margins and slow movers will appear here.</source>
-      <translation>Penjualan, margin, dan produk yang lambat terjual akan tampil di sini.</translation>
-    </message>
-    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="43" />
       <source>Sample / gift</source>
       <translation>Sampel / hadiah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="150" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="147" />
       <source>Save export</source>
       <translation>Simpan hasil ekspor</translation>
     </message>
@@ -2198,7 +2188,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="136" />
+      <location filename="../../app/gui/settings/page.py" line="143" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -2208,7 +2198,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="248" />
+      <location filename="../../app/gui/settings/page.py" line="261" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
@@ -2218,12 +2208,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{name} disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="237" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="234" />
       <source>Saved {rows} rows to {path}</source>
       <translation>{rows} baris disimpan ke {path}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="376" />
+      <location filename="../../app/core/services/inventory.py" line="371" />
       <source>say why the stock changes</source>
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
@@ -2258,7 +2248,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari nama, SKU, merek, kategori…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="99" />
+      <location filename="../../app/gui/orders/page.py" line="104" />
       <source>Search orders</source>
       <translation>Cari pesanan</translation>
     </message>
@@ -2293,7 +2283,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Mencari…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="142" />
+      <location filename="../../app/gui/catalog/mapping.py" line="134" />
       <source>Select a listing to see suggested variants.</source>
       <translation>Pilih listing untuk melihat varian yang disarankan.</translation>
     </message>
@@ -2318,12 +2308,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Diskon penjual</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="126" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
       <source>Service ID</source>
       <translation>Service ID</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="67" />
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="68" />
       <source>Service ID (TikTok)</source>
       <translation>Service ID (TikTok)</translation>
     </message>
@@ -2368,7 +2358,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengaturan — {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="87" />
+      <location filename="../../app/gui/stores/page.py" line="88" />
       <source>Settings…</source>
       <translation>Pengaturan…</translation>
     </message>
@@ -2393,17 +2383,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>ID toko wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="120" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
       <source>Shopee partner ID or TikTok app key</source>
       <translation>Partner ID Shopee atau App Key TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="122" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
       <source>Shopee partner key or TikTok secret</source>
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="262" />
+      <location filename="../../app/gui/settings/page.py" line="275" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -2423,12 +2413,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan stok menipis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="110" />
+      <location filename="../../app/gui/catalog/mapping.py" line="102" />
       <source>Show mapped listings</source>
       <translation>Tampilkan listing yang sudah dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="110" />
+      <location filename="../../app/gui/catalog/mapping.py" line="102" />
       <source>Show mapped listings too</source>
       <translation>Tampilkan juga listing yang sudah dipetakan</translation>
     </message>
@@ -2513,7 +2503,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Beberapa baris belum dipetakan ke SKU induk: stoknya tidak ikut berubah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="126" />
+      <location filename="../../app/gui/dashboard/page.py" line="119" />
       <source>Start the built-in sandbox marketplace with demo shops and sync them</source>
       <translation>Jalankan marketplace sandbox bawaan dengan toko demo lalu sinkronkan</translation>
     </message>
@@ -2523,7 +2513,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="273" />
+      <location filename="../../app/gui/dashboard/page.py" line="271" />
       <source>Starting the demo…</source>
       <translation>Memulai demo…</translation>
     </message>
@@ -2538,7 +2528,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="83" />
+      <location filename="../../app/gui/orders/page.py" line="87" />
       <source>Status filter</source>
       <translation>Filter status</translation>
     </message>
@@ -2548,7 +2538,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="80" />
+      <location filename="../../app/gui/settings/page.py" line="89" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -2568,7 +2558,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="110" />
+      <location filename="../../app/gui/settings/page.py" line="119" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -2628,7 +2618,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hentikan tugas berjalan yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="295" />
+      <location filename="../../app/gui/activity/page.py" line="292" />
       <source>Stopped the {kind} job of {store}</source>
       <translation>Tugas {kind} untuk {store} dihentikan</translation>
     </message>
@@ -2648,7 +2638,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>nama toko wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="87" />
+      <location filename="../../app/gui/stores/page.py" line="88" />
       <source>Store settings</source>
       <translation>Pengaturan toko</translation>
     </message>
@@ -2663,12 +2653,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>toko {store} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/export_dialog.py" line="119" />
+      <location filename="../../app/gui/excel/export_dialog.py" line="116" />
       <source>Stores</source>
       <translation>Toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="144" />
+      <location filename="../../app/gui/dashboard/page.py" line="137" />
       <source>Stores needing attention</source>
       <translation>Toko yang perlu perhatian</translation>
     </message>
@@ -2693,7 +2683,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sandbox StoreSync</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="82" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="83" />
       <source>StoreSync sandbox on this computer (try it out)</source>
       <translation>Sandbox StoreSync di komputer ini (untuk mencoba)</translation>
     </message>
@@ -2713,7 +2703,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Berhasil</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="120" />
+      <location filename="../../app/gui/catalog/mapping.py" line="112" />
       <source>Suggested variants</source>
       <translation>Varian yang disarankan</translation>
     </message>
@@ -2728,22 +2718,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sinkronkan semua toko sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/tray.py" line="107" />
+      <location filename="../../app/gui/tray.py" line="113" />
       <source>Sync failed: {store}</source>
       <translation>Sinkronisasi gagal: {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="85" />
+      <location filename="../../app/gui/stores/page.py" line="86" />
       <source>Sync now</source>
       <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="336" />
+      <location filename="../../app/gui/activity/page.py" line="325" />
       <source>Sync of {store} failed</source>
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="193" />
+      <location filename="../../app/gui/stores/page.py" line="189" />
       <source>Sync of {store} failed to start</source>
       <translation>Sinkronisasi {store} gagal dimulai</translation>
     </message>
@@ -2758,7 +2748,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Status sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="85" />
+      <location filename="../../app/gui/stores/page.py" line="86" />
       <source>Sync the selected store now</source>
       <translation>Sinkronkan toko yang dipilih sekarang</translation>
     </message>
@@ -2768,12 +2758,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menyinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="340" />
+      <location filename="../../app/gui/activity/page.py" line="329" />
       <source>Syncing every store…</source>
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="124" />
+      <location filename="../../app/gui/launch.py" line="113" />
       <source>Syncing is off: the engine did not start ({error}).</source>
       <translation>Sinkronisasi mati: mesin sinkronisasi tidak berjalan ({error}).</translation>
     </message>
@@ -2788,7 +2778,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menyinkronkan {n} toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="186" />
+      <location filename="../../app/gui/stores/page.py" line="191" />
       <source>Syncing {store}…</source>
       <translation>Menyinkronkan {store}…</translation>
     </message>
@@ -2803,12 +2793,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>alamat itu tidak berisi code=…; salin seluruh isi bilah alamat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="315" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="316" />
       <source>That answer belongs to another connection attempt; try again.</source>
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="170" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="171" />
       <source>The API address must start with https:// (http only for 127.0.0.1)</source>
       <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
     </message>
@@ -2843,7 +2833,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="130" />
+      <location filename="../../app/gui/launch.py" line="119" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -2853,27 +2843,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Disk tempat {path} berada sudah penuh. Kosongkan sebagian ruang, lalu coba lagi; tidak ada yang diubah.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics.py" line="128" />
+      <location filename="../../app/core/services/analytics/calendar.py" line="100" />
       <source>the last day is before the first</source>
       <translation>hari terakhir lebih awal dari hari pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="210" />
+      <location filename="../../app/gui/settings/page.py" line="218" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/reports.py" line="104" />
+      <location filename="../../app/core/export/reports.py" line="119" />
       <source>the period ends before it starts</source>
       <translation>periode berakhir sebelum dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="141" />
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="142" />
       <source>The platform did not approve.</source>
       <translation>Platform tidak menyetujui.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="306" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="307" />
       <source>The platform did not approve: {reason}</source>
       <translation>Platform tidak menyetujui: {reason}</translation>
     </message>
@@ -2883,12 +2873,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>platform menolak otorisasi: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="80" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="81" />
       <source>The platform's own sandbox (test shop)</source>
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="217" />
+      <location filename="../../app/gui/analytics/page.py" line="223" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -2903,12 +2893,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/offline_engine.py" line="22" />
-      <source>the sync engine is not available in this build</source>
-      <translation>mesin sinkronisasi tidak tersedia di versi ini</translation>
-    </message>
-    <message>
-      <location filename="../../app/core/services/analytics.py" line="1379" />
+      <location filename="../../app/core/services/analytics/stock.py" line="173" />
       <source>the window must be at least 1 day</source>
       <translation>rentang waktu harus minimal 1 hari</translation>
     </message>
@@ -2918,12 +2903,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="103" />
+      <location filename="../../app/gui/settings/page.py" line="112" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="133" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="134" />
       <source>Then paste the address you land on after approving</source>
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
@@ -2933,7 +2918,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="65" />
+      <location filename="../../app/gui/analytics/page.py" line="67" />
       <source>This month</source>
       <translation>Bulan ini</translation>
     </message>
@@ -2948,17 +2933,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="126" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
       <source>TikTok only: the app's service ID</source>
       <translation>Khusus TikTok: Service ID aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="66" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="67" />
       <source>TikTok Shop (incl. Tokopedia)</source>
       <translation>TikTok Shop (termasuk Tokopedia)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="129" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
       <source>TikTok's separate token host</source>
       <translation>Host token TikTok yang terpisah</translation>
     </message>
@@ -2968,32 +2953,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="125" />
+      <location filename="../../app/gui/analytics/page.py" line="128" />
       <source>To</source>
       <translation>Sampai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="92" />
+      <location filename="../../app/gui/orders/page.py" line="97" />
       <source>To date</source>
       <translation>Sampai tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="63" />
+      <location filename="../../app/gui/dashboard/page.py" line="71" />
       <source>To ship</source>
       <translation>Perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="54" />
+      <location filename="../../app/gui/orders/page.py" line="55" />
       <source>Today</source>
       <translation>Hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="164" />
+      <location filename="../../app/gui/dashboard/page.py" line="157" />
       <source>Today and yesterday, per store</source>
       <translation>Hari ini dan kemarin, per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="129" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
       <source>Token address</source>
       <translation>Alamat token</translation>
     </message>
@@ -3003,7 +2988,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="161" />
+      <location filename="../../app/gui/analytics/page.py" line="164" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -3048,7 +3033,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pemicu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="125" />
+      <location filename="../../app/gui/dashboard/page.py" line="118" />
       <source>Try the demo shops</source>
       <translation>Coba toko demo</translation>
     </message>
@@ -3058,7 +3043,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jenis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="122" />
+      <location filename="../../app/gui/catalog/mapping.py" line="114" />
       <source>Type a SKU or product name</source>
       <translation>Ketik SKU atau nama produk</translation>
     </message>
@@ -3068,7 +3053,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="76" />
+      <location filename="../../app/gui/analytics/page.py" line="78" />
       <source>Units</source>
       <translation>Unit</translation>
     </message>
@@ -3078,17 +3063,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="73" />
+      <location filename="../../app/core/settings.py" line="144" />
       <source>unknown setting {key!r}</source>
       <translation>pengaturan {key!r} tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="136" />
+      <location filename="../../app/gui/catalog/mapping.py" line="128" />
       <source>Unmap</source>
       <translation>Hapus pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="136" />
+      <location filename="../../app/gui/catalog/mapping.py" line="128" />
       <source>Unmap the selected listings</source>
       <translation>Hapus pemetaan listing yang dipilih</translation>
     </message>
@@ -3108,12 +3093,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} produk diperbarui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="237" />
       <source>Use pasted address</source>
       <translation>Gunakan alamat yang ditempel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="237" />
       <source>Use this address</source>
       <translation>Gunakan alamat ini</translation>
     </message>
@@ -3138,7 +3123,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>varian {sku} sudah diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="297" />
+      <location filename="../../app/core/services/inventory.py" line="292" />
       <source>variant {variant_id} does not exist</source>
       <translation>varian {variant_id} tidak ada</translation>
     </message>
@@ -3158,12 +3143,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="51" />
+      <location filename="../../app/gui/catalog/mapping.py" line="52" />
       <source>Variation</source>
       <translation>Variasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="284" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="285" />
       <source>Waiting for the approval on {address} …</source>
       <translation>Menunggu persetujuan di {address} …</translation>
     </message>
@@ -3193,7 +3178,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok yang dikirim ke tiap toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="115" />
+      <location filename="../../app/gui/dashboard/page.py" line="108" />
       <source>What needs you today</source>
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
@@ -3208,7 +3193,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jika stok di platform berbeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="57" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
       <source>Which store?</source>
       <translation>Toko yang mana?</translation>
     </message>
@@ -3238,7 +3223,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="55" />
+      <location filename="../../app/gui/orders/page.py" line="56" />
       <source>Yesterday</source>
       <translation>Kemarin</translation>
     </message>
@@ -3248,17 +3233,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="237" />
+      <location filename="../../app/gui/analytics/page.py" line="243" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="198" />
+      <location filename="../../app/gui/settings/page.py" line="206" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="200" />
+      <location filename="../../app/gui/settings/page.py" line="208" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
@@ -3278,12 +3263,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{hours} j {minutes} mnt</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="76" />
+      <location filename="../../app/core/settings.py" line="147" />
       <source>{key} must be {type}</source>
       <translation>{key} harus berupa {type}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/tray.py" line="108" />
+      <location filename="../../app/gui/tray.py" line="114" />
       <source>{kind} job failed</source>
       <translation>Tugas {kind} gagal</translation>
     </message>
@@ -3308,12 +3293,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} selesai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/mapping.py" line="190" />
+      <location filename="../../app/gui/catalog/mapping.py" line="182" />
       <source>{n} not mapped</source>
       <translation>{n} belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="238" />
+      <location filename="../../app/gui/dashboard/page.py" line="236" />
       <source>{n} open order lines wait for a mapping</source>
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
@@ -3378,17 +3363,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{seconds} dtk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="155" />
+      <location filename="../../app/gui/stores/reauthorize_dialog.py" line="157" />
       <source>{store} is authorized again.</source>
       <translation>{store} sudah diotorisasi lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="267" />
+      <location filename="../../app/gui/stores/page.py" line="260" />
       <source>{store} removed</source>
       <translation>{store} dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="190" />
+      <location filename="../../app/gui/stores/page.py" line="187" />
       <source>{store}: {n} sync jobs started</source>
       <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
     </message>
@@ -3418,27 +3403,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{value!r} bukan nominal yang valid</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="45" />
+      <location filename="../../app/gui/analytics/charts.py" line="46" />
       <source>{value}B</source>
       <translation>{value} M</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="49" />
+      <location filename="../../app/gui/analytics/charts.py" line="50" />
       <source>{value}K</source>
       <translation>{value} rb</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="45" />
+      <location filename="../../app/gui/analytics/charts.py" line="46" />
       <source>{value}M</source>
       <translation>{value} jt</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="45" />
+      <location filename="../../app/gui/analytics/charts.py" line="46" />
       <source>{value}T</source>
       <translation>{value} T</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="235" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
       <source>…or paste the address you were redirected to</source>
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>

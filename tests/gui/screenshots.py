@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.core.workspace import open_workspace
     from app.gui.bridge import EngineBridge
     from app.gui.context import GuiContext
-    from app.gui.demo import DemoController, demo_available
+    from app.gui.demo import DemoController
     from app.gui.i18n import install_language
     from app.gui.main_window import MainWindow
     from app.gui.runner import BackgroundRunner
@@ -93,13 +93,13 @@ def main(argv: list[str] | None = None) -> int:
         ui_state=UiState(None),
         secrets=ws.secrets,
         paths=ws.paths,
-        start_demo=demo.start if demo_available() else None,
+        start_demo=demo.start,
         sandbox_url=demo.sandbox_url,
     )
     window = MainWindow(gui)
     window.resize(1400, 860)
     window.show()
-    if args.demo and demo_available():
+    if args.demo:
         demo.start()
         _pump(app, args.wait)
         window.mark_dirty({"orders", "products", "stock", "stores", "listings", "jobs"})
