@@ -21,7 +21,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from sqlalchemy import select
 
 from app.core.db.engine import make_engine, make_sessionmaker
-from app.core.db.models import InventoryItem, InventoryTransaction, Store
+from app.core.db.models import InventoryItem, InventoryTransaction, OrderItem, Store
 from app.core.domain import OrderStatus, TxnType
 from app.core.services import inventory, listings, locations, order_items, orders, stock_levels
 from app.core.services.context import ServiceContext
@@ -161,6 +161,20 @@ class LedgerMachine(RuleBasedStateMachine):
             return
         with self.ctx.read() as s:
             assert stock_levels.ledger_mismatches(s) == []
+
+    @invariant()
+    def order_item_references_are_item_ids(self):
+        if not hasattr(self, "ctx"):
+            return
+        with self.ctx.read() as s:
+            refs = set(
+                s.scalars(
+                    select(InventoryTransaction.reference_id).where(
+                        InventoryTransaction.reference_type == "order_item"
+                    )
+                )
+            )
+            assert refs <= {str(i) for i in s.scalars(select(OrderItem.id))}
 
     @invariant()
     def order_effects_match_item_states(self):
