@@ -1,4 +1,4 @@
-"""Orders: idempotent upsert and the item state machine (DESIGN §2)."""
+"""Orders: idempotent upsert and the item state machine (docs/ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
