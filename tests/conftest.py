@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,3 +49,49 @@ def workspace(data_dir: Path):
 def ctx(workspace):
     """The workspace's service context, acting as the owner."""
     return workspace.ctx
+
+
+class _ErrorLog(logging.Handler):
+    """Collects ERROR and worse from every logger and thread while one test runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "expected_errors(*patterns): ERROR log lines containing one of these texts are part "
+        "of what the test provokes; any other ERROR line still fails it",
+    )
+
+
+@pytest.fixture(autouse=True)
+def fail_on_error_logs(request: pytest.FixtureRequest) -> Iterator[None]:
+    """An ERROR log line nobody expected fails the test, like a Qt warning does in tests/gui.
+
+    A test that provokes errors on purpose names them with ``@pytest.mark.expected_errors``.
+    """
+    handler = _ErrorLog()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    allowed = [p for m in request.node.iter_markers("expected_errors") for p in m.args]
+    unexpected = [r for r in handler.records if not any(p in _full_text(r) for p in allowed)]
+    if unexpected:
+        lines = "\n".join(f"{r.name}: {_full_text(r)[:300]}" for r in unexpected[:5])
+        pytest.fail(f"unexpected ERROR log lines:\n{lines}", pytrace=False)
+
+
+def _full_text(record: logging.LogRecord) -> str:
+    text = record.getMessage()
+    if record.exc_info and record.exc_info[1] is not None:
+        text += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
+    return text

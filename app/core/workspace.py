@@ -13,6 +13,7 @@ from app.core.paths import AppPaths
 from app.core.secrets import SecretStore
 from app.core.services.bootstrap import ensure_workspace
 from app.core.services.context import ServiceContext
+from app.core.settings import upgrade_settings
 from app.core.sync.outbox import OutboxHooks
 
 
@@ -42,6 +43,7 @@ def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
     outbox.install(sessions)  # every stock change, from anywhere, queues its pushes
     workspace_id = ensure_workspace(sessions)
     ctx = ServiceContext(sessions=sessions, workspace_id=workspace_id, actor=actor)
+    upgrade_settings(ctx)
     _summarise_old_orders(ctx)
     secrets = SecretStore(paths.data_dir / "insecure-secrets.json")
     return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox)
@@ -52,7 +54,7 @@ def _summarise_old_orders(ctx: ServiceContext) -> None:
     from sqlalchemy import exists, select
 
     from app.core.db.models import Order, SalesDaily
-    from app.core.services.analytics import rebuild_sales_summary
+    from app.core.services.analytics.summary import rebuild_sales_summary
 
     with ctx.read() as s:
         needed = s.scalar(select(exists().where(Order.id.is_not(None)))) and not s.scalar(

@@ -17,31 +17,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME
 from app.core.paths import AppPaths, resolve_paths
-from app.core.settings import get_setting
+from app.core.settings import LANGUAGE, get_setting
 from app.core.sync.api import EngineAPI
-from app.core.sync.events import Emit
+from app.core.sync.engine import SyncEngine
 from app.core.workspace import OpenWorkspace, open_workspace
 from app.gui.bridge import EngineBridge
 from app.gui.context import GuiContext
 from app.gui.demo import DemoController, demo_available
 from app.gui.i18n import install_language, tr
 from app.gui.main_window import MainWindow
-from app.gui.offline_engine import OfflineEngine
 from app.gui.runner import BackgroundRunner
 from app.gui.theme import apply_theme, follow_system
 from app.gui.ui_state import UiState
 
 log = logging.getLogger(__name__)
-
-
-def build_engine(ws: OpenWorkspace, emit: Emit) -> EngineAPI:
-    """The real sync engine, or the offline stand-in when this build has none."""
-    try:
-        from app.core.sync.engine import SyncEngine  # type: ignore[import-not-found]
-    except ImportError:
-        log.warning("app.core.sync.engine is missing: the app opens without syncing")
-        return OfflineEngine(ws.ctx)
-    return SyncEngine(ws, emit)
 
 
 def _log_to_file(paths: AppPaths) -> None:
@@ -91,7 +80,7 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
         )
         return 1
     # before any window exists: texts are translated as widgets are built
-    install_language(app, str(get_setting(ws.ctx, "language")))
+    install_language(app, get_setting(ws.ctx, LANGUAGE))
     ui_state = UiState(paths.ui_state)
     preference = str(ui_state.get("theme", "system"))
     apply_theme(app, preference)
@@ -100,7 +89,7 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     bridge = EngineBridge()
-    engine = build_engine(ws, bridge.post_event)
+    engine = SyncEngine(ws, bridge.post_event)
     runner = BackgroundRunner()
     demo_ctl = DemoController(ws, engine, runner)
     gui = GuiContext(

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.services import stores
-from app.core.services.queries import SearchHit
+from app.core.services.search import SearchHit
 from app.core.sync.events import DataChanged, JobFinished, StoreStatusChanged
 from app.gui import i18n
 from app.gui.activity.page import ActivityPage
-from app.gui.analytics_host import AnalyticsHost
+from app.gui.analytics.page import AnalyticsPage
 from app.gui.catalog.page import CatalogPage
 from app.gui.context import GuiContext
 from app.gui.dashboard.page import DashboardPage
@@ -48,7 +48,7 @@ PAGE_ORDER = (
     ("catalog", CatalogPage),
     ("inventory", InventoryPage),
     ("orders", OrdersPage),
-    ("analytics", AnalyticsHost),
+    ("analytics", AnalyticsPage),
     ("activity", ActivityPage),
     ("settings", SettingsPage),
 )

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.services import queries
 from app.core.services.context import ServiceContext
+from app.core.services.search import global_search
 from app.gui.i18n import tr, tr_message
 from app.gui.widgets.helpers import Debouncer, named
 
@@ -28,7 +28,7 @@ class GlobalSearch(QDialog):
     """A small popup: type, arrow down, Enter.
 
     Signals:
-        chosen(object): the picked :class:`~app.core.services.queries.SearchHit`.
+        chosen(object): the picked :class:`~app.core.services.search.SearchHit`.
     """
 
     chosen = Signal(object)
@@ -75,7 +75,7 @@ class GlobalSearch(QDialog):
         if not text:
             return
         try:
-            hits = queries.global_search(self._ctx, text, limit=10)
+            hits = global_search(self._ctx, text, limit=10)
         except Exception:
             log.exception("global search failed")
             hits = []

@@ -15,17 +15,23 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.core.domain import JobStatus
 from app.core.services.context import ServiceContext
-from app.core.settings import get_setting
+from app.core.settings import (
+    NOTIFY_LOW_STOCK,
+    NOTIFY_REAUTH,
+    NOTIFY_SYNC_FAILED,
+    SettingDef,
+    get_setting,
+)
 from app.core.sync.events import Alert, JobFinished
 from app.gui.i18n import tr
 
 log = logging.getLogger(__name__)
 
 # Alert kinds → the preference that turns them off (drift has none: it is always shown).
-SETTING_FOR_KIND = {
-    "low_stock": "notify_low_stock",
-    "sync_failed": "notify_sync_failed",
-    "reauth": "notify_reauth",
+SETTING_FOR_KIND: dict[str, SettingDef[bool]] = {
+    "low_stock": NOTIFY_LOW_STOCK,
+    "sync_failed": NOTIFY_SYNC_FAILED,
+    "reauth": NOTIFY_REAUTH,
 }
 
 
@@ -84,11 +90,11 @@ class TrayNotifier(QObject):
 
     def reload_preferences(self) -> None:
         """Re-read the notify_* settings (after Settings was saved)."""
-        for kind, key in SETTING_FOR_KIND.items():
+        for kind, setting in SETTING_FOR_KIND.items():
             try:
-                self._enabled[kind] = bool(get_setting(self._ctx, key))
+                self._enabled[kind] = get_setting(self._ctx, setting)
             except Exception:
-                log.warning("could not read %s", key, exc_info=True)
+                log.warning("could not read %s", setting.key, exc_info=True)
                 self._enabled[kind] = True
 
     def enabled(self, kind: str) -> bool:

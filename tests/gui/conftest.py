@@ -102,5 +102,5 @@ def window(qtbot, gui):
 def wait_loaded(qtbot, model, rows: int | None = None) -> None:
     """Wait until a paged model's snapshot is in (and has ``rows`` rows, if given)."""
     qtbot.waitUntil(
-        lambda: not model.is_loading and (rows is None or model.rowCount() == rows), timeout=10000
+        lambda: not model.is_loading and (rows is None or model.rowCount() == rows), timeout=60_000
     )

@@ -4,8 +4,9 @@
                                                    [--language id]
 
 Without ``--demo`` a temporary workspace is filled by :mod:`tests.gui.seed` and the
-engine is the offline stand-in; with ``--demo`` the real engine and the demo shops run
-(when ``app.core.sync.demo`` exists) and the script waits for orders to arrive.
+engine is the scripted :class:`tests.gui.fakes.FakeEngine` (nothing syncs); with
+``--demo`` the real engine and the demo shops run (when ``app.core.sync.demo`` exists)
+and the script waits for orders to arrive.
 Runs offscreen unless QT_QPA_PLATFORM says otherwise. Not collected by pytest.
 """
 
@@ -49,14 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.core.paths import resolve_paths
+    from app.core.sync.api import EngineAPI
+    from app.core.sync.engine import SyncEngine
     from app.core.workspace import open_workspace
     from app.gui.bridge import EngineBridge
     from app.gui.context import GuiContext
     from app.gui.demo import DemoController, demo_available
     from app.gui.i18n import install_language
-    from app.gui.launch import build_engine
     from app.gui.main_window import MainWindow
-    from app.gui.offline_engine import OfflineEngine
     from app.gui.runner import BackgroundRunner
     from app.gui.theme import apply_theme
     from app.gui.ui_state import UiState
@@ -71,15 +72,18 @@ def main(argv: list[str] | None = None) -> int:
     install_language(app, args.language)
     bridge = EngineBridge()
     runner = BackgroundRunner()
+    engine: EngineAPI
     if args.demo:
-        engine = build_engine(ws, bridge.post_event)
+        engine = SyncEngine(ws, bridge.post_event)
     else:
         from app.core.services import stores
         from tests.gui.seed import seed
 
         if not stores.list_stores(ws.ctx):
             seed(ws.ctx)
-        engine = OfflineEngine(ws.ctx)
+        from tests.gui.fakes import FakeEngine
+
+        engine = FakeEngine(ws.ctx, bridge.post_event)
     engine.start()
     demo = DemoController(ws, engine, runner)
     gui = GuiContext(

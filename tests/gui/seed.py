@@ -15,6 +15,8 @@ from app.core import domain
 from app.core.db.models import Store, SyncJob, SyncLog
 from app.core.domain import Environment, JobKind, JobStatus, OrderStatus, Platform, StoreStatus
 from app.core.services import catalog, inventory, listings, locations, orders, stores
+from app.core.services.analytics.calendar import zone
+from app.core.services.analytics.summary import rebuild_sales_summary
 from app.core.services.catalog import ProductInput, VariantInput
 from app.core.services.context import ServiceContext
 
@@ -158,9 +160,11 @@ def seed(ctx: ServiceContext, now: datetime | None = None) -> Seeded:
         )
         out.store_ids.append(st.id)
     shopee, tiktok = out.store_ids
-    today = now.replace(hour=12, minute=0, second=0, microsecond=0)
-    if today > now:
-        today = now - timedelta(minutes=30)
+    local_now = now.astimezone(zone(ctx))  # "today" is the workspace's day, as in the app
+    today = local_now.replace(hour=12, minute=0, second=0, microsecond=0)
+    if today > local_now:
+        today = local_now - timedelta(minutes=30)
+    today = today.astimezone(UTC)
     yesterday = today - timedelta(days=1)
     with ctx.write() as s:
         store = s.get(Store, shopee)
@@ -297,12 +301,7 @@ def seed(ctx: ServiceContext, now: datetime | None = None) -> Seeded:
         oid = orders.find_order_id(ctx, shopee, number)
         assert oid is not None
         out.order_ids[number] = oid
-    try:  # the analytics team's daily summary, when their service exists
-        from app.core.services import analytics
-
-        analytics.rebuild_sales_summary(ctx)
-    except ImportError:
-        pass
+    rebuild_sales_summary(ctx)
     for number in ("577001122334", "577001122335"):
         oid = orders.find_order_id(ctx, tiktok, number)
         assert oid is not None

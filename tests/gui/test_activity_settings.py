@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.domain import JobKind
-from app.core.settings import get_setting
+from app.core.settings import NOTIFY_LOW_STOCK, get_setting
 from app.core.sync.events import Alert
 from app.gui.activity.page import ActivityPage
 from app.gui.settings.page import SettingsPage
@@ -74,7 +74,7 @@ class TestSettingsPage:
         page.editors["notify_low_stock"].setChecked(False)
         page.editors["low_stock_default_point"].setValue(8)
         assert page.save() == 2
-        assert get_setting(window.gui.ctx, "notify_low_stock") is False
+        assert get_setting(window.gui.ctx, NOTIFY_LOW_STOCK) is False
         assert window.tray.enabled("low_stock") is False
         shown = []
         window.tray.notified.connect(lambda t, m: shown.append(t))

@@ -15,7 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.core.services import analytics as an
+from app.core.services.analytics.calendar import period_of_days
+from app.core.services.analytics.dashboard import dashboard
+from app.core.services.analytics.profit import profit_by_order, profit_by_product
+from app.core.services.analytics.stock import days_of_cover, slow_movers, stock_value
+from app.core.services.analytics.summary import rebuild_sales_summary
 from tests.perf.salesdata import build
 
 
@@ -38,30 +42,30 @@ def main() -> None:
         print(f"seeded {lines:,} order lines in {time.perf_counter() - t:.1f} s")
         ctx = ws.ctx
         t = time.perf_counter()
-        days = an.rebuild_sales_summary(ctx)
+        days = rebuild_sales_summary(ctx)
         print(f"rebuild_sales_summary: {days} days in {time.perf_counter() - t:.1f} s")
-        year = an.period_of_days(ctx, date(2025, 11, 1), date(2026, 10, 31))
-        month = an.period_of_days(ctx, date(2026, 10, 1), date(2026, 10, 31))
-        odd = an.period_of_days(ctx, date(2025, 11, 17), date(2026, 10, 13))
-        dash = an.dashboard(ctx, year)
+        year = period_of_days(ctx, date(2025, 11, 1), date(2026, 10, 31))
+        month = period_of_days(ctx, date(2026, 10, 1), date(2026, 10, 31))
+        odd = period_of_days(ctx, date(2025, 11, 17), date(2026, 10, 13))
+        dash = dashboard(ctx, year)
         print(
             f"year: {dash.totals.orders:,} orders, {dash.totals.units:,} units, revenue "
             f"{dash.totals.revenue:,}, profit {dash.totals.profit:,}"
         )
         results = {
-            "dashboard, a year (12 whole months)": best_ms(lambda: an.dashboard(ctx, year)),
-            "dashboard, a year with partial months": best_ms(lambda: an.dashboard(ctx, odd)),
-            "dashboard, one month by day": best_ms(lambda: an.dashboard(ctx, month)),
-            "profit per product, a year": best_ms(lambda: an.profit_by_product(ctx, year)),
-            "stock value per location": best_ms(lambda: an.stock_value(ctx)),
+            "dashboard, a year (12 whole months)": best_ms(lambda: dashboard(ctx, year)),
+            "dashboard, a year with partial months": best_ms(lambda: dashboard(ctx, odd)),
+            "dashboard, one month by day": best_ms(lambda: dashboard(ctx, month)),
+            "profit per product, a year": best_ms(lambda: profit_by_product(ctx, year)),
+            "stock value per location": best_ms(lambda: stock_value(ctx)),
             "slow movers (30 days)": best_ms(
-                lambda: an.slow_movers(ctx, 30, as_of=date(2026, 10, 31))
+                lambda: slow_movers(ctx, 30, as_of=date(2026, 10, 31))
             ),
             "days of cover (30 days)": best_ms(
-                lambda: an.days_of_cover(ctx, 30, as_of=date(2026, 10, 31))
+                lambda: days_of_cover(ctx, 30, as_of=date(2026, 10, 31))
             ),
             "profit per order, first page of 500": best_ms(
-                lambda: an.profit_by_order(ctx, year, limit=500)
+                lambda: profit_by_order(ctx, year, limit=500)
             ),
         }
         for name, ms in results.items():

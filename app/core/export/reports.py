@@ -39,7 +39,22 @@ from app.core.export.xlsx import (
     stream_sheet,
     write_cover,
 )
-from app.core.services import analytics as an
+from app.core.services.analytics.calendar import Period, add_month, day_bounds, workspace_zone
+from app.core.services.analytics.figures import (
+    COUNTED_STATUSES,
+    LINE_COLS,
+    ORDER_COLS,
+    LineIn,
+    LineShare,
+    OrderFigures,
+    lines_by_order,
+    minor,
+    order_figures,
+    order_in,
+)
+from app.core.services.analytics.scope import workspace_store_ids
+from app.core.services.analytics.stock import stock_value
+from app.core.services.analytics.summary import DayFigures, compute_day_figures
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ServiceError, ValidationError
 from app.core.text import msg
@@ -147,8 +162,8 @@ class _Job:
         self.rows = 0
         self.total = 0
         with ctx.read() as s:
-            self.tz: tzinfo = an.workspace_zone(s, ctx.workspace_id)
-            self.stores = an.workspace_store_ids(s, ctx, req.store_ids)
+            self.tz: tzinfo = workspace_zone(s, ctx.workspace_id)
+            self.stores = workspace_store_ids(s, ctx, req.store_ids)
             self.labels = {
                 sid: (name, pname)
                 for sid, name, pname in s.execute(
@@ -157,7 +172,7 @@ class _Job:
                     .where(Store.id.in_(self.stores))
                 )
             }
-        self.period = an.Period.of_days(req.first_day, req.last_day, self.tz)
+        self.period = Period.of_days(req.first_day, req.last_day, self.tz)
 
     def local(self, dt: datetime | None) -> datetime | None:
         """A UTC instant as naive local time, which is what a spreadsheet can hold."""
@@ -218,8 +233,8 @@ _DETAIL_COLS = (
     Order.platform_order_id,
     Order.buyer_name,
     Order.buyer_username,
-    an.minor(Order.platform_discount),
-    an.minor(Order.total),
+    minor(Order.platform_discount),
+    minor(Order.total),
     Order.tracking_number,
     Order.paid_at,
     Order.shipped_at,
@@ -241,7 +256,7 @@ def _order_pages(
     while True:
         with job.ctx.read() as s:
             rows = s.execute(
-                select(*an.ORDER_COLS, *_DETAIL_COLS)
+                select(*ORDER_COLS, *_DETAIL_COLS)
                 .where(_after(_order_cond(job), at, last_id))
                 .order_by(Order.placed_at, Order.id)
                 .limit(PAGE)
@@ -298,7 +313,7 @@ def _fees_label(final: bool) -> str:
 _NO_SALE = (None,) * 6
 
 
-def _sale_money(f: an.OrderFigures) -> tuple[int | Decimal, ...]:
+def _sale_money(f: OrderFigures) -> tuple[int | Decimal, ...]:
     """Revenue, fees, shipping subsidy, net, cost and profit of a sale."""
     net = f.revenue - f.fees - f.shipping_subsidy
     return tuple(
@@ -309,13 +324,13 @@ def _sale_money(f: an.OrderFigures) -> tuple[int | Decimal, ...]:
 def _orders(job: _Job) -> None:
     _count(job, select(func.count()).select_from(Order).where(_order_cond(job)))
     sheet = SheetWriter(stream_sheet(job.wb, "Orders"), ORDER_COLUMNS)
-    for rows, lines in _order_pages(job, lambda s, ids: an.lines_by_order(s, Order.id.in_(ids))):
+    for rows, lines in _order_pages(job, lambda s, ids: lines_by_order(s, Order.id.in_(ids))):
         for r in rows:
-            o = an.order_in(r)
-            f = an.order_figures(o, lines.get(o.id, ()))
+            o = order_in(r)
+            f = order_figures(o, lines.get(o.id, ()))
             (number, buyer, username, pdisc, total, tracking, paid, shipped, done) = r[9:]
             store, platform = job.labels[o.store_id]
-            sale = o.status in an.COUNTED_STATUSES
+            sale = o.status in COUNTED_STATUSES
             sheet.append(
                 (
                     number,
@@ -371,7 +386,7 @@ LINE_COLUMNS = (
 )
 
 
-def _line_money(share: an.LineShare) -> tuple[int | Decimal, ...]:
+def _line_money(share: LineShare) -> tuple[int | Decimal, ...]:
     """A sold line's share of fees and shipping subsidy, and its profit."""
     profit = share.revenue - share.cost - share.fees - share.shipping_subsidy
     return (from_minor(share.fees), from_minor(share.shipping_subsidy), from_minor(profit))
@@ -381,7 +396,7 @@ def _line_details(s: Session, order_ids: list[int]) -> dict[int, list[tuple[Any,
     """Per order: (LineIn, platform sku, master sku, name, unit price, discount, unit cost)."""
     stmt = (
         select(
-            *an.LINE_COLS,
+            *LINE_COLS,
             OrderItem.platform_sku,
             Variant.sku,
             OrderItem.name,
@@ -393,7 +408,7 @@ def _line_details(s: Session, order_ids: list[int]) -> dict[int, list[tuple[Any,
     )
     out: dict[int, list[tuple[Any, ...]]] = {}
     for oid, vid, qty, price, disc, cost, psku, msku, name in s.execute(stmt):
-        line = an.LineIn(vid, int(qty), int(price or 0), int(disc or 0), int(cost or 0))
+        line = LineIn(vid, int(qty), int(price or 0), int(disc or 0), int(cost or 0))
         out.setdefault(oid, []).append((line, psku, msku, name))
     return out
 
@@ -410,12 +425,12 @@ def _order_lines(job: _Job) -> None:
     for rows, details in _order_pages(job, _line_details):
         written = 0
         for r in rows:
-            o = an.order_in(r)
+            o = order_in(r)
             lines = details.get(o.id, [])
-            f = an.order_figures(o, [d[0] for d in lines])
+            f = order_figures(o, [d[0] for d in lines])
             store, platform = job.labels[o.store_id]
             placed, number, fees = job.local(o.placed_at), r[9], _fees_label(o.fees_final)
-            sale = o.status in an.COUNTED_STATUSES
+            sale = o.status in COUNTED_STATUSES
             for (ln, psku, msku, name), share in zip(lines, f.lines, strict=True):
                 money = _line_money(share) if sale else (None,) * 3
                 sheet.append(
@@ -469,7 +484,7 @@ def _summary_columns(first: str, second: str | None) -> tuple[Column, ...]:
     )
 
 
-def _money_row(a: an.DayFigures) -> tuple[Any, ...]:
+def _money_row(a: DayFigures) -> tuple[Any, ...]:
     fees = a.fees_final + a.fees_estimated
     net = a.revenue - fees - a.subsidy
     return (
@@ -506,7 +521,7 @@ _SUMMED = (
 )
 
 
-def _merge(into: an.DayFigures, other: an.DayFigures) -> None:
+def _merge(into: DayFigures, other: DayFigures) -> None:
     for name in _SUMMED:
         setattr(into, name, getattr(into, name) + getattr(other, name))
 
@@ -515,7 +530,7 @@ def _months(first: date, last: date) -> Iterable[date]:
     m = first.replace(day=1)
     while m <= last:
         yield m
-        m = an.add_month(m)
+        m = add_month(m)
 
 
 def _sales_summary(job: _Job) -> None:
@@ -523,25 +538,25 @@ def _sales_summary(job: _Job) -> None:
     depend on the summary being current."""
     months = list(_months(job.req.first_day, job.req.last_day))
     job.total = len(months)
-    per_store: dict[tuple[date, int], an.DayFigures] = {}
+    per_store: dict[tuple[date, int], DayFigures] = {}
     for month in months:
-        start = max(job.period.start, an.day_bounds(month, job.tz)[0])
-        end = min(job.period.end, an.day_bounds(an.add_month(month), job.tz)[0])
+        start = max(job.period.start, day_bounds(month, job.tz)[0])
+        end = min(job.period.end, day_bounds(add_month(month), job.tz)[0])
         with job.ctx.read() as s:
-            figures = an.compute_day_figures(s, job.tz, job.stores, start, end)
+            figures = compute_day_figures(s, job.tz, job.stores, start, end)
         for (store_id, _day), acc in figures.items():
-            _merge(per_store.setdefault((month, store_id), an.DayFigures()), acc)
+            _merge(per_store.setdefault((month, store_id), DayFigures()), acc)
         job.tick(1)  # progress counts months here
     order = sorted(per_store, key=lambda k: (k[0], job.labels[k[1]][1], job.labels[k[1]][0]))
     sheet = SheetWriter(
         stream_sheet(job.wb, "Sales summary"), _summary_columns("Store", "Platform")
     )
-    per_platform: dict[tuple[date, str], an.DayFigures] = {}
+    per_platform: dict[tuple[date, str], DayFigures] = {}
     for month, store_id in order:
         store, platform = job.labels[store_id]
         acc = per_store[(month, store_id)]
         sheet.append((month, store, platform, *_money_row(acc)))
-        _merge(per_platform.setdefault((month, platform), an.DayFigures()), acc)
+        _merge(per_platform.setdefault((month, platform), DayFigures()), acc)
     sheet.finish()
     job.rows = sheet.rows
     by_platform = SheetWriter(
@@ -590,7 +605,7 @@ def _inventory(job: _Job) -> None:
                     Variant.name,
                     InventoryItem.on_hand,
                     InventoryItem.reserved,
-                    an.minor(Variant.cost),
+                    minor(Variant.cost),
                 )
                 .join(Variant, Variant.id == InventoryItem.variant_id)
                 .join(Product, Product.id == Variant.product_id)
@@ -628,7 +643,7 @@ def _inventory(job: _Job) -> None:
             Column("Value at cost", _M, 16, total=True),
         ),
     )
-    for lv in an.stock_value(job.ctx):
+    for lv in stock_value(job.ctx):
         by_loc.append((lv.name, lv.code, lv.units, lv.value))
     by_loc.finish()
 

@@ -11,22 +11,18 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.db.models import InventoryItem, Location, Setting, Variant
+from app.core.db.models import InventoryItem, Location, Variant
 from app.core.domain import TxnType
 from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
 from app.core.services.ledger import RefType, apply_change, ensure_item
+from app.core.settings import ALLOW_NEGATIVE_STOCK, setting_in
 from app.core.text import msg
 
 
 def _negative_allowed(session: Session, ctx: ServiceContext) -> bool:
-    value = session.scalar(
-        select(Setting.value).where(
-            Setting.workspace_id == ctx.workspace_id, Setting.key == "allow_negative_stock"
-        )
-    )
-    return bool(value)
+    return setting_in(session, ctx.workspace_id, ALLOW_NEGATIVE_STOCK)
 
 
 def _check_variant_location(

@@ -267,7 +267,7 @@ def _give_back(session: Session, item: OrderItem, *, actor: str, note: str) -> b
 def _refresh_summary(session: Session, order_ids: set[int]) -> None:
     """Lines changed variant or cost: the analytics summary of their days follows."""
     if order_ids:
-        from app.core.services.analytics import refresh_sales_summary
+        from app.core.services.analytics.summary import refresh_sales_summary
 
         refresh_sales_summary(session, order_ids)
 

@@ -133,9 +133,9 @@ def low_stock(
 
 
 def _default_point(ctx: ServiceContext) -> int:
-    from app.core.settings import get_setting
+    from app.core.settings import LOW_STOCK_DEFAULT_POINT, get_setting
 
-    return int(get_setting(ctx, "low_stock_default_point"))
+    return get_setting(ctx, LOW_STOCK_DEFAULT_POINT)
 
 
 def stock_counts(ctx: ServiceContext, default_point: int) -> tuple[int, int]:

@@ -86,7 +86,7 @@ async def fetch_final_fees(jc: JobContext) -> int:
     from app.core.db.models import Order
     from app.core.domain import OrderStatus
     from app.core.platforms.base import AuthError, PlatformError
-    from app.core.services.analytics import refresh_sales_summary
+    from app.core.services.analytics.summary import refresh_sales_summary
 
     with jc.sessions() as s:
         rows = s.execute(
@@ -149,7 +149,7 @@ def store_page(
     counts, changed or not. Returns what the upsert did and the variants whose stock it
     changed.
     """
-    from app.core.services.analytics import refresh_sales_summary_placed
+    from app.core.services.analytics.summary import refresh_sales_summary_placed
 
     with sessions.begin() as s:
         stats = upsert_orders_in(s, s.get(Store, store_id), orders)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain import JobKind, JobStatus
-from app.core.services.queries import JobRow, LogLine
+from app.core.services.job_history import JobRow, LogLine
 from app.gui import i18n
 from app.gui.formatting import format_datetime, format_duration, format_time_or_date, humanize
 from app.gui.i18n import N_, tr_cached

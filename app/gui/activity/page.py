@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain import JobStatus
-from app.core.services import queries, stores
+from app.core.services import job_history, stores
 from app.core.sync.events import JobFinished, JobProgress, JobStarted
 from app.gui.activity.model import (
     PROGRESS_COLUMN,
@@ -35,13 +35,13 @@ from app.gui.formatting import humanize
 from app.gui.i18n import tr
 from app.gui.page import Page
 from app.gui.ui_state import UiState
+from app.gui.widgets.background import ask_engine
 from app.gui.widgets.helpers import (
     apply_column_widths,
     current_row,
     named,
     select_row,
     setup_table,
-    show_error,
 )
 
 log = logging.getLogger(__name__)
@@ -207,7 +207,7 @@ class ActivityPage(Page):
         self._load_stores()
         if not self._running:
             # jobs running before the window opened: show them from the database
-            for j in queries.list_jobs(self.gui.ctx, statuses=(JobStatus.RUNNING,), limit=50):
+            for j in job_history.list_jobs(self.gui.ctx, statuses=(JobStatus.RUNNING,), limit=50):
                 self._running[j.id] = RunningJob(
                     j.id,
                     j.store_id,
@@ -236,7 +236,7 @@ class ActivityPage(Page):
     def reload_history(self) -> None:
         """Read the job history again, keeping the selected job."""
         keep = self.selected_job()
-        rows = queries.list_jobs(
+        rows = job_history.list_jobs(
             self.gui.ctx,
             store_id=self.store.currentData(),
             failed_only=self.failures.isChecked(),
@@ -248,7 +248,7 @@ class ActivityPage(Page):
         elif rows:
             select_row(self.history_view, 0)
 
-    def selected_job(self) -> queries.JobRow | None:
+    def selected_job(self) -> job_history.JobRow | None:
         """The job whose log is shown."""
         return self.history_model.row_at(current_row(self.history_view))
 
@@ -264,7 +264,7 @@ class ActivityPage(Page):
                 id=job.id, store=job.store_name, kind=job.kind
             )
         )
-        self.log_model.set_rows(queries.job_logs(self.gui.ctx, job.id))
+        self.log_model.set_rows(job_history.job_logs(self.gui.ctx, job.id))
 
     def activate(self, payload: Any) -> None:
         if isinstance(payload, dict) and payload.get("failures"):
@@ -284,13 +284,10 @@ class ActivityPage(Page):
         if job is None:
             self.status_message.emit(tr("Select the running job to stop"))
             return
-        try:
-            fut = self.gui.engine.cancel_job(job.id)
-        except Exception as exc:
-            show_error(self, tr("Could not stop the job"), exc)
-            return
-        self.gui.bridge.watch(
-            fut,
+        ask_engine(
+            self,
+            self.gui.bridge,
+            lambda: self.gui.engine.cancel_job(job.id),
             lambda stopped: self.status_message.emit(
                 tr("Stopped the {kind} job of {store}").format(
                     kind=humanize(job.kind).lower(), store=job.store_name
@@ -298,8 +295,7 @@ class ActivityPage(Page):
                 if stopped
                 else tr("Job {id} had already finished").format(id=job.id)
             ),
-            lambda exc: show_error(self, tr("Could not stop the job"), exc),
-            owner=self,
+            tr("Could not stop the job"),
         )
 
     def retry_selected(self) -> None:
@@ -307,16 +303,13 @@ class ActivityPage(Page):
         job = self.selected_job()
         if job is None:
             return
-        try:
-            fut = self.gui.engine.retry_job(job.id)
-        except Exception as exc:
-            show_error(self, tr("Could not retry"), exc)
-            return
-        self.gui.bridge.watch(
-            fut,
+        ask_engine(
+            self,
+            self.gui.bridge,
+            lambda: self.gui.engine.retry_job(job.id),
             lambda new_id: self.status_message.emit(tr("Retrying as job {id}").format(id=new_id)),
-            lambda exc: show_error(self, tr("Retry failed"), exc),
-            owner=self,
+            tr("Retry failed"),
+            refused=tr("Could not retry"),
         )
 
     def sync_all(self) -> None:
@@ -324,19 +317,15 @@ class ActivityPage(Page):
         for st in stores.list_stores(self.gui.ctx):
             if st.paused:
                 continue
-            try:
-                fut = self.gui.engine.sync_now(st.id)
-            except Exception as exc:
-                show_error(self, tr("Could not start the sync"), exc)
-                return
-            self.gui.bridge.watch(
-                fut,
+            if not ask_engine(
+                self,
+                self.gui.bridge,
+                lambda store_id=st.id: self.gui.engine.sync_now(store_id),
                 lambda _ids: None,
-                lambda exc, name=st.name: show_error(
-                    self, tr("Sync of {store} failed").format(store=name), exc
-                ),
-                owner=self,
-            )
+                tr("Sync of {store} failed").format(store=st.name),
+                refused=tr("Could not start the sync"),
+            ):
+                return
         self.status_message.emit(tr("Syncing every store…"))
 
     def save_state(self, ui: UiState) -> None:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it and not to another Qt
 
 from app.core.money import format_rupiah
-from app.core.services.analytics import GroupFigures, Series, TopItem
+from app.core.services.analytics.calendar import local_today, local_zone
+from app.core.services.analytics.sales import GroupFigures, Series, TopItem
 from app.gui.i18n import tr
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
@@ -121,11 +122,9 @@ class RevenueChart(_Plot):
     """Revenue per day/week/month, one line per store (the Dashboard embeds this too)."""
 
     def __init__(self, parent: QWidget | None = None, tz: tzinfo | None = None) -> None:
-        from app.core.services.analytics import local_zone
-
         self._tz = tz or local_zone(None)
         self._axis = pg.DateAxisItem(
-            orientation="bottom", utcOffset=_axis_offset(self._tz, date.today())
+            orientation="bottom", utcOffset=_axis_offset(self._tz, local_today(self._tz))
         )
         super().__init__(parent, self._axis)
         self.plot.setLabel("left", tr("Revenue (Rp)"))
@@ -136,7 +135,7 @@ class RevenueChart(_Plot):
         """Draw these series (all share the same buckets)."""
         if tz is not None:
             self._tz = tz
-            self._axis.utcOffset = _axis_offset(tz, date.today())
+            self._axis.utcOffset = _axis_offset(tz, local_today(tz))
         self._clear()
         self._series = tuple(series)
         self._xs = [_stamp(b, self._tz) for b in (series[0].buckets if series else ())]

@@ -8,7 +8,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import enum
 import logging
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.money import format_rupiah
-from app.core.services import analytics as an
-from app.core.services.context import ServiceContext
+from app.core.services.analytics.calendar import Period, local_today, zone
+from app.core.services.analytics.dashboard import Dashboard, dashboard
 from app.gui.analytics.charts import PlatformChart, RevenueChart, TopProductsChart
+from app.gui.context import GuiContext
 from app.gui.formatting import format_count
 from app.gui.i18n import tr
+from app.gui.page import Page
 
 log = logging.getLogger(__name__)
 
@@ -90,21 +92,22 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-class AnalyticsPage(QWidget):
+class AnalyticsPage(Page):
     """KPIs and charts for a chosen range; call :meth:`refresh` after data changes.
 
     Signals:
-        refreshed: emitted with the :class:`~app.core.services.analytics.Dashboard` shown.
+        refreshed: emitted with the :class:`~app.core.services.analytics.dashboard.Dashboard` shown.
     """
 
     refreshed: Signal = Signal(object)
+    title = "Analytics"
+    kinds = frozenset({"orders", "products", "stock"})
 
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        with ctx.read() as s:
-            self._tz = an.workspace_zone(s, ctx.workspace_id)
-        self.dashboard: an.Dashboard | None = None
+    def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(gui, parent)
+        ctx = self._ctx = gui.ctx
+        self._tz = zone(ctx)
+        self.dashboard: Dashboard | None = None
         self._build()
         self.range_combo.currentIndexChanged.connect(self._range_changed)
         self.first_edit.dateChanged.connect(self._custom_changed)
@@ -173,7 +176,7 @@ class AnalyticsPage(QWidget):
     # ---------------------------------------------------------------- range
 
     def _today(self) -> date:
-        return datetime.now(self._tz).date()
+        return local_today(self._tz)
 
     def _range_changed(self) -> None:
         choice: RangeChoice = self.range_combo.currentData()
@@ -210,6 +213,9 @@ class AnalyticsPage(QWidget):
 
     # ---------------------------------------------------------------- data
 
+    def reload(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the figures for the range and redraw (the summary tables make it quick)."""
         first, last = self.selected_days()
@@ -217,8 +223,8 @@ class AnalyticsPage(QWidget):
             self._show_error(tr("The range ends before it starts."))
             return
         try:
-            period = an.Period.of_days(first, last, self._tz)
-            dash = an.dashboard(self._ctx, period)
+            period = Period.of_days(first, last, self._tz)
+            dash = dashboard(self._ctx, period)
         except Exception as exc:  # any failure must reach the user, not vanish in a slot
             log.exception("analytics refresh failed")
             self._show_error(tr("Could not load the figures: {error}").format(error=exc))
@@ -232,7 +238,7 @@ class AnalyticsPage(QWidget):
         self.error_label.setText(message or "")
         self.error_label.setVisible(bool(message))
 
-    def _show(self, d: an.Dashboard) -> None:
+    def _show(self, d: Dashboard) -> None:
         t = d.totals
         est = tr("{amount} (est.)") if t.fees_estimated else "{amount}"
         values = {

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.services import listings, queries, stores
+from app.core.services import listings, mapping, stores
 from app.core.services.errors import ServiceError
 from app.core.services.listings import ListingRow
+from app.core.services.search import search_variants
 from app.gui.context import GuiContext
 from app.gui.formatting import format_datetime, format_rupiah, humanize
 from app.gui.i18n import N_, tr, tr_cached, tr_message
@@ -75,15 +76,6 @@ LISTING_COLUMNS: list[Column[ListingRow]] = [
         width=160,
     ),
 ]
-
-
-def map_many(gui: GuiContext, pairs: Sequence[tuple[int, int]]) -> int:
-    """Map several listings in one unit of work (all or none); returns order effects."""
-    effects = 0
-    with gui.ctx.write() as s:
-        for listing_id, variant_id in pairs:
-            effects += listings.map_listing_in(s, gui.ctx, listing_id, variant_id)
-    return effects
 
 
 class MappingView(QWidget):
@@ -251,7 +243,7 @@ class MappingView(QWidget):
             self._show_suggestions()
             return
         self.suggestions.clear()
-        for hit in queries.search_variants(self.gui.ctx, text, limit=30):
+        for hit in search_variants(self.gui.ctx, text, limit=30):
             self._add_variant_item(hit.id, f"{hit.subtitle} — {tr_message(hit.title)}")
         if self.suggestions.count():
             self.suggestions.setCurrentRow(0)
@@ -301,7 +293,7 @@ class MappingView(QWidget):
 
     def _apply(self, pairs: list[tuple[int, int]]) -> None:
         try:
-            effects = map_many(self.gui, pairs)
+            effects = mapping.map_listings(self.gui.ctx, pairs)
         except ServiceError as exc:
             show_error(self, tr("Could not map the listing"), exc)
             return
@@ -319,9 +311,7 @@ class MappingView(QWidget):
         if not chosen:
             return
         try:
-            with self.gui.ctx.write() as s:
-                for r in chosen:
-                    listings.unmap_listing_in(s, self.gui.ctx, r.id)
+            mapping.unmap_listings(self.gui.ctx, [r.id for r in chosen])
         except ServiceError as exc:
             show_error(self, tr("Could not unmap"), exc)
             return

@@ -31,7 +31,7 @@ from app.gui.catalog.editor import ProductEditor, parse_amount_text
 from app.gui.catalog.mapping import MappingView
 from app.gui.catalog.model import CatalogFilter, CatalogModel
 from app.gui.context import GuiContext
-from app.gui.excel_bridge import excel_dialog, open_excel_dialog
+from app.gui.excel import ExportDialog, ImportDialog
 from app.gui.formatting import format_count
 from app.gui.i18n import N_, tr, tr_message
 from app.gui.page import Page
@@ -106,12 +106,12 @@ class CatalogPage(Page):
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.bulk_button)
-        # kind is the excel_bridge key, label the button text
-        for kind, label in (("Import", tr("Import Excel…")), ("Export", tr("Export Excel…"))):
-            if excel_dialog(kind) is not None:
-                b = named(QPushButton(label), label)
-                b.clicked.connect(lambda _=False, k=kind: self._excel(k))
-                bar.addWidget(b)
+        self.import_button = named(QPushButton(tr("Import Excel…")), tr("Import Excel…"))
+        self.import_button.clicked.connect(self.import_excel)
+        self.export_button = named(QPushButton(tr("Export Excel…")), tr("Export Excel…"))
+        self.export_button.clicked.connect(self.export_excel)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.export_button)
         products = QWidget()
         pl = QVBoxLayout(products)
         pl.addLayout(bar)
@@ -342,9 +342,14 @@ class CatalogPage(Page):
         self.local_change.emit({"products"})
         return n
 
-    def _excel(self, kind: str) -> None:
-        if open_excel_dialog(kind, self.gui.ctx, self) and kind == "Import":
-            self.local_change.emit({"products", "stock"})
+    def import_excel(self) -> None:
+        """Open the Excel import; other pages refresh afterwards."""
+        ImportDialog(self.gui.ctx, self).exec()
+        self.local_change.emit({"products", "stock"})
+
+    def export_excel(self) -> None:
+        """Open the Excel export."""
+        ExportDialog(self.gui.ctx, self).exec()
 
     def focus_search(self) -> None:
         """Ctrl+F."""

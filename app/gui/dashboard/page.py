@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -21,8 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.services import queries
-from app.core.settings import get_setting
+from app.core.services.analytics.calendar import Period, local_today, zone
+from app.core.services.analytics.dashboard import (
+    ActivityEntry,
+    DashboardSummary,
+    StoreSales,
+    dashboard_summary,
+    recent_activity,
+)
+from app.core.services.analytics.sales import sales_series
+from app.core.settings import LOW_STOCK_DEFAULT_POINT, get_setting
 from app.gui.context import GuiContext
 from app.gui.formatting import format_rupiah, format_time_or_date, humanize
 from app.gui.i18n import N_, tr, tr_message
@@ -36,7 +44,7 @@ from app.gui.widgets.rows_model import RowsTableModel
 
 log = logging.getLogger(__name__)
 
-SALES_COLUMNS: list[Column[queries.StoreSales]] = [
+SALES_COLUMNS: list[Column[StoreSales]] = [
     Column(N_("Store"), lambda r: r.store_name, "name", width=180),
     Column(
         N_("Platform"), lambda r: PLATFORM_LABELS.get(r.platform, humanize(r.platform)), width=110
@@ -73,11 +81,9 @@ _KIND_COLOURS = {"error": ERROR, "warning": WARNING}
 
 
 def _revenue_chart(parent: QWidget) -> QWidget | None:
-    """The analytics team's revenue chart, when their package is installed."""
-    try:
-        from app.gui.analytics.charts import RevenueChart
-    except ImportError:
-        return None
+    """The revenue chart of the last 14 days (None when it cannot be drawn here)."""
+    from app.gui.analytics.charts import RevenueChart
+
     try:
         chart = RevenueChart(parent)
     except Exception:
@@ -89,19 +95,6 @@ def _revenue_chart(parent: QWidget) -> QWidget | None:
     return chart
 
 
-def _revenue_series(ctx: Any, today: date) -> Any:
-    """The last 14 days of revenue per store for the chart (None without analytics)."""
-    try:
-        from app.core.services import analytics as an
-    except ImportError:
-        return None
-    try:
-        return an.sales_series(ctx, an.period_of_days(ctx, today - timedelta(days=13), today))
-    except Exception:
-        log.warning("the revenue series could not be read", exc_info=True)
-        return None
-
-
 class DashboardPage(Page):
     """The first page: counts to act on (each a click away from its page), sales, activity."""
 
@@ -110,7 +103,7 @@ class DashboardPage(Page):
 
     def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(gui, parent)
-        self.summary: queries.DashboardSummary | None = None
+        self.summary: DashboardSummary | None = None
         root = QVBoxLayout(self)
         head = QLabel(tr("What needs you today"))
         head.setObjectName("pageTitle")
@@ -162,7 +155,7 @@ class DashboardPage(Page):
         top_lay = QVBoxLayout(top)
         top_lay.setContentsMargins(0, 0, 0, 0)
         top_lay.addWidget(QLabel(tr("Today and yesterday, per store")))
-        self.sales_model: RowsTableModel[queries.StoreSales] = RowsTableModel(
+        self.sales_model: RowsTableModel[StoreSales] = RowsTableModel(
             SALES_COLUMNS, row_id=lambda r: r.store_id, parent=self
         )
         self.sales_view = QTableView()
@@ -200,16 +193,23 @@ class DashboardPage(Page):
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
         ctx = self.gui.ctx
-        today = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
-
         with_chart = self.chart is not None
 
-        def read() -> tuple[queries.DashboardSummary, list[queries.ActivityEntry], Any]:
-            point = int(get_setting(ctx, "low_stock_default_point"))
+        def read() -> tuple[DashboardSummary, list[ActivityEntry], Any]:
+            point = get_setting(ctx, LOW_STOCK_DEFAULT_POINT)
+            tz = zone(ctx)
+            today = local_today(tz)
+            series = None
+            if with_chart:
+                try:
+                    last_14 = Period.of_days(today - timedelta(days=13), today, tz)
+                    series = (sales_series(ctx, last_14), tz)
+                except Exception:
+                    log.warning("the revenue series could not be read", exc_info=True)
             return (
-                queries.dashboard_summary(ctx, today, default_point=point),
-                queries.recent_activity(ctx, 40),
-                _revenue_series(ctx, today.date()) if with_chart else None,
+                dashboard_summary(ctx, today, default_point=point),
+                recent_activity(ctx, 40),
+                series,
             )
 
         self.gui.runner.run(read, self._show, self._failed, owner=self)
@@ -218,13 +218,11 @@ class DashboardPage(Page):
         log.error("dashboard read failed", exc_info=exc)
         self.status_message.emit(tr("Could not read the dashboard: {error}").format(error=exc))
 
-    def _show(
-        self, data: tuple[queries.DashboardSummary, list[queries.ActivityEntry], Any]
-    ) -> None:
+    def _show(self, data: tuple[DashboardSummary, list[ActivityEntry], Any]) -> None:
         summary, activity, series = data
         if series is not None and self.chart is not None:
             try:
-                self.chart.set_series(series)  # type: ignore[attr-defined]
+                self.chart.set_series(*series)  # type: ignore[attr-defined]
             except Exception:
                 log.exception("drawing the revenue chart failed")
         self.summary = summary

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
@@ -31,8 +31,8 @@ from app.core.export.reports import (
     ExportResult,
     run_export,
 )
-from app.core.services import analytics as an
 from app.core.services import stores as stores_service
+from app.core.services.analytics.calendar import today
 from app.core.services.context import ServiceContext
 from app.gui.excel.worker import Task
 from app.gui.formatting import format_count
@@ -79,10 +79,7 @@ class ExportDialog(QDialog):
         self._ctx = ctx
         self._task: Task | None = None
         self._cancel = threading.Event()
-        with ctx.read() as s:
-            tz = an.workspace_zone(s, ctx.workspace_id)
-        today = datetime.now(tz).date()
-        self._build(today)
+        self._build(today(ctx))
         self._progress_seen.connect(self._on_progress)
 
     def _build(self, today: date) -> None:

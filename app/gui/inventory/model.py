@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from app.core.services import stock_levels
 from app.core.services.context import ServiceContext
 from app.core.services.stock_levels import ChannelStock, Movement, StockFilter, StockLevel
-from app.core.settings import get_setting
+from app.core.settings import LOW_STOCK_DEFAULT_POINT, get_setting
 from app.gui.formatting import format_datetime, humanize
 from app.gui.i18n import N_, tr_cached
 from app.gui.runner import BackgroundRunner
@@ -89,7 +89,7 @@ class StockModel(PagedTableModel[StockLevel]):
     def __init__(
         self, ctx: ServiceContext, runner: BackgroundRunner, parent: QObject | None = None
     ) -> None:
-        self.default_point = int(get_setting(ctx, "low_stock_default_point"))
+        self.default_point = get_setting(ctx, LOW_STOCK_DEFAULT_POINT)
         point = self.default_point
 
         def ids(flt: StockFilter, key: str, desc: bool) -> array:

@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from app.core.services import orders, queries
+from app.core.services import order_views, orders
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError
 from app.gui.formatting import format_datetime, format_rupiah, humanize
@@ -16,7 +16,7 @@ from app.gui.i18n import tr
 from app.gui.widgets.columns import ERROR, SUCCESS
 
 
-def order_html(order: orders.OrderDTO, lines: list[queries.OrderLine], store_name: str) -> str:
+def order_html(order: orders.OrderDTO, lines: list[order_views.OrderLine], store_name: str) -> str:
     """The detail pane's HTML; unmapped lines link to ``map:<listing id>``."""
     e = escape
     not_mapped = e(tr("Not mapped"))
@@ -114,7 +114,7 @@ class OrderDetail(QTextBrowser):
         except NotFoundError:
             self.setHtml(f"<p>{escape(tr('This order no longer exists.'))}</p>")
             return
-        lines = queries.order_lines(self._ctx, order_id)
+        lines = order_views.order_lines(self._ctx, order_id)
         self.setHtml(order_html(order, lines, store_name))
 
     def _link(self, url: QUrl) -> None:

@@ -7,9 +7,9 @@ from array import array
 from PySide6.QtCore import QObject
 
 from app.core.domain import OrderStatus
-from app.core.services import queries
+from app.core.services import order_views
 from app.core.services.context import ServiceContext
-from app.core.services.queries import OrderFilter, OrderRow
+from app.core.services.order_views import OrderFilter, OrderRow
 from app.gui.formatting import format_datetime, format_rupiah, humanize
 from app.gui.i18n import N_, tr_cached
 from app.gui.runner import BackgroundRunner
@@ -69,13 +69,13 @@ class OrdersModel(PagedTableModel[OrderRow]):
         self, ctx: ServiceContext, runner: BackgroundRunner, parent: QObject | None = None
     ) -> None:
         def ids(flt: OrderFilter, key: str, desc: bool) -> array:
-            return queries.order_ids(ctx, flt, sort=key, descending=desc)
+            return order_views.order_ids(ctx, flt, sort=key, descending=desc)
 
         super().__init__(
             runner,
             ORDER_COLUMNS,
             ids,
-            lambda page: queries.order_rows(ctx, page),
+            lambda page: order_views.order_rows(ctx, page),
             sort="placed_at",
             descending=True,
             flt=OrderFilter(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain import OrderStatus
-from app.core.services import queries, stores
-from app.core.services.queries import OrderFilter
+from app.core.services import order_views, stores
+from app.core.services.analytics.calendar import day_bounds, local_today, zone
+from app.core.services.order_views import OrderFilter
 from app.gui.context import GuiContext
 from app.gui.formatting import format_count, humanize
 from app.gui.i18n import N_, tr
@@ -59,9 +60,12 @@ def date_range_labels() -> tuple[str, ...]:
     )
 
 
-def local_midnight(d: QDate) -> datetime:
-    """Local midnight of a date, as an aware datetime."""
-    return datetime.combine(d.toPython(), time()).astimezone()
+# the preset ranges: (first day, last day) as days before today
+_DAYS_BACK = {"today": (0, 0), "yesterday": (1, 1), "last_7": (6, 0), "last_30": (29, 0)}
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
 
 
 class OrdersPage(Page):
@@ -87,7 +91,8 @@ class OrdersPage(Page):
         self.range = named(QComboBox(), tr("Date range"))
         for key, label in zip(DATE_RANGES, date_range_labels(), strict=True):
             self.range.addItem(label, key)
-        today = QDate.currentDate()
+        self._tz = zone(gui.ctx)  # days are the workspace's, as everywhere
+        today = _qdate(local_today(self._tz))
         self.date_from = named(QDateEdit(today.addDays(-7)), tr("From date"))
         self.date_to = named(QDateEdit(today), tr("To date"))
         for d in (self.date_from, self.date_to):
@@ -190,21 +195,16 @@ class OrdersPage(Page):
         self.apply_filter()
 
     def date_bounds(self) -> tuple[datetime | None, datetime | None]:
-        """The chosen range as [from, to) aware datetimes at local midnights."""
-        today = QDate.currentDate()
+        """The chosen range as [from, to) aware datetimes at the workspace's midnights."""
         choice = self.range.currentData()
-        if choice == "today":
-            return local_midnight(today), local_midnight(today.addDays(1))
-        if choice == "yesterday":
-            return local_midnight(today.addDays(-1)), local_midnight(today)
-        if choice == "last_7":
-            return local_midnight(today.addDays(-6)), local_midnight(today.addDays(1))
-        if choice == "last_30":
-            return local_midnight(today.addDays(-29)), local_midnight(today.addDays(1))
         if choice == "custom":
-            start = local_midnight(self.date_from.date())
-            return start, local_midnight(self.date_to.date()) + timedelta(days=1)
-        return None, None
+            first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        elif choice in _DAYS_BACK:
+            today = local_today(self._tz)
+            first, last = (today - timedelta(days=n) for n in _DAYS_BACK[choice])
+        else:
+            return None, None
+        return day_bounds(first, self._tz)[0], day_bounds(last, self._tz)[1]
 
     def current_filter(self) -> OrderFilter:
         """The filter the controls describe."""
@@ -263,7 +263,7 @@ class OrdersPage(Page):
             self.detail.show_order(row.id, row.store_name)
 
     # ------------------------------------------------------------------ actions
-    def selected_orders(self) -> list[queries.OrderRow]:
+    def selected_orders(self) -> list[order_views.OrderRow]:
         """The selected orders (for the fulfilment actions to come)."""
         return [r for r in (self.model.row_at(i) for i in selected_rows(self.view)) if r]
 
@@ -278,7 +278,7 @@ class OrdersPage(Page):
         row = self.model.row_at(current_row(self.view))
         if row is None:
             return
-        ids = queries.unmapped_listing_ids_for_order(self.gui.ctx, row.id)
+        ids = order_views.unmapped_listing_ids_for_order(self.gui.ctx, row.id)
         self.navigate_requested.emit("catalog", {"tab": "mapping", "listing_ids": ids})
 
     def save_state(self, ui: UiState) -> None:

@@ -25,17 +25,26 @@ from PySide6.QtWidgets import (
 
 from app.core.services import locations
 from app.core.services.errors import ServiceError, ValidationError
-from app.core.settings import SETTINGS, get_setting, set_setting
+from app.core.settings import (
+    LANGUAGE,
+    NOTIFY_LOW_STOCK,
+    NOTIFY_REAUTH,
+    NOTIFY_SYNC_FAILED,
+    SETTINGS,
+    get_setting,
+    get_settings,
+    set_setting,
+)
 from app.gui import i18n
 from app.gui.context import GuiContext
-from app.gui.excel_bridge import excel_dialog, open_excel_dialog
+from app.gui.excel import ExportDialog, ImportDialog
 from app.gui.i18n import LANGUAGES, N_, tr
 from app.gui.page import Page
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
 
 log = logging.getLogger(__name__)
 
-NOTIFICATION_KEYS = ("notify_low_stock", "notify_sync_failed", "notify_reauth")
+NOTIFICATION_KEYS = (NOTIFY_LOW_STOCK.key, NOTIFY_SYNC_FAILED.key, NOTIFY_REAUTH.key)
 # LANGUAGES (from app.gui.i18n) names each language in its own language: not translated.
 THEMES = ((N_("Follow the system"), "system"), (N_("Light"), "light"), (N_("Dark"), "dark"))
 
@@ -92,9 +101,9 @@ class SettingsPage(Page):
             else:
                 form.addRow(doc, editor)
             form.addRow("", self.errors[key])
-            if key == "language":
+            if key == LANGUAGE.key:
                 form.addRow("", self.language_hint)
-        language = self.editors.get("language")
+        language = self.editors.get(LANGUAGE.key)
         if isinstance(language, QComboBox):
             language.currentIndexChanged.connect(self._language_changed)
 
@@ -121,15 +130,13 @@ class SettingsPage(Page):
         folder = gui.paths.data_dir if gui.paths is not None else tr("(in memory)")
         dl.addWidget(QLabel(tr("Data folder: {folder}").format(folder=folder)))
         row = QHBoxLayout()
-        # the kind is a lookup key for excel_dialog, the label is shown
-        for kind, label in (
-            ("Import", tr("Import from Excel…")),
-            ("Export", tr("Export to Excel…")),
+        for dialog, label in (
+            (ImportDialog, tr("Import from Excel…")),
+            (ExportDialog, tr("Export to Excel…")),
         ):
-            if excel_dialog(kind) is not None:
-                b = named(QPushButton(label), label)
-                b.clicked.connect(lambda _=False, k=kind: open_excel_dialog(k, gui.ctx, self))
-                row.addWidget(b)
+            b = named(QPushButton(label), label)
+            b.clicked.connect(lambda _=False, d=dialog: d(gui.ctx, self).exec())
+            row.addWidget(b)
         row.addStretch(1)
         dl.addLayout(row)
 
@@ -166,7 +173,7 @@ class SettingsPage(Page):
             spin = QSpinBox()
             spin.setRange(0, 100_000)
             return named(spin, doc)
-        if key == "language":
+        if key == LANGUAGE.key:
             combo = QComboBox()
             for label, value in LANGUAGES:
                 combo.addItem(label, value)
@@ -176,15 +183,16 @@ class SettingsPage(Page):
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
         if self._language_in_use is None:
-            self._language_in_use = str(get_setting(self.gui.ctx, "language"))
+            self._language_in_use = get_setting(self.gui.ctx, LANGUAGE)
+        values = get_settings(self.gui.ctx)
         self._loading = True
         try:
             for key, editor in self.editors.items():
-                value = get_setting(self.gui.ctx, key)
+                value = values[key]
                 if isinstance(editor, QCheckBox):
-                    editor.setChecked(bool(value))
+                    editor.setChecked(value)
                 elif isinstance(editor, QSpinBox):
-                    editor.setValue(int(value))
+                    editor.setValue(value)
                 elif isinstance(editor, QComboBox):
                     editor.setCurrentIndex(max(0, editor.findData(value)))
                 elif isinstance(editor, QLineEdit):
@@ -204,7 +212,7 @@ class SettingsPage(Page):
 
     def _update_language_hint(self) -> bool:
         """Show the restart hint while the chosen language is not the one in use."""
-        chosen = self.editors["language"].currentData() if "language" in self.editors else None
+        chosen = self.editors[LANGUAGE.key].currentData() if LANGUAGE.key in self.editors else None
         pending = self._language_in_use is not None and chosen != self._language_in_use
         self.language_hint.setText(
             tr("The new language shows after StoreSync restarts.") if pending else ""
@@ -233,11 +241,16 @@ class SettingsPage(Page):
         changed = 0
         for label in self.errors.values():
             set_error(label, None)
+        try:
+            stored = get_settings(self.gui.ctx)
+        except ServiceError as exc:
+            show_error(self, tr("Could not save the settings"), exc)
+            return changed
         for key in self.editors:
             value = self.value_of(key)
             try:
-                if value != get_setting(self.gui.ctx, key):
-                    set_setting(self.gui.ctx, key, value)
+                if value != stored[key]:
+                    set_setting(self.gui.ctx, SETTINGS[key], value)
                     changed += 1
             except ValidationError as exc:
                 set_error(self.errors[key], exc.message)

@@ -38,6 +38,7 @@ from app.gui.context import GuiContext
 from app.gui.i18n import tr, tr_message
 from app.gui.stores.endpoints import default_endpoints
 from app.gui.stores.loopback import LoopbackListener, parse_redirect
+from app.gui.widgets.background import ask_engine
 from app.gui.widgets.helpers import error_label, named, set_error
 
 log = logging.getLogger(__name__)
@@ -370,12 +371,10 @@ class FinishPage(QWizardPage):
         self.progress.setVisible(True)
         self.status.setText(tr("Exchanging the code for tokens and reading the shop…"))
         self._busy = True
-        try:
-            fut = self._wiz.gui.engine.connect_store(request)
-        except Exception as exc:
-            self._failed(exc)
-            return
-        self._wiz.gui.bridge.watch(fut, self._done, self._failed, owner=self)
+        gui = self._wiz.gui
+        ask_engine(
+            self, gui.bridge, lambda: gui.engine.connect_store(request), self._done, self._failed
+        )
 
     def _done(self, stores: list[StoreDTO]) -> None:
         self._busy = False

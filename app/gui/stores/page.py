@@ -29,6 +29,7 @@ from app.gui.stores.model import PLATFORM_LABELS, make_stores_model
 from app.gui.stores.reauthorize_dialog import ReauthorizeDialog
 from app.gui.stores.settings_dialog import StoreSettingsDialog
 from app.gui.ui_state import UiState
+from app.gui.widgets.background import ask_engine
 from app.gui.widgets.helpers import (
     apply_column_widths,
     current_row,
@@ -178,21 +179,16 @@ class StoresPage(Page):
         st = self.selected_store()
         if st is None:
             return
-        try:
-            fut = self.gui.engine.sync_now(st.id)
-        except Exception as exc:
-            show_error(self, tr("Could not start the sync"), exc)
-            return
-        self.status_message.emit(tr("Syncing {store}…").format(store=st.name))
-        self.gui.bridge.watch(
-            fut,
+        ask_engine(
+            self,
+            self.gui.bridge,
+            lambda: self.gui.engine.sync_now(st.id),
             lambda ids: self.status_message.emit(
                 tr("{store}: {n} sync jobs started").format(store=st.name, n=len(ids))
             ),
-            lambda exc: show_error(
-                self, tr("Sync of {store} failed to start").format(store=st.name), exc
-            ),
-            owner=self,
+            tr("Sync of {store} failed to start").format(store=st.name),
+            refused=tr("Could not start the sync"),
+            started=lambda: self.status_message.emit(tr("Syncing {store}…").format(store=st.name)),
         )
 
     def edit_settings(self) -> None:
@@ -212,16 +208,13 @@ class StoresPage(Page):
             self._set_paused(st, not st.paused)
 
     def _set_paused(self, st: StoreDTO, paused: bool) -> None:
-        try:
-            fut = self.gui.engine.pause(st.id) if paused else self.gui.engine.resume(st.id)
-        except Exception as exc:
-            show_error(self, tr("Could not change the store"), exc)
-            return
-        self.gui.bridge.watch(
-            fut,
+        engine = self.gui.engine
+        ask_engine(
+            self,
+            self.gui.bridge,
+            lambda: engine.pause(st.id) if paused else engine.resume(st.id),
             lambda _r: self.reload(),
-            lambda exc: show_error(self, tr("Could not change the store"), exc),
-            owner=self,
+            tr("Could not change the store"),
         )
 
     def reauthorize(self) -> None:

@@ -26,6 +26,7 @@ from app.gui.context import GuiContext
 from app.gui.i18n import tr, tr_message
 from app.gui.stores.connect_wizard import _Relay
 from app.gui.stores.loopback import LoopbackListener, parse_redirect
+from app.gui.widgets.background import ask_engine
 from app.gui.widgets.helpers import error_label, named, set_error
 
 log = logging.getLogger(__name__)
@@ -143,12 +144,13 @@ class ReauthorizeDialog(QDialog):
     def _submit(self, params: dict[str, str]) -> None:
         set_error(self.error, None)
         self.status.setText(tr("Exchanging the new code…"))
-        try:
-            fut = self.gui.engine.reauthorize(self.store.id, params["code"])
-        except Exception as exc:
-            self._failed(exc)
-            return
-        self.gui.bridge.watch(fut, self._done, self._failed, owner=self)
+        ask_engine(
+            self,
+            self.gui.bridge,
+            lambda: self.gui.engine.reauthorize(self.store.id, params["code"]),
+            self._done,
+            self._failed,
+        )
 
     def _done(self, store: StoreDTO) -> None:
         self.result_store = store

@@ -25,9 +25,9 @@ def data(ctx, workspace):
 
 
 @pytest.fixture
-def page(qtbot, ctx, data):
+def page(qtbot, workspace, data, make_gui):
     """The Analytics page showing 1–3 November 2026."""
-    widget = AnalyticsPage(ctx)
+    widget = AnalyticsPage(make_gui(workspace))
     qtbot.addWidget(widget)
     widget.set_range(date(2026, 11, 1), date(2026, 11, 3))
     return widget

@@ -59,8 +59,8 @@ def test_a_cancelled_fetch_keeps_whole_pages_and_the_next_run_finishes_it(world)
     running = world.engine.sync_now(store.id, (JobKind.ORDERS,))
     job_id = _wait_for_progress(world, store.id)
 
-    assert world.engine.cancel_job(job_id).result(timeout=5) is True
-    running.result(timeout=10)  # the request that started it completes
+    assert world.engine.cancel_job(job_id).result(timeout=60) is True
+    running.result(timeout=60)  # the request that started it completes
     with world.ws.sessions() as s:
         job = s.get(SyncJob, job_id)
         lines = dict(
@@ -76,7 +76,7 @@ def test_a_cancelled_fetch_keeps_whole_pages_and_the_next_run_finishes_it(world)
     assert set(stored.values()) == {2}  # whole orders only: each with both its lines
     status = next(s for s in world.stores() if s.id == store.id).status
     assert status != StoreStatus.ERROR
-    assert world.engine.cancel_job(job_id).result(timeout=5) is False  # not running any more
+    assert world.engine.cancel_job(job_id).result(timeout=60) is False  # not running any more
 
     world.sandbox.faults.remove(slow)
     world.sync_all((JobKind.ORDERS,))

@@ -78,7 +78,7 @@ def summary_rows(ws) -> list[tuple]:
 
 
 def _rebuilt_summary(ws) -> list[tuple]:
-    from app.core.services.analytics import rebuild_sales_summary
+    from app.core.services.analytics.summary import rebuild_sales_summary
 
     rebuild_sales_summary(ws.ctx)
     return summary_rows(ws)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from app.core.db.models import Order, Store
 from app.core.domain import ChannelOrder, ChannelOrderItem, OrderStatus, Platform
 from app.core.services import inventory, locations
-from app.core.services.analytics import refresh_sales_summary
+from app.core.services.analytics.summary import refresh_sales_summary
 from app.core.services.orders import upsert_orders_in
 from tests.helpers.factories import product, store
 

@@ -9,7 +9,7 @@ import pytest
 from app.core.domain import TxnType
 from app.core.services import inventory, locations, stock_levels
 from app.core.services.errors import NegativeStockError, ValidationError
-from app.core.settings import set_setting
+from app.core.settings import ALLOW_NEGATIVE_STOCK, set_setting
 from tests.helpers.factories import product
 
 
@@ -53,7 +53,7 @@ def test_going_negative_is_refused_and_changes_nothing(ctx, workspace, kaos):
         inventory.adjust(ctx, vid, loc, -3, "oops")
     assert level(ctx, vid, loc).on_hand == 2
     assert len(stock_levels.movements(ctx, vid)) == 1
-    set_setting(ctx, "allow_negative_stock", True)
+    set_setting(ctx, ALLOW_NEGATIVE_STOCK, True)
     inventory.adjust(ctx, vid, loc, -3, "seller allows it")
     assert level(ctx, vid, loc).on_hand == -1
     assert_ledger_consistent(workspace)

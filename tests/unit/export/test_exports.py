@@ -16,7 +16,10 @@ from app.core.db.models import InventoryTransaction, Order
 from app.core.domain import OrderStatus
 from app.core.export import ExportCancelled, ExportKind, ExportRequest, run_export
 from app.core.export.xlsx import DATETIME_FORMAT, RUPIAH_FORMAT
-from app.core.services import analytics as an
+from app.core.services.analytics.calendar import period_of_days
+from app.core.services.analytics.figures import minor
+from app.core.services.analytics.sales import sales_totals
+from app.core.services.analytics.stock import stock_value
 from tests.unit.analytics.seed import NOV1_10H, channel_order, ingest, seed
 
 D = Decimal
@@ -92,10 +95,10 @@ class TestOrders:
         assert total_cell.value == f"=SUM({letter}2:{letter}{last - 1})"
         assert total_cell.number_format == RUPIAH_FORMAT
         with workspace.sessions() as s:
-            db_total = s.scalar(select(func.sum(an.minor(Order.total))))
+            db_total = s.scalar(select(func.sum(minor(Order.total))))
         assert sum(D(str(v)) for v in column(ws, "Total paid by buyer")) == db_total / 100
         # revenue and profit count sales only, so they agree with the analytics
-        totals = an.sales_totals(ctx, an.period_of_days(ctx, *NOV))
+        totals = sales_totals(ctx, period_of_days(ctx, *NOV))
         assert sum(D(str(v)) for v in column(ws, "Revenue") if v is not None) == totals.revenue
         assert sum(D(str(v)) for v in column(ws, "Profit") if v is not None) == totals.profit
 
@@ -135,7 +138,7 @@ class TestOtherExports:
         result, wb = export(ctx, tmp_path, ExportKind.ORDER_LINES)
         ws = wb["Order lines"]
         assert result.rows == 13
-        totals = an.sales_totals(ctx, an.period_of_days(ctx, *NOV))
+        totals = sales_totals(ctx, period_of_days(ctx, *NOV))
         assert sum(column(ws, "Quantity")) == 16  # 10 seeded units + 6 one-unit X orders
         assert sum(D(str(v)) for v in column(ws, "Revenue") if v is not None) == totals.revenue
         fees = sum(D(str(v)) for v in column(ws, "Fees share") if v is not None)
@@ -150,7 +153,7 @@ class TestOtherExports:
         assert column(ws, "Store") == ["Toko Shopee", "Toko TikTok"]
         month = cell(ws, 2, "Month")
         assert (month.value, month.number_format) == (datetime(2026, 11, 1), "mmm yyyy")
-        totals = an.sales_totals(ctx, an.period_of_days(ctx, *NOV))
+        totals = sales_totals(ctx, period_of_days(ctx, *NOV))
         for name, expected in (
             ("Gross", totals.gross),
             ("Revenue", totals.revenue),
@@ -169,7 +172,7 @@ class TestOtherExports:
     def test_inventory_valuation(self, ctx, data, tmp_path):
         _, wb = export(ctx, tmp_path, ExportKind.INVENTORY)
         ws = wb["Inventory valuation"]
-        (loc,) = an.stock_value(ctx)
+        (loc,) = stock_value(ctx)
         assert sum(D(str(v)) for v in column(ws, "Value at cost")) == loc.value
         assert sum(column(ws, "On hand")) == loc.units
         by_loc = wb["By location"]

