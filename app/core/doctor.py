@@ -15,7 +15,7 @@ from app.core.db.migrate import current_revision, head_revision
 from app.core.db.problems import as_problem
 from app.core.paths import AppPaths
 from app.core.secrets import describe_backend
-from app.core.services.inventory import ledger_mismatches
+from app.core.services.stock_levels import ledger_mismatches
 
 MIN_FREE_BYTES = 200 * 1024 * 1024
 

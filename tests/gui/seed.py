@@ -14,7 +14,7 @@ from decimal import Decimal
 from app.core import domain
 from app.core.db.models import Store, SyncJob, SyncLog
 from app.core.domain import Environment, JobKind, JobStatus, OrderStatus, Platform, StoreStatus
-from app.core.services import catalog, inventory, listings, orders, stores
+from app.core.services import catalog, inventory, listings, locations, orders, stores
 from app.core.services.analytics.calendar import zone
 from app.core.services.analytics.summary import rebuild_sales_summary
 from app.core.services.catalog import ProductInput, VariantInput
@@ -133,8 +133,8 @@ def seed(ctx: ServiceContext, now: datetime | None = None) -> Seeded:
         out.product_ids[name] = p.id
         for v in p.variants:
             out.variant_ids[v.sku] = v.id
-    main = inventory.list_locations(ctx)[0].id
-    shop = inventory.create_location(ctx, "TOKO", "Toko Depan")
+    main = locations.list_locations(ctx)[0].id
+    shop = locations.create_location(ctx, "TOKO", "Toko Depan")
     out.location_ids = [main, shop]
     for sku, qty in STOCK.items():
         if qty:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.services import inventory
+from app.core.services import stock_levels
 from app.gui.inventory.page import InventoryPage
 from tests.gui.conftest import wait_loaded
 
@@ -65,7 +65,7 @@ class TestInventoryPage:
         dlg.reason.setCurrentText("Damaged")
         with qtbot.waitSignal(dlg.accepted):
             dlg.save()
-        level = inventory.stock_levels(gui.ctx, seeded.variant_ids["TOPI-NVY"])[0]
+        level = stock_levels.stock_levels(gui.ctx, seeded.variant_ids["TOPI-NVY"])[0]
         assert level.on_hand == 15
         qtbot.waitUntil(lambda: page.selected() is not None and page.selected().on_hand == 15)
         assert page.movements.row_at(0).note == "Damaged"
@@ -101,7 +101,7 @@ class TestInventoryPage:
         dlg.quantity.setValue(20)
         with qtbot.waitSignal(dlg.accepted):
             dlg.save()
-        levels = {(lv.sku, lv.location_id): lv.on_hand for lv in inventory.stock_levels(gui.ctx)}
+        levels = {(lv.sku, lv.location_id): lv.on_hand for lv in stock_levels.stock_levels(gui.ctx)}
         assert levels[("BTL-1L", seeded.location_ids[0])] == 20
         assert levels[("BTL-1L", seeded.location_ids[1])] == 4
         assert levels[("SNDL-40", seeded.location_ids[0])] == 12

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from app.core.domain import Environment, JobKind, JobStatus, Platform
-from app.core.services import inventory, listings
+from app.core.services import listings, stock_levels
 from app.core.sync.events import JobFinished
 from app.gui.inventory.dialogs import StockDialog
 from app.gui.stores.connect_wizard import ConnectStoreWizard
@@ -182,7 +182,7 @@ def test_seller_connects_maps_adjusts_and_the_shop_shows_the_new_stock(qtbot, li
     mapping.view.selectRow(0)
     mapping.view.setCurrentIndex(mapping.model.index(0, 0))
     qtbot.keyClicks(mapping.search, TARGET_SKU)
-    target = next(v for v in inventory.stock_levels(live.gui.ctx) if v.sku == TARGET_SKU)
+    target = next(v for v in stock_levels.stock_levels(live.gui.ctx) if v.sku == TARGET_SKU)
     qtbot.waitUntil(lambda: mapping.chosen_variant() == target.variant_id, timeout=TIMEOUT)
     with qtbot.waitSignal(mapping.mapped, timeout=TIMEOUT):
         mapping.map_button.click()
@@ -209,7 +209,7 @@ def test_seller_connects_maps_adjusts_and_the_shop_shows_the_new_stock(qtbot, li
     with qtbot.waitSignal(dlg.accepted):
         dlg.save()
     new_available = before.available + 7
-    (level,) = inventory.stock_levels(live.gui.ctx, target.variant_id)
+    (level,) = stock_levels.stock_levels(live.gui.ctx, target.variant_id)
     assert level.on_hand - level.reserved == new_available
     qtbot.waitUntil(
         lambda: inv.selected() is not None and inv.selected().available == new_available,

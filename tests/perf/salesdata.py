@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.core.paths import resolve_paths
-from app.core.services import inventory
+from app.core.services import locations
 from app.core.workspace import OpenWorkspace, open_workspace
 from tests.helpers.factories import store
 
@@ -46,7 +46,7 @@ def build(
         store(ctx, "Toko TikTok A", "3", Platform.TIKTOK_SHOP).id,
         store(ctx, "Toko TikTok B", "4", Platform.TIKTOK_SHOP).id,
     ]
-    loc = inventory.list_locations(ctx)[0].id
+    loc = locations.list_locations(ctx)[0].id
     now = _ts(datetime.now(UTC))
     with ws.engine.begin() as conn:
         conn.exec_driver_sql(

@@ -23,21 +23,20 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.core.db.models import (
-    InventoryItem,
-    InventoryTransaction,
     Location,
     Product,
     Variant,
 )
 from app.core.db.types import utcnow
 from app.core.domain import TxnType
-from app.core.services import audit, catalog, inventory
+from app.core.services import audit, catalog, ledger
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ServiceError, ValidationError
+from app.core.services.locations import default_location_id, list_locations
 from app.core.text import msg
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
@@ -182,7 +181,7 @@ def write_template(kind: ImportKind, path: Path, ctx: ServiceContext | None = No
     if ctx is not None:
         info.append([])
         info.append(["Location codes"])
-        for loc in inventory.list_locations(ctx):
+        for loc in list_locations(ctx):
             info.append([loc.code, loc.name])
     for col, width in zip("ABCD", (18, 10, 40, 48), strict=True):
         info.column_dimensions[col].width = width
@@ -673,20 +672,20 @@ def _import_products(
         insert(Variant).returning(Variant.id, sort_by_parameter_order=True), variants
     ).all()
     stocked = [(vid, r) for vid, r in zip(vids, rows_in_groups(groups), strict=True) if r.stock]
-    ledger = 0
+    booked = 0
     if stocked:
         locations = _locations(s, ctx)
-        default = inventory.default_location_id(s, ctx.workspace_id)
+        default = default_location_id(s, ctx.workspace_id)
         counts = [
             (vid, locations[r.location.lower()] if r.location else default, r.stock, "")
             for vid, r in stocked
         ]
-        ledger = _apply_counts(s, ctx, counts, _reference(ImportKind.PRODUCTS))
+        booked = _apply_counts(s, ctx, counts, _reference(ImportKind.PRODUCTS)).rows
     return ImportResult(
         report,
         products_created=len(ids),
         variants_created=len(vids),
-        stock_rows=ledger,
+        stock_rows=booked,
         units_changed=sum(r.stock for _, r in stocked),
     )
 
@@ -706,107 +705,23 @@ def _import_stock(
         (known[catalog.sku_key(r.sku)], locations[r.location.lower()], r.counted, r.note)
         for r in rows
     ]
-    before = _on_hand(s, [(v, loc) for v, loc, _, _ in counts])
-    ledger = _apply_counts(s, ctx, counts, _reference(ImportKind.STOCK))
-    changed = sum(abs(c - before.get((v, loc), 0)) for v, loc, c, _ in counts)
-    return ImportResult(report, stock_rows=ledger, units_changed=changed)
-
-
-def _on_hand(s: Session, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
-    out: dict[tuple[int, int], int] = {}
-    vids = sorted({v for v, _ in pairs})
-    for i in range(0, len(vids), CHUNK):
-        for vid, loc, oh in s.execute(
-            select(
-                InventoryItem.variant_id, InventoryItem.location_id, InventoryItem.on_hand
-            ).where(InventoryItem.variant_id.in_(vids[i : i + CHUNK]))
-        ):
-            out[vid, loc] = oh
-    return out
+    applied = _apply_counts(s, ctx, counts, _reference(ImportKind.STOCK))
+    return ImportResult(report, stock_rows=applied.rows, units_changed=applied.units)
 
 
 def _apply_counts(
-    s: Session,
-    ctx: ServiceContext,
-    counts: Sequence[tuple[int, int, int, str]],
-    reference: str,
-) -> int:
-    """Set on-hand of each (variant, location) to its count: stocktake semantics in bulk.
-
-    Same rules as :func:`inventory.apply_change` with ``TxnType.IMPORT``: one atomic
-    ``on_hand = on_hand + diff`` and one ledger row per changed item, so the ledger
-    invariant holds; done with executemany because an import can hold 100,000 rows. The
-    counts were read in this write transaction (SQLite holds the write lock from BEGIN
-    IMMEDIATE), so no other writer can move stock between the read and the update.
-    """
-    pairs = [(v, loc) for v, loc, _, _ in counts]
-    current = _on_hand(s, pairs)
-    missing = [p for p in dict.fromkeys(pairs) if p not in current]
-    now = utcnow()
-    if missing:
-        s.execute(
-            insert(InventoryItem),
-            [
-                dict(
-                    variant_id=v,
-                    location_id=loc,
-                    on_hand=0,
-                    reserved=0,
-                    reorder_point=0,
-                    reorder_qty=0,
-                    updated_at=now,
-                )
-                for v, loc in missing
-            ],
-        )
-        current.update({p: 0 for p in missing})
-    items = _item_ids(s, pairs)
-    changes = [
-        (items[v, loc], v, counted - current[v, loc], note)
-        for v, loc, counted, note in counts
-        if counted != current[v, loc]
-    ]
-    if not changes:
-        return 0
-    items_t = InventoryItem.__table__  # Core executemany, not the ORM's by-primary-key path
-    s.execute(
-        update(items_t)
-        .where(items_t.c.id == bindparam("item"))
-        .values(on_hand=items_t.c.on_hand + bindparam("diff"), updated_at=now),
-        [{"item": item, "diff": diff} for item, _, diff, _ in changes],
+    s: Session, ctx: ServiceContext, counts: list[tuple[int, int, int, str]], reference: str
+) -> ledger.CountsApplied:
+    """Book counted quantities (stocktake semantics) through the ledger's bulk path."""
+    return ledger.set_counts(
+        s,
+        counts,
+        txn_type=TxnType.IMPORT,
+        actor=ctx.actor,
+        reference_type=ledger.RefType.IMPORT,
+        reference_id=reference,
+        default_note="Excel import",
     )
-    s.execute(
-        insert(InventoryTransaction),
-        [
-            dict(
-                item_id=item,
-                type=TxnType.IMPORT,
-                delta_on_hand=diff,
-                delta_reserved=0,
-                reference_type="import",
-                reference_id=reference,
-                actor=ctx.actor,
-                note=note or "Excel import",
-                created_at=now,
-            )
-            for item, _, diff, note in changes
-        ],
-    )
-    inventory.touched_variants(s).update(v for _, v, _, _ in changes)
-    return len(changes)
-
-
-def _item_ids(s: Session, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
-    out: dict[tuple[int, int], int] = {}
-    vids = sorted({v for v, _ in pairs})
-    for i in range(0, len(vids), CHUNK):
-        for iid, vid, loc in s.execute(
-            select(InventoryItem.id, InventoryItem.variant_id, InventoryItem.location_id).where(
-                InventoryItem.variant_id.in_(vids[i : i + CHUNK])
-            )
-        ):
-            out[vid, loc] = iid
-    return out
 
 
 # --------------------------------------------------------------------------- the marked copy

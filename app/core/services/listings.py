@@ -18,8 +18,9 @@ from app.core.services import audit
 from app.core.services.catalog import loose_sku_key, normalize_sku, sku_key
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
-from app.core.services.inventory import store_location_id, touched_variants
-from app.core.services.orders import apply_listing_mapping, reverse_listing_mapping
+from app.core.services.ledger import touched_variants
+from app.core.services.locations import store_location_id
+from app.core.services.order_items import apply_listing_mapping, reverse_listing_mapping
 from app.core.text import msg
 
 
@@ -49,6 +50,33 @@ def auto_match_variant(
     if loose is not None:
         return loose, ListingMatch.SKU_NORMALIZED
     return None, ListingMatch.NONE
+
+
+def listing_for_line(
+    session: Session,
+    store: Store,
+    cache: dict[tuple[str, str], ChannelListing],
+    item: domain.ChannelOrderItem,
+) -> ChannelListing:
+    """The store's listing for an order line, created (unmapped) if product sync has not
+    seen it yet, so the mapping view can offer it."""
+    key = (item.platform_product_id, item.platform_variant_id)
+    listing = cache.get(key)
+    if listing is None:
+        listing = ChannelListing(
+            store_id=store.id,
+            platform_product_id=item.platform_product_id,
+            platform_variant_id=item.platform_variant_id,
+            platform_sku=item.platform_sku,
+            title=item.name[:255],
+            price=item.unit_price,
+        )
+        vid, how = auto_match_variant(session, store.workspace_id, item.platform_sku)
+        listing.variant_id, listing.match = vid, how
+        session.add(listing)
+        session.flush()
+        cache[key] = listing
+    return listing
 
 
 @dataclass(frozen=True)

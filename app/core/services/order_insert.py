@@ -3,8 +3,9 @@
 A page of new orders becomes three ``executemany`` inserts (orders, lines, status
 history) of ready-made tuples (:mod:`app.core.db.bulk`) and two id look-ups, instead of
 ORM objects flushed row by row; stock effects go through the same
-:class:`~app.core.services.inventory.LedgerBatch` and state machine table as every other
-order, so the rules stay in one place.
+:class:`~app.core.services.ledger.LedgerBatch` and state machine table
+(:mod:`app.core.services.order_items`) as every other order, so the rules stay in one
+place.
 """
 
 from __future__ import annotations
@@ -21,13 +22,12 @@ from app.core.db.bulk import RowFormat, formats, insert_rows
 from app.core.db.models import ChannelListing, Order, OrderItem, OrderStatusChange, Store
 from app.core.db.types import utcnow
 from app.core.domain import ChannelOrder, ChannelOrderItem, InventoryState
-from app.core.services.inventory import LedgerBatch
-from app.core.services.orders import (
-    _TRANSITIONS,
+from app.core.services.ledger import LedgerBatch, RefType
+from app.core.services.listings import listing_for_line
+from app.core.services.order_items import (
     TARGET_STATE,
-    UpsertStats,
-    _listing_for,
-    _load_costs,
+    TRANSITIONS,
+    load_costs,
     mirror_listing_row,
     platform_stock_events,
 )
@@ -67,11 +67,11 @@ def insert_new_orders(
     location_id: int,
     costs: dict[int, Decimal],
     ledger: LedgerBatch,
-    stats: UpsertStats,
     *,
     actor: str,
-) -> None:
-    """Insert orders not stored yet, with their lines, history and stock effects."""
+) -> tuple[int, int]:
+    """Insert orders not stored yet, with their lines, history and stock effects (queued
+    in ``ledger``). Returns (stock effects queued, lines whose listing is unmapped)."""
     lines = _plan_lines(session, store, orders, listings, costs)  # may create listings
     conn = session.connection()
     fmt = formats(conn.dialect)
@@ -95,9 +95,8 @@ def insert_new_orders(
             for co in orders
         ],
     )
-    stats.created += len(orders)
     if not lines:
-        return
+        return 0, 0
     for line in lines:
         line.order_id = order_ids[line.order.platform_order_id]
     insert_rows(
@@ -107,8 +106,13 @@ def insert_new_orders(
         [_item_row(line, location_id, costs, fmt) for line in lines],
     )
     item_ids = _item_ids(conn, list(order_ids.values()))
+    effects = unmapped = 0
     for line in lines:
-        _apply_effects(session, line, location_id, item_ids, ledger, stats, actor)
+        if line.listing.variant_id is None:
+            unmapped += 1
+        elif _apply_effects(session, line, location_id, item_ids, ledger, actor):
+            effects += 1
+    return effects, unmapped
 
 
 def _order_row(store_id: int, co: ChannelOrder, fee_rate: Decimal, fmt: RowFormat, now) -> tuple:
@@ -153,12 +157,12 @@ def _plan_lines(session, store, orders, listings, costs) -> list[_Line]:
     for co in orders:
         target = TARGET_STATE[co.status]
         for it in co.items:
-            listing = _listing_for(session, store, listings, it)
+            listing = listing_for_line(session, store, listings, it)
             vid = listing.variant_id
             if vid is not None and vid not in costs:
-                _load_costs(session, {vid}, costs)
+                load_costs(session, {vid}, costs)
             state = InventoryState.NONE
-            if vid is not None and (InventoryState.NONE, target) in _TRANSITIONS:
+            if vid is not None and (InventoryState.NONE, target) in TRANSITIONS:
                 state = target
             out.append(_Line(co, it, 0, listing, state))
     return out
@@ -175,20 +179,19 @@ def _item_row(line: _Line, location_id: int, costs, fmt: RowFormat) -> tuple:
     )  # fmt: skip
 
 
-def _apply_effects(session, line: _Line, location_id, item_ids, ledger, stats, actor) -> None:
-    """Mirror what the platform did to its stock figure, and queue the ledger change."""
+def _apply_effects(session, line: _Line, location_id, item_ids, ledger, actor) -> bool:
+    """Mirror what the platform did to its stock figure, and queue the ledger change of a
+    mapped line; returns whether stock changed."""
     vid = line.listing.variant_id
-    if vid is None:
-        stats.unmapped_items += 1
-        return
+    assert vid is not None
     co, qty = line.order, line.item.quantity
     for delta, happened in platform_stock_events(
         InventoryState.NONE, line.state, qty, co.created_at, co.updated_at
     ):
         mirror_listing_row(session, line.listing, delta, happened)
-    effect = _TRANSITIONS.get((InventoryState.NONE, line.state))
+    effect = TRANSITIONS.get((InventoryState.NONE, line.state))
     if effect is None:
-        return
+        return False
     txn, d_oh, d_rs = effect
     ledger.add(
         variant_id=vid,
@@ -197,8 +200,8 @@ def _apply_effects(session, line: _Line, location_id, item_ids, ledger, stats, a
         d_on_hand=d_oh * qty,
         d_reserved=d_rs * qty,
         actor=actor,
-        reference_type="order_item",
+        reference_type=RefType.ORDER_ITEM,
         reference_id=item_ids[(line.order_id, line.item.platform_item_id)],
         note=f"order {co.platform_order_id}",
     )
-    stats.effects += 1
+    return True

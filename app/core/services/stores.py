@@ -12,8 +12,8 @@ from app.core.domain import Environment, OutboxStatus, Platform, StoreStatus
 from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, NotFoundError, ValidationError
-from app.core.services.inventory import touched_variants
-from app.core.services.orders import release_open_items
+from app.core.services.ledger import touched_variants
+from app.core.services.order_items import release_open_items
 from app.core.settings import StoreSettings
 from app.core.text import msg
 

@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from app.core.db.models import Store, SyncCursor
 from app.core.db.types import utcnow
 from app.core.domain import JobKind, OrderRef
-from app.core.services.inventory import touched_variants
+from app.core.services.ledger import touched_variants
 from app.core.services.orders import UpsertStats, upsert_orders_in
 from app.core.sync.context import JobContext, chunks
 from app.core.sync.events import DataChanged

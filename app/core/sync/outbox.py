@@ -1,7 +1,7 @@
 """The durable stock-push outbox (DESIGN §2): one row per listing, the latest wanted value.
 
 Any unit of work that changes stock records the touched variants
-(:func:`app.core.services.inventory.touched_variants`); just before it commits, the hook
+(:func:`app.core.services.ledger.touched_variants`); just before it commits, the hook
 installed here recomputes what every affected listing on every store should show and
 upserts the outbox rows — in the same transaction, so a crash can never lose a push.
 After the commit, listeners (the engine) are told which stores have pushes waiting.
@@ -19,13 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.db.models import ChannelListing, StockPush, Store
 from app.core.db.types import utcnow
 from app.core.domain import OutboxStatus
-from app.core.services.inventory import (
-    FORCE_KEY,
-    TOUCHED_KEY,
-    available_by_variant,
-    forced_listings,
-    location_for,
-)
+from app.core.services.ledger import FORCE_KEY, TOUCHED_KEY, forced_listings
+from app.core.services.locations import location_for
+from app.core.services.stock_levels import available_by_variant
 from app.core.settings import StoreSettings
 
 log = logging.getLogger(__name__)

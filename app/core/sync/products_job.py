@@ -25,9 +25,10 @@ from app.core.services.catalog import (
     validate_sku,
 )
 from app.core.services.errors import ServiceError
-from app.core.services.inventory import apply_change, store_location_id, touched_variants
+from app.core.services.ledger import apply_change, touched_variants
 from app.core.services.listings import SeenListing, auto_match_variant, upsert_listings_in
-from app.core.services.orders import OPEN_STATUSES
+from app.core.services.locations import store_location_id
+from app.core.services.order_items import OPEN_STATUSES
 from app.core.settings import StoreSettings
 from app.core.sync.context import JobContext, chunks
 from app.core.sync.events import Alert, DataChanged

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from app.core.services import catalog, inventory
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NegativeStockError, ServiceError, ValidationError
-from app.core.services.inventory import LocationRow
-from app.core.services.queries import StockRow
+from app.core.services.locations import LocationRow
+from app.core.services.stock_levels import StockLevel
 from app.gui.catalog.editor import parse_amount_text
 from app.gui.i18n import tr, tr_message
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
@@ -64,7 +64,7 @@ class StockDialog(QDialog):
         self,
         ctx: ServiceContext,
         kind: str,
-        row: StockRow | None,
+        row: StockLevel | None,
         locations: list[LocationRow],
         parent: QWidget | None = None,
     ) -> None:

@@ -6,10 +6,9 @@ from array import array
 
 from PySide6.QtCore import QObject
 
-from app.core.services import inventory, queries
+from app.core.services import stock_levels
 from app.core.services.context import ServiceContext
-from app.core.services.inventory import Movement
-from app.core.services.queries import ChannelStock, StockFilter, StockRow
+from app.core.services.stock_levels import ChannelStock, Movement, StockFilter, StockLevel
 from app.core.settings import LOW_STOCK_DEFAULT_POINT, get_setting
 from app.gui.formatting import format_datetime, humanize
 from app.gui.i18n import N_, tr_cached
@@ -19,7 +18,7 @@ from app.gui.widgets.paged_model import PagedTableModel
 from app.gui.widgets.rows_model import RowsTableModel
 
 
-def stock_state(r: StockRow, default_point: int) -> str:
+def stock_state(r: StockLevel, default_point: int) -> str:
     """out, low or ok."""
     if r.available <= 0:
         return "out"
@@ -48,7 +47,7 @@ def queue_status_label(status: str) -> str:
     return status
 
 
-def stock_columns(default_point: int) -> list[Column[StockRow]]:
+def stock_columns(default_point: int) -> list[Column[StockLevel]]:
     """Columns; ``default_point`` applies to items without their own reorder point."""
     colours = {"out": ERROR, "low": WARNING, "ok": None}
     return [
@@ -84,7 +83,7 @@ def stock_columns(default_point: int) -> list[Column[StockRow]]:
     ]
 
 
-class StockModel(PagedTableModel[StockRow]):
+class StockModel(PagedTableModel[StockLevel]):
     """Inventory items matching a :class:`StockFilter`, sorted in SQL."""
 
     def __init__(
@@ -94,13 +93,15 @@ class StockModel(PagedTableModel[StockRow]):
         point = self.default_point
 
         def ids(flt: StockFilter, key: str, desc: bool) -> array:
-            return queries.stock_item_ids(ctx, flt, sort=key, descending=desc, default_point=point)
+            return stock_levels.stock_item_ids(
+                ctx, flt, sort=key, descending=desc, default_point=point
+            )
 
         super().__init__(
             runner,
             stock_columns(point),
             ids,
-            lambda page: queries.stock_rows(ctx, page),
+            lambda page: stock_levels.stock_rows(ctx, page),
             sort="sku",
             flt=StockFilter(),
             parent=parent,
@@ -204,4 +205,4 @@ def make_channels_model(parent: QObject | None = None) -> RowsTableModel[Channel
 
 def movements_for(ctx: ServiceContext, variant_id: int) -> list[Movement]:
     """Every ledger row of a variant, newest first."""
-    return inventory.movements(ctx, variant_id)
+    return stock_levels.movements(ctx, variant_id)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.services import inventory, queries
+from app.core.services import locations, stock_levels
 from app.core.services.errors import ServiceError
-from app.core.services.queries import StockFilter, StockRow
+from app.core.services.stock_levels import StockFilter, StockLevel
 from app.gui.context import GuiContext
 from app.gui.formatting import format_count
 from app.gui.i18n import N_, tr
@@ -171,7 +171,7 @@ class InventoryPage(Page):
         self.location.blockSignals(True)
         self.location.clear()
         self.location.addItem(tr("All locations"), None)
-        self.locations = inventory.list_locations(self.gui.ctx)
+        self.locations = locations.list_locations(self.gui.ctx)
         for loc in self.locations:
             self.location.addItem(loc.name, loc.id)
         self.location.setCurrentIndex(max(0, self.location.findData(current)))
@@ -219,7 +219,7 @@ class InventoryPage(Page):
         if n and current_row(self.view) < 0:
             select_row(self.view, 0)
 
-    def selected(self) -> StockRow | None:
+    def selected(self) -> StockLevel | None:
         """The stock row the actions apply to."""
         return self.model.row_at(current_row(self.view))
 
@@ -232,7 +232,7 @@ class InventoryPage(Page):
             return
         try:
             self.movements.set_rows(movements_for(self.gui.ctx, row.variant_id))
-            self.channels.set_rows(queries.channel_stock(self.gui.ctx, row.variant_id))
+            self.channels.set_rows(stock_levels.channel_stock(self.gui.ctx, row.variant_id))
         except ServiceError as exc:
             log.warning("detail read failed: %s", exc)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.services import inventory
+from app.core.services import locations
 from app.core.services.errors import ServiceError, ValidationError
 from app.core.settings import (
     LANGUAGE,
@@ -201,7 +201,7 @@ class SettingsPage(Page):
             self._loading = False
         self._update_language_hint()
         self.locations.clear()
-        for loc in inventory.list_locations(self.gui.ctx, include_inactive=True):
+        for loc in locations.list_locations(self.gui.ctx, include_inactive=True):
             if loc.is_default:
                 text = tr("{code} — {name} (default)")
             elif not loc.active:
@@ -282,7 +282,7 @@ class SettingsPage(Page):
     def add_location(self, code: str, name: str) -> bool:
         """Create a stock location."""
         try:
-            inventory.create_location(self.gui.ctx, code, name)
+            locations.create_location(self.gui.ctx, code, name)
         except ServiceError as exc:
             show_error(self, tr("Could not add the location"), exc)
             return False

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain import DriftPolicy
-from app.core.services import inventory, stores
+from app.core.services import locations, stores
 from app.core.services.errors import ServiceError, ValidationError
 from app.core.services.stores import StoreDTO
 from app.core.settings import StoreSettings
@@ -46,7 +46,7 @@ class StoreSettingsDialog(QDialog):
         )
         self.location = named(QComboBox(), tr("Stock location"))
         self.location.addItem(tr("Workspace default"), None)
-        for loc in inventory.list_locations(ctx):
+        for loc in locations.list_locations(ctx):
             self.location.addItem(f"{loc.name} ({loc.code})", loc.id)
         idx = self.location.findData(st.location_id)
         self.location.setCurrentIndex(max(0, idx))

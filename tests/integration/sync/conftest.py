@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.core.db.models import ChannelListing, Store
 from app.core.platforms.http import RetryPolicy
-from app.core.services import inventory
+from app.core.services import stock_levels
 from app.core.services import stores as store_service
 from app.core.settings import StoreSettings
 from app.core.sync.engine import EngineOptions, SyncEngine
@@ -82,7 +82,7 @@ class World:
                 .join(Store, Store.id == ChannelListing.store_id)
                 .where(ChannelListing.variant_id.is_not(None))
             ).all()
-            avail = inventory.available_by_variant(s, {r[1] for r in rows})
+            avail = stock_levels.available_by_variant(s, {r[1] for r in rows})
         for sku, vid, shop_id, platform, settings, last_pushed in rows:
             sim = self.sandbox.sim(platform)
             shows = sim.stock_of(shop_id, sku)

@@ -12,9 +12,9 @@ import time
 
 from sqlalchemy import func, select
 
-from app.core.db.models import Order, Store
+from app.core.db.models import InventoryItem, Order, Store, Variant
 from app.core.domain import JobKind
-from app.core.services import inventory
+from app.core.services import inventory, stock_levels
 from app.core.services import stores as store_service
 
 
@@ -53,7 +53,7 @@ def assert_consistent(world) -> None:
     for key, orders in platform.items():
         assert stored.get(key, {}) == orders, f"orders of {key} differ"
     with world.ws.sessions() as s:
-        assert inventory.ledger_mismatches(s) == []
+        assert stock_levels.ledger_mismatches(s) == []
         dup = s.execute(
             select(Order.store_id, Order.platform_order_id, func.count())
             .group_by(Order.store_id, Order.platform_order_id)
@@ -99,12 +99,12 @@ def test_buyers_on_four_shops_never_oversell(world):
         opening = {
             sku: on
             for sku, on in s.execute(
-                select(inventory.Variant.sku, func.sum(inventory.InventoryItem.on_hand))
+                select(Variant.sku, func.sum(InventoryItem.on_hand))
                 .join(
-                    inventory.InventoryItem,
-                    inventory.InventoryItem.variant_id == inventory.Variant.id,
+                    InventoryItem,
+                    InventoryItem.variant_id == Variant.id,
                 )
-                .group_by(inventory.Variant.sku)
+                .group_by(Variant.sku)
             )
         }
     sold_before = _sold(world)
@@ -115,7 +115,7 @@ def test_buyers_on_four_shops_never_oversell(world):
     sold = _sold(world)
     for sku, units in sold.items():
         assert units - sold_before.get(sku, 0) <= opening.get(sku, 0), f"{sku} oversold"
-    for lv in inventory.stock_levels(world.ws.ctx):
+    for lv in stock_levels.stock_levels(world.ws.ctx):
         assert lv.available >= 0, f"{lv.sku} oversold: available {lv.available}"
     assert world.failed_jobs() == []
 
@@ -153,7 +153,7 @@ def test_a_store_failing_does_not_stop_the_others(world):
 
 def test_concurrent_gui_edits_reach_every_store(world):
     """A manual adjustment while the engine syncs queues pushes for every listing."""
-    lv = next(lv for lv in inventory.stock_levels(world.ws.ctx) if lv.on_hand > 3)
+    lv = next(lv for lv in stock_levels.stock_levels(world.ws.ctx) if lv.on_hand > 3)
     errors: list[BaseException] = []
 
     def adjust():

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from app.core.db.models import Order, Store
 from app.core.domain import ChannelOrder, ChannelOrderItem, OrderStatus, Platform
-from app.core.services import inventory
+from app.core.services import inventory, locations
 from app.core.services.analytics.summary import refresh_sales_summary
 from app.core.services.orders import upsert_orders_in
 from tests.helpers.factories import product, store
@@ -113,7 +113,7 @@ def seed(ctx, workspace) -> Seeded:
         from app.core.db.models import Variant
 
         s.get(Variant, km.id).cost = Decimal(32000)
-    loc = inventory.list_locations(ctx)[0].id
+    loc = locations.list_locations(ctx)[0].id
     for vid, qty in ((ks.id, 100), (km.id, 50), (topi.variants[0].id, 10)):
         inventory.receive(ctx, vid, loc, qty)
     inventory.receive(ctx, sepatu.variants[0].id, loc, 5)

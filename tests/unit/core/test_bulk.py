@@ -12,7 +12,8 @@ from app.core.db.bulk import formats, insert_rows
 from app.core.db.models import InventoryTransaction
 from app.core.db.types import to_minor_units
 from app.core.domain import OrderStatus, TxnType
-from app.core.services.inventory import LEDGER_COLUMNS, default_location_id, ensure_item
+from app.core.services.ledger import LEDGER_COLUMNS, ensure_item
+from app.core.services.locations import default_location_id
 from tests.helpers.factories import product
 
 WIB = timezone(timedelta(hours=7))

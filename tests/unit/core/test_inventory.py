@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from app.core.domain import TxnType
-from app.core.services import inventory
+from app.core.services import inventory, locations, stock_levels
 from app.core.services.errors import NegativeStockError, ValidationError
 from app.core.settings import ALLOW_NEGATIVE_STOCK, set_setting
 from tests.helpers.factories import product
@@ -17,17 +17,17 @@ from tests.helpers.factories import product
 def kaos(ctx):
     """One variant and the main location id."""
     v = product(ctx, skus=("KAOS-01",)).variants[0]
-    return v.id, inventory.list_locations(ctx)[0].id
+    return v.id, locations.list_locations(ctx)[0].id
 
 
 def level(ctx, vid, loc):
-    (lv,) = inventory.stock_levels(ctx, vid, loc)
+    (lv,) = stock_levels.stock_levels(ctx, vid, loc)
     return lv
 
 
 def assert_ledger_consistent(workspace):
     with workspace.sessions() as s:
-        assert inventory.ledger_mismatches(s) == []
+        assert stock_levels.ledger_mismatches(s) == []
 
 
 def test_adjust_needs_a_reason_and_writes_the_ledger(ctx, workspace, kaos):
@@ -37,7 +37,7 @@ def test_adjust_needs_a_reason_and_writes_the_ledger(ctx, workspace, kaos):
     inventory.adjust(ctx, vid, loc, 10, "opening stock")
     inventory.adjust(ctx, vid, loc, -3, "damaged")
     assert level(ctx, vid, loc).on_hand == 7
-    moves = inventory.movements(ctx, vid)
+    moves = stock_levels.movements(ctx, vid)
     assert [(m.type, m.delta_on_hand, m.note) for m in moves] == [
         (TxnType.ADJUSTMENT, -3, "damaged"),
         (TxnType.ADJUSTMENT, 10, "opening stock"),
@@ -52,7 +52,7 @@ def test_going_negative_is_refused_and_changes_nothing(ctx, workspace, kaos):
     with pytest.raises(NegativeStockError):
         inventory.adjust(ctx, vid, loc, -3, "oops")
     assert level(ctx, vid, loc).on_hand == 2
-    assert len(inventory.movements(ctx, vid)) == 1
+    assert len(stock_levels.movements(ctx, vid)) == 1
     set_setting(ctx, ALLOW_NEGATIVE_STOCK, True)
     inventory.adjust(ctx, vid, loc, -3, "seller allows it")
     assert level(ctx, vid, loc).on_hand == -1
@@ -61,7 +61,7 @@ def test_going_negative_is_refused_and_changes_nothing(ctx, workspace, kaos):
 
 def test_transfer_moves_both_legs_or_neither(ctx, workspace, kaos):
     vid, main = kaos
-    toko = inventory.create_location(ctx, "toko", "Toko Depan")
+    toko = locations.create_location(ctx, "toko", "Toko Depan")
     inventory.receive(ctx, vid, main, 5)
     inventory.transfer(ctx, vid, main, toko, 4)
     assert (level(ctx, vid, main).on_hand, level(ctx, vid, toko).on_hand) == (1, 4)
@@ -77,7 +77,7 @@ def test_stocktake_books_the_difference(ctx, workspace, kaos):
     assert inventory.stocktake(ctx, vid, loc, 7, "count Nov") == -3
     assert inventory.stocktake(ctx, vid, loc, 7) == 0
     assert level(ctx, vid, loc).on_hand == 7
-    assert inventory.movements(ctx, vid)[0].type == TxnType.STOCKTAKE
+    assert stock_levels.movements(ctx, vid)[0].type == TxnType.STOCKTAKE
     assert_ledger_consistent(workspace)
 
 
@@ -87,16 +87,16 @@ def test_low_stock_uses_reorder_point_or_the_default(ctx, kaos):
     inventory.receive(ctx, vid, loc, 8)
     inventory.receive(ctx, other, loc, 8)
     inventory.set_reorder(ctx, vid, loc, 10, 20)
-    assert [lv.sku for lv in inventory.low_stock(ctx)] == ["KAOS-01"]  # 8 <= 10; MADU 8 > 5
+    assert [lv.sku for lv in stock_levels.low_stock(ctx)] == ["KAOS-01"]  # 8 <= 10; MADU 8 > 5
     inventory.adjust(ctx, other, loc, -8, "sold offline")
-    assert [lv.sku for lv in inventory.low_stock(ctx, out_only=True)] == ["MADU"]
+    assert [lv.sku for lv in stock_levels.low_stock(ctx, out_only=True)] == ["MADU"]
 
 
 def test_duplicate_location_code_is_refused(ctx):
     from app.core.services.errors import ConflictError
 
     with pytest.raises(ConflictError):
-        inventory.create_location(ctx, "main", "Another main")
+        locations.create_location(ctx, "main", "Another main")
 
 
 def test_concurrent_writers_never_lose_a_change(workspace, kaos):

@@ -21,9 +21,9 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from sqlalchemy import select
 
 from app.core.db.engine import make_engine, make_sessionmaker
-from app.core.db.models import InventoryItem, InventoryTransaction, Store
+from app.core.db.models import InventoryItem, InventoryTransaction, OrderItem, Store
 from app.core.domain import OrderStatus, TxnType
-from app.core.services import inventory, listings, orders
+from app.core.services import inventory, listings, locations, order_items, orders, stock_levels
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NegativeStockError, ValidationError
 from app.core.services.orders import upsert_orders_in
@@ -46,7 +46,7 @@ def template_db() -> Path:
         ws = open_workspace(resolve_paths(root))
         for sku in SKUS:
             product(ws.ctx, name=f"Produk {sku}", skus=(sku,))
-        inventory.create_location(ws.ctx, "TOKO", "Toko")
+        locations.create_location(ws.ctx, "TOKO", "Toko")
         store(ws.ctx)
         ws.close()  # the last connection closing checkpoints the WAL into the main file
         _TEMPLATE["path"] = ws.paths.database
@@ -64,7 +64,7 @@ class LedgerMachine(RuleBasedStateMachine):
         self.engine = make_engine(db)
         sessions = make_sessionmaker(self.engine)
         self.ctx = ServiceContext(sessions=sessions, workspace_id=1)
-        self.locations = [loc.id for loc in inventory.list_locations(self.ctx)]
+        self.locations = [loc.id for loc in locations.list_locations(self.ctx)]
         self.variants = {
             sku: product_id for sku, product_id in ((s, orders_variant(self.ctx, s)) for s in SKUS)
         }
@@ -152,7 +152,7 @@ class LedgerMachine(RuleBasedStateMachine):
     def restock_a_return(self, pick):
         oid = orders.find_order_id(self.ctx, self.store_id, f"O{pick}")
         if oid is not None:
-            orders.restock_return(self.ctx, oid)
+            order_items.restock_return(self.ctx, oid)
 
     # ------------------------------------------------------------------ invariants
     @invariant()
@@ -160,7 +160,21 @@ class LedgerMachine(RuleBasedStateMachine):
         if not hasattr(self, "ctx"):
             return
         with self.ctx.read() as s:
-            assert inventory.ledger_mismatches(s) == []
+            assert stock_levels.ledger_mismatches(s) == []
+
+    @invariant()
+    def order_item_references_are_item_ids(self):
+        if not hasattr(self, "ctx"):
+            return
+        with self.ctx.read() as s:
+            refs = set(
+                s.scalars(
+                    select(InventoryTransaction.reference_id).where(
+                        InventoryTransaction.reference_type == "order_item"
+                    )
+                )
+            )
+            assert refs <= {str(i) for i in s.scalars(select(OrderItem.id))}
 
     @invariant()
     def order_effects_match_item_states(self):

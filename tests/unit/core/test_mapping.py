@@ -6,7 +6,7 @@ import pytest
 
 from app.core.db.models import Store
 from app.core.domain import OrderStatus
-from app.core.services import inventory, listings, mapping
+from app.core.services import inventory, listings, locations, mapping, stock_levels
 from app.core.services.errors import NotFoundError
 from app.core.services.orders import upsert_orders_in
 from tests.helpers.factories import order, product, store
@@ -16,7 +16,7 @@ from tests.helpers.factories import order, product, store
 def unmapped(ctx, workspace):
     """Two unmapped listings, each with an open order line of 2; the variant has 10."""
     v = product(ctx, skus=("KAOS-01",)).variants[0]
-    loc = inventory.list_locations(ctx)[0].id
+    loc = locations.list_locations(ctx)[0].id
     inventory.receive(ctx, v.id, loc, 10)
     st = store(ctx)
     with workspace.sessions.begin() as s:
@@ -34,7 +34,7 @@ def unmapped(ctx, workspace):
 
 
 def reserved(ctx, vid, loc):
-    (lv,) = inventory.stock_levels(ctx, vid, loc)
+    (lv,) = stock_levels.stock_levels(ctx, vid, loc)
     return lv.reserved
 
 

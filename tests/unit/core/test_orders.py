@@ -1,4 +1,4 @@
-"""Orders: idempotent upsert and the item state machine (DESIGN §2)."""
+"""Orders: idempotent upsert and the item state machine (docs/ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from app.core.db.models import Store
 from app.core.domain import InventoryState, ListingMatch, OrderStatus, TxnType
-from app.core.services import inventory, listings, orders
+from app.core.services import inventory, listings, locations, order_items, orders, stock_levels
 from app.core.services.orders import upsert_orders_in
 from tests.helpers.factories import order, product, store
 
@@ -15,7 +15,7 @@ from tests.helpers.factories import order, product, store
 def setup(ctx):
     """A variant KAOS-01 with 10 on hand, a Shopee store."""
     v = product(ctx, skus=("KAOS-01",)).variants[0]
-    loc = inventory.list_locations(ctx)[0].id
+    loc = locations.list_locations(ctx)[0].id
     inventory.receive(ctx, v.id, loc, 10)
     st = store(ctx)
     return v.id, loc, st.id
@@ -27,13 +27,13 @@ def ingest(workspace, store_id, *orders_):
 
 
 def stock(ctx, vid, loc):
-    (lv,) = inventory.stock_levels(ctx, vid, loc)
+    (lv,) = stock_levels.stock_levels(ctx, vid, loc)
     return lv.on_hand, lv.reserved
 
 
 def ledger_ok(workspace):
     with workspace.sessions() as s:
-        assert inventory.ledger_mismatches(s) == []
+        assert stock_levels.ledger_mismatches(s) == []
 
 
 def test_new_paid_order_reserves_then_shipping_deducts(ctx, workspace, setup):
@@ -44,7 +44,7 @@ def test_new_paid_order_reserves_then_shipping_deducts(ctx, workspace, setup):
     assert stock(ctx, vid, loc) == (7, 0)
     ingest(workspace, sid, order("A1", OrderStatus.COMPLETED, [("KAOS-01", 3)], minutes=9))
     assert stock(ctx, vid, loc) == (7, 0)
-    moves = inventory.movements(ctx, vid)
+    moves = stock_levels.movements(ctx, vid)
     assert [m.type for m in moves] == [TxnType.SALE, TxnType.RESERVATION, TxnType.PURCHASE]
     item_id = orders.get_order(ctx, orders.find_order_id(ctx, sid, "A1")).items[0].id
     assert [(m.reference_type, m.reference_id, m.note) for m in moves[:2]] == [
@@ -61,7 +61,7 @@ def test_replaying_the_same_status_changes_nothing(ctx, workspace, setup):
     assert (first.created, first.effects) == (1, 1)
     assert (again.created, again.updated, again.effects) == (0, 0, 0)
     assert stock(ctx, vid, loc) == (10, 2)
-    assert len(inventory.movements(ctx, vid)) == 2
+    assert len(stock_levels.movements(ctx, vid)) == 2
 
 
 def test_cancel_before_shipping_releases(ctx, workspace, setup):
@@ -90,8 +90,8 @@ def test_return_restocks_only_when_the_seller_says_so(ctx, workspace, setup):
     ingest(workspace, sid, order("A1", OrderStatus.RETURNED, [("KAOS-01", 2)], minutes=1))
     assert stock(ctx, vid, loc) == (8, 0)
     oid = orders.find_order_id(ctx, sid, "A1")
-    assert orders.restock_return(ctx, oid) == 1
-    assert orders.restock_return(ctx, oid) == 0  # idempotent
+    assert order_items.restock_return(ctx, oid) == 1
+    assert order_items.restock_return(ctx, oid) == 0  # idempotent
     assert stock(ctx, vid, loc) == (10, 0)
     ledger_ok(workspace)
 

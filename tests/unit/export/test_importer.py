@@ -19,7 +19,7 @@ from app.core.export.importer import (
     write_report,
     write_template,
 )
-from app.core.services import catalog, inventory
+from app.core.services import catalog, inventory, locations, stock_levels
 from tests.helpers.factories import product
 
 P, S = ImportKind.PRODUCTS, ImportKind.STOCK
@@ -46,7 +46,7 @@ def snapshot(workspace) -> tuple[int, ...]:
 
 def ledger_ok(workspace) -> None:
     with workspace.sessions() as s:
-        assert inventory.ledger_mismatches(s) == []
+        assert stock_levels.ledger_mismatches(s) == []
 
 
 class TestProducts:
@@ -71,9 +71,9 @@ class TestProducts:
         topi = catalog.find_variant_by_sku(ctx, "12345")  # a numeric SKU stays text
         assert topi.price == Decimal("50000.50")
         assert catalog.get_product(ctx, 1).variants[1].sku == "KAOS-L"  # grouped by name
-        levels = {lv.sku: lv.on_hand for lv in inventory.stock_levels(ctx)}
+        levels = {lv.sku: lv.on_hand for lv in stock_levels.stock_levels(ctx)}
         assert levels == {"KAOS-M": 5, "12345": 3}
-        assert {m.type for m in inventory.movements(ctx, topi.id)} == {TxnType.IMPORT}
+        assert {m.type for m in stock_levels.movements(ctx, topi.id)} == {TxnType.IMPORT}
         ledger_ok(workspace)
         (entry,) = [
             e
@@ -170,7 +170,7 @@ class TestProducts:
 class TestStock:
     def test_counts_set_on_hand_with_import_ledger_rows(self, ctx, workspace, tmp_path):
         v = product(ctx, skus=("KAOS-01", "KAOS-02")).variants
-        loc = inventory.list_locations(ctx)[0].id
+        loc = locations.list_locations(ctx)[0].id
         inventory.receive(ctx, v[0].id, loc, 10)
         path = xlsx(
             tmp_path / "s.xlsx",
@@ -182,11 +182,11 @@ class TestStock:
         )
         result = import_file(ctx, S, path)
         assert (result.stock_rows, result.units_changed) == (2, 7)
-        assert {lv.sku: lv.on_hand for lv in inventory.stock_levels(ctx)} == {
+        assert {lv.sku: lv.on_hand for lv in stock_levels.stock_levels(ctx)} == {
             "KAOS-01": 7,
             "KAOS-02": 4,
         }
-        moves = inventory.movements(ctx, v[0].id)
+        moves = stock_levels.movements(ctx, v[0].id)
         assert (moves[0].type, moves[0].delta_on_hand, moves[0].note) == (
             TxnType.IMPORT,
             -3,

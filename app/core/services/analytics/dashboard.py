@@ -42,7 +42,7 @@ from app.core.services.analytics.sales import (
 )
 from app.core.services.analytics.scope import scope
 from app.core.services.context import ServiceContext
-from app.core.services.queries import stock_counts
+from app.core.services.stock_levels import stock_counts
 from app.core.text import msg
 
 # --------------------------------------------------------------------------- Analytics page
