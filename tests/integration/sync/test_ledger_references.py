@@ -12,8 +12,8 @@ from sqlalchemy import select
 from app.core.db.models import InventoryTransaction, OrderItem
 from app.core.services import stock_levels
 from app.core.services.ledger import RefType
-from app.core.sync.demo import connect_requests, seed_orders
 from app.core.sync.engine import EngineOptions, SyncEngine
+from app.demo import connect_requests, seed_orders
 from app.sandbox.demo import build_sandbox
 from tests.integration.sync.conftest import FAST_RETRY, World
 
