@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start with the built-in sandbox marketplaces and demo shops",
     )
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation end to end, then exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     cli.register(sub, common)
     return parser
@@ -47,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.core.logs import setup_logging
 
     setup_logging(verbose=args.verbose)
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        return run_self_test(verbose=args.verbose)
     if args.command is None:
         from app.gui.launch import run_gui
 
