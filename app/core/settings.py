@@ -229,7 +229,11 @@ def upgrade_settings(ctx: ServiceContext) -> int:
 
 @dataclass(frozen=True)
 class StoreSettings:
-    """A store's sync and stock policy. Stored as JSON on the store row."""
+    """A store's sync and stock policy. Stored as JSON on the store row.
+
+    What the buffer, share and cap make of available stock is
+    :func:`app.core.services.channel_stock.shown_stock`.
+    """
 
     orders_interval_s: int = 60
     products_interval_s: int = 6 * 3600
@@ -258,14 +262,6 @@ class StoreSettings:
             raise ValidationError(
                 msg("fee estimate must be between 0 and 100 %"), "fee_rate_percent"
             )
-
-    def channel_stock(self, available: int) -> int:
-        """What this store should show for ``available`` master stock (DESIGN §2)."""
-        value = max(0, available - self.buffer)
-        value = value * self.percentage // 100
-        if self.cap is not None:
-            value = min(value, self.cap)
-        return max(0, value)
 
     def to_json(self) -> dict[str, Any]:
         """JSON-safe form for ``stores.settings``."""

@@ -12,9 +12,9 @@ from app.core.db.migrate import upgrade_to_head
 from app.core.paths import AppPaths
 from app.core.secrets import SecretStore
 from app.core.services.bootstrap import ensure_workspace
+from app.core.services.channel_stock import OutboxHooks, install_outbox_hooks
 from app.core.services.context import ServiceContext
 from app.core.settings import upgrade_settings
-from app.core.sync.outbox import OutboxHooks
 
 
 @dataclass
@@ -26,7 +26,7 @@ class OpenWorkspace:
     sessions: sessionmaker[Session]
     ctx: ServiceContext
     secrets: SecretStore
-    outbox: OutboxHooks
+    outbox: OutboxHooks  # the engine listens here for stores with pushes waiting
 
     def close(self) -> None:
         """Release the database."""
@@ -39,8 +39,9 @@ def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
     engine = make_engine(paths.database)
     upgrade_to_head(engine)
     sessions = make_sessionmaker(engine)
-    outbox = OutboxHooks()
-    outbox.install(sessions)  # every stock change, from anywhere, queues its pushes
+    # every stock change, whoever writes it, queues its pushes in its own transaction
+    # (the hook and why it is one: app.core.services.channel_stock)
+    outbox = install_outbox_hooks(sessions)
     workspace_id = ensure_workspace(sessions)
     ctx = ServiceContext(sessions=sessions, workspace_id=workspace_id, actor=actor)
     upgrade_settings(ctx)

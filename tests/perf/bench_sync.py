@@ -41,8 +41,8 @@ keyring.set_keyring(MemoryKeyring())
 from app.core.db.types import utcnow  # noqa: E402
 from app.core.domain import JobKind  # noqa: E402
 from app.core.paths import resolve_paths  # noqa: E402
+from app.core.services.order_sync import store_page  # noqa: E402
 from app.core.sync.engine import EngineOptions, SyncEngine  # noqa: E402
-from app.core.sync.orders_job import store_page  # noqa: E402
 from app.core.workspace import open_workspace  # noqa: E402
 from app.demo import connect_requests, requests_from_info  # noqa: E402
 from app.sandbox.demo import build_sandbox  # noqa: E402
@@ -114,7 +114,7 @@ def bench_ingest(n: int, rate: float | None) -> None:
     for i in range(0, len(orders), 100):  # the engine commits a page (100 orders) at a time
         last = i + 100 >= len(orders)  # the window's last page: summary and cursor too
         store_page(
-            ws2.sessions, store.id, orders[i : i + 100], placed if last else None,
+            ws2.ctx, store.id, orders[i : i + 100], placed if last else None,
             utcnow() if last else None,
         )  # fmt: skip
     ours = time.perf_counter() - t0

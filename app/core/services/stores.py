@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.core.db.models import ChannelListing, Order, StockPush, Store
 from app.core.domain import Environment, OutboxStatus, Platform, StoreStatus
 from app.core.services import audit
+from app.core.services.channel_stock import touch_store_listings
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, NotFoundError, ValidationError
-from app.core.services.ledger import touched_variants
 from app.core.services.order_items import release_open_items
 from app.core.settings import StoreSettings
 from app.core.text import msg
@@ -188,14 +188,7 @@ def update_settings(ctx: ServiceContext, store_id: int, settings: StoreSettings)
         before = dict(st.settings or {})
         st.settings = settings.to_json()
         # a new buffer, share or cap changes what every listing of the store should show
-        touched_variants(s).update(
-            v
-            for v in s.scalars(
-                select(ChannelListing.variant_id).where(
-                    ChannelListing.store_id == store_id, ChannelListing.variant_id.is_not(None)
-                )
-            )
-        )
+        touch_store_listings(s, store_id)
         audit.record(s, ctx, "store", store_id, "settings", before, st.settings)
         return _dto(st)
 
@@ -220,6 +213,78 @@ def set_paused(ctx: ServiceContext, store_id: int, paused: bool) -> StoreDTO:
             st.sync_status = StoreStatus.PAUSED if paused else StoreStatus.IDLE
             st.status_reason = ""
         return _dto(st)
+
+
+def find_store_id(ctx: ServiceContext, platform: Platform, external_shop_id: str) -> int | None:
+    """The id of the store for this platform shop, if it is connected."""
+    with ctx.read() as s:
+        return s.scalar(
+            select(Store.id).where(
+                Store.workspace_id == ctx.workspace_id,
+                Store.platform == platform.value,
+                Store.external_shop_id == external_shop_id,
+            )
+        )
+
+
+def update_connection(
+    ctx: ServiceContext,
+    store_id: int,
+    *,
+    api_base_url: str,
+    auth_base_url: str | None,
+    app_id: str,
+    shop_cipher: str | None,
+    environment: Environment,
+) -> None:
+    """A store connected again: its endpoints and app, and a clean status."""
+    with ctx.write() as s:
+        s.execute(
+            update(Store)
+            .where(Store.id == store_id)
+            .values(
+                api_base_url=api_base_url.rstrip("/"),
+                auth_base_url=(auth_base_url or "").rstrip("/") or None,
+                app_id=app_id,
+                shop_cipher=shop_cipher,
+                environment=environment,
+                sync_status=StoreStatus.IDLE,
+                status_reason="",
+            )
+        )
+
+
+def set_token_expiry(
+    ctx: ServiceContext,
+    store_id: int,
+    access_expires_at: datetime | None,
+    refresh_expires_at: datetime | None,
+) -> None:
+    """When the store's tokens expire (the tokens themselves live in the keychain)."""
+    with ctx.write() as s:
+        s.execute(
+            update(Store)
+            .where(Store.id == store_id)
+            .values(
+                access_token_expires_at=access_expires_at,
+                refresh_token_expires_at=refresh_expires_at,
+            )
+        )
+
+
+def set_sync_status(
+    ctx: ServiceContext,
+    store_id: int,
+    status: StoreStatus,
+    reason: str = "",
+    synced_at: datetime | None = None,
+) -> None:
+    """Record a store's sync status (and, after a successful job, when it last synced)."""
+    values: dict[str, object] = {"sync_status": status, "status_reason": reason[:1000]}
+    if synced_at is not None:
+        values["last_synced_at"] = synced_at
+    with ctx.write() as s:
+        s.execute(update(Store).where(Store.id == store_id).values(**values))
 
 
 @dataclass(frozen=True)

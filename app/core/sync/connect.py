@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
-
-from app.core.db.models import Store
-from app.core.domain import ShopInfo, StoreStatus, TokenSet
+from app.core.domain import ShopInfo, TokenSet
 from app.core.platforms.registry import build_adapter
 from app.core.services import stores as store_service
 from app.core.services.stores import StoreDTO, StoreInput
@@ -35,14 +32,7 @@ async def connect(engine, req: ConnectRequest) -> list[StoreDTO]:
 
 def _register(engine, req: ConnectRequest, shop: ShopInfo, tokens: TokenSet) -> StoreDTO:
     ctx = engine.ws.ctx
-    with engine.ws.sessions() as s:
-        existing_id = s.scalar(
-            select(Store.id).where(
-                Store.workspace_id == ctx.workspace_id,
-                Store.platform == req.platform.value,
-                Store.external_shop_id == shop.shop_id,
-            )
-        )
+    existing_id = store_service.find_store_id(ctx, req.platform, shop.shop_id)
     if existing_id is None:
         store = store_service.create_store(
             ctx,
@@ -59,31 +49,20 @@ def _register(engine, req: ConnectRequest, shop: ShopInfo, tokens: TokenSet) -> 
             ),
         )
     else:
-        with engine.ws.sessions.begin() as s:
-            s.execute(
-                update(Store)
-                .where(Store.id == existing_id)
-                .values(
-                    api_base_url=req.endpoints.api_base_url.rstrip("/"),
-                    auth_base_url=(req.endpoints.auth_base_url or "").rstrip("/") or None,
-                    app_id=req.credentials.app_id,
-                    shop_cipher=shop.cipher,
-                    environment=req.environment,
-                    sync_status=StoreStatus.IDLE,
-                    status_reason="",
-                )
-            )
+        store_service.update_connection(
+            ctx,
+            existing_id,
+            api_base_url=req.endpoints.api_base_url,
+            auth_base_url=req.endpoints.auth_base_url,
+            app_id=req.credentials.app_id,
+            shop_cipher=shop.cipher,
+            environment=req.environment,
+        )
         store = store_service.get_store(ctx, existing_id)
     # secrets first, then the expiry times the GUI shows
     engine.vault.save_app(store, req.credentials)
     engine.vault.save_tokens(store, tokens)
-    with engine.ws.sessions.begin() as s:
-        s.execute(
-            update(Store)
-            .where(Store.id == store.id)
-            .values(
-                access_token_expires_at=tokens.access_expires_at,
-                refresh_token_expires_at=tokens.refresh_expires_at,
-            )
-        )
+    store_service.set_token_expiry(
+        ctx, store.id, tokens.access_expires_at, tokens.refresh_expires_at
+    )
     return store_service.get_store(ctx, store.id)

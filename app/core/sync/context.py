@@ -1,12 +1,10 @@
-"""What a job needs about its store: the store, its adapter, sessions and the job run."""
+"""What a job needs about its store: the store, its adapter, the services and the job run."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
-
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.platforms.base import PlatformAdapter
 from app.core.services.context import ServiceContext
@@ -19,11 +17,11 @@ T = TypeVar("T")
 
 @dataclass
 class JobContext:
-    """Handed to every job function."""
+    """Handed to every job function. Jobs reach the database only through services
+    called with ``ctx``."""
 
     store: StoreDTO
     adapter: PlatformAdapter
-    sessions: sessionmaker[Session]
     ctx: ServiceContext  # acting as "sync"
     run: JobRun
     emit: Emit

@@ -2,7 +2,7 @@
 
 Each store's jobs run one at a time in its worker (so one store's requests never overlap
 and one kind of job never runs twice at once); stores run side by side, and one store's
-failures never hold the others up. See DESIGN §3.
+failures never hold the others up. See docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -15,14 +15,11 @@ import time
 from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import httpx
-from sqlalchemy import update
 
-from app.core.db.models import Store
-from app.core.db.types import utcnow
 from app.core.domain import AppCredentials, Endpoints, JobKind, JobStatus, Platform, StoreStatus
 from app.core.platforms.base import (
     AuthError,
@@ -33,16 +30,18 @@ from app.core.platforms.base import (
 from app.core.platforms.http import DEFAULT_LIMITS, DEFAULT_TIMEOUT, RetryPolicy, TokenBucket
 from app.core.platforms.registry import build_adapter
 from app.core.services import stores as store_service
+from app.core.services import sync_jobs
+from app.core.services.channel_stock import due_pushes, next_retry_at
 from app.core.services.errors import NotFoundError
 from app.core.services.stores import StoreDTO
 from app.core.sync.api import ConnectRequest
 from app.core.sync.context import JobContext
 from app.core.sync.credentials import CredentialVault, FixedTokens, StoreTokenProvider
 from app.core.sync.events import Alert, DataChanged, Emit, Event, StoreStatusChanged
-from app.core.sync.jobs import JobRun, mark_interrupted
+from app.core.sync.jobs import JobRun
 from app.core.sync.orders_job import fetch_orders
 from app.core.sync.products_job import sync_products
-from app.core.sync.push_job import due_pushes, next_retry_at, push_stock
+from app.core.sync.push_job import push_stock
 from app.core.sync.runtime import EngineThread
 from app.core.workspace import OpenWorkspace
 
@@ -115,7 +114,7 @@ class SyncEngine:
 
     async def _run(self, ready: Future[None]) -> None:
         self._stopping = asyncio.Event()
-        interrupted = mark_interrupted(self.ws.sessions)
+        interrupted = sync_jobs.mark_interrupted(self.ctx)
         if interrupted:
             log.warning("%d job(s) were interrupted by the last stop", interrupted)
         async with httpx.AsyncClient(
@@ -208,13 +207,7 @@ class SyncEngine:
 
     def retry_job(self, job_id: int) -> Future[int]:
         """Run a job of the same kind for the same store again."""
-        from app.core.db.models import SyncJob
-
-        with self.ws.sessions() as s:
-            job = s.get(SyncJob, job_id)
-            if job is None:
-                raise NotFoundError(f"job {job_id} does not exist")
-            store_id, kind = job.store_id, job.kind
+        store_id, kind = sync_jobs.job_target(self.ctx, job_id)
 
         async def go() -> int:
             ids = await self._spawn(store_id).request((kind,), "retry")
@@ -342,13 +335,13 @@ class SyncEngine:
         self, store_id: int, status: StoreStatus, reason: str = "", synced: bool = False
     ) -> None:
         """Persist and announce a store's status."""
-        values: dict[str, Any] = {"sync_status": status, "status_reason": reason[:1000]}
-        now = utcnow()
-        if synced:
-            values["last_synced_at"] = now
-        with self.ws.sessions.begin() as s:
-            s.execute(update(Store).where(Store.id == store_id).values(**values))
+        now = _utcnow()
+        store_service.set_sync_status(self.ctx, store_id, status, reason, now if synced else None)
         self.emit(StoreStatusChanged(store_id, status, reason, now if synced else None))
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
 
 
 def _being_cancelled() -> bool:
@@ -450,7 +443,7 @@ class StoreWorker:
             if (
                 kind == JobKind.STOCK_PUSH
                 and trigger != "manual"
-                and not due_pushes(self.engine.ws.sessions, store.id)
+                and not due_pushes(self.engine.ctx, store.id)
             ):
                 continue
             job_id = await self._run_job(store, kind, trigger)
@@ -476,9 +469,9 @@ class StoreWorker:
             return
         now = time.monotonic()
         deadlines = [t for t in self._next.values()] if self.engine.options.schedule else []
-        retry_at = next_retry_at(self.engine.ws.sessions, store.id)
+        retry_at = next_retry_at(self.engine.ctx, store.id)
         if retry_at is not None:
-            deadlines.append(now + max(0.0, (retry_at - utcnow()).total_seconds()))
+            deadlines.append(now + max(0.0, (retry_at - _utcnow()).total_seconds()))
         if self._circuit_until > now:
             deadlines = [max(d, self._circuit_until) for d in deadlines]
         timeout = max(0.05, min(deadlines) - now) if deadlines else None
@@ -497,7 +490,7 @@ class StoreWorker:
     # ------------------------------------------------------------------ one job
     async def _run_job(self, store: StoreDTO, kind: JobKind, trigger: str) -> int | None:
         eng = self.engine
-        run = JobRun(eng.ws.sessions, eng.emit, store.id, kind, trigger)
+        run = JobRun(eng.ctx, eng.emit, store.id, kind, trigger)
         if store.status != StoreStatus.SYNCING:
             eng.set_status(store.id, StoreStatus.SYNCING)
         job = {
@@ -508,9 +501,7 @@ class StoreWorker:
         task = asyncio.ensure_future(
             self._with_auth(
                 store,
-                lambda adapter: job(
-                    JobContext(store, adapter, eng.ws.sessions, eng.ctx, run, eng.emit)
-                ),
+                lambda adapter: job(JobContext(store, adapter, eng.ctx, run, eng.emit)),
             )
         )
         self._current = (run.id, task)
@@ -582,7 +573,7 @@ class StoreWorker:
         except ReauthorizationRequired:
             raise
         except AuthError:
-            # one refresh, one retry (DESIGN §3)
+            # one refresh, one retry (docs/ARCHITECTURE.md)
             await self._refresh(store, adapter)
             await job(adapter)
 
@@ -590,7 +581,7 @@ class StoreWorker:
         tokens = self.engine.vault.tokens(store)
         if tokens is None:
             raise ReauthorizationRequired(f"{store.name} has no tokens: connect it again")
-        if tokens.access_expires_at - utcnow() <= self.engine.options.refresh_margin:
+        if tokens.access_expires_at - _utcnow() <= self.engine.options.refresh_margin:
             await self._refresh(store, adapter)
 
     async def _refresh(self, store: StoreDTO, adapter: PlatformAdapter) -> None:
@@ -610,12 +601,6 @@ class StoreWorker:
                     ) from None
                 raise
             vault.save_tokens(store, new)
-            with self.engine.ws.sessions.begin() as s:
-                s.execute(
-                    update(Store)
-                    .where(Store.id == store.id)
-                    .values(
-                        access_token_expires_at=new.access_expires_at,
-                        refresh_token_expires_at=new.refresh_expires_at,
-                    )
-                )
+            store_service.set_token_expiry(
+                self.engine.ctx, store.id, new.access_expires_at, new.refresh_expires_at
+            )

@@ -1,17 +1,19 @@
-"""Job bookkeeping: a ``sync_jobs`` row per run, readable ``sync_logs`` lines, events."""
+"""Job bookkeeping as the engine sees it: counts, progress events, when rows are written.
+
+The ``sync_jobs`` and ``sync_logs`` rows themselves are written by
+:mod:`app.core.services.sync_jobs`.
+"""
 
 from __future__ import annotations
 
 import time
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session, sessionmaker
-
-from app.core.db.models import SyncJob, SyncLog
-from app.core.db.types import utcnow
 from app.core.domain import JobKind, JobStatus
 from app.core.platforms.http import redact
+from app.core.services import sync_jobs
+from app.core.services.context import ServiceContext
+from app.core.services.sync_jobs import JobLog
 from app.core.sync.events import Emit, JobFinished, JobProgress, JobStarted
 
 # A job's counts go to its row at most this often (and always when it ends): a big order
@@ -24,47 +26,26 @@ class JobRun:
 
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        ctx: ServiceContext,
         emit: Emit,
         store_id: int,
         kind: JobKind,
         trigger: str,
     ) -> None:
-        self._sessions = sessions
+        self._ctx = ctx
         self._emit = emit
         self.store_id, self.kind, self.trigger = store_id, kind, trigger
         self.total = self.processed = self.failed = 0
         self._last_shown: tuple[int, int, int] | None = None
         self._last_written = time.monotonic()
-        with sessions.begin() as s:
-            job = SyncJob(
-                store_id=store_id,
-                kind=kind,
-                status=JobStatus.RUNNING,
-                trigger=trigger,
-                started_at=utcnow(),
-            )
-            s.add(job)
-            s.flush()
-            self.id = job.id
+        self.id = sync_jobs.start_job(ctx, store_id, kind, trigger)
+        # every line the job or a service acting for it writes is masked, whatever it says
+        self.job_log = JobLog(self.id, store_id, redact)
         emit(JobStarted(self.id, store_id, kind, trigger))
 
-    def log(
-        self, message: str, level: str = "info", session: Session | None = None, **detail: Any
-    ) -> None:
+    def log(self, message: str, level: str = "info", **detail: Any) -> None:
         """Add a line a seller can read. Secrets are masked, whatever the caller passed."""
-        row = SyncLog(
-            job_id=self.id,
-            store_id=self.store_id,
-            level=level,
-            message=redact(message)[:2000],
-            detail=detail or None,
-        )
-        if session is not None:
-            session.add(row)
-            return
-        with self._sessions.begin() as s:
-            s.add(row)
+        sync_jobs.add_log(self._ctx, self.job_log, message, level, **detail)
 
     def progress(
         self,
@@ -94,61 +75,21 @@ class JobRun:
         if now - self._last_written < PROGRESS_WRITE_SECONDS:
             return  # the row is history; the event above is what a window shows live
         self._last_written = now
-        with self._sessions.begin() as s:
-            s.execute(
-                update(SyncJob)
-                .where(SyncJob.id == self.id)
-                .values(processed=self.processed, total=self.total, failed=self.failed)
-            )
+        sync_jobs.save_progress(self._ctx, self.id, self.processed, self.total, self.failed)
 
     def finish(self, status: JobStatus, error: str = "") -> None:
         """Close the job with its final status."""
-        error = redact(error)[:2000]
-        with self._sessions.begin() as s:
-            s.execute(
-                update(SyncJob)
-                .where(SyncJob.id == self.id)
-                .values(
-                    status=status,
-                    finished_at=utcnow(),
-                    processed=self.processed,
-                    total=self.total,
-                    failed=self.failed,
-                    error=error,
-                )
-            )
-            if error:
-                s.add(
-                    SyncLog(
-                        job_id=self.id,
-                        store_id=self.store_id,
-                        level="error" if status == JobStatus.FAILED else "warning",
-                        message=error,
-                    )
-                )
+        error = sync_jobs.finish_job(
+            self._ctx,
+            self.job_log,
+            status,
+            processed=self.processed,
+            total=self.total,
+            failed=self.failed,
+            error=error,
+        )
         self._emit(
             JobFinished(
                 self.id, self.store_id, self.kind, status, self.processed, self.failed, error
             )
         )
-
-
-def mark_interrupted(sessions: sessionmaker[Session]) -> int:
-    """At start-up: jobs left running by a crash are marked interrupted."""
-    with sessions.begin() as s:
-        ids = list(
-            s.scalars(
-                select(SyncJob.id).where(SyncJob.status.in_([JobStatus.RUNNING, JobStatus.QUEUED]))
-            )
-        )
-        if ids:
-            s.execute(
-                update(SyncJob)
-                .where(SyncJob.id.in_(ids))
-                .values(
-                    status=JobStatus.INTERRUPTED,
-                    finished_at=utcnow(),
-                    error="interrupted: StoreSync stopped while this job ran",
-                )
-            )
-        return len(ids)

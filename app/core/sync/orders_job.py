@@ -4,6 +4,9 @@ Each page of orders commits in its own transaction; the cursor moves to the end 
 window only in the same transaction as the window's last page, so a crash at any moment
 loses nothing (the window is fetched again) and duplicates nothing (upserts are idempotent).
 Windows that need more than one page are split (see :class:`_WindowFetch`).
+
+What to fetch, in which windows and pages, and pipelining the writes is decided here;
+storing a page, the cursor and the fees is :mod:`app.core.services.order_sync`.
 """
 
 from __future__ import annotations
@@ -11,49 +14,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
-
-from app.core.db.models import Store, SyncCursor
-from app.core.db.types import utcnow
-from app.core.domain import JobKind, OrderRef
-from app.core.services.ledger import touched_variants
-from app.core.services.orders import UpsertStats, upsert_orders_in
+from app.core.domain import OrderRef
+from app.core.platforms.base import AuthError, PlatformError
+from app.core.services.order_sync import cursor_start, orders_awaiting_fees, record_fees, store_page
+from app.core.services.orders import UpsertStats
 from app.core.sync.context import JobContext, chunks
 from app.core.sync.events import DataChanged
 
-OVERLAP = timedelta(minutes=5)
-INITIAL_LOOKBACK = timedelta(days=7)
 DETAIL_BATCH = 50
-
-
-def _cursor_start(jc: JobContext, now: datetime) -> datetime:
-    with jc.sessions() as s:
-        pos = s.scalar(
-            select(SyncCursor.position).where(
-                SyncCursor.store_id == jc.store.id, SyncCursor.kind == JobKind.ORDERS
-            )
-        )
-    return now - INITIAL_LOOKBACK if pos is None else pos - OVERLAP
-
-
-def _advance_cursor(session, store_id: int, position: datetime) -> None:
-    cur = session.scalar(
-        select(SyncCursor).where(SyncCursor.store_id == store_id, SyncCursor.kind == JobKind.ORDERS)
-    )
-    if cur is None:
-        session.add(SyncCursor(store_id=store_id, kind=JobKind.ORDERS, position=position))
-    elif cur.position is None or position > cur.position:
-        cur.position = position
 
 
 async def fetch_orders(jc: JobContext) -> set[int]:
     """Fetch and store every order updated since the cursor; returns touched variant ids."""
     # platforms take whole seconds and floor them: end the window on the next whole second
     # so an order placed in the current second is inside it
-    now = (utcnow() + timedelta(seconds=1)).replace(microsecond=0)
-    start = _cursor_start(jc, now).replace(microsecond=0)
+    now = (datetime.now(UTC) + timedelta(seconds=1)).replace(microsecond=0)
+    start = cursor_start(jc.ctx, jc.store.id, now).replace(microsecond=0)
     window = timedelta(seconds=jc.adapter.max_order_window_seconds)
     fetch = _WindowFetch(jc)
     w_from = start
@@ -83,22 +61,7 @@ async def fetch_final_fees(jc: JobContext) -> int:
     At most ``FEES_PER_RUN`` orders per run, least recently tried first, so an order whose
     statement is late never holds the others up. Returns how many became final.
     """
-    from app.core.db.models import Order
-    from app.core.domain import OrderStatus
-    from app.core.platforms.base import AuthError, PlatformError
-    from app.core.services.analytics.summary import refresh_sales_summary
-
-    with jc.sessions() as s:
-        rows = s.execute(
-            select(Order.id, Order.platform_order_id)
-            .where(
-                Order.store_id == jc.store.id,
-                Order.status == OrderStatus.COMPLETED,
-                Order.fees_final.is_(False),
-            )
-            .order_by(Order.updated_at, Order.id)
-            .limit(FEES_PER_RUN)
-        ).all()
+    rows = orders_awaiting_fees(jc.ctx, jc.store.id, FEES_PER_RUN)
     final, tried = [], []
     for order_id, platform_id in rows:
         try:
@@ -114,51 +77,11 @@ async def fetch_final_fees(jc: JobContext) -> int:
             tried.append(order_id)
     if not rows:
         return 0
-    with jc.sessions.begin() as s:
-        for order_id, fees in final:
-            s.execute(
-                update(Order)
-                .where(Order.id == order_id)
-                .values(
-                    fees=fees.total_fees, shipping_subsidy=fees.shipping_subsidy, fees_final=True
-                )
-            )
-        if tried:  # to the back of the queue
-            s.execute(update(Order).where(Order.id.in_(tried)).values(updated_at=utcnow()))
-        refresh_sales_summary(s, [order_id for order_id, _f in final])
+    record_fees(jc.ctx, final, tried)
     if final:
         jc.run.log(f"real marketplace fees read for {len(final)} completed order(s)")
         jc.emit(DataChanged("orders"))
     return len(final)
-
-
-def store_page(
-    sessions,
-    store_id: int,
-    orders: list,
-    window_placed: set[datetime] | None = None,
-    advance_cursor_to: datetime | None = None,
-) -> tuple[UpsertStats, set[int]]:
-    """Store one page of orders in one transaction: the orders with their stock effects
-    and, on a window's last page, the cursor and the analytics summary of the days the
-    window's orders were placed on (``window_placed`` plus this page's).
-
-    The summary is brought up to date once per window rather than per page (a page would
-    recompute the same busy days again and again), and in the cursor's transaction, so a
-    window cut short by a crash is read and summarised again next time: every order read
-    counts, changed or not. Returns what the upsert did and the variants whose stock it
-    changed.
-    """
-    from app.core.services.analytics.summary import refresh_sales_summary_placed
-
-    with sessions.begin() as s:
-        stats = upsert_orders_in(s, s.get(Store, store_id), orders)
-        touched = set(touched_variants(s))
-        if advance_cursor_to is not None:  # same transaction as the orders it covers
-            placed = stats.placed | (window_placed or set())
-            refresh_sales_summary_placed(s, store_id, placed)
-            _advance_cursor(s, store_id, advance_cursor_to)
-    return stats, touched
 
 
 class _WindowFetch:
@@ -232,7 +155,7 @@ class _WindowFetch:
     ) -> tuple[UpsertStats, set[int], int, bool]:
         # in a worker thread: touches nothing of the loop's
         stats, touched = store_page(
-            self.jc.sessions, self.jc.store.id, orders, window_placed, advance_to
+            self.jc.ctx, self.jc.store.id, orders, window_placed, advance_to
         )
         return stats, touched, len(orders), advance_to is not None
 

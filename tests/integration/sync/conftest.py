@@ -13,6 +13,7 @@ from app.core.db.models import ChannelListing, Store
 from app.core.platforms.http import RetryPolicy
 from app.core.services import stock_levels
 from app.core.services import stores as store_service
+from app.core.services.channel_stock import shown_stock
 from app.core.settings import StoreSettings
 from app.core.sync.engine import EngineOptions, SyncEngine
 from app.core.sync.events import JobFinished
@@ -86,7 +87,7 @@ class World:
         for sku, vid, shop_id, platform, settings, last_pushed in rows:
             sim = self.sandbox.sim(platform)
             shows = sim.stock_of(shop_id, sku)
-            wanted = StoreSettings.from_json(settings).channel_stock(avail[vid])
+            wanted = shown_stock(StoreSettings.from_json(settings), avail[vid])
             if shows != wanted:
                 wrong.append((platform, shop_id, sku, shows, wanted, f"pushed {last_pushed}"))
         return wrong

@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from app.core.domain import JobKind, StoreStatus
+from app.core.services import channel_stock
 from app.core.services import stores as store_service
-from app.core.sync import push_job
 from app.core.sync.engine import EngineOptions, SyncEngine
 from app.demo import connect_requests
 from app.sandbox.core import FaultRule
@@ -38,8 +38,8 @@ CHAOS = [
 @pytest.fixture
 def chaos_world(workspace, monkeypatch):
     """Four shops with short-lived tokens, an engine with short timeouts and back-off."""
-    monkeypatch.setattr(push_job, "RETRY_BASE_SECONDS", 0.05)
-    monkeypatch.setattr(push_job, "RETRY_MAX_SECONDS", 0.5)
+    monkeypatch.setattr(channel_stock, "RETRY_BASE_SECONDS", 0.05)
+    monkeypatch.setattr(channel_stock, "RETRY_MAX_SECONDS", 0.5)
     sandbox = build_sandbox(
         seed=23, shopee_options={"access_ttl": TOKEN_TTL}, tiktok_options={"access_ttl": TOKEN_TTL}
     )

@@ -64,9 +64,9 @@ def test_a_list_that_moves_mid_page_loses_no_order(ctx, workspace):
         for i in range(250)
     ]
     adapter = ShiftingAdapter(orders)
-    run = JobRun(workspace.sessions, lambda e: None, st.id, JobKind.ORDERS, "test")
+    run = JobRun(ctx, lambda e: None, st.id, JobKind.ORDERS, "test")
     dto = store_service.get_store(ctx, st.id)
-    jc = JobContext(dto, adapter, workspace.sessions, ctx, run, lambda e: None)
+    jc = JobContext(dto, adapter, ctx, run, lambda e: None)
     asyncio.run(fetch_orders(jc))
     assert adapter.shifted
     from sqlalchemy import select
@@ -105,10 +105,8 @@ def test_a_burst_of_orders_in_a_few_seconds_is_split_on_whole_seconds(ctx, works
     ]  # 150 orders in each of three seconds
     adapter = FlooringAdapter(orders)
     adapter.calls = 99  # no shifting here
-    run = JobRun(workspace.sessions, lambda e: None, st.id, JobKind.ORDERS, "test")
-    jc = JobContext(
-        store_service.get_store(ctx, st.id), adapter, workspace.sessions, ctx, run, lambda e: None
-    )
+    run = JobRun(ctx, lambda e: None, st.id, JobKind.ORDERS, "test")
+    jc = JobContext(store_service.get_store(ctx, st.id), adapter, ctx, run, lambda e: None)
     asyncio.run(fetch_orders(jc))
     from sqlalchemy import func, select
 
@@ -147,10 +145,8 @@ def test_an_order_on_the_second_two_halves_share_is_fetched_once(ctx, workspace)
     ]
     adapter = InclusiveAdapter(orders)
     adapter.calls = 99
-    run = JobRun(workspace.sessions, lambda e: None, st.id, JobKind.ORDERS, "test")
-    jc = JobContext(
-        store_service.get_store(ctx, st.id), adapter, workspace.sessions, ctx, run, lambda e: None
-    )
+    run = JobRun(ctx, lambda e: None, st.id, JobKind.ORDERS, "test")
+    jc = JobContext(store_service.get_store(ctx, st.id), adapter, ctx, run, lambda e: None)
     asyncio.run(fetch_orders(jc))
     from sqlalchemy import func, select
 
@@ -193,10 +189,8 @@ def _burst(prefix, n, seconds, status=OrderStatus.UNPAID, qty=1):
 
 def _run(ctx, workspace, adapter):
     st = store(ctx)
-    run = JobRun(workspace.sessions, lambda e: None, st.id, JobKind.ORDERS, "test")
-    jc = JobContext(
-        store_service.get_store(ctx, st.id), adapter, workspace.sessions, ctx, run, lambda e: None
-    )
+    run = JobRun(ctx, lambda e: None, st.id, JobKind.ORDERS, "test")
+    jc = JobContext(store_service.get_store(ctx, st.id), adapter, ctx, run, lambda e: None)
     asyncio.run(fetch_orders(jc))
 
 
@@ -259,8 +253,8 @@ def test_orders_stored_before_an_outage_are_in_the_summary_after_the_next_run(ct
     dto = store_service.get_store(ctx, st.id)
 
     def run(adapter):
-        job = JobRun(workspace.sessions, lambda e: None, st.id, JobKind.ORDERS, "test")
-        jc = JobContext(dto, adapter, workspace.sessions, ctx, job, lambda e: None)
+        job = JobRun(ctx, lambda e: None, st.id, JobKind.ORDERS, "test")
+        jc = JobContext(dto, adapter, ctx, job, lambda e: None)
         asyncio.run(fetch_orders(jc))
 
     with pytest.raises(ServerError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.services.channel_stock import shown_stock
 from app.core.services.errors import ValidationError
 from app.core.settings import StoreSettings
 
@@ -21,7 +22,7 @@ from app.core.settings import StoreSettings
     ],
 )
 def test_channel_stock(kw, available, expected):
-    assert StoreSettings(**kw).channel_stock(available) == expected
+    assert shown_stock(StoreSettings(**kw), available) == expected
 
 
 def test_invalid_policy_is_refused_at_the_field():
