@@ -139,8 +139,8 @@ def step_sandbox(run: _Run) -> None:
 
 def step_connect(run: _Run) -> None:
     """Approve the consent page as a seller would and exchange the code for tokens."""
-    from app.demo import connect_requests
     from app.core.sync.engine import EngineOptions, SyncEngine
+    from app.demo import connect_requests
 
     run.engine = SyncEngine(run.ws, None, EngineOptions(schedule=False))
     run.engine.start()
