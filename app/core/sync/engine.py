@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 import httpx
 
 from app.core import engine_lock
-from app.core.engine_lock import EngineAlreadyRunning
 from app.core.domain import AppCredentials, Endpoints, JobKind, JobStatus, Platform, StoreStatus
+from app.core.engine_lock import EngineAlreadyRunning
 from app.core.platforms.base import (
     AuthError,
     PlatformAdapter,
