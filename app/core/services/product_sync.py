@@ -80,7 +80,9 @@ def store_listings(
             location,
             job,
             read_at=read_at,
-            imported=frozenset(sl.listing_id for k, sl in zip(keys, seen) if k in imported),
+            imported=frozenset(
+                sl.listing_id for k, sl in zip(keys, seen, strict=True) if k in imported
+            ),
         )
     return ListingBatchResult(len(imported), drifts)
 
