@@ -327,7 +327,13 @@ def _baseline(session: Session, sl: SeenListing, read_at: datetime) -> None:
 
 
 def _accept(
-    session: Session, store: Store, variant_id: int, listing_id: int, location_id: int, diff: int
+    session: Session,
+    store: Store,
+    variant_id: int,
+    listing_id: int,
+    location_id: int,
+    diff: int,
+    note: str = "drift accepted from {store}",
 ) -> None:
     apply_change(
         session,
@@ -338,7 +344,7 @@ def _accept(
         actor="sync",
         reference_type="sync",
         reference_id=listing_id,
-        note=f"drift accepted from {store.name}",
+        note=note.format(store=store.name),
         allow_negative=True,
     )
 
@@ -385,7 +391,15 @@ def _first_sight(
     listing = session.get(ChannelListing, sl.listing_id)
     assert sl.variant_id is not None
     if verdict.action == DriftAction.ACCEPT:
-        _accept(session, store, sl.variant_id, listing.id, location_id, verdict.diff)
+        _accept(
+            session,
+            store,
+            sl.variant_id,
+            listing.id,
+            location_id,
+            verdict.diff,
+            "first sync: figure accepted from {store}",
+        )
         outcome = "master stock adjusted to the platform's figure"
     else:
         force_push(session, [listing.id])
