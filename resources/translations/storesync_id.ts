@@ -29,17 +29,17 @@
       <translation>(tidak ada)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="50" />
+      <location filename="../../app/gui/stores/page.py" line="51" />
       <source>&lt;b&gt;Deleted from StoreSync:&lt;/b&gt; {listings} listings and their mappings, {orders} orders of this store, {pushes} stock updates still queued, and this store's sync history.</source>
       <translation>&lt;b&gt;Dihapus dari StoreSync:&lt;/b&gt; {listings} listing beserta pemetaannya, {orders} pesanan toko ini, {pushes} pembaruan stok yang masih dalam antrean, dan riwayat sinkronisasi toko ini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="55" />
+      <location filename="../../app/gui/stores/page.py" line="56" />
       <source>&lt;b&gt;Kept:&lt;/b&gt; your master catalog, every stock count and the complete stock ledger (movements caused by this store's orders stay as history). Stock held for its open orders is released back to your other stores.</source>
       <translation>&lt;b&gt;Tetap disimpan:&lt;/b&gt; katalog master Anda, semua jumlah stok, dan buku besar stok yang lengkap (pergerakan stok akibat pesanan toko ini tetap tersimpan sebagai riwayat). Stok yang ditahan untuk pesanan terbuka toko ini dikembalikan ke toko Anda yang lain.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="60" />
+      <location filename="../../app/gui/stores/page.py" line="61" />
       <source>&lt;b&gt;Not touched:&lt;/b&gt; the shop on {platform} itself — nothing is deleted there.</source>
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
@@ -524,12 +524,12 @@
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="84" />
+      <location filename="../../app/gui/stores/page.py" line="85" />
       <source>Connect store</source>
       <translation>Hubungkan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="84" />
+      <location filename="../../app/gui/stores/page.py" line="85" />
       <source>Connect store…</source>
       <translation>Hubungkan toko…</translation>
     </message>
@@ -616,9 +616,14 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="217" />
+      <location filename="../../app/gui/stores/page.py" line="238" />
       <source>Could not change the store</source>
       <translation>Toko tidak dapat diubah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="114" />
+      <source>Could not dismiss the review</source>
+      <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="230" />
@@ -648,12 +653,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dasbor tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="133" />
+      <location filename="../../app/gui/stores/page.py" line="142" />
       <source>Could not read the stores: {error}</source>
       <translation>Data toko tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="238" />
+      <location filename="../../app/gui/stores/page.py" line="271" />
       <source>Could not remove the store</source>
       <translation>Toko tidak dapat dihapus</translation>
     </message>
@@ -801,6 +806,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="111" />
       <source>Disconnected</source>
       <translation>Terputus</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="96" />
+      <source>Dismiss</source>
+      <translation>Tandai sudah dilihat</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/model.py" line="46" />
@@ -986,6 +996,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/mapping.py" line="115" />
       <source>Find any variant by SKU or name…</source>
       <translation>Cari varian apa pun berdasarkan SKU atau nama…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="70" />
+      <source>First sync review</source>
+      <translation>Tinjauan sinkronisasi pertama</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="57" />
+      <source>First sync review — {store}</source>
+      <translation>Tinjauan sinkronisasi pertama — {store}</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/page.py" line="49" />
@@ -1193,6 +1213,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing belum dipetakan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/page.py" line="96" />
+      <source>Listings whose stock differed from StoreSync's when the store was first read</source>
+      <translation>Listing yang stoknya berbeda dari StoreSync saat toko pertama kali dibaca</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="129" />
       <source>Location</source>
       <translation>Lokasi</translation>
@@ -1308,6 +1333,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pemetaan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="97" />
+      <source>Mark these differences as seen; the list is emptied</source>
+      <translation>Tandai selisih ini sudah dilihat; daftar dikosongkan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="280" />
       <source>Marked copy saved to {path}</source>
       <translation>Salinan bertanda disimpan ke {path}</translation>
@@ -1328,9 +1358,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Biaya marketplace (perkiraan)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="50" />
+      <source>Master says</source>
+      <translation>Menurut master</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="79" />
       <source>Master SKU</source>
       <translation>SKU induk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="35" />
+      <source>Master stock adjusted by {diff:+d} to the platform's figure</source>
+      <translation>Stok master disesuaikan {diff:+d} ke angka platform</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="39" />
+      <source>Master's figure ({n}) was sent to the store</source>
+      <translation>Angka master ({n}) sudah dikirim ke toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="40" />
+      <source>Master's figure ({n}) will be sent to the store</source>
+      <translation>Angka master ({n}) akan dikirim ke toko</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="209" />
@@ -1438,7 +1488,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada toko yang terhubung.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="109" />
+      <location filename="../../app/gui/stores/page.py" line="118" />
       <source>No store yet. Click “Connect store…” to add your first shop.</source>
       <translation>Belum ada toko. Klik “Hubungkan toko…” untuk menambahkan toko pertama Anda.</translation>
     </message>
@@ -1468,12 +1518,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="321" />
+      <location filename="../../app/core/services/order_items.py" line="322" />
       <source>none of these items can be restocked (not shipped, or already returned)</source>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/ledger.py" line="213" />
+      <location filename="../../app/core/services/ledger.py" line="214" />
       <source>not enough stock for this change: it would go below zero</source>
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
@@ -1633,7 +1683,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number} masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="298" />
+      <location filename="../../app/core/services/order_items.py" line="299" />
       <source>order {order_id} does not exist</source>
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
@@ -1693,12 +1743,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tempel seluruh alamat dari browser setelah menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="89" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Pause</source>
       <translation>Jeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="89" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Pause or resume syncing</source>
       <translation>Jeda atau lanjutkan sinkronisasi</translation>
     </message>
@@ -1741,6 +1791,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/model.py" line="33" />
       <source>Platform sandbox</source>
       <translation>Sandbox platform</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="49" />
+      <source>Platform says</source>
+      <translation>Menurut platform</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/model.py" line="171" />
@@ -1903,7 +1958,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="90" />
+      <location filename="../../app/gui/stores/page.py" line="91" />
       <source>Re-authorize store</source>
       <translation>Otorisasi ulang toko</translation>
     </message>
@@ -1913,7 +1968,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="90" />
+      <location filename="../../app/gui/stores/page.py" line="91" />
       <source>Re-authorize…</source>
       <translation>Otorisasi ulang…</translation>
     </message>
@@ -1993,12 +2048,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dilepas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="49" />
+      <location filename="../../app/gui/stores/page.py" line="50" />
       <source>Remove &lt;b&gt;{store}&lt;/b&gt; from StoreSync?</source>
       <translation>Hapus &lt;b&gt;{store}&lt;/b&gt; dari StoreSync?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="91" />
+      <location filename="../../app/gui/stores/page.py" line="92" />
       <source>Remove store</source>
       <translation>Hapus toko</translation>
     </message>
@@ -2008,7 +2063,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="91" />
+      <location filename="../../app/gui/stores/page.py" line="92" />
       <source>Remove…</source>
       <translation>Hapus…</translation>
     </message>
@@ -2063,7 +2118,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pulihkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="159" />
+      <location filename="../../app/gui/stores/page.py" line="180" />
       <source>Resume</source>
       <translation>Lanjutkan</translation>
     </message>
@@ -2136,6 +2191,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/dashboard/page.py" line="63" />
       <source>Revenue yesterday</source>
       <translation>Pendapatan kemarin</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="95" />
+      <source>Review first sync</source>
+      <translation>Tinjau sinkronisasi pertama</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="176" />
+      <source>Review first sync ({n})…</source>
+      <translation>Tinjau sinkronisasi pertama ({n})…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="94" />
+      <source>Review first sync…</source>
+      <translation>Tinjau sinkronisasi pertama…</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="60" />
@@ -2363,7 +2433,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengaturan — {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="88" />
+      <location filename="../../app/gui/stores/page.py" line="89" />
       <source>Settings…</source>
       <translation>Pengaturan…</translation>
     </message>
@@ -2643,7 +2713,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>nama toko wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="88" />
+      <location filename="../../app/gui/stores/page.py" line="89" />
       <source>Store settings</source>
       <translation>Pengaturan toko</translation>
     </message>
@@ -2653,7 +2723,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>toko {id}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="187" />
+      <location filename="../../app/core/services/first_sync.py" line="113" />
       <source>store {store} does not exist</source>
       <translation>toko {store} tidak ada</translation>
     </message>
@@ -2728,7 +2798,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sinkronisasi gagal: {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="86" />
+      <location filename="../../app/gui/stores/page.py" line="87" />
       <source>Sync now</source>
       <translation>Sinkronkan sekarang</translation>
     </message>
@@ -2738,7 +2808,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="189" />
+      <location filename="../../app/gui/stores/page.py" line="210" />
       <source>Sync of {store} failed to start</source>
       <translation>Sinkronisasi {store} gagal dimulai</translation>
     </message>
@@ -2753,7 +2823,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Status sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="86" />
+      <location filename="../../app/gui/stores/page.py" line="87" />
       <source>Sync the selected store now</source>
       <translation>Sinkronkan toko yang dipilih sekarang</translation>
     </message>
@@ -2793,7 +2863,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menyinkronkan {n} toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="191" />
+      <location filename="../../app/gui/stores/page.py" line="212" />
       <source>Syncing {store}…</source>
       <translation>Menyinkronkan {store}…</translation>
     </message>
@@ -3203,6 +3273,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok yang dikirim ke tiap toko</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="51" />
+      <source>What happened</source>
+      <translation>Yang terjadi</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/dashboard/page.py" line="108" />
       <source>What needs you today</source>
       <translation>Yang perlu Anda tangani hari ini</translation>
@@ -3216,6 +3291,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/settings_dialog.py" line="91" />
       <source>When the platform's stock differs</source>
       <translation>Jika stok di platform berbeda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="63" />
+      <source>When {store} was first read, these listings showed a different stock figure from StoreSync's. The store's drift policy decided what wins; check that each outcome is right, then dismiss the list.</source>
+      <translation>Saat {store} pertama kali dibaca, listing ini menunjukkan angka stok yang berbeda dari StoreSync. Kebijakan selisih toko menentukan mana yang berlaku; periksa bahwa setiap hasil sudah benar, lalu tutup daftar ini.</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
@@ -3393,12 +3473,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{store} sudah diotorisasi lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="260" />
+      <location filename="../../app/gui/stores/page.py" line="293" />
       <source>{store} removed</source>
       <translation>{store} dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="187" />
+      <location filename="../../app/gui/stores/page.py" line="208" />
       <source>{store}: {n} sync jobs started</source>
       <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
     </message>
