@@ -304,6 +304,7 @@ def _run_engine(ws, store_ids: list[int] | None, once: bool, printer: _Printer) 
 def cmd_sync(args) -> int:
     """Run jobs in the foreground; non-zero exit when a job failed (with --once)."""
     from app.core.services.stores import list_stores
+    from app.core.workspace import DailyBackups
 
     ws = _open(args)
     try:
@@ -311,7 +312,12 @@ def cmd_sync(args) -> int:
         if not names:
             print("no stores connected", file=sys.stderr)
             return 1
-        return _run_engine(ws, args.store, args.once, _Printer(names))
+        # the daily backup runs beside the engine, on its own thread (app.core.workspace)
+        backups = DailyBackups(ws.ctx, ws.paths).start()
+        try:
+            return _run_engine(ws, args.store, args.once, _Printer(names))
+        finally:
+            backups.stop()
     finally:
         ws.close()
 
