@@ -81,9 +81,9 @@ def ensure_file_logging(log_dir: Path) -> bool:
     root = logging.getLogger()
     target = (log_dir / LOG_FILENAME).resolve()
     for h in root.handlers:
-        if getattr(h, _OURS, False) and isinstance(h, logging.FileHandler):
-            if Path(h.baseFilename).resolve() == target:
-                return True
+        ours = getattr(h, _OURS, False) and isinstance(h, logging.FileHandler)
+        if ours and Path(h.baseFilename).resolve() == target:
+            return True
     handler = file_handler(log_dir)
     if handler is None:
         return False
