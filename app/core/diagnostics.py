@@ -19,6 +19,8 @@ from app.core.paths import AppPaths
 from app.core.platforms.http import redact
 from app.core.services.context import ServiceContext
 
+__all__ = ["diagnostics_text", "redact"]
+
 
 def _settings_lines(ctx: ServiceContext) -> list[str]:
     from app.core.services import stores

@@ -19,7 +19,12 @@
       <translation> unit</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="130" />
+      <location filename="../../app/gui/main_window.py" line="155" />
+      <source>&amp;Help</source>
+      <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="145" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
@@ -44,7 +49,7 @@
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="350" />
+      <location filename="../../app/core/services/locations.py" line="55" />
       <source>a location with code {code} already exists</source>
       <translation>lokasi dengan kode {code} sudah ada</translation>
     </message>
@@ -74,17 +79,17 @@
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="275" />
+      <location filename="../../app/gui/settings/page.py" line="295" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="123" />
+      <location filename="../../app/gui/settings/page.py" line="138" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="123" />
+      <location filename="../../app/gui/settings/page.py" line="138" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
     </message>
@@ -149,7 +154,7 @@
       <translation>Semua toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="55" />
+      <location filename="../../app/gui/settings/page.py" line="57" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
@@ -174,9 +179,14 @@
       <translation>atribut perlu nama sebelum =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="65" />
+      <location filename="../../app/gui/main_window.py" line="66" />
       <source>Analytics</source>
       <translation>Analitik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="211" />
+      <source>Another StoreSync is syncing this data folder (another StoreSync window or `storesync sync`). Close it, then restore again.</source>
+      <translation>StoreSync lain sedang menyinkronkan folder data ini (jendela StoreSync lain atau `storesync sync`). Tutup dulu, lalu pulihkan lagi.</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/page.py" line="54" />
@@ -214,7 +224,7 @@
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="110" />
+      <location filename="../../app/gui/settings/page.py" line="125" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
@@ -289,6 +299,41 @@
       <translation>Rata-rata pesanan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="84" />
+      <source>Back up now</source>
+      <translation>Cadangkan sekarang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="170" />
+      <source>Backed up to {path}.</source>
+      <translation>Dicadangkan ke {path}.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="157" />
+      <source>Backing up…</source>
+      <translation>Mencadangkan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="90" />
+      <source>Backup progress</source>
+      <translation>Kemajuan pencadangan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="78" />
+      <source>Backups</source>
+      <translation>Cadangan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="118" />
+      <source>Backups need a data folder.</source>
+      <translation>Cadangan memerlukan folder data.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="64" />
+      <source>Backups to keep (one is made each day while StoreSync runs).</source>
+      <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/editor.py" line="45" />
       <source>Barcode</source>
       <translation>Barcode</translation>
@@ -319,7 +364,7 @@
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="252" />
+      <location filename="../../app/core/settings.py" line="288" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
@@ -354,12 +399,12 @@
       <translation>Membatalkan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="328" />
+      <location filename="../../app/core/export/importer.py" line="327" />
       <source>cannot be negative</source>
       <translation>tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="240" />
+      <location filename="../../app/core/export/importer.py" line="239" />
       <source>cannot read {file}: {error}</source>
       <translation>tidak dapat membaca {file}: {error}</translation>
     </message>
@@ -374,7 +419,7 @@
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/queries.py" line="66" />
+      <location filename="../../app/core/services/stock_levels.py" line="191" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
     </message>
@@ -384,7 +429,7 @@
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="256" />
+      <location filename="../../app/core/settings.py" line="292" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
@@ -439,6 +484,11 @@
       <translation>Memeriksa…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/recovery.py" line="89" />
+      <source>Choose a backup…</source>
+      <translation>Pilih cadangan…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="232" />
       <source>Choose a file first.</source>
       <translation>Pilih file terlebih dahulu.</translation>
@@ -469,7 +519,7 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="455" />
+      <location filename="../../app/core/services/inventory.py" line="150" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
@@ -489,12 +539,12 @@
       <translation>Tutup</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="340" />
+      <location filename="../../app/core/services/locations.py" line="45" />
       <source>code must be 1–40 characters without spaces</source>
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="117" />
+      <location filename="../../app/gui/settings/page.py" line="132" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -561,6 +611,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin tautan persetujuan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/crash.py" line="78" />
+      <source>Copy diagnostics</source>
+      <translation>Salin diagnostik</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
       <source>Copy link</source>
       <translation>Salin tautan</translation>
@@ -596,7 +651,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="287" />
+      <location filename="../../app/gui/settings/page.py" line="307" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
@@ -631,7 +686,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal membuka produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="79" />
+      <location filename="../../app/gui/settings/recovery.py" line="181" />
       <source>Could not open {folder}:
 {error}</source>
       <translation>Tidak dapat membuka {folder}:
@@ -663,7 +718,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="247" />
+      <location filename="../../app/gui/settings/page.py" line="262" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
@@ -713,7 +768,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buat produk master untuk listing dengan SKU yang tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="125" />
+      <location filename="../../app/gui/main_window.py" line="126" />
       <source>Ctrl+K to search</source>
       <translation>Ctrl+K untuk mencari</translation>
     </message>
@@ -738,22 +793,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Rusak</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="49" />
+      <location filename="../../app/gui/settings/page.py" line="51" />
       <source>Dark</source>
       <translation>Gelap</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="60" />
+      <location filename="../../app/gui/main_window.py" line="61" />
       <source>Dashboard</source>
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="128" />
+      <location filename="../../app/gui/settings/page.py" line="143" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="131" />
+      <location filename="../../app/gui/settings/page.py" line="146" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
@@ -768,7 +823,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>jumlah hari harus minimal 1</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="61" />
+      <location filename="../../app/gui/settings/page.py" line="63" />
       <source>Days without a sale that make a slow mover.</source>
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
     </message>
@@ -783,7 +838,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="116" />
+      <location filename="../../app/gui/launch.py" line="94" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -793,12 +848,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Deskripsi</translation>
     </message>
     <message>
+      <location filename="../../app/gui/crash.py" line="74" />
+      <source>Diagnostics</source>
+      <translation>Diagnostik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/main_window.py" line="279" />
+      <source>Diagnostics copied to the clipboard.</source>
+      <translation>Diagnostik disalin ke papan klip.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="111" />
       <source>Disconnected</source>
       <translation>Terputus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="47" />
+      <location filename="../../app/gui/inventory/model.py" line="46" />
       <source>done</source>
       <translation>selesai</translation>
     </message>
@@ -913,7 +978,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="135" />
+      <location filename="../../app/gui/settings/page.py" line="150" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
     </message>
@@ -928,7 +993,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="45" />
+      <location filename="../../app/gui/inventory/model.py" line="44" />
       <source>failed</source>
       <translation>gagal</translation>
     </message>
@@ -948,7 +1013,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="259" />
+      <location filename="../../app/core/settings.py" line="295" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
@@ -983,7 +1048,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari varian apa pun berdasarkan SKU atau nama…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="49" />
+      <location filename="../../app/gui/settings/page.py" line="51" />
       <source>Follow the system</source>
       <translation>Ikuti sistem</translation>
     </message>
@@ -1038,7 +1103,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="134" />
+      <location filename="../../app/gui/settings/page.py" line="149" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1068,7 +1133,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>INFO</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="60" />
+      <location filename="../../app/gui/settings/page.py" line="62" />
       <source>Interface language (en or id).</source>
       <translation>Bahasa antarmuka (en atau id).</translation>
     </message>
@@ -1153,7 +1218,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sinkronisasi terakhir {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="155" />
+      <location filename="../../app/gui/inventory/model.py" line="156" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
     </message>
@@ -1168,7 +1233,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="49" />
+      <location filename="../../app/gui/settings/page.py" line="51" />
       <source>Light</source>
       <translation>Terang</translation>
     </message>
@@ -1178,7 +1243,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="176" />
+      <location filename="../../app/core/services/listings.py" line="204" />
       <source>listing {listing} does not exist</source>
       <translation>listing {listing} tidak ada</translation>
     </message>
@@ -1198,12 +1263,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Filter lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="295" />
+      <location filename="../../app/core/services/inventory.py" line="38" />
       <source>location {location_id} does not exist</source>
       <translation>lokasi {location_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="297" />
+      <location filename="../../app/core/services/inventory.py" line="40" />
       <source>location {name} is inactive</source>
       <translation>lokasi {name} nonaktif</translation>
     </message>
@@ -1218,7 +1283,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="300" />
+      <location filename="../../app/gui/main_window.py" line="272" />
+      <source>Logs are in {folder}</source>
+      <translation>Log ada di {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="299" />
       <source>longer than {max_len} characters</source>
       <translation>lebih dari {max_len} karakter</translation>
     </message>
@@ -1228,7 +1298,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hilang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="35" />
+      <location filename="../../app/gui/inventory/model.py" line="34" />
       <source>Low</source>
       <translation>Menipis</translation>
     </message>
@@ -1333,7 +1403,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="122" />
+      <location filename="../../app/gui/main_window.py" line="123" />
       <source>Messages</source>
       <translation>Pesan</translation>
     </message>
@@ -1358,12 +1428,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="278" />
+      <location filename="../../app/gui/settings/page.py" line="298" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="342" />
+      <location filename="../../app/core/services/locations.py" line="47" />
       <source>name is required</source>
       <translation>nama wajib diisi</translation>
     </message>
@@ -1378,7 +1448,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perlu otorisasi ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="156" />
+      <location filename="../../app/gui/inventory/model.py" line="157" />
       <source>never</source>
       <translation>belum pernah</translation>
     </message>
@@ -1408,6 +1478,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk baru…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="126" />
+      <source>Newest backup: {time} ({n} kept in {folder}).</source>
+      <translation>Cadangan terbaru: {time} ({n} disimpan di {folder}).</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="122" />
+      <source>No backup yet. One is made each day while StoreSync runs, in {folder}.</source>
+      <translation>Belum ada cadangan. Satu dibuat setiap hari selama StoreSync berjalan, di {folder}.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
       <source>no code</source>
       <translation>tidak ada kode</translation>
@@ -1418,7 +1498,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="263" />
+      <location filename="../../app/core/services/locations.py" line="72" />
       <source>no stock location exists: add one in Inventory</source>
       <translation>belum ada lokasi stok: tambahkan di Persediaan</translation>
     </message>
@@ -1463,12 +1543,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="504" />
+      <location filename="../../app/core/services/order_items.py" line="321" />
       <source>none of these items can be restocked (not shipped, or already returned)</source>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="117" />
+      <location filename="../../app/core/services/ledger.py" line="213" />
       <source>not enough stock for this change: it would go below zero</source>
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
@@ -1493,7 +1573,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="261" />
+      <location filename="../../app/gui/settings/page.py" line="276" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -1503,32 +1583,37 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada hasil.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="255" />
+      <source>Nothing was restored: {reason}</source>
+      <translation>Tidak ada yang dipulihkan: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/dashboard/page.py" line="263" />
       <source>Nothing yet: orders and syncs will show up here.</source>
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="91" />
+      <location filename="../../app/gui/settings/page.py" line="96" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="59" />
+      <location filename="../../app/gui/settings/page.py" line="61" />
       <source>Notify when a store needs re-authorization.</source>
       <translation>Beri tahu saat toko perlu otorisasi ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="58" />
+      <location filename="../../app/gui/settings/page.py" line="60" />
       <source>Notify when a sync job fails.</source>
       <translation>Beri tahu saat tugas sinkronisasi gagal.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="57" />
+      <location filename="../../app/gui/settings/page.py" line="59" />
       <source>Notify when an item runs low.</source>
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="36" />
+      <location filename="../../app/gui/inventory/model.py" line="35" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
@@ -1566,6 +1651,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
       <source>Open in browser</source>
       <translation>Buka di browser</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/main_window.py" line="156" />
+      <source>Open log folder</source>
+      <translation>Buka folder log</translation>
     </message>
     <message>
       <location filename="../../app/gui/tray.py" line="85" />
@@ -1613,7 +1703,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="291" />
+      <location filename="../../app/core/services/orders.py" line="121" />
       <source>order without an id</source>
       <translation>pesanan tanpa ID</translation>
     </message>
@@ -1628,12 +1718,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number} masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="481" />
+      <location filename="../../app/core/services/order_items.py" line="298" />
       <source>order {order_id} does not exist</source>
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="295" />
+      <location filename="../../app/core/services/orders.py" line="125" />
       <source>order {order}: line {line} has quantity {quantity}</source>
       <translation>pesanan {order}: barang {line} berjumlah {quantity}</translation>
     </message>
@@ -1643,7 +1733,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="246" />
+      <location filename="../../app/core/settings.py" line="282" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
@@ -1668,7 +1758,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok habis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="86" />
+      <location filename="../../app/gui/main_window.py" line="87" />
       <source>Pages</source>
       <translation>Halaman</translation>
     </message>
@@ -1708,12 +1798,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dijeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="43" />
+      <location filename="../../app/gui/inventory/model.py" line="42" />
       <source>pending</source>
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="254" />
+      <location filename="../../app/core/settings.py" line="290" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -1738,7 +1828,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sandbox platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="170" />
+      <location filename="../../app/gui/inventory/model.py" line="171" />
       <source>Platform shows</source>
       <translation>Tampil di platform</translation>
     </message>
@@ -1783,7 +1873,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="249" />
+      <location filename="../../app/core/settings.py" line="285" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
@@ -1863,17 +1953,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="304" />
+      <location filename="../../app/core/services/inventory.py" line="47" />
       <source>quantity cannot be zero</source>
       <translation>jumlah tidak boleh nol</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="302" />
+      <location filename="../../app/core/services/inventory.py" line="45" />
       <source>quantity must be a whole number</source>
       <translation>jumlah harus bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="306" />
+      <location filename="../../app/core/services/inventory.py" line="49" />
       <source>quantity must be positive</source>
       <translation>jumlah harus positif</translation>
     </message>
@@ -1886,6 +1976,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="136" />
       <source>Queued</source>
       <translation>Dalam antrean</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/recovery.py" line="91" />
+      <source>Quit</source>
+      <translation>Keluar</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="134" />
@@ -1913,7 +2008,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="178" />
+      <location filename="../../app/gui/inventory/model.py" line="179" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
@@ -1968,7 +2063,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat hasil redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="137" />
+      <location filename="../../app/gui/inventory/model.py" line="138" />
       <source>Reference</source>
       <translation>Referensi</translation>
     </message>
@@ -2018,7 +2113,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="56" />
+      <location filename="../../app/gui/settings/page.py" line="58" />
       <source>Reorder point used for items that have none of their own.</source>
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
@@ -2038,7 +2133,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan ulang jika tersedia ≤</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="298" />
+      <location filename="../../app/gui/settings/backups.py" line="195" />
+      <source>Replace the data in StoreSync with the backup {name}? Changes made since that backup are replaced; the current data is kept beside it.</source>
+      <translation>Ganti data di StoreSync dengan cadangan {name}? Perubahan sejak cadangan itu akan diganti; data saat ini disimpan di sebelahnya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="297" />
       <source>required</source>
       <translation>wajib diisi</translation>
     </message>
@@ -2056,6 +2156,36 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/page.py" line="93" />
       <source>Restore</source>
       <translation>Pulihkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="186" />
+      <source>Restore from backup</source>
+      <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="87" />
+      <source>Restore from backup…</source>
+      <translation>Pulihkan dari cadangan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/recovery.py" line="77" />
+      <source>Restore progress</source>
+      <translation>Kemajuan pemulihan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/recovery.py" line="84" />
+      <source>Restore the newest backup</source>
+      <translation>Pulihkan cadangan terbaru</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="245" />
+      <source>Restored {name}.</source>
+      <translation>{name} dipulihkan.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="218" />
+      <source>Restoring {name}…</source>
+      <translation>Memulihkan {name}…</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/page.py" line="159" />
@@ -2188,7 +2318,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="143" />
+      <location filename="../../app/gui/settings/page.py" line="158" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -2198,7 +2328,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="261" />
+      <location filename="../../app/gui/settings/page.py" line="276" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
@@ -2213,7 +2343,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{rows} baris disimpan ke {path}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="371" />
+      <location filename="../../app/core/services/inventory.py" line="66" />
       <source>say why the stock changes</source>
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
@@ -2348,7 +2478,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Atur modal…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="67" />
+      <location filename="../../app/gui/main_window.py" line="68" />
       <source>Settings</source>
       <translation>Pengaturan</translation>
     </message>
@@ -2393,7 +2523,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="275" />
+      <location filename="../../app/gui/settings/page.py" line="295" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -2468,12 +2598,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="475" />
+      <location filename="../../app/core/export/importer.py" line="474" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="531" />
+      <location filename="../../app/core/export/importer.py" line="530" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
@@ -2483,12 +2613,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="461" />
+      <location filename="../../app/core/export/importer.py" line="460" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="521" />
+      <location filename="../../app/core/export/importer.py" line="520" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
@@ -2501,6 +2631,15 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/model.py" line="56" />
       <source>Some lines are not mapped to a master SKU: they do not move stock</source>
       <translation>Beberapa baris belum dipetakan ke SKU induk: stoknya tidak ikut berubah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/crash.py" line="67" />
+      <source>Something unexpected went wrong: {summary}
+
+StoreSync is still running and your data is saved. If this happens again, copy the diagnostics below and send them to support.</source>
+      <translation>Terjadi kesalahan yang tidak terduga: {summary}
+
+StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin diagnostik di bawah dan kirimkan ke dukungan.</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="119" />
@@ -2518,7 +2657,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Memulai demo…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="78" />
+      <location filename="../../app/gui/inventory/model.py" line="77" />
       <source>State</source>
       <translation>Kondisi</translation>
     </message>
@@ -2538,7 +2677,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="89" />
+      <location filename="../../app/gui/settings/page.py" line="94" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -2558,7 +2697,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="119" />
+      <location filename="../../app/gui/settings/page.py" line="134" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -2663,14 +2802,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko yang perlu perhatian</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="188" />
+      <source>StoreSync backups (*.db);;All files (*)</source>
+      <translation>Cadangan StoreSync (*.db);;Semua berkas (*)</translation>
+    </message>
+    <message>
       <location filename="../../app/core/db/problems.py" line="187" />
       <source>StoreSync cannot open the database {path} ({detail}). Check that the data folder exists and is yours, then try again.</source>
       <translation>StoreSync tidak dapat membuka basis data {path} ({detail}). Pastikan folder data ada dan milik Anda, lalu coba lagi.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/recovery.py" line="54" />
+      <source>StoreSync cannot open your data</source>
+      <translation>StoreSync tidak dapat membuka data Anda</translation>
+    </message>
+    <message>
       <location filename="../../app/core/db/problems.py" line="159" />
       <source>StoreSync cannot write to {path}. Make the folder and the database writable for your user, or choose another data folder with --data-dir.</source>
       <translation>StoreSync tidak dapat menulis ke {path}. Jadikan folder dan basis data dapat ditulis oleh pengguna Anda, atau pilih folder data lain dengan --data-dir.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/crash.py" line="64" />
+      <source>StoreSync ran into a problem</source>
+      <translation>StoreSync mengalami masalah</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/loopback.py" line="25" />
@@ -2763,7 +2917,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="113" />
+      <location filename="../../app/gui/launch.py" line="91" />
       <source>Syncing is off: the engine did not start ({error}).</source>
       <translation>Sinkronisasi mati: mesin sinkronisasi tidak berjalan ({error}).</translation>
     </message>
@@ -2803,6 +2957,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="175" />
+      <source>The backup failed: {reason}</source>
+      <translation>Pencadangan gagal: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="247" />
+      <source>The data it replaced is kept at {path}.</source>
+      <translation>Data yang digantikannya disimpan di {path}.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/db/problems.py" line="106" />
       <source>The database {path} is damaged ({detail}). It was left as it is; the newest backup is {backup}: restore it with `storesync restore {backup}`.</source>
       <translation>Basis data {path} rusak ({detail}). Berkas dibiarkan apa adanya; cadangan terbaru adalah {backup}: pulihkan dengan `storesync restore {backup}`.</translation>
@@ -2833,7 +2997,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="119" />
+      <location filename="../../app/gui/launch.py" line="97" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -2843,14 +3007,24 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Disk tempat {path} berada sudah penuh. Kosongkan sebagian ruang, lalu coba lagi; tidak ada yang diubah.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="62" />
+      <source>The file {path} does not exist.</source>
+      <translation>Berkas {path} tidak ada.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/analytics/calendar.py" line="100" />
       <source>the last day is before the first</source>
       <translation>hari terakhir lebih awal dari hari pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="218" />
+      <location filename="../../app/gui/settings/page.py" line="233" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/recovery.py" line="66" />
+      <source>The newest good backup is {name}, made {time}. Restoring it brings back your data as it was then; the damaged file is kept beside it.</source>
+      <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
     <message>
       <location filename="../../app/core/export/reports.py" line="119" />
@@ -2883,12 +3057,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="228" />
+      <location filename="../../app/core/export/importer.py" line="227" />
       <source>the required column {column!r} is missing</source>
       <translation>kolom wajib {column!r} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="571" />
+      <location filename="../../app/core/export/importer.py" line="570" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
@@ -2898,12 +3072,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>rentang waktu harus minimal 1 hari</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="258" />
+      <location filename="../../app/core/export/importer.py" line="257" />
       <source>the workbook has no sheets</source>
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="112" />
+      <location filename="../../app/gui/settings/page.py" line="127" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
@@ -2913,7 +3087,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="220" />
+      <location filename="../../app/gui/settings/recovery.py" line="71" />
+      <source>There is no good backup in {folder}. If you keep one elsewhere, choose it; the damaged file is kept beside the restored one.</source>
+      <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="219" />
       <source>this column appears twice; keep one</source>
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
@@ -2983,7 +3162,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat token</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="163" />
+      <location filename="../../app/gui/inventory/model.py" line="164" />
       <source>Told at</source>
       <translation>Dikirim pada</translation>
     </message>
@@ -3038,7 +3217,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Coba toko demo</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="116" />
+      <location filename="../../app/gui/inventory/model.py" line="117" />
       <source>Type</source>
       <translation>Jenis</translation>
     </message>
@@ -3058,12 +3237,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="486" />
+      <location filename="../../app/core/export/importer.py" line="485" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="144" />
+      <location filename="../../app/core/settings.py" line="166" />
       <source>unknown setting {key!r}</source>
       <translation>pengaturan {key!r} tidak dikenal</translation>
     </message>
@@ -3083,7 +3262,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dibayar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="83" />
+      <location filename="../../app/gui/inventory/model.py" line="82" />
       <source>Updated</source>
       <translation>Diperbarui</translation>
     </message>
@@ -3118,12 +3297,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="136" />
+      <location filename="../../app/core/services/listings.py" line="164" />
       <source>variant {sku} is archived</source>
       <translation>varian {sku} sudah diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="292" />
+      <location filename="../../app/core/services/inventory.py" line="35" />
       <source>variant {variant_id} does not exist</source>
       <translation>varian {variant_id} tidak ada</translation>
     </message>
@@ -3133,7 +3312,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>varian {variant} bukan bagian dari produk ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="134" />
+      <location filename="../../app/core/services/listings.py" line="162" />
       <source>variant {variant} does not exist</source>
       <translation>varian {variant} tidak ada</translation>
     </message>
@@ -3183,7 +3362,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="115" />
+      <location filename="../../app/gui/inventory/model.py" line="116" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -3198,17 +3377,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko yang mana?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="135" />
+      <location filename="../../app/gui/inventory/model.py" line="136" />
       <source>Who</source>
       <translation>Oleh</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="142" />
+      <location filename="../../app/gui/inventory/model.py" line="143" />
       <source>Why</source>
       <translation>Keterangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="74" />
+      <location filename="../../app/gui/inventory/model.py" line="73" />
       <source>workspace default</source>
       <translation>bawaan ruang kerja</translation>
     </message>
@@ -3238,17 +3417,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="206" />
+      <location filename="../../app/gui/settings/page.py" line="221" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="208" />
+      <location filename="../../app/gui/settings/page.py" line="223" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="144" />
+      <location filename="../../app/core/export/importer.py" line="143" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -3263,7 +3442,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{hours} j {minutes} mnt</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="147" />
+      <location filename="../../app/core/settings.py" line="173" />
+      <source>{key} must be between {low} and {high}</source>
+      <translation>{key} harus antara {low} dan {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="169" />
       <source>{key} must be {type}</source>
       <translation>{key} harus berupa {type}</translation>
     </message>
@@ -3343,7 +3527,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} varian</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/backup.py" line="60" />
+      <location filename="../../app/core/db/backup.py" line="64" />
       <source>{path} is not a StoreSync backup (it has no StoreSync schema). Choose a file from the 'backups' folder or one made by `storesync backup`.</source>
       <translation>{path} bukan cadangan StoreSync (tidak memiliki skema StoreSync). Pilih berkas dari folder 'backups' atau yang dibuat dengan `storesync backup`.</translation>
     </message>
@@ -3393,12 +3577,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{total} · {n} dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="325" />
+      <location filename="../../app/core/export/importer.py" line="324" />
       <source>{value!r} is not a whole number</source>
       <translation>{value!r} bukan bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="306" />
+      <location filename="../../app/core/export/importer.py" line="305" />
       <source>{value!r} is not an amount</source>
       <translation>{value!r} bukan nominal yang valid</translation>
     </message>
