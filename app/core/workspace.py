@@ -204,9 +204,9 @@ class DailyBackups:
         return made
 
     def _run(self) -> None:
-        while not self._stop.is_set():
+        self.run_once()  # always the check at start, even when stopped at once
+        while not self._stop.wait(self.check_every.total_seconds()):
             self.run_once()
-            self._stop.wait(self.check_every.total_seconds())
 
     def start(self) -> DailyBackups:
         """Check now (in the thread) and then periodically."""
