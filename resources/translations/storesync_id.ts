@@ -184,7 +184,7 @@
       <translation>Analitik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="211" />
+      <location filename="../../app/gui/settings/backups.py" line="216" />
       <source>Another StoreSync is syncing this data folder (another StoreSync window or `storesync sync`). Close it, then restore again.</source>
       <translation>StoreSync lain sedang menyinkronkan folder data ini (jendela StoreSync lain atau `storesync sync`). Tutup dulu, lalu pulihkan lagi.</translation>
     </message>
@@ -1583,7 +1583,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada hasil.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="255" />
+      <location filename="../../app/gui/settings/backups.py" line="260" />
       <source>Nothing was restored: {reason}</source>
       <translation>Tidak ada yang dipulihkan: {reason}</translation>
     </message>
@@ -2178,12 +2178,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pulihkan cadangan terbaru</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="245" />
+      <location filename="../../app/gui/settings/backups.py" line="250" />
       <source>Restored {name}.</source>
       <translation>{name} dipulihkan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="218" />
+      <location filename="../../app/gui/settings/backups.py" line="223" />
       <source>Restoring {name}…</source>
       <translation>Memulihkan {name}…</translation>
     </message>
@@ -2952,6 +2952,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="211" />
+      <source>That is the database StoreSync is using: choose a backup file.</source>
+      <translation>Itu database yang sedang dipakai StoreSync: pilih berkas cadangan.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="171" />
       <source>The API address must start with https:// (http only for 127.0.0.1)</source>
       <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
@@ -2962,7 +2967,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pencadangan gagal: {reason}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="247" />
+      <location filename="../../app/gui/settings/backups.py" line="252" />
       <source>The data it replaced is kept at {path}.</source>
       <translation>Data yang digantikannya disimpan di {path}.</translation>
     </message>

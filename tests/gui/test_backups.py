@@ -132,6 +132,8 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(qtbot, window, gui, tmp
     qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
     assert "Nothing was restored" in panel.result.text()
     assert "damaged" in panel.result.text()
+    assert not panel.restore_from(gui.paths.database)  # the file in use is no backup
+    assert "choose a backup file" in panel.result.text()
     assert "TEH-01" in _skus(gui.ctx)
     assert not list(gui.paths.data_dir.glob("storesync-replaced-*.db"))
     assert gui.engine.started  # started again after the refusal

@@ -78,14 +78,16 @@ def test_copy_diagnostics_has_no_secret(qtbot, window, memory_keyring, tmp_path)
     # the last errors in the log come along, redacted
     import logging
 
-    level = logging.getLogger().level
+    quiet = ("", "httpx", "httpcore", "alembic")  # setup_logging sets these levels
+    levels = {name: logging.getLogger(name).level for name in quiet}
     setup_logging(log_dir=window.gui.paths.logs_dir)
     try:
         logging.getLogger("app.core.sync").error("token refresh failed: access_token=%s", TOKEN)
         text = window.copy_diagnostics()
     finally:
         _drop_our_handlers()
-        logging.getLogger().setLevel(level)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
     assert "token refresh failed" in text
     assert QApplication.clipboard().text() == text
     assert "StoreSync " in text and "OS: " in text and "Python: " in text

@@ -206,6 +206,11 @@ class BackupPanel(QGroupBox):
         paths = self.gui.paths
         if paths is None or self.busy:
             return False
+        if source.resolve() == paths.database.resolve():
+            self._say(
+                tr("That is the database StoreSync is using: choose a backup file."), error=True
+            )
+            return False
         if engine_lock.held_by_other(paths.data_dir):
             self._say(
                 tr(

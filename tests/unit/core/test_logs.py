@@ -19,7 +19,9 @@ SECRET = "partnerkey-0123456789abcdef"
 def file_logging(tmp_path):
     """setup_logging into a temporary log folder; the previous handlers come back after."""
     root = logging.getLogger()
-    saved, level = list(root.handlers), root.level
+    saved = list(root.handlers)
+    quiet = ("", "httpx", "httpcore", "alembic")  # setup_logging sets these levels
+    levels = {name: logging.getLogger(name).level for name in quiet}
     log_dir = tmp_path / "logs"
     logs.setup_logging(log_dir=log_dir)
     yield log_dir
@@ -30,7 +32,8 @@ def file_logging(tmp_path):
     for h in saved:
         if h not in root.handlers:
             root.addHandler(h)
-    root.setLevel(level)
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
 
 
 def _flush() -> None:
