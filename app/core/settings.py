@@ -43,6 +43,8 @@ class SettingDef(Generic[T]):
     type: type[T]
     default: T
     doc: str
+    bounds: tuple[int, int] | None = None  # inclusive range of a number setting
+    moves_channel_stock: bool = False  # a change recomputes what every store is shown
 
     def accepts(self, value: object) -> bool:
         """Whether ``value`` is exactly of this setting's type (an int is not a bool)."""
@@ -87,6 +89,16 @@ LANGUAGE = SettingDef("language", str, "en", "Interface language (en or id).")
 SLOW_MOVER_DAYS = SettingDef(
     "slow_mover_days", int, 30, "Days without a sale that make a slow mover."
 )
+# the last-units rule (app/core/services/channel_stock.py, docs/ARCHITECTURE.md): at or
+# below this many available units a variant listed on several stores is offered on one
+LAST_UNITS_THRESHOLD = SettingDef(
+    "last_units_threshold",
+    int,
+    0,
+    "Offer the last units on one store only (0: off).",
+    bounds=(0, 100_000),
+    moves_channel_stock=True,
+)
 
 #: every workspace preference, in the order the Settings page shows them
 SETTINGS: dict[str, SettingDef[Any]] = {
@@ -99,6 +111,7 @@ SETTINGS: dict[str, SettingDef[Any]] = {
         NOTIFY_REAUTH,
         LANGUAGE,
         SLOW_MOVER_DAYS,
+        LAST_UNITS_THRESHOLD,
     )
 }
 
@@ -146,6 +159,16 @@ def set_setting(ctx: ServiceContext, d: SettingDef[T], value: T) -> None:
         raise ValidationError(
             msg("{key} must be {type}", key=d.key, type=d.type.__name__), field=d.key
         )
+    if d.bounds is not None and not d.bounds[0] <= value <= d.bounds[1]:  # type: ignore[operator]
+        raise ValidationError(
+            msg(
+                "{key} must be between {low} and {high}",
+                key=d.key,
+                low=d.bounds[0],
+                high=d.bounds[1],
+            ),
+            field=d.key,
+        )
     with ctx.write() as s:
         row = _rows(s, ctx.workspace_id, d.key).get(d.key)
         before = d.default if row is None else row.value
@@ -154,6 +177,12 @@ def set_setting(ctx: ServiceContext, d: SettingDef[T], value: T) -> None:
         else:
             row.value = value
         audit.record(s, ctx, "setting", d.key, "update", {"value": before}, {"value": value})
+        if d.moves_channel_stock and before != value:
+            # the outbox hook pushes what changed in this same unit of work; imported
+            # here because channel_stock itself reads settings
+            from app.core.services.channel_stock import touch_all_listings
+
+            touch_all_listings(s, ctx.workspace_id)
 
 
 # ---------------------------------------------------------------------- upgrades

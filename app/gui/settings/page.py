@@ -59,6 +59,7 @@ _SETTING_DOCS = (
     N_("Notify when a store needs re-authorization."),
     N_("Interface language (en or id)."),
     N_("Days without a sale that make a slow mover."),
+    N_("Offer the last units on one store only (0: off)."),
 )
 
 
