@@ -4,6 +4,7 @@ store spends are counted. Over loopback HTTP with the sandbox, intervals shorten
 
 from __future__ import annotations
 
+import itertools
 import random
 import threading
 import time
@@ -101,7 +102,8 @@ def test_the_engine_polls_fast_while_orders_flow_and_slow_when_quiet(polled):
     assert rec.last(busy.id).interval_s == FAST
     t1 = time.monotonic()
     wait_for(lambda: len(rec.starts_after(busy.id, t1)) >= 4, what="fast order fetches")
-    gaps = [b - a for a, b in zip(rec.starts_after(busy.id, t1), rec.starts_after(busy.id, t1)[1:])]
+    starts = rec.starts_after(busy.id, t1)
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert max(gaps) < SLOW / 2, gaps
     # the busy window passes without orders: back to slow
     wait_for(lambda: rec.last(busy.id).reason == "quiet", what="quiet again")
