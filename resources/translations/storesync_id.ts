@@ -19,7 +19,7 @@
       <translation> unit</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="130" />
+      <location filename="../../app/gui/settings/page.py" line="131" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
@@ -44,12 +44,12 @@
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="350" />
+      <location filename="../../app/core/services/locations.py" line="55" />
       <source>a location with code {code} already exists</source>
       <translation>lokasi dengan kode {code} sudah ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="206" />
+      <location filename="../../app/core/services/catalog.py" line="212" />
       <source>a product needs at least one variant</source>
       <translation>produk harus memiliki minimal satu varian</translation>
     </message>
@@ -64,32 +64,32 @@
       <translation>Aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="138" />
+      <location filename="../../app/gui/catalog/editor.py" line="144" />
       <source>Add image file to the selected variant</source>
       <translation>Tambahkan file gambar ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="138" />
+      <location filename="../../app/gui/catalog/editor.py" line="144" />
       <source>Add image…</source>
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="275" />
+      <location filename="../../app/gui/settings/page.py" line="276" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="123" />
+      <location filename="../../app/gui/settings/page.py" line="124" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="123" />
+      <location filename="../../app/gui/settings/page.py" line="124" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="134" />
+      <location filename="../../app/gui/catalog/editor.py" line="140" />
       <source>Add variant</source>
       <translation>Tambah varian</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>Semua status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="229" />
+      <location filename="../../app/gui/activity/page.py" line="234" />
       <source>All stores</source>
       <translation>Semua toko</translation>
     </message>
@@ -169,7 +169,7 @@
       <translation>Rincian pembayaran</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="85" />
+      <location filename="../../app/gui/catalog/editor.py" line="91" />
       <source>an attribute needs a name before =</source>
       <translation>atribut perlu nama sebelum =</translation>
     </message>
@@ -214,7 +214,7 @@
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="110" />
+      <location filename="../../app/gui/settings/page.py" line="111" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
@@ -254,17 +254,22 @@
       <translation>Diarsipkan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/catalog/editor.py" line="54" />
+      <source>At or below this many units, offer the variant on one store only. Empty: the workspace setting; 0: off.</source>
+      <translation>Pada atau di bawah jumlah unit ini, tawarkan varian di satu toko saja. Kosong: pengaturan ruang kerja; 0: mati.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="92" />
       <source>At {location}: {on_hand} on hand, {reserved} reserved, {available} available</source>
       <translation>Di {location}: stok fisik {on_hand}, dipesan {reserved}, tersedia {available}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="41" />
+      <location filename="../../app/gui/catalog/editor.py" line="42" />
       <source>Attributes</source>
       <translation>Atribut</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="147" />
+      <location filename="../../app/gui/catalog/editor.py" line="153" />
       <source>Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · Removed variants are archived, never deleted.</source>
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
@@ -289,7 +294,7 @@
       <translation>Rata-rata pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="45" />
+      <location filename="../../app/gui/catalog/editor.py" line="46" />
       <source>Barcode</source>
       <translation>Barcode</translation>
     </message>
@@ -304,12 +309,12 @@
       <translation>URL dasar harus https (http hanya untuk 127.0.0.1)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="107" />
+      <location filename="../../app/gui/catalog/editor.py" line="113" />
       <source>Brand</source>
       <translation>Merek</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="191" />
+      <location filename="../../app/core/services/catalog.py" line="197" />
       <source>brand is longer than 80 characters</source>
       <translation>merek lebih dari 80 karakter</translation>
     </message>
@@ -319,7 +324,7 @@
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="252" />
+      <location filename="../../app/core/settings.py" line="285" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
@@ -354,17 +359,17 @@
       <translation>Membatalkan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="328" />
+      <location filename="../../app/core/export/importer.py" line="327" />
       <source>cannot be negative</source>
       <translation>tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="240" />
+      <location filename="../../app/core/export/importer.py" line="239" />
       <source>cannot read {file}: {error}</source>
       <translation>tidak dapat membaca {file}: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="501" />
+      <location filename="../../app/core/services/catalog.py" line="507" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
@@ -374,7 +379,7 @@
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/queries.py" line="66" />
+      <location filename="../../app/core/services/stock_levels.py" line="191" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
     </message>
@@ -384,7 +389,7 @@
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="256" />
+      <location filename="../../app/core/settings.py" line="289" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
@@ -404,7 +409,7 @@
       <translation>Varian katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="108" />
+      <location filename="../../app/gui/catalog/editor.py" line="114" />
       <source>Category</source>
       <translation>Kategori</translation>
     </message>
@@ -414,7 +419,7 @@
       <translation>Filter kategori</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="192" />
+      <location filename="../../app/core/services/catalog.py" line="198" />
       <source>category is longer than 80 characters</source>
       <translation>kategori lebih dari 80 karakter</translation>
     </message>
@@ -454,7 +459,7 @@
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="217" />
+      <location filename="../../app/gui/catalog/editor.py" line="224" />
       <source>Choose an image</source>
       <translation>Pilih gambar</translation>
     </message>
@@ -469,7 +474,7 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="455" />
+      <location filename="../../app/core/services/inventory.py" line="150" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
@@ -489,12 +494,12 @@
       <translation>Tutup</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="340" />
+      <location filename="../../app/core/services/locations.py" line="45" />
       <source>code must be 1–40 characters without spaces</source>
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="117" />
+      <location filename="../../app/gui/settings/page.py" line="118" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -581,7 +586,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="43" />
+      <location filename="../../app/gui/catalog/editor.py" line="44" />
       <source>Cost (Rp)</source>
       <translation>Modal (Rp)</translation>
     </message>
@@ -596,7 +601,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="287" />
+      <location filename="../../app/gui/settings/page.py" line="288" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
@@ -653,17 +658,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko tidak dapat dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="312" />
+      <location filename="../../app/gui/activity/page.py" line="317" />
       <source>Could not retry</source>
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="333" />
+      <location filename="../../app/gui/catalog/editor.py" line="362" />
       <source>Could not save the product</source>
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="247" />
+      <location filename="../../app/gui/settings/page.py" line="248" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
@@ -683,12 +688,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengatur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="326" />
+      <location filename="../../app/gui/activity/page.py" line="331" />
       <source>Could not start the sync</source>
       <translation>Sinkronisasi tidak dapat dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="298" />
+      <location filename="../../app/gui/activity/page.py" line="303" />
       <source>Could not stop the job</source>
       <translation>Tugas tidak dapat dihentikan</translation>
     </message>
@@ -748,12 +753,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="128" />
+      <location filename="../../app/gui/settings/page.py" line="129" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="131" />
+      <location filename="../../app/gui/settings/page.py" line="132" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
@@ -788,7 +793,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="109" />
+      <location filename="../../app/gui/catalog/editor.py" line="115" />
       <source>Description</source>
       <translation>Deskripsi</translation>
     </message>
@@ -798,7 +803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terputus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="47" />
+      <location filename="../../app/gui/inventory/model.py" line="46" />
       <source>done</source>
       <translation>selesai</translation>
     </message>
@@ -818,7 +823,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Durasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="51" />
+      <location filename="../../app/gui/catalog/editor.py" line="53" />
       <source>e.g. 150000 or 150.000</source>
       <translation>mis. 150000 atau 150.000</translation>
     </message>
@@ -828,7 +833,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="102" />
+      <location filename="../../app/gui/catalog/editor.py" line="108" />
       <source>Edit {name}</source>
       <translation>Ubah {name}</translation>
     </message>
@@ -913,7 +918,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="135" />
+      <location filename="../../app/gui/settings/page.py" line="136" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
     </message>
@@ -928,7 +933,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="45" />
+      <location filename="../../app/gui/inventory/model.py" line="44" />
       <source>failed</source>
       <translation>gagal</translation>
     </message>
@@ -938,7 +943,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="96" />
+      <location filename="../../app/gui/activity/page.py" line="97" />
       <source>Failures only</source>
       <translation>Hanya yang gagal</translation>
     </message>
@@ -948,7 +953,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="259" />
+      <location filename="../../app/core/settings.py" line="292" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
@@ -968,7 +973,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="50" />
+      <location filename="../../app/gui/catalog/editor.py" line="52" />
       <source>file paths or URLs separated by ;</source>
       <translation>path file atau URL dipisahkan dengan ;</translation>
     </message>
@@ -1003,7 +1008,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="106" />
+      <location filename="../../app/gui/activity/page.py" line="107" />
       <source>History</source>
       <translation>Riwayat</translation>
     </message>
@@ -1013,12 +1018,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Siaga</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="46" />
+      <location filename="../../app/gui/catalog/editor.py" line="47" />
       <source>Images</source>
       <translation>Gambar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="217" />
+      <location filename="../../app/gui/catalog/editor.py" line="224" />
       <source>Images (*.png *.jpg *.jpeg *.webp)</source>
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
@@ -1038,7 +1043,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="134" />
+      <location filename="../../app/gui/settings/page.py" line="135" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1113,7 +1118,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="296" />
+      <location filename="../../app/gui/activity/page.py" line="301" />
       <source>Job {id} had already finished</source>
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
@@ -1153,9 +1158,24 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sinkronisasi terakhir {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="155" />
+      <location filename="../../app/gui/inventory/model.py" line="156" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="48" />
+      <source>Last units</source>
+      <translation>Unit terakhir</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="331" />
+      <source>last units must be a whole number from 0 to 100000, or empty</source>
+      <translation>unit terakhir harus bilangan bulat dari 0 sampai 100000, atau kosong</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/channel_stock.py" line="166" />
+      <source>last-units threshold must be between 0 and 100000, or empty</source>
+      <translation>batas unit terakhir harus antara 0 dan 100000, atau kosong</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="185" />
@@ -1178,7 +1198,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="176" />
+      <location filename="../../app/core/services/listings.py" line="204" />
       <source>listing {listing} does not exist</source>
       <translation>listing {listing} tidak ada</translation>
     </message>
@@ -1198,27 +1218,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Filter lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="295" />
+      <location filename="../../app/core/services/inventory.py" line="38" />
       <source>location {location_id} does not exist</source>
       <translation>lokasi {location_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="297" />
+      <location filename="../../app/core/services/inventory.py" line="40" />
       <source>location {name} is inactive</source>
       <translation>lokasi {name} nonaktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="263" />
+      <location filename="../../app/gui/activity/page.py" line="268" />
       <source>Log of job {id}: {store}, {kind}</source>
       <translation>Log tugas {id}: {store}, {kind}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="122" />
+      <location filename="../../app/gui/activity/page.py" line="123" />
       <source>Log of the selected job</source>
       <translation>Log tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="300" />
+      <location filename="../../app/core/export/importer.py" line="299" />
       <source>longer than {max_len} characters</source>
       <translation>lebih dari {max_len} karakter</translation>
     </message>
@@ -1228,7 +1248,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hilang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="35" />
+      <location filename="../../app/gui/inventory/model.py" line="34" />
       <source>Low</source>
       <translation>Menipis</translation>
     </message>
@@ -1353,22 +1373,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="113" />
+      <location filename="../../app/gui/catalog/editor.py" line="119" />
       <source>Name</source>
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="278" />
+      <location filename="../../app/gui/settings/page.py" line="279" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="342" />
+      <location filename="../../app/core/services/locations.py" line="47" />
       <source>name is required</source>
       <translation>nama wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="49" />
+      <location filename="../../app/gui/catalog/editor.py" line="51" />
       <source>name=value pairs separated by ;  e.g. Colour=Red; Size=XL</source>
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
     </message>
@@ -1378,7 +1398,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perlu otorisasi ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="156" />
+      <location filename="../../app/gui/inventory/model.py" line="157" />
       <source>never</source>
       <translation>belum pernah</translation>
     </message>
@@ -1393,12 +1413,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>belum pernah disinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="102" />
+      <location filename="../../app/gui/catalog/editor.py" line="108" />
       <source>New product</source>
       <translation>Produk baru</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="282" />
+      <location filename="../../app/core/services/catalog.py" line="288" />
       <source>new products cannot reference existing variants</source>
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
@@ -1418,7 +1438,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="263" />
+      <location filename="../../app/core/services/locations.py" line="72" />
       <source>no stock location exists: add one in Inventory</source>
       <translation>belum ada lokasi stok: tambahkan di Persediaan</translation>
     </message>
@@ -1443,7 +1463,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada saran: cari variannya di atas.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="72" />
+      <location filename="../../app/gui/activity/page.py" line="73" />
       <source>No sync is running right now.</source>
       <translation>Tidak ada sinkronisasi yang sedang berjalan.</translation>
     </message>
@@ -1463,12 +1483,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="504" />
+      <location filename="../../app/core/services/order_items.py" line="321" />
       <source>none of these items can be restocked (not shipped, or already returned)</source>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="117" />
+      <location filename="../../app/core/services/ledger.py" line="213" />
       <source>not enough stock for this change: it would go below zero</source>
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
@@ -1493,7 +1513,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="261" />
+      <location filename="../../app/gui/settings/page.py" line="262" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -1508,7 +1528,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="91" />
+      <location filename="../../app/gui/settings/page.py" line="92" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
@@ -1528,7 +1548,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="36" />
+      <location filename="../../app/gui/settings/page.py" line="62" />
+      <source>Offer the last units on one store only (0: off).</source>
+      <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="35" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
@@ -1613,7 +1638,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="291" />
+      <location filename="../../app/gui/activity/polling.py" line="42" />
+      <source>Order polling per store</source>
+      <translation>Pengambilan pesanan per toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/orders.py" line="121" />
       <source>order without an id</source>
       <translation>pesanan tanpa ID</translation>
     </message>
@@ -1628,12 +1658,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number} masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="481" />
+      <location filename="../../app/core/services/order_items.py" line="298" />
       <source>order {order_id} does not exist</source>
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="295" />
+      <location filename="../../app/core/services/orders.py" line="125" />
       <source>order {order}: line {line} has quantity {quantity}</source>
       <translation>pesanan {order}: barang {line} berjumlah {quantity}</translation>
     </message>
@@ -1643,7 +1673,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="246" />
+      <location filename="../../app/gui/activity/polling.py" line="18" />
+      <source>orders flowing</source>
+      <translation>pesanan sedang masuk</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="279" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
@@ -1708,12 +1743,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dijeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="43" />
+      <location filename="../../app/gui/inventory/model.py" line="42" />
       <source>pending</source>
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="254" />
+      <location filename="../../app/core/settings.py" line="287" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -1738,7 +1773,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sandbox platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="170" />
+      <location filename="../../app/gui/inventory/model.py" line="171" />
       <source>Platform shows</source>
       <translation>Tampil di platform</translation>
     </message>
@@ -1763,7 +1798,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Harga</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="42" />
+      <location filename="../../app/gui/catalog/editor.py" line="43" />
       <source>Price (Rp)</source>
       <translation>Harga (Rp)</translation>
     </message>
@@ -1783,22 +1818,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="249" />
+      <location filename="../../app/core/settings.py" line="282" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="106" />
+      <location filename="../../app/gui/catalog/editor.py" line="112" />
       <source>Product name</source>
       <translation>Nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="201" />
+      <location filename="../../app/core/services/catalog.py" line="207" />
       <source>product name is longer than 255 characters</source>
       <translation>nama produk lebih dari 255 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="199" />
+      <location filename="../../app/core/services/catalog.py" line="205" />
       <source>product name is required</source>
       <translation>nama produk wajib diisi</translation>
     </message>
@@ -1808,7 +1843,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="450" />
+      <location filename="../../app/core/services/catalog.py" line="456" />
       <source>product {product} does not exist</source>
       <translation>produk {product} tidak ada</translation>
     </message>
@@ -1863,17 +1898,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="304" />
+      <location filename="../../app/core/services/inventory.py" line="47" />
       <source>quantity cannot be zero</source>
       <translation>jumlah tidak boleh nol</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="302" />
+      <location filename="../../app/core/services/inventory.py" line="45" />
       <source>quantity must be a whole number</source>
       <translation>jumlah harus bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="306" />
+      <location filename="../../app/core/services/inventory.py" line="49" />
       <source>quantity must be positive</source>
       <translation>jumlah harus positif</translation>
     </message>
@@ -1886,6 +1921,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="136" />
       <source>Queued</source>
       <translation>Dalam antrean</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/polling.py" line="20" />
+      <source>quiet</source>
+      <translation>sepi</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="134" />
@@ -1913,7 +1953,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="178" />
+      <location filename="../../app/gui/inventory/model.py" line="179" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
@@ -1968,7 +2008,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat hasil redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="137" />
+      <location filename="../../app/gui/inventory/model.py" line="138" />
       <source>Reference</source>
       <translation>Referensi</translation>
     </message>
@@ -1998,7 +2038,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="136" />
+      <location filename="../../app/gui/catalog/editor.py" line="142" />
       <source>Remove variant</source>
       <translation>Hapus varian</translation>
     </message>
@@ -2038,7 +2078,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan ulang jika tersedia ≤</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="298" />
+      <location filename="../../app/core/export/importer.py" line="297" />
       <source>required</source>
       <translation>wajib diisi</translation>
     </message>
@@ -2068,22 +2108,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="98" />
+      <location filename="../../app/gui/activity/page.py" line="99" />
       <source>Retry</source>
       <translation>Coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="311" />
+      <location filename="../../app/gui/activity/page.py" line="316" />
       <source>Retry failed</source>
       <translation>Gagal mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="98" />
+      <location filename="../../app/gui/activity/page.py" line="99" />
       <source>Retry the selected job</source>
       <translation>Coba lagi tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="310" />
+      <location filename="../../app/gui/activity/page.py" line="315" />
       <source>Retrying as job {id}</source>
       <translation>Mencoba lagi sebagai tugas {id}</translation>
     </message>
@@ -2148,7 +2188,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas yang berjalan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="134" />
+      <location filename="../../app/gui/activity/page.py" line="137" />
       <source>Running now</source>
       <translation>Sedang berjalan</translation>
     </message>
@@ -2188,7 +2228,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="143" />
+      <location filename="../../app/gui/settings/page.py" line="144" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -2198,7 +2238,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="261" />
+      <location filename="../../app/gui/settings/page.py" line="262" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
@@ -2213,7 +2253,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{rows} baris disimpan ke {path}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="371" />
+      <location filename="../../app/gui/activity/polling.py" line="21" />
+      <source>saving API quota</source>
+      <translation>menghemat kuota API</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/inventory.py" line="66" />
       <source>say why the stock changes</source>
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
@@ -2293,7 +2338,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih pesanan untuk melihat detailnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="285" />
+      <location filename="../../app/gui/activity/page.py" line="290" />
       <source>Select the running job to stop</source>
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
     </message>
@@ -2368,6 +2413,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Porsi stok yang ditawarkan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/activity/polling.py" line="19" />
+      <source>shared stock low</source>
+      <translation>stok bersama menipis</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="144" />
       <source>Shipped</source>
       <translation>Dikirim</translation>
@@ -2393,7 +2443,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="275" />
+      <location filename="../../app/gui/settings/page.py" line="276" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -2428,7 +2478,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan stok habis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="39" />
+      <location filename="../../app/gui/catalog/editor.py" line="40" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
@@ -2468,32 +2518,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="475" />
+      <location filename="../../app/core/export/importer.py" line="474" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="531" />
+      <location filename="../../app/core/export/importer.py" line="530" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="261" />
+      <location filename="../../app/core/services/catalog.py" line="267" />
       <source>SKU {sku} is already used by another variant ({existing})</source>
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="461" />
+      <location filename="../../app/core/export/importer.py" line="460" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="521" />
+      <location filename="../../app/core/export/importer.py" line="520" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="214" />
+      <location filename="../../app/core/services/catalog.py" line="220" />
       <source>SKU {sku} is used twice in this product (rows {first} and {second})</source>
       <translation>SKU {sku} dipakai dua kali di produk ini (baris {first} dan {second})</translation>
     </message>
@@ -2518,7 +2568,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Memulai demo…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="78" />
+      <location filename="../../app/gui/inventory/model.py" line="77" />
       <source>State</source>
       <translation>Kondisi</translation>
     </message>
@@ -2538,7 +2588,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="89" />
+      <location filename="../../app/gui/settings/page.py" line="90" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -2558,7 +2608,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="119" />
+      <location filename="../../app/gui/settings/page.py" line="120" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -2603,22 +2653,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok opname…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="74" />
+      <location filename="../../app/gui/activity/page.py" line="75" />
       <source>Stop</source>
       <translation>Hentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="76" />
+      <location filename="../../app/gui/activity/page.py" line="77" />
       <source>Stop the selected job (or the only one running). What it already saved stays; the store's next sync carries on from there.</source>
       <translation>Hentikan tugas yang dipilih (atau satu-satunya yang berjalan). Yang sudah tersimpan tetap ada; sinkronisasi toko berikutnya melanjutkan dari situ.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="74" />
+      <location filename="../../app/gui/activity/page.py" line="75" />
       <source>Stop the selected running job</source>
       <translation>Hentikan tugas berjalan yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="292" />
+      <location filename="../../app/gui/activity/page.py" line="297" />
       <source>Stopped the {kind} job of {store}</source>
       <translation>Tugas {kind} untuk {store} dihentikan</translation>
     </message>
@@ -2628,7 +2678,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="94" />
+      <location filename="../../app/gui/activity/page.py" line="95" />
       <source>Store filter</source>
       <translation>Filter toko</translation>
     </message>
@@ -2643,7 +2693,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengaturan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="158" />
+      <location filename="../../app/gui/activity/page.py" line="162" />
       <source>store {id}</source>
       <translation>toko {id}</translation>
     </message>
@@ -2708,12 +2758,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Varian yang disarankan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="130" />
+      <location filename="../../app/gui/activity/page.py" line="131" />
       <source>Sync activity</source>
       <translation>Aktivitas sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="102" />
+      <location filename="../../app/gui/activity/page.py" line="103" />
       <source>Sync all stores now</source>
       <translation>Sinkronkan semua toko sekarang</translation>
     </message>
@@ -2728,7 +2778,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="325" />
+      <location filename="../../app/gui/activity/page.py" line="330" />
       <source>Sync of {store} failed</source>
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
@@ -2758,7 +2808,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menyinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="329" />
+      <location filename="../../app/gui/activity/page.py" line="334" />
       <source>Syncing every store…</source>
       <translation>Menyinkronkan semua toko…</translation>
     </message>
@@ -2796,6 +2846,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/connect_wizard.py" line="316" />
       <source>That answer belongs to another connection attempt; try again.</source>
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/channel_stock.py" line="179" />
+      <source>that store does not list this variant: map a listing to it first</source>
+      <translation>toko itu tidak menjual varian ini: petakan listing ke varian ini dulu</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="171" />
@@ -2848,7 +2903,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>hari terakhir lebih awal dari hari pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="218" />
+      <location filename="../../app/gui/settings/page.py" line="219" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
     </message>
@@ -2883,12 +2938,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="228" />
+      <location filename="../../app/core/export/importer.py" line="227" />
       <source>the required column {column!r} is missing</source>
       <translation>kolom wajib {column!r} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="571" />
+      <location filename="../../app/core/export/importer.py" line="570" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
@@ -2898,12 +2953,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>rentang waktu harus minimal 1 hari</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="258" />
+      <location filename="../../app/core/export/importer.py" line="257" />
       <source>the workbook has no sheets</source>
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="112" />
+      <location filename="../../app/gui/settings/page.py" line="113" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
@@ -2913,7 +2968,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="220" />
+      <location filename="../../app/core/export/importer.py" line="219" />
       <source>this column appears twice; keep one</source>
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
@@ -2983,7 +3038,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat token</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="163" />
+      <location filename="../../app/gui/inventory/model.py" line="164" />
       <source>Told at</source>
       <translation>Dikirim pada</translation>
     </message>
@@ -3038,7 +3093,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Coba toko demo</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="116" />
+      <location filename="../../app/gui/inventory/model.py" line="117" />
       <source>Type</source>
       <translation>Jenis</translation>
     </message>
@@ -3058,12 +3113,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="486" />
+      <location filename="../../app/core/export/importer.py" line="485" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="144" />
+      <location filename="../../app/core/settings.py" line="157" />
       <source>unknown setting {key!r}</source>
       <translation>pengaturan {key!r} tidak dikenal</translation>
     </message>
@@ -3083,7 +3138,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dibayar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="83" />
+      <location filename="../../app/gui/inventory/model.py" line="82" />
       <source>Updated</source>
       <translation>Diperbarui</translation>
     </message>
@@ -3108,37 +3163,42 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="40" />
+      <location filename="../../app/gui/catalog/editor.py" line="41" />
       <source>Variant name</source>
       <translation>Nama varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="302" />
+      <location filename="../../app/gui/catalog/editor.py" line="309" />
       <source>Variant row {row}, {column}: {message}</source>
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="136" />
+      <location filename="../../app/core/services/channel_stock.py" line="172" />
+      <source>variant {id} not found</source>
+      <translation>varian {id} tidak ditemukan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/listings.py" line="164" />
       <source>variant {sku} is archived</source>
       <translation>varian {sku} sudah diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="292" />
+      <location filename="../../app/core/services/inventory.py" line="35" />
       <source>variant {variant_id} does not exist</source>
       <translation>varian {variant_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="338" />
+      <location filename="../../app/core/services/catalog.py" line="344" />
       <source>variant {variant} does not belong to this product</source>
       <translation>varian {variant} bukan bagian dari produk ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="134" />
+      <location filename="../../app/core/services/listings.py" line="162" />
       <source>variant {variant} does not exist</source>
       <translation>varian {variant} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="123" />
+      <location filename="../../app/gui/catalog/editor.py" line="129" />
       <source>Variants</source>
       <translation>Varian</translation>
     </message>
@@ -3158,17 +3218,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>PERINGATAN</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="44" />
+      <location filename="../../app/gui/catalog/editor.py" line="45" />
       <source>Weight (g)</source>
       <translation>Berat (g)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="246" />
+      <location filename="../../app/gui/catalog/editor.py" line="253" />
       <source>weight must be a whole number of grams</source>
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="225" />
+      <location filename="../../app/core/services/catalog.py" line="231" />
       <source>weight must be a whole number of grams, 0 or more</source>
       <translation>berat harus berupa bilangan bulat dalam gram, 0 atau lebih</translation>
     </message>
@@ -3183,7 +3243,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="115" />
+      <location filename="../../app/gui/inventory/model.py" line="116" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -3198,17 +3258,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko yang mana?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="135" />
+      <location filename="../../app/gui/inventory/model.py" line="136" />
       <source>Who</source>
       <translation>Oleh</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="142" />
+      <location filename="../../app/gui/inventory/model.py" line="143" />
       <source>Why</source>
       <translation>Keterangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="74" />
+      <location filename="../../app/gui/inventory/model.py" line="73" />
       <source>workspace default</source>
       <translation>bawaan ruang kerja</translation>
     </message>
@@ -3218,7 +3278,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Bawaan ruang kerja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="80" />
+      <location filename="../../app/gui/catalog/editor.py" line="86" />
       <source>write attributes as name=value; {part} has no =</source>
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
@@ -3238,17 +3298,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="206" />
+      <location filename="../../app/gui/settings/page.py" line="207" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="208" />
+      <location filename="../../app/gui/settings/page.py" line="209" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="144" />
+      <location filename="../../app/core/export/importer.py" line="143" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -3263,7 +3323,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{hours} j {minutes} mnt</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="147" />
+      <location filename="../../app/core/settings.py" line="164" />
+      <source>{key} must be between {low} and {high}</source>
+      <translation>{key} harus antara {low} dan {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="160" />
       <source>{key} must be {type}</source>
       <translation>{key} harus berupa {type}</translation>
     </message>
@@ -3373,6 +3438,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{store} dihapus</translation>
     </message>
     <message>
+      <location filename="../../app/gui/activity/polling.py" line="28" />
+      <source>{store}: orders every {seconds} s · {calls} calls/min ({why})</source>
+      <translation>{store}: pesanan tiap {seconds} dtk · {calls} panggilan/menit ({why})</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/page.py" line="187" />
       <source>{store}: {n} sync jobs started</source>
       <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
@@ -3393,12 +3463,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{total} · {n} dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="325" />
+      <location filename="../../app/core/export/importer.py" line="324" />
       <source>{value!r} is not a whole number</source>
       <translation>{value!r} bukan bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="306" />
+      <location filename="../../app/core/export/importer.py" line="305" />
       <source>{value!r} is not an amount</source>
       <translation>{value!r} bukan nominal yang valid</translation>
     </message>
