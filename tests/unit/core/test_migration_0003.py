@@ -115,4 +115,6 @@ def test_a_clean_database_passes_through_0003_unchanged(ctx, workspace):
     with workspace.sessions() as s:
         assert _ledger(s) == before
     with workspace.engine.connect() as c:
-        assert c.execute(text("select version_num from alembic_version")).scalar() == head_revision(workspace.engine)
+        assert c.execute(text("select version_num from alembic_version")).scalar() == head_revision(
+            workspace.engine
+        )
