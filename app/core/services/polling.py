@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import aliased
 
-from app.core.db.models import ChannelListing, InventoryItem, Order, Variant
+from app.core.db.models import ChannelListing, InventoryItem, Order, OrderItem, Variant
 from app.core.db.types import utcnow
 from app.core.domain import Platform
 from app.core.services.context import ServiceContext
@@ -50,7 +50,11 @@ class PollingRules:
     """The tunables (tests shorten them)."""
 
     fast_s: float = 12.0  # while orders flow or a shared variant is low
-    slow_s: float | None = None  # when quiet; None: the store's orders_interval_s
+    slow_s: float | None = None  # when quiet; None: the store's orders_interval_s...
+    # ...but never longer than this: the first order of a flash sale waits one quiet
+    # interval before any store is told (bench_oversell: at 100 orders/min a 60 s quiet
+    # poll let 4 shops sell 3x their stock). A quiet poll is ~2 calls, far inside limits.
+    quiet_max_s: float = 30.0
     busy_window: timedelta = timedelta(minutes=5)  # an order in it means "flowing"
 
 
@@ -58,7 +62,7 @@ class PollingRules:
 class PollFacts:
     """What the decision looks at, for one store."""
 
-    recent_orders: int  # orders placed or updated lately (see read_facts)
+    recent_orders: int  # orders lately on this store, or elsewhere for a variant it lists
     low_shared: int  # variants it lists that another store lists too, low but not out
     calls_last_minute: int  # API calls the store made in the last 60 s
 
@@ -84,7 +88,7 @@ def order_interval(
 ) -> PollDecision:
     """The next order-fetch interval of a store whose configured interval is ``quiet_s``."""
     rules = rules or PollingRules()
-    slow = rules.slow_s if rules.slow_s is not None else quiet_s
+    slow = rules.slow_s if rules.slow_s is not None else min(quiet_s, rules.quiet_max_s)
     fast = min(rules.fast_s, slow)  # a seller's shorter interval is never slowed down
     budget = CALL_BUDGET_PER_MINUTE.get(platform, min(CALL_BUDGET_PER_MINUTE.values()))
     if facts.calls_last_minute >= budget * BUDGET_SHARE:
@@ -108,19 +112,33 @@ def read_facts(
 
     "Recent" orders were updated on the platform within the busy window plus one quiet
     interval: a quiet store sees an order up to that interval late, and the order must
-    still count as flowing when it does.
+    still count as flowing when it does. Orders another store received for a variant this
+    store lists count too: a variant selling fast on one store is about to sell here, and
+    this store's buyers are the ones an oversell would come from.
 
     "Low" is at or below the larger of the workspace's default reorder point and the
     variant's last-units threshold: the stock where a second store's sale starts to hurt.
     """
     rules = rules or PollingRules()
-    slow = rules.slow_s if rules.slow_s is not None else quiet_s
+    slow = rules.slow_s if rules.slow_s is not None else min(quiet_s, rules.quiet_max_s)
     since = (now or utcnow()) - rules.busy_window - timedelta(seconds=slow)
     with ctx.read() as s:
         recent = s.scalar(
             select(func.count())
             .select_from(Order)
             .where(Order.store_id == store_id, Order.platform_updated_at >= since)
+        )
+        listed = select(ChannelListing.variant_id).where(
+            ChannelListing.store_id == store_id, ChannelListing.variant_id.is_not(None)
+        )
+        elsewhere = s.scalar(  # new orders only: placed_at is indexed across stores
+            select(func.count(func.distinct(Order.id)))
+            .join(OrderItem, OrderItem.order_id == Order.id)
+            .where(
+                Order.placed_at >= since,
+                Order.store_id != store_id,
+                OrderItem.variant_id.in_(listed),
+            )
         )
         mark = max(
             setting_in(s, ctx.workspace_id, LOW_STOCK_DEFAULT_POINT),
@@ -146,4 +164,6 @@ def read_facts(
             )
         ).subquery()
         low_shared = s.scalar(select(func.count()).select_from(low))
-    return PollFacts(int(recent or 0), int(low_shared or 0), calls_last_minute)
+    return PollFacts(
+        int(recent or 0) + int(elsewhere or 0), int(low_shared or 0), calls_last_minute
+    )

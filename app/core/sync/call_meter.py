@@ -28,6 +28,7 @@ class CallMeter:
     def __init__(self, clock=time.monotonic) -> None:
         self._clock = clock
         self._calls: dict[int, deque[float]] = {}
+        self._totals: dict[int, int] = {}
         self._lock = threading.Lock()  # read from other threads (status, tests)
 
     async def on_request(self, request: httpx.Request) -> None:
@@ -40,6 +41,12 @@ class CallMeter:
         """One call by ``store_id`` now."""
         with self._lock:
             self._calls.setdefault(store_id, deque()).append(self._clock())
+            self._totals[store_id] = self._totals.get(store_id, 0) + 1
+
+    def total(self, store_id: int) -> int:
+        """Calls ``store_id`` made since the engine started."""
+        with self._lock:
+            return self._totals.get(store_id, 0)
 
     def last_minute(self, store_id: int) -> int:
         """Calls ``store_id`` made in the last 60 s."""

@@ -19,16 +19,16 @@ SHOPEE, TIKTOK = Platform.SHOPEE, Platform.TIKTOK_SHOP
 @pytest.mark.parametrize(
     ("facts", "platform", "quiet", "expected"),
     [
-        (PollFacts(0, 0, 0), SHOPEE, 60, (60, PollReason.QUIET)),
+        (PollFacts(0, 0, 0), SHOPEE, 20, (20, PollReason.QUIET)),
+        (PollFacts(0, 0, 0), SHOPEE, 60, (30, PollReason.QUIET)),  # quiet is at most 30 s
         (PollFacts(3, 0, 40), SHOPEE, 60, (12, PollReason.ORDERS)),
         (PollFacts(0, 2, 40), TIKTOK, 60, (12, PollReason.LOW_SHARED)),
         (PollFacts(5, 5, 0), TIKTOK, 10, (10, PollReason.ORDERS)),  # never slower than asked
-        (PollFacts(0, 0, 0), TIKTOK, 300, (300, PollReason.QUIET)),  # the seller's quiet pace
         # half the store's budget spent in the last minute: slow down whatever flows
-        (PollFacts(9, 9, 300), SHOPEE, 60, (60, PollReason.BUDGET)),
+        (PollFacts(9, 9, 300), SHOPEE, 60, (30, PollReason.BUDGET)),
         (PollFacts(9, 9, 299), SHOPEE, 60, (12, PollReason.ORDERS)),
         (PollFacts(9, 0, 300), TIKTOK, 60, (12, PollReason.ORDERS)),  # TikTok allows more
-        (PollFacts(9, 0, 1200), TIKTOK, 60, (60, PollReason.BUDGET)),
+        (PollFacts(9, 0, 1200), TIKTOK, 20, (20, PollReason.BUDGET)),
     ],
 )
 def test_order_interval(facts, platform, quiet, expected):
