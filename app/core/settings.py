@@ -46,6 +46,7 @@ class SettingDef(Generic[T]):
     doc: str
     minimum: int | None = None  # for numbers: the smallest and largest value allowed
     maximum: int | None = None
+    moves_channel_stock: bool = False  # a change recomputes what every store is shown
 
     def accepts(self, value: object) -> bool:
         """Whether ``value`` is exactly of this setting's type (an int is not a bool)."""
@@ -109,6 +110,18 @@ BACKUPS_TO_KEEP = SettingDef(
     maximum=KEEP_MAX,
 )
 
+# the last-units rule (app/core/services/channel_stock.py, docs/ARCHITECTURE.md): at or
+# below this many available units a variant listed on several stores is offered on one
+LAST_UNITS_THRESHOLD = SettingDef(
+    "last_units_threshold",
+    int,
+    0,
+    "Offer the last units on one store only (0: off).",
+    minimum=0,
+    maximum=100_000,
+    moves_channel_stock=True,
+)
+
 #: every workspace preference, in the order the Settings page shows them
 SETTINGS: dict[str, SettingDef[Any]] = {
     d.key: d
@@ -121,6 +134,7 @@ SETTINGS: dict[str, SettingDef[Any]] = {
         LANGUAGE,
         SLOW_MOVER_DAYS,
         BACKUPS_TO_KEEP,
+        LAST_UNITS_THRESHOLD,
     )
 }
 
@@ -186,6 +200,12 @@ def set_setting(ctx: ServiceContext, d: SettingDef[T], value: T) -> None:
         else:
             row.value = value
         audit.record(s, ctx, "setting", d.key, "update", {"value": before}, {"value": value})
+        if d.moves_channel_stock and before != value:
+            # the outbox hook pushes what changed in this same unit of work; imported
+            # here because channel_stock itself reads settings
+            from app.core.services.channel_stock import touch_all_listings
+
+            touch_all_listings(s, ctx.workspace_id)
 
 
 # ---------------------------------------------------------------------- upgrades

@@ -24,7 +24,7 @@
       <translation>&amp;Bantuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="145" />
+      <location filename="../../app/gui/settings/page.py" line="146" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>lokasi dengan kode {code} sudah ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="206" />
+      <location filename="../../app/core/services/catalog.py" line="212" />
       <source>a product needs at least one variant</source>
       <translation>produk harus memiliki minimal satu varian</translation>
     </message>
@@ -69,32 +69,32 @@
       <translation>Aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="138" />
+      <location filename="../../app/gui/catalog/editor.py" line="144" />
       <source>Add image file to the selected variant</source>
       <translation>Tambahkan file gambar ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="138" />
+      <location filename="../../app/gui/catalog/editor.py" line="144" />
       <source>Add image…</source>
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="295" />
+      <location filename="../../app/gui/settings/page.py" line="296" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="138" />
+      <location filename="../../app/gui/settings/page.py" line="139" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="138" />
+      <location filename="../../app/gui/settings/page.py" line="139" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="134" />
+      <location filename="../../app/gui/catalog/editor.py" line="140" />
       <source>Add variant</source>
       <translation>Tambah varian</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>Semua status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="229" />
+      <location filename="../../app/gui/activity/page.py" line="234" />
       <source>All stores</source>
       <translation>Semua toko</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>Rincian pembayaran</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="85" />
+      <location filename="../../app/gui/catalog/editor.py" line="91" />
       <source>an attribute needs a name before =</source>
       <translation>atribut perlu nama sebelum =</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="125" />
+      <location filename="../../app/gui/settings/page.py" line="126" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
@@ -269,17 +269,22 @@
       <translation>Diarsipkan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/catalog/editor.py" line="54" />
+      <source>At or below this many units, offer the variant on one store only. Empty: the workspace setting; 0: off.</source>
+      <translation>Pada atau di bawah jumlah unit ini, tawarkan varian di satu toko saja. Kosong: pengaturan ruang kerja; 0: mati.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="92" />
       <source>At {location}: {on_hand} on hand, {reserved} reserved, {available} available</source>
       <translation>Di {location}: stok fisik {on_hand}, dipesan {reserved}, tersedia {available}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="41" />
+      <location filename="../../app/gui/catalog/editor.py" line="42" />
       <source>Attributes</source>
       <translation>Atribut</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="147" />
+      <location filename="../../app/gui/catalog/editor.py" line="153" />
       <source>Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · Removed variants are archived, never deleted.</source>
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
@@ -339,7 +344,7 @@
       <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="45" />
+      <location filename="../../app/gui/catalog/editor.py" line="46" />
       <source>Barcode</source>
       <translation>Barcode</translation>
     </message>
@@ -354,12 +359,12 @@
       <translation>URL dasar harus https (http hanya untuk 127.0.0.1)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="107" />
+      <location filename="../../app/gui/catalog/editor.py" line="113" />
       <source>Brand</source>
       <translation>Merek</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="191" />
+      <location filename="../../app/core/services/catalog.py" line="197" />
       <source>brand is longer than 80 characters</source>
       <translation>merek lebih dari 80 karakter</translation>
     </message>
@@ -369,7 +374,7 @@
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="288" />
+      <location filename="../../app/core/settings.py" line="308" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
@@ -414,7 +419,7 @@
       <translation>tidak dapat membaca {file}: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="501" />
+      <location filename="../../app/core/services/catalog.py" line="507" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
@@ -434,7 +439,7 @@
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="292" />
+      <location filename="../../app/core/settings.py" line="312" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
@@ -454,7 +459,7 @@
       <translation>Varian katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="108" />
+      <location filename="../../app/gui/catalog/editor.py" line="114" />
       <source>Category</source>
       <translation>Kategori</translation>
     </message>
@@ -464,7 +469,7 @@
       <translation>Filter kategori</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="192" />
+      <location filename="../../app/core/services/catalog.py" line="198" />
       <source>category is longer than 80 characters</source>
       <translation>kategori lebih dari 80 karakter</translation>
     </message>
@@ -509,7 +514,7 @@
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="217" />
+      <location filename="../../app/gui/catalog/editor.py" line="224" />
       <source>Choose an image</source>
       <translation>Pilih gambar</translation>
     </message>
@@ -549,7 +554,7 @@
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="132" />
+      <location filename="../../app/gui/settings/page.py" line="133" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -641,7 +646,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="43" />
+      <location filename="../../app/gui/catalog/editor.py" line="44" />
       <source>Cost (Rp)</source>
       <translation>Modal (Rp)</translation>
     </message>
@@ -656,7 +661,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="307" />
+      <location filename="../../app/gui/settings/page.py" line="308" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
@@ -718,17 +723,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko tidak dapat dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="312" />
+      <location filename="../../app/gui/activity/page.py" line="317" />
       <source>Could not retry</source>
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="333" />
+      <location filename="../../app/gui/catalog/editor.py" line="362" />
       <source>Could not save the product</source>
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="262" />
+      <location filename="../../app/gui/settings/page.py" line="263" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
@@ -748,12 +753,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengatur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="326" />
+      <location filename="../../app/gui/activity/page.py" line="331" />
       <source>Could not start the sync</source>
       <translation>Sinkronisasi tidak dapat dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="298" />
+      <location filename="../../app/gui/activity/page.py" line="303" />
       <source>Could not stop the job</source>
       <translation>Tugas tidak dapat dihentikan</translation>
     </message>
@@ -813,12 +818,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="143" />
+      <location filename="../../app/gui/settings/page.py" line="144" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="146" />
+      <location filename="../../app/gui/settings/page.py" line="147" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
@@ -853,7 +858,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="109" />
+      <location filename="../../app/gui/catalog/editor.py" line="115" />
       <source>Description</source>
       <translation>Deskripsi</translation>
     </message>
@@ -898,7 +903,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Durasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="51" />
+      <location filename="../../app/gui/catalog/editor.py" line="53" />
       <source>e.g. 150000 or 150.000</source>
       <translation>mis. 150000 atau 150.000</translation>
     </message>
@@ -908,7 +913,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="102" />
+      <location filename="../../app/gui/catalog/editor.py" line="108" />
       <source>Edit {name}</source>
       <translation>Ubah {name}</translation>
     </message>
@@ -993,7 +998,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="150" />
+      <location filename="../../app/gui/settings/page.py" line="151" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
     </message>
@@ -1018,7 +1023,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="96" />
+      <location filename="../../app/gui/activity/page.py" line="97" />
       <source>Failures only</source>
       <translation>Hanya yang gagal</translation>
     </message>
@@ -1028,7 +1033,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="295" />
+      <location filename="../../app/core/settings.py" line="315" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
@@ -1048,7 +1053,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="50" />
+      <location filename="../../app/gui/catalog/editor.py" line="52" />
       <source>file paths or URLs separated by ;</source>
       <translation>path file atau URL dipisahkan dengan ;</translation>
     </message>
@@ -1093,7 +1098,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="106" />
+      <location filename="../../app/gui/activity/page.py" line="107" />
       <source>History</source>
       <translation>Riwayat</translation>
     </message>
@@ -1103,12 +1108,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Siaga</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="46" />
+      <location filename="../../app/gui/catalog/editor.py" line="47" />
       <source>Images</source>
       <translation>Gambar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="217" />
+      <location filename="../../app/gui/catalog/editor.py" line="224" />
       <source>Images (*.png *.jpg *.jpeg *.webp)</source>
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
@@ -1128,7 +1133,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="149" />
+      <location filename="../../app/gui/settings/page.py" line="150" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1203,7 +1208,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="296" />
+      <location filename="../../app/gui/activity/page.py" line="301" />
       <source>Job {id} had already finished</source>
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
@@ -1246,6 +1251,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/inventory/model.py" line="156" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="48" />
+      <source>Last units</source>
+      <translation>Unit terakhir</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="331" />
+      <source>last units must be a whole number from 0 to 100000, or empty</source>
+      <translation>unit terakhir harus bilangan bulat dari 0 sampai 100000, atau kosong</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/channel_stock.py" line="160" />
+      <source>last-units threshold must be between 0 and 100000, or empty</source>
+      <translation>batas unit terakhir harus antara 0 dan 100000, atau kosong</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="185" />
@@ -1303,12 +1323,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>lokasi {name} nonaktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="263" />
+      <location filename="../../app/gui/activity/page.py" line="268" />
       <source>Log of job {id}: {store}, {kind}</source>
       <translation>Log tugas {id}: {store}, {kind}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="122" />
+      <location filename="../../app/gui/activity/page.py" line="123" />
       <source>Log of the selected job</source>
       <translation>Log tugas yang dipilih</translation>
     </message>
@@ -1478,12 +1498,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="113" />
+      <location filename="../../app/gui/catalog/editor.py" line="119" />
       <source>Name</source>
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="298" />
+      <location filename="../../app/gui/settings/page.py" line="299" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
@@ -1493,7 +1513,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>nama wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="49" />
+      <location filename="../../app/gui/catalog/editor.py" line="51" />
       <source>name=value pairs separated by ;  e.g. Colour=Red; Size=XL</source>
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
     </message>
@@ -1518,12 +1538,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>belum pernah disinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="102" />
+      <location filename="../../app/gui/catalog/editor.py" line="108" />
       <source>New product</source>
       <translation>Produk baru</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="282" />
+      <location filename="../../app/core/services/catalog.py" line="288" />
       <source>new products cannot reference existing variants</source>
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
@@ -1578,7 +1598,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada saran: cari variannya di atas.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="72" />
+      <location filename="../../app/gui/activity/page.py" line="73" />
       <source>No sync is running right now.</source>
       <translation>Tidak ada sinkronisasi yang sedang berjalan.</translation>
     </message>
@@ -1628,7 +1648,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="276" />
+      <location filename="../../app/gui/settings/page.py" line="277" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -1648,7 +1668,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="96" />
+      <location filename="../../app/gui/settings/page.py" line="97" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
@@ -1666,6 +1686,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/settings/page.py" line="59" />
       <source>Notify when an item runs low.</source>
       <translation>Beri tahu saat stok barang menipis.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="65" />
+      <source>Offer the last units on one store only (0: off).</source>
+      <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/model.py" line="35" />
@@ -1758,6 +1783,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/activity/polling.py" line="42" />
+      <source>Order polling per store</source>
+      <translation>Pengambilan pesanan per toko</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/orders.py" line="121" />
       <source>order without an id</source>
       <translation>pesanan tanpa ID</translation>
@@ -1788,7 +1818,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="282" />
+      <location filename="../../app/gui/activity/polling.py" line="18" />
+      <source>orders flowing</source>
+      <translation>pesanan sedang masuk</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="302" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
@@ -1858,7 +1893,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="290" />
+      <location filename="../../app/core/settings.py" line="310" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -1913,7 +1948,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Harga</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="42" />
+      <location filename="../../app/gui/catalog/editor.py" line="43" />
       <source>Price (Rp)</source>
       <translation>Harga (Rp)</translation>
     </message>
@@ -1933,22 +1968,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="285" />
+      <location filename="../../app/core/settings.py" line="305" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="106" />
+      <location filename="../../app/gui/catalog/editor.py" line="112" />
       <source>Product name</source>
       <translation>Nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="201" />
+      <location filename="../../app/core/services/catalog.py" line="207" />
       <source>product name is longer than 255 characters</source>
       <translation>nama produk lebih dari 255 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="199" />
+      <location filename="../../app/core/services/catalog.py" line="205" />
       <source>product name is required</source>
       <translation>nama produk wajib diisi</translation>
     </message>
@@ -1958,7 +1993,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="450" />
+      <location filename="../../app/core/services/catalog.py" line="456" />
       <source>product {product} does not exist</source>
       <translation>produk {product} tidak ada</translation>
     </message>
@@ -2036,6 +2071,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="136" />
       <source>Queued</source>
       <translation>Dalam antrean</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/polling.py" line="20" />
+      <source>quiet</source>
+      <translation>sepi</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/recovery.py" line="91" />
@@ -2153,7 +2193,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="136" />
+      <location filename="../../app/gui/catalog/editor.py" line="142" />
       <source>Remove variant</source>
       <translation>Hapus varian</translation>
     </message>
@@ -2258,22 +2298,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="98" />
+      <location filename="../../app/gui/activity/page.py" line="99" />
       <source>Retry</source>
       <translation>Coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="311" />
+      <location filename="../../app/gui/activity/page.py" line="316" />
       <source>Retry failed</source>
       <translation>Gagal mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="98" />
+      <location filename="../../app/gui/activity/page.py" line="99" />
       <source>Retry the selected job</source>
       <translation>Coba lagi tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="310" />
+      <location filename="../../app/gui/activity/page.py" line="315" />
       <source>Retrying as job {id}</source>
       <translation>Mencoba lagi sebagai tugas {id}</translation>
     </message>
@@ -2353,7 +2393,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas yang berjalan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="134" />
+      <location filename="../../app/gui/activity/page.py" line="137" />
       <source>Running now</source>
       <translation>Sedang berjalan</translation>
     </message>
@@ -2393,7 +2433,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="158" />
+      <location filename="../../app/gui/settings/page.py" line="159" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -2403,7 +2443,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="276" />
+      <location filename="../../app/gui/settings/page.py" line="277" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
@@ -2416,6 +2456,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/excel/export_dialog.py" line="234" />
       <source>Saved {rows} rows to {path}</source>
       <translation>{rows} baris disimpan ke {path}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/polling.py" line="21" />
+      <source>saving API quota</source>
+      <translation>menghemat kuota API</translation>
     </message>
     <message>
       <location filename="../../app/core/services/inventory.py" line="66" />
@@ -2498,7 +2543,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih pesanan untuk melihat detailnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="285" />
+      <location filename="../../app/gui/activity/page.py" line="290" />
       <source>Select the running job to stop</source>
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
     </message>
@@ -2573,6 +2618,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Porsi stok yang ditawarkan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/activity/polling.py" line="19" />
+      <source>shared stock low</source>
+      <translation>stok bersama menipis</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="144" />
       <source>Shipped</source>
       <translation>Dikirim</translation>
@@ -2598,7 +2648,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="295" />
+      <location filename="../../app/gui/settings/page.py" line="296" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -2633,7 +2683,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan stok habis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="39" />
+      <location filename="../../app/gui/catalog/editor.py" line="40" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
@@ -2683,7 +2733,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="261" />
+      <location filename="../../app/core/services/catalog.py" line="267" />
       <source>SKU {sku} is already used by another variant ({existing})</source>
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
@@ -2698,7 +2748,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="214" />
+      <location filename="../../app/core/services/catalog.py" line="220" />
       <source>SKU {sku} is used twice in this product (rows {first} and {second})</source>
       <translation>SKU {sku} dipakai dua kali di produk ini (baris {first} dan {second})</translation>
     </message>
@@ -2752,7 +2802,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="94" />
+      <location filename="../../app/gui/settings/page.py" line="95" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -2772,7 +2822,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="134" />
+      <location filename="../../app/gui/settings/page.py" line="135" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -2817,22 +2867,22 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok opname…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="74" />
+      <location filename="../../app/gui/activity/page.py" line="75" />
       <source>Stop</source>
       <translation>Hentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="76" />
+      <location filename="../../app/gui/activity/page.py" line="77" />
       <source>Stop the selected job (or the only one running). What it already saved stays; the store's next sync carries on from there.</source>
       <translation>Hentikan tugas yang dipilih (atau satu-satunya yang berjalan). Yang sudah tersimpan tetap ada; sinkronisasi toko berikutnya melanjutkan dari situ.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="74" />
+      <location filename="../../app/gui/activity/page.py" line="75" />
       <source>Stop the selected running job</source>
       <translation>Hentikan tugas berjalan yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="292" />
+      <location filename="../../app/gui/activity/page.py" line="297" />
       <source>Stopped the {kind} job of {store}</source>
       <translation>Tugas {kind} untuk {store} dihentikan</translation>
     </message>
@@ -2842,7 +2892,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="94" />
+      <location filename="../../app/gui/activity/page.py" line="95" />
       <source>Store filter</source>
       <translation>Filter toko</translation>
     </message>
@@ -2857,7 +2907,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pengaturan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="158" />
+      <location filename="../../app/gui/activity/page.py" line="162" />
       <source>store {id}</source>
       <translation>toko {id}</translation>
     </message>
@@ -2937,12 +2987,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Varian yang disarankan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="130" />
+      <location filename="../../app/gui/activity/page.py" line="131" />
       <source>Sync activity</source>
       <translation>Aktivitas sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="102" />
+      <location filename="../../app/gui/activity/page.py" line="103" />
       <source>Sync all stores now</source>
       <translation>Sinkronkan semua toko sekarang</translation>
     </message>
@@ -2957,7 +3007,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="325" />
+      <location filename="../../app/gui/activity/page.py" line="330" />
       <source>Sync of {store} failed</source>
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
@@ -2987,7 +3037,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="329" />
+      <location filename="../../app/gui/activity/page.py" line="334" />
       <source>Syncing every store…</source>
       <translation>Menyinkronkan semua toko…</translation>
     </message>
@@ -3040,6 +3090,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/settings/backups.py" line="211" />
       <source>That is the database StoreSync is using: choose a backup file.</source>
       <translation>Itu database yang sedang dipakai StoreSync: pilih berkas cadangan.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/channel_stock.py" line="173" />
+      <source>that store does not list this variant: map a listing to it first</source>
+      <translation>toko itu tidak menjual varian ini: petakan listing ke varian ini dulu</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="171" />
@@ -3112,7 +3167,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>hari terakhir lebih awal dari hari pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="233" />
+      <location filename="../../app/gui/settings/page.py" line="234" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
     </message>
@@ -3177,7 +3232,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="127" />
+      <location filename="../../app/gui/settings/page.py" line="128" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
@@ -3342,7 +3397,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="166" />
+      <location filename="../../app/core/settings.py" line="180" />
       <source>unknown setting {key!r}</source>
       <translation>pengaturan {key!r} tidak dikenal</translation>
     </message>
@@ -3387,14 +3442,19 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="40" />
+      <location filename="../../app/gui/catalog/editor.py" line="41" />
       <source>Variant name</source>
       <translation>Nama varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="302" />
+      <location filename="../../app/gui/catalog/editor.py" line="309" />
       <source>Variant row {row}, {column}: {message}</source>
       <translation>Baris varian {row}, {column}: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/channel_stock.py" line="166" />
+      <source>variant {id} not found</source>
+      <translation>varian {id} tidak ditemukan</translation>
     </message>
     <message>
       <location filename="../../app/core/services/listings.py" line="164" />
@@ -3407,7 +3467,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>varian {variant_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="338" />
+      <location filename="../../app/core/services/catalog.py" line="344" />
       <source>variant {variant} does not belong to this product</source>
       <translation>varian {variant} bukan bagian dari produk ini</translation>
     </message>
@@ -3417,7 +3477,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>varian {variant} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="123" />
+      <location filename="../../app/gui/catalog/editor.py" line="129" />
       <source>Variants</source>
       <translation>Varian</translation>
     </message>
@@ -3437,17 +3497,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>PERINGATAN</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="44" />
+      <location filename="../../app/gui/catalog/editor.py" line="45" />
       <source>Weight (g)</source>
       <translation>Berat (g)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="246" />
+      <location filename="../../app/gui/catalog/editor.py" line="253" />
       <source>weight must be a whole number of grams</source>
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="225" />
+      <location filename="../../app/core/services/catalog.py" line="231" />
       <source>weight must be a whole number of grams, 0 or more</source>
       <translation>berat harus berupa bilangan bulat dalam gram, 0 atau lebih</translation>
     </message>
@@ -3507,7 +3567,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bawaan ruang kerja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="80" />
+      <location filename="../../app/gui/catalog/editor.py" line="86" />
       <source>write attributes as name=value; {part} has no =</source>
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
@@ -3527,12 +3587,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="221" />
+      <location filename="../../app/gui/settings/page.py" line="222" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="223" />
+      <location filename="../../app/gui/settings/page.py" line="224" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
@@ -3552,12 +3612,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{hours} j {minutes} mnt</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="173" />
+      <location filename="../../app/core/settings.py" line="187" />
       <source>{key} must be between {low} and {high}</source>
       <translation>{key} harus antara {low} dan {high}</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="169" />
+      <location filename="../../app/core/settings.py" line="183" />
       <source>{key} must be {type}</source>
       <translation>{key} harus berupa {type}</translation>
     </message>
@@ -3665,6 +3725,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/page.py" line="293" />
       <source>{store} removed</source>
       <translation>{store} dihapus</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/polling.py" line="28" />
+      <source>{store}: orders every {seconds} s · {calls} calls/min ({why})</source>
+      <translation>{store}: pesanan tiap {seconds} dtk · {calls} panggilan/menit ({why})</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/page.py" line="208" />

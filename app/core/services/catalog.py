@@ -129,6 +129,10 @@ class VariantDTO:
     barcode: str
     images: tuple[str, ...]
     status: ProductStatus
+    # the last-units rule's per-variant override (services/channel_stock.py): None follows
+    # the workspace setting; set through channel_stock.set_last_units
+    last_units_threshold: int | None = None
+    last_units_store_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,8 @@ def _variant_dto(v: Variant) -> VariantDTO:
         v.barcode,
         tuple(v.images or ()),
         v.status,
+        v.last_units_threshold,
+        v.last_units_store_id,
     )
 
 

@@ -4,7 +4,8 @@ One module owns the whole loop between master stock and the marketplaces
 (docs/ARCHITECTURE.md):
 
 - **the policy** — :func:`shown_stock`: what a store is shown for an available count
-  (its buffer, its percentage share, its cap, never below zero);
+  (its buffer, its percentage share, its cap, never below zero); and the last-units rule,
+  :func:`last_units_store`: at or below a threshold a variant is offered on one store only;
 - **the outbox** — :func:`queue_pushes` and :func:`force_push`: which listings need a new
   figure sent, one durable ``stock_push`` row per listing holding the latest wanted value;
 - **drift** lives in :mod:`app.core.services.drift` (what a platform figure that no push
@@ -27,21 +28,29 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.db.models import ChannelListing, StockPush, Store
+from app.core.db.models import ChannelListing, Order, OrderItem, StockPush, Store, Variant
 from app.core.db.types import utcnow
-from app.core.domain import OutboxStatus, UpdateResult
+from app.core.domain import InventoryState, OutboxStatus, UpdateResult
 from app.core.services.context import ServiceContext
-from app.core.services.ledger import FORCE_KEY, TOUCHED_KEY, forced_listings, touched_variants
+from app.core.services.errors import NotFoundError, ValidationError
+from app.core.services.ledger import (
+    FORCE_KEY,
+    TOUCHED_KEY,
+    forced_listings,
+    touched_variants,
+)
 from app.core.services.locations import location_for
 from app.core.services.stock_levels import available_by_variant
 from app.core.services.sync_jobs import JobLog
-from app.core.settings import StoreSettings
+from app.core.settings import LAST_UNITS_THRESHOLD, StoreSettings, setting_in
+from app.core.text import msg
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +64,130 @@ def shown_stock(policy: StoreSettings, available: int) -> int:
     if policy.cap is not None:
         value = min(value, policy.cap)
     return max(0, value)
+
+
+# The last-units rule (docs/ARCHITECTURE.md, channel stock). Every store that shows a unit
+# can sell it; a sale reaches the other stores only after our order fetch has seen it and
+# our push has landed there. While many units are left that window costs nothing; for the
+# last few, two stores selling in the same window is an oversell. So at or below the
+# threshold a variant is offered on one store only and 0 elsewhere: a platform never sells
+# more than it shows, and now only one platform shows the last units.
+
+#: how far back "sold it fastest" looks
+LAST_UNITS_SALES_DAYS = 14
+
+
+@dataclass(frozen=True)
+class LastUnitsCandidate:
+    """One store listing a variant (from one stock location), as the rule sees it."""
+
+    store_id: int
+    policy_value: int  # what its own policy (buffer, share, cap) would show
+    recent_units: int  # units of the variant it sold in the last LAST_UNITS_SALES_DAYS
+    showing: bool  # what we last sent or queued for it is above 0
+
+
+def last_units_store(
+    available: int,
+    threshold: int,
+    candidates: Sequence[LastUnitsCandidate],
+    picked_store_id: int | None = None,
+) -> int | None:
+    """The one store that keeps offering a variant; ``None``: the rule is not in force
+    (off, more than ``threshold`` units available, or listed on one store only).
+
+    The seller's pick wins if that store can show any; else the store already offering
+    it alone keeps it (handing over would open the very window the rule closes); else the
+    store that sold most units lately (ties: the lowest store id, so the choice is stable).
+    """
+    if threshold <= 0 or available > threshold or len({c.store_id for c in candidates}) < 2:
+        return None
+    able = [c for c in candidates if c.policy_value > 0]
+    if not able:
+        return None  # every store shows 0 by its own policy already
+    if picked_store_id is not None and any(c.store_id == picked_store_id for c in able):
+        return picked_store_id
+    showing = {c.store_id for c in able if c.showing}
+    if len(showing) == 1:
+        return showing.pop()
+    return min(able, key=lambda c: (-c.recent_units, c.store_id)).store_id
+
+
+def recent_units_by_store(
+    session: Session, variant_ids: Iterable[int], now: datetime | None = None
+) -> dict[tuple[int, int], int]:
+    """Units of each variant that took stock in each store's orders lately:
+    ``{(variant_id, store_id): units}``."""
+    variant_ids = list(variant_ids)
+    if not variant_ids:
+        return {}
+    since = (now or utcnow()) - timedelta(days=LAST_UNITS_SALES_DAYS)
+    rows = session.execute(
+        select(OrderItem.variant_id, Order.store_id, func.sum(OrderItem.quantity))
+        .join(Order, Order.id == OrderItem.order_id)
+        .where(
+            OrderItem.variant_id.in_(variant_ids),
+            OrderItem.inventory_state.in_([InventoryState.RESERVED, InventoryState.DEDUCTED]),
+            Order.placed_at >= since,
+        )
+        .group_by(OrderItem.variant_id, Order.store_id)
+    )
+    return {(int(v), int(st)): int(n or 0) for v, st, n in rows if v is not None}
+
+
+def last_units_thresholds(
+    session: Session, workspace_id: int, variant_ids: Iterable[int]
+) -> dict[int, tuple[int, int | None]]:
+    """Each variant's threshold (its override, else the workspace setting) and the store
+    the seller picked for it: ``{variant_id: (threshold, picked store id or None)}``."""
+    default = setting_in(session, workspace_id, LAST_UNITS_THRESHOLD)
+    rows = session.execute(
+        select(Variant.id, Variant.last_units_threshold, Variant.last_units_store_id).where(
+            Variant.id.in_(list(variant_ids))
+        )
+    )
+    return {int(v): (default if t is None else int(t), st) for v, t, st in rows}
+
+
+def set_last_units(
+    ctx: ServiceContext, variant_id: int, threshold: int | None, store_id: int | None = None
+) -> None:
+    """A variant's own last-units threshold (None: the workspace setting; 0: off) and the
+    store the seller wants its last units on (None: the fastest seller). Every store
+    listing it is brought in line in the same unit of work."""
+    if threshold is not None and not 0 <= threshold <= 100_000:
+        raise ValidationError(
+            msg("last-units threshold must be between 0 and 100000, or empty"),
+            field="last_units_threshold",
+        )
+    with ctx.write() as s:
+        var = s.get(Variant, variant_id)
+        if var is None or var.workspace_id != ctx.workspace_id:
+            raise NotFoundError(msg("variant {id} not found", id=variant_id))
+        if store_id is not None and not s.scalar(
+            select(ChannelListing.id).where(
+                ChannelListing.variant_id == variant_id, ChannelListing.store_id == store_id
+            )
+        ):
+            raise ValidationError(
+                msg("that store does not list this variant: map a listing to it first"),
+                field="last_units_store_id",
+            )
+        var.last_units_threshold, var.last_units_store_id = threshold, store_id
+        touched_variants(s).add(variant_id)
+
+
+def touch_all_listings(session: Session, workspace_id: int) -> None:
+    """Have every mapped listing of the workspace recomputed when this unit of work
+    commits (the workspace's last-units threshold changed)."""
+    touched_variants(session).update(
+        session.scalars(
+            select(ChannelListing.variant_id)
+            .join(Store, Store.id == ChannelListing.store_id)
+            .where(Store.workspace_id == workspace_id, ChannelListing.variant_id.is_not(None))
+            .distinct()
+        )
+    )
 
 
 # --------------------------------------------------------------------------- the outbox
@@ -85,6 +218,58 @@ def realign_store(ctx: ServiceContext, store_id: int) -> None:
         touch_store_listings(s, store_id)
 
 
+class _Listings(NamedTuple):
+    """Listings with what the policy needs: each store's policy and stock location, the
+    available stock per (location, variant), and the listings' outbox rows."""
+
+    rows: list
+    policies: dict[int, StoreSettings]
+    locations: dict[int, int]
+    available: dict[tuple[int, int], int]
+    existing: dict[int, StockPush]
+
+
+def _load_listings(session: Session, where) -> _Listings:
+    rows = session.execute(
+        select(
+            ChannelListing.id,
+            ChannelListing.variant_id,
+            ChannelListing.store_id,
+            ChannelListing.last_pushed_stock,
+            ChannelListing.platform_stock,
+            Store.settings,
+            Store.workspace_id,
+        )
+        .join(Store, Store.id == ChannelListing.store_id)
+        .where(where)
+    ).all()
+    # available per (variant, location), one query per location in use
+    by_location: dict[int, set[int]] = {}
+    policies: dict[int, StoreSettings] = {}
+    locations: dict[int, int] = {}
+    for _lid, vid, sid, _lp, _ps, settings, ws in rows:
+        if sid not in policies:
+            policies[sid] = StoreSettings.from_json(settings)
+            locations[sid] = location_for(session, ws, policies[sid])
+        by_location.setdefault(locations[sid], set()).add(vid)
+    available = {
+        (loc, vid): qty
+        for loc, vids in by_location.items()
+        for vid, qty in available_by_variant(session, vids, loc).items()
+    }
+    existing = (
+        {
+            r.listing_id: r
+            for r in session.scalars(
+                select(StockPush).where(StockPush.listing_id.in_([r[0] for r in rows]))
+            )
+        }
+        if rows
+        else {}
+    )
+    return _Listings(list(rows), policies, locations, available, existing)
+
+
 def queue_pushes(
     session: Session,
     variant_ids: Iterable[int],
@@ -101,48 +286,21 @@ def queue_pushes(
     if not variant_ids and not force_listings:
         return set()
     now = now or utcnow()
-    rows = session.execute(
-        select(
-            ChannelListing.id,
-            ChannelListing.variant_id,
-            ChannelListing.store_id,
-            ChannelListing.last_pushed_stock,
-            ChannelListing.platform_stock,
-            Store.settings,
-            Store.workspace_id,
-        )
-        .join(Store, Store.id == ChannelListing.store_id)
-        .where(ChannelListing.variant_id.in_(variant_ids) | ChannelListing.id.in_(force_listings))
-    ).all()
+    ls = _load_listings(
+        session,
+        ChannelListing.variant_id.in_(variant_ids) | ChannelListing.id.in_(force_listings),
+    )
+    rows, existing = ls.rows, ls.existing
     if not rows:
         return set()
-    # available per (variant, location), one query per location in use
-    by_location: dict[int, set[int]] = {}
-    policies: dict[int, StoreSettings] = {}
-    locations: dict[int, int] = {}
-    for _lid, vid, sid, _lp, _ps, settings, ws in rows:
-        if sid not in policies:
-            policies[sid] = StoreSettings.from_json(settings)
-            locations[sid] = location_for(session, ws, policies[sid])
-        by_location.setdefault(locations[sid], set()).add(vid)
-    available = {
-        (loc, vid): qty
-        for loc, vids in by_location.items()
-        for vid, qty in available_by_variant(session, vids, loc).items()
-    }
-    existing = {
-        r.listing_id: r
-        for r in session.scalars(
-            select(StockPush).where(StockPush.listing_id.in_([r[0] for r in rows]))
-        )
-    }
+    wanted_by_listing = _wanted(session, ls, now)
     stores: set[int] = set()
-    for lid, vid, sid, last_pushed, platform_stock, _s, _w in rows:
+    for lid, _vid, sid, last_pushed, platform_stock, _s, _w in rows:
         if last_pushed is None and platform_stock is None:
             # never read (an order line created it): product sync compares its figure with
             # master by the store's policy first (services/drift.py, first-sync review)
             continue
-        wanted = shown_stock(policies[sid], available.get((locations[sid], vid), 0))
+        wanted = wanted_by_listing[lid]
         known = last_pushed if last_pushed is not None else platform_stock
         row = existing.get(lid)
         if wanted == known and lid not in force_listings:
@@ -170,6 +328,72 @@ def queue_pushes(
             row.last_error = ""
         stores.add(sid)
     return stores
+
+
+def _wanted(session: Session, ls: _Listings, now: datetime) -> dict[int, int]:
+    """What each listing should show: its store's policy, then the last-units rule per
+    (variant, stock location) — stores drawing on different locations share nothing."""
+    rows, policies, locations, available, existing = ls
+    wanted: dict[int, int] = {}
+    groups: dict[tuple[int, int], list] = {}
+    for row in rows:
+        lid, vid, sid = row[0], row[1], row[2]
+        wanted[lid] = shown_stock(policies[sid], available.get((locations[sid], vid), 0))
+        groups.setdefault((vid, locations[sid]), []).append(row)
+    by_workspace: dict[int, set[int]] = {}
+    for (vid, loc), group in groups.items():
+        if len({r[2] for r in group}) > 1 and available.get((loc, vid), 0) > 0:
+            by_workspace.setdefault(group[0][6], set()).add(vid)
+    if not by_workspace:
+        return wanted
+    limits = {
+        vid: t
+        for ws, vids in by_workspace.items()
+        for vid, t in last_units_thresholds(session, ws, vids).items()
+    }
+    in_force = {
+        vid
+        for (vid, loc), _g in groups.items()
+        if vid in limits and 0 < available.get((loc, vid), 0) <= limits[vid][0]
+    }
+    if not in_force:
+        return wanted
+    sold = recent_units_by_store(session, in_force, now)
+    for (vid, loc), group in groups.items():
+        if vid not in in_force:
+            continue
+        candidates: dict[int, LastUnitsCandidate] = {}
+        for lid, _v, sid, last_pushed, platform_stock, _s, _w in group:
+            row = existing.get(lid)
+            current = (
+                row.wanted_stock
+                if row is not None and row.status != OutboxStatus.DONE
+                else (last_pushed if last_pushed is not None else platform_stock)
+            )
+            prev = candidates.get(sid)
+            candidates[sid] = LastUnitsCandidate(
+                sid,
+                wanted[lid],
+                sold.get((vid, sid), 0),
+                bool(current) or (prev is not None and prev.showing),
+            )
+        threshold, picked = limits[vid]
+        keeper = last_units_store(
+            available[(loc, vid)], threshold, list(candidates.values()), picked
+        )
+        if keeper is None:
+            continue
+        for r in group:
+            if r[2] != keeper:
+                wanted[r[0]] = 0
+    return wanted
+
+
+def wanted_stock(session: Session, variant_ids: Iterable[int]) -> dict[int, int]:
+    """What every listing of these variants should show now, by listing id: the policy
+    and the last-units rule, exactly as :func:`queue_pushes` computes it."""
+    ls = _load_listings(session, ChannelListing.variant_id.in_(set(variant_ids)))
+    return _wanted(session, ls, utcnow())
 
 
 QUEUED_KEY = "storesync.pushes_queued_for"

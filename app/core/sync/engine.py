@@ -35,11 +35,20 @@ from app.core.services import stores as store_service
 from app.core.services import sync_jobs
 from app.core.services.channel_stock import due_pushes, next_retry_at
 from app.core.services.errors import NotFoundError
+from app.core.services.polling import PollingRules, order_interval, read_facts
 from app.core.services.stores import StoreDTO
 from app.core.sync.api import ConnectRequest
+from app.core.sync.call_meter import CURRENT_STORE, CallMeter
 from app.core.sync.context import JobContext
 from app.core.sync.credentials import CredentialVault, FixedTokens, StoreTokenProvider
-from app.core.sync.events import Alert, DataChanged, Emit, Event, StoreStatusChanged
+from app.core.sync.events import (
+    Alert,
+    DataChanged,
+    Emit,
+    Event,
+    PollingChanged,
+    StoreStatusChanged,
+)
 from app.core.sync.jobs import JobRun
 from app.core.sync.orders_job import fetch_orders
 from app.core.sync.products_job import sync_products
@@ -69,6 +78,9 @@ class EngineOptions:
     # sized to the platform's published limits (Shopee publishes none: see its client)
     rate_limits: dict[str, tuple[float, float]] = field(default_factory=dict)
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    # adaptive order polling (services/polling.py): fast while orders flow or a shared
+    # variant is low, the store's own interval when quiet
+    polling: PollingRules = field(default_factory=PollingRules)
 
 
 class SyncEngine:
@@ -89,6 +101,7 @@ class SyncEngine:
         self._main: Future[None] | None = None
         self._stopping: asyncio.Event | None = None
         self._started = False
+        self.meter = CallMeter()  # API calls per store per minute
 
     # ------------------------------------------------------------------ events
     def add_listener(self, emit: Emit) -> None:
@@ -140,7 +153,10 @@ class SyncEngine:
         if interrupted:
             log.warning("%d job(s) were interrupted by the last stop", interrupted)
         async with httpx.AsyncClient(
-            timeout=self.options.timeout, limits=DEFAULT_LIMITS, follow_redirects=False
+            timeout=self.options.timeout,
+            limits=DEFAULT_LIMITS,
+            follow_redirects=False,
+            event_hooks={"request": [self.meter.on_request]},
         ) as http:
             self._http = http
             for store in store_service.list_stores(self.ctx):
@@ -393,6 +409,7 @@ class StoreWorker:
         self._refresh_lock = asyncio.Lock()
         self._current: tuple[int, asyncio.Task[None]] | None = None  # running job id, task
         self._cancelled: int | None = None  # the job id a user asked to stop
+        self._orders_ran: float | None = None  # when the last order fetch was scheduled from
 
     # ------------------------------------------------------------------ requests
     async def request(self, kinds: tuple[JobKind, ...], trigger: str) -> list[int]:
@@ -421,6 +438,7 @@ class StoreWorker:
 
     # ------------------------------------------------------------------ main loop
     async def run(self) -> None:
+        CURRENT_STORE.set(self.store_id)  # the call meter attributes this task's requests
         opts = self.engine.options
         if opts.schedule:
             start = time.monotonic() + random.uniform(0, opts.start_jitter)
@@ -454,6 +472,8 @@ class StoreWorker:
                     wanted.append((kind, "schedule"))
         if scheduled:  # whether anything is due is decided after orders and products ran
             wanted.append((JobKind.STOCK_PUSH, "change"))
+        if self.push_due:
+            self._hasten_orders(store)
         self.push_due = False
         job_ids: list[int] = []
         done: set[JobKind] = set()
@@ -478,14 +498,33 @@ class StoreWorker:
                 fut.set_result(job_ids)
 
     def _schedule_next(self, store: StoreDTO, kind: JobKind) -> None:
-        interval = {
-            JobKind.ORDERS: store.settings.orders_interval_s,
-            JobKind.PRODUCTS: store.settings.products_interval_s,
-        }.get(kind)
-        if interval is None:
+        if kind not in (JobKind.ORDERS, JobKind.PRODUCTS) or not self.engine.options.schedule:
             return
+        if kind == JobKind.ORDERS:
+            self._orders_ran = time.monotonic()
+            interval = self._orders_interval(store)
+        else:
+            interval = store.settings.products_interval_s
         j = self.engine.options.interval_jitter
         self._next[kind] = time.monotonic() + interval * random.uniform(1 - j, 1 + j)
+
+    def _orders_interval(self, store: StoreDTO) -> float:
+        """Ask services/polling.py how soon to fetch orders again, and announce it."""
+        eng = self.engine
+        calls = eng.meter.last_minute(store.id)
+        quiet = store.settings.orders_interval_s
+        facts = read_facts(eng.ctx, store.id, calls, eng.options.polling, quiet)
+        decision = order_interval(facts, store.platform, quiet, eng.options.polling)
+        eng.emit(PollingChanged(store.id, decision.interval_s, decision.reason.value, calls))
+        return decision.interval_s
+
+    def _hasten_orders(self, store: StoreDTO) -> None:
+        """Stock this store lists changed (pushes were queued): if that makes a shared
+        variant low, poll fast from now on rather than after the quiet interval."""
+        if self._orders_ran is None or JobKind.ORDERS not in self._next:
+            return
+        due = self._orders_ran + self._orders_interval(store)
+        self._next[JobKind.ORDERS] = min(self._next[JobKind.ORDERS], due)
 
     async def _sleep(self, store: StoreDTO) -> None:
         if self._requests or self.push_due:

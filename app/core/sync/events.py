@@ -72,5 +72,26 @@ class Alert:
     store_id: int | None = None
 
 
-Event = JobStarted | JobProgress | JobFinished | DataChanged | StoreStatusChanged | Alert
+@dataclass(frozen=True)
+class PollingChanged:
+    """A store's next order fetch was scheduled (adaptive polling, services/polling.py).
+
+    ``reason``: a :class:`app.core.services.polling.PollReason` value.
+    """
+
+    store_id: int
+    interval_s: float
+    reason: str
+    calls_per_minute: int
+
+
+Event = (
+    JobStarted
+    | JobProgress
+    | JobFinished
+    | DataChanged
+    | StoreStatusChanged
+    | Alert
+    | PollingChanged
+)
 Emit = Callable[[Event], None]

@@ -30,6 +30,7 @@ from app.gui.activity.model import (
     make_history_model,
     make_log_model,
 )
+from app.gui.activity.polling import PollingLine
 from app.gui.context import GuiContext
 from app.gui.formatting import humanize
 from app.gui.i18n import tr
@@ -130,6 +131,8 @@ class ActivityPage(Page):
         title = QLabel(tr("Sync activity"))
         title.setObjectName("pageTitle")
         lay.addWidget(title)
+        self.polling = PollingLine(self._store_name)  # orders every N s · calls/min
+        lay.addWidget(self.polling)
         running_bar = QHBoxLayout()
         running_bar.addWidget(QLabel(tr("Running now")))
         running_bar.addStretch(1)
@@ -144,6 +147,7 @@ class ActivityPage(Page):
         gui.bridge.job_started.connect(self._on_started)
         gui.bridge.job_progress.connect(self._on_progress)
         gui.bridge.job_finished.connect(self._on_finished)
+        gui.bridge.engine_event.connect(self.polling.on_event)
         self._timer = QTimer(self)
         self._timer.setInterval(REPAINT_MS)
         self._timer.timeout.connect(self._repaint_running)
@@ -183,6 +187,7 @@ class ActivityPage(Page):
         self.stale = True  # the history gains a row
 
     def _repaint_running(self) -> None:
+        self.polling.repaint_if_changed()
         if self._running_dirty:
             self._running_dirty = False
             self.running_model.set_rows(sorted(self._running.values(), key=lambda j: j.id))

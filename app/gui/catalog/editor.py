@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.services import catalog
 from app.core.services.catalog import ProductDTO, ProductInput, VariantDTO, VariantInput
+from app.core.services.channel_stock import set_last_units
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, ServiceError, ValidationError
 from app.gui import i18n
@@ -44,11 +45,16 @@ VARIANT_COLUMNS = (
     (N_("Weight (g)"), "weight_grams"),
     (N_("Barcode"), "barcode"),
     (N_("Images"), "images"),
+    (N_("Last units"), "last_units_threshold"),
 )
 COLUMN_HINTS = {
     "attributes": N_("name=value pairs separated by ;  e.g. Colour=Red; Size=XL"),
     "images": N_("file paths or URLs separated by ;"),
     "price": N_("e.g. 150000 or 150.000"),
+    "last_units_threshold": N_(
+        "At or below this many units, offer the variant on one store only. "
+        "Empty: the workspace setting; 0: off."
+    ),
 }
 COL = {key: i for i, (_t, key) in enumerate(VARIANT_COLUMNS)}
 _FIELD_RE = re.compile(r"^variants\[(\d+)\]\.(\w+)$")
@@ -182,7 +188,7 @@ class ProductEditor(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         values = (
-            ("", "", "", "0", "0", "0", "", "")
+            ("", "", "", "0", "0", "0", "", "", "")
             if v is None
             else (
                 v.sku,
@@ -193,6 +199,7 @@ class ProductEditor(QDialog):
                 str(v.weight_grams),
                 v.barcode,
                 "; ".join(v.images),
+                "" if v.last_units_threshold is None else str(v.last_units_threshold),
             )
         )
         for col, text in enumerate(values):
@@ -314,15 +321,37 @@ class ProductEditor(QDialog):
             return
         set_error(self.form_error, message)
 
+    def last_units(self) -> dict[str, int | None]:
+        """Each row's last-units override by SKU key (empty: the workspace setting)."""
+        out: dict[str, int | None] = {}
+        for row in range(self.table.rowCount()):
+            text = self.cell(row, "last_units_threshold")
+            if text and not (text.isascii() and text.isdigit() and int(text) <= 100_000):
+                raise ValidationError(
+                    tr("last units must be a whole number from 0 to 100000, or empty"),
+                    f"variants[{row}].last_units_threshold",
+                )
+            out[catalog.sku_key(self.cell(row, "sku"))] = int(text) if text else None
+        return out
+
     def save(self) -> None:
         """Validate and save; on a broken rule the dialog stays open with the message."""
         self.clear_errors()
         try:
             data = self.product_input()
+            last_units = self.last_units()
             if self._product is None:
                 self.saved = catalog.create_product(self._ctx, data)
             else:
                 self.saved = catalog.update_product(self._ctx, self._product.id, data)
+            changed = False
+            for v in self.saved.variants:
+                wanted = last_units.get(catalog.sku_key(v.sku), v.last_units_threshold)
+                if wanted != v.last_units_threshold:
+                    set_last_units(self._ctx, v.id, wanted, v.last_units_store_id)
+                    changed = True
+            if changed:
+                self.saved = catalog.get_product(self._ctx, self.saved.id)
         except ValidationError as exc:
             self.show_field_error(exc.field, exc.message)
             return

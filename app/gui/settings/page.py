@@ -62,6 +62,7 @@ _SETTING_DOCS = (
     N_("Interface language (en or id)."),
     N_("Days without a sale that make a slow mover."),
     N_("Backups to keep (one is made each day while StoreSync runs)."),
+    N_("Offer the last units on one store only (0: off)."),
 )
 #: after a restore every page reads the restored data again
 ALL_KINDS = frozenset({"stores", "orders", "products", "stock", "listings", "jobs"})

@@ -11,10 +11,8 @@ from sqlalchemy import select
 
 from app.core.db.models import ChannelListing, Store
 from app.core.platforms.http import RetryPolicy
-from app.core.services import stock_levels
 from app.core.services import stores as store_service
-from app.core.services.channel_stock import shown_stock
-from app.core.settings import StoreSettings
+from app.core.services.channel_stock import wanted_stock
 from app.core.sync.engine import EngineOptions, SyncEngine
 from app.core.sync.events import JobFinished
 from app.demo import connect_requests
@@ -66,28 +64,30 @@ class World:
         return out
 
     def shown_vs_policy(self) -> list[tuple]:
-        """(store, sku, platform shows, policy says) for every mapped listing that differs."""
+        """(store, sku, platform shows, policy says) for every mapped listing that differs.
+
+        The policy is each store's buffer, share and cap, and the last-units rule."""
         from app.core.services.catalog import find_variant_by_sku  # noqa: F401
 
         wrong = []
         with self.ws.sessions() as s:
             rows = s.execute(
                 select(
+                    ChannelListing.id,
                     ChannelListing.platform_sku,
                     ChannelListing.variant_id,
                     Store.external_shop_id,
                     Store.platform,
-                    Store.settings,
                     ChannelListing.last_pushed_stock,
                 )
                 .join(Store, Store.id == ChannelListing.store_id)
                 .where(ChannelListing.variant_id.is_not(None))
             ).all()
-            avail = stock_levels.available_by_variant(s, {r[1] for r in rows})
-        for sku, vid, shop_id, platform, settings, last_pushed in rows:
+            wanted_by_listing = wanted_stock(s, {r[2] for r in rows})
+        for lid, sku, _vid, shop_id, platform, last_pushed in rows:
             sim = self.sandbox.sim(platform)
             shows = sim.stock_of(shop_id, sku)
-            wanted = shown_stock(StoreSettings.from_json(settings), avail[vid])
+            wanted = wanted_by_listing[lid]
             if shows != wanted:
                 wrong.append((platform, shop_id, sku, shows, wanted, f"pushed {last_pushed}"))
         return wrong

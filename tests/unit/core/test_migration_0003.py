@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import select, text, update
 
-from app.core.db.migrate import alembic_config, current_revision, upgrade_to_head
+from app.core.db.migrate import alembic_config, current_revision, head_revision, upgrade_to_head
 from app.core.db.models import InventoryTransaction, Order, OrderItem, Store
 from app.core.domain import OrderStatus
 from app.core.services import inventory, listings, locations, stock_levels
@@ -115,4 +115,6 @@ def test_a_clean_database_passes_through_0003_unchanged(ctx, workspace):
     with workspace.sessions() as s:
         assert _ledger(s) == before
     with workspace.engine.connect() as c:
-        assert c.execute(text("select version_num from alembic_version")).scalar() == "0003"
+        assert c.execute(text("select version_num from alembic_version")).scalar() == head_revision(
+            workspace.engine
+        )

@@ -77,6 +77,11 @@ class Variant(Base):
     status: Mapped[ProductStatus] = mapped_column(
         str_enum(ProductStatus), default=ProductStatus.ACTIVE
     )
+    # the last-units rule (services/channel_stock.py): None follows the workspace setting,
+    # 0 is off; the store the seller wants the last units on (None: the fastest seller).
+    # A plain id, not a foreign key (migration 0005 says why): a stale id is ignored.
+    last_units_threshold: Mapped[int | None]
+    last_units_store_id: Mapped[int | None]
     created_at: Mapped[created_at]
     updated_at: Mapped[updated_at]
 
