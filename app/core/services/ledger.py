@@ -31,7 +31,9 @@ from app.core.db.bulk import formats, insert_rows
 from app.core.db.models import InventoryItem, InventoryTransaction
 from app.core.db.types import utcnow
 from app.core.domain import TxnType
-from app.core.services.errors import NegativeStockError
+from app.core.domain.bounds import MAX_STOCK, quantity_ok
+from app.core.services.bounds import range_message, stock_message
+from app.core.services.errors import NegativeStockError, ValidationError
 from app.core.text import msg
 
 TOUCHED_KEY = "storesync.touched_variants"
@@ -191,14 +193,24 @@ def apply_change(
     below zero and ``allow_negative`` is false. ``reserved`` can never go below zero.
     """
     ref_type, ref_id = reference(reference_type, reference_id)
+    for d in (d_on_hand, d_reserved):  # checked before SQL so the sum itself cannot overflow
+        if not quantity_ok(d, low=-2 * MAX_STOCK, high=2 * MAX_STOCK):
+            raise ValidationError(stock_message())
     item_id = ensure_item(session, variant_id, location_id)
     if d_on_hand == 0 and d_reserved == 0:
         return item_id
     conds = [InventoryItem.id == item_id]
     if d_on_hand < 0 and not allow_negative:
         conds.append(InventoryItem.on_hand + d_on_hand >= 0)
+    # no stock figure leaves [-MAX_STOCK, MAX_STOCK] (docs/ARCHITECTURE.md, "Bounds")
+    if d_on_hand > 0:
+        conds.append(InventoryItem.on_hand + d_on_hand <= MAX_STOCK)
+    elif d_on_hand < 0:
+        conds.append(InventoryItem.on_hand + d_on_hand >= -MAX_STOCK)
     if d_reserved < 0:
         conds.append(InventoryItem.reserved + d_reserved >= 0)
+    elif d_reserved > 0:
+        conds.append(InventoryItem.reserved + d_reserved <= MAX_STOCK)
     result = session.execute(
         update(InventoryItem)
         .where(and_(*conds))
@@ -210,6 +222,11 @@ def apply_change(
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
+        on_hand, reserved = session.execute(
+            select(InventoryItem.on_hand, InventoryItem.reserved).where(InventoryItem.id == item_id)
+        ).one()
+        if abs(on_hand + d_on_hand) > MAX_STOCK or reserved + d_reserved > MAX_STOCK:
+            raise ValidationError(stock_message())
         raise NegativeStockError(msg("not enough stock for this change: it would go below zero"))
     session.execute(
         insert(InventoryTransaction).values(
@@ -362,6 +379,9 @@ def set_counts(
     lock from BEGIN IMMEDIATE), so no other writer moves stock between read and update.
     """
     ref_type, ref_id = reference(reference_type, reference_id)
+    for _v, _l, counted, _n in counts:  # a count is a stock figure: the same bound
+        if not quantity_ok(counted, high=MAX_STOCK):
+            raise ValidationError(range_message("counted", 0, MAX_STOCK))
     items = _ensure_items(session, [(v, loc) for v, loc, _c, _n in counts])
     changes = [
         (items[v, loc][0], v, counted - items[v, loc][1], note)

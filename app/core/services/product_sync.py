@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.core import domain
 from app.core.db.models import ChannelListing, Store, Variant
 from app.core.domain import TxnType
+from app.core.services.bounds import sane_listings
 from app.core.services.catalog import (
     ProductInput,
     VariantInput,
@@ -58,7 +59,10 @@ def store_listings(
     """Store one batch of a store's listings in one unit of work: import the unknown SKUs
     (when the store's policy says so), upsert and auto-match the listings, and act on
     every drift their platform stock shows."""
+    batch, rejected = sane_listings(batch)  # out of range: left out (services/bounds.py)
     with ctx.write() as s:
+        for reason in rejected:
+            job.write(s, f"listing not stored: {reason}", "warning")
         store = s.get(Store, store_id)
         location = store_location_id(s, store)
         imported = 0
