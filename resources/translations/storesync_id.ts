@@ -44,12 +44,12 @@
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="350" />
+      <location filename="../../app/core/services/locations.py" line="55" />
       <source>a location with code {code} already exists</source>
       <translation>lokasi dengan kode {code} sudah ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="206" />
+      <location filename="../../app/core/services/catalog.py" line="211" />
       <source>a product needs at least one variant</source>
       <translation>produk harus memiliki minimal satu varian</translation>
     </message>
@@ -99,12 +99,12 @@
       <translation>Sesuaikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="51" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="53" />
       <source>Adjust stock</source>
       <translation>Sesuaikan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="199" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="201" />
       <source>Adjusted by {change}</source>
       <translation>Stok disesuaikan {change}</translation>
     </message>
@@ -154,12 +154,12 @@
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="83" />
+      <location filename="../../app/core/services/catalog.py" line="87" />
       <source>amount cannot be negative</source>
       <translation>nominal tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="85" />
+      <location filename="../../app/core/services/catalog.py" line="90" />
       <source>amount has more than two decimals</source>
       <translation>nominal memiliki lebih dari dua angka desimal</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>Diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="92" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="94" />
       <source>At {location}: {on_hand} on hand, {reserved} reserved, {available} available</source>
       <translation>Di {location}: stok fisik {on_hand}, dipesan {reserved}, tersedia {available}</translation>
     </message>
@@ -309,7 +309,7 @@
       <translation>Merek</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="191" />
+      <location filename="../../app/core/services/catalog.py" line="196" />
       <source>brand is longer than 80 characters</source>
       <translation>merek lebih dari 80 karakter</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="252" />
+      <location filename="../../app/core/settings.py" line="256" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
@@ -354,17 +354,17 @@
       <translation>Membatalkan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="328" />
+      <location filename="../../app/core/export/importer.py" line="333" />
       <source>cannot be negative</source>
       <translation>tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="240" />
+      <location filename="../../app/core/export/importer.py" line="241" />
       <source>cannot read {file}: {error}</source>
       <translation>tidak dapat membaca {file}: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="501" />
+      <location filename="../../app/core/services/catalog.py" line="506" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/queries.py" line="66" />
+      <location filename="../../app/core/services/stock_levels.py" line="191" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
     </message>
@@ -384,7 +384,7 @@
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="256" />
+      <location filename="../../app/core/settings.py" line="260" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
@@ -414,12 +414,12 @@
       <translation>Filter kategori</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="192" />
+      <location filename="../../app/core/services/catalog.py" line="197" />
       <source>category is longer than 80 characters</source>
       <translation>kategori lebih dari 80 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="132" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="134" />
       <source>Change (+ adds, − removes)</source>
       <translation>Perubahan (+ menambah, − mengurangi)</translation>
     </message>
@@ -469,7 +469,7 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="455" />
+      <location filename="../../app/core/services/inventory.py" line="156" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
@@ -489,7 +489,7 @@
       <translation>Tutup</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="340" />
+      <location filename="../../app/core/services/locations.py" line="45" />
       <source>code must be 1–40 characters without spaces</source>
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
@@ -586,7 +586,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="190" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="192" />
       <source>cost cannot be negative</source>
       <translation>modal tidak boleh negatif</translation>
     </message>
@@ -698,12 +698,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal menghapus pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="150" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="152" />
       <source>Counted on hand</source>
       <translation>Stok fisik hasil hitung</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="42" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="44" />
       <source>Counting error</source>
       <translation>Salah hitung</translation>
     </message>
@@ -733,7 +733,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Situs web sendiri</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="39" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="41" />
       <source>Damaged</source>
       <translation>Rusak</translation>
     </message>
@@ -798,7 +798,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terputus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="47" />
+      <location filename="../../app/gui/inventory/model.py" line="46" />
       <source>done</source>
       <translation>selesai</translation>
     </message>
@@ -928,7 +928,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="45" />
+      <location filename="../../app/gui/inventory/model.py" line="44" />
       <source>failed</source>
       <translation>gagal</translation>
     </message>
@@ -948,7 +948,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="259" />
+      <location filename="../../app/core/settings.py" line="263" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
@@ -988,7 +988,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ikuti sistem</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="41" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="43" />
       <source>Found</source>
       <translation>Ditemukan</translation>
     </message>
@@ -1153,7 +1153,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sinkronisasi terakhir {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="155" />
+      <location filename="../../app/gui/inventory/model.py" line="156" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
     </message>
@@ -1178,9 +1178,24 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="176" />
+      <location filename="../../app/core/services/listings.py" line="204" />
       <source>listing {listing} does not exist</source>
       <translation>listing {listing} tidak ada</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bounds.py" line="130" />
+      <source>listing {listing}: price {price} is outside 0 to Rp {high}</source>
+      <translation>listing {listing}: harga {price} di luar 0 sampai Rp {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bounds.py" line="115" />
+      <source>listing {listing}: stock {stock} is outside 0 to {high}</source>
+      <translation>listing {listing}: stok {stock} di luar 0 sampai {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bounds.py" line="123" />
+      <source>listing {listing}: warehouse {warehouse} stock is outside 0 to {high}</source>
+      <translation>listing {listing}: stok gudang {warehouse} di luar 0 sampai {high}</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="134" />
@@ -1188,7 +1203,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="129" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="131" />
       <source>Location</source>
       <translation>Lokasi</translation>
     </message>
@@ -1198,12 +1213,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Filter lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="295" />
+      <location filename="../../app/core/services/inventory.py" line="41" />
       <source>location {location_id} does not exist</source>
       <translation>lokasi {location_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="297" />
+      <location filename="../../app/core/services/inventory.py" line="43" />
       <source>location {name} is inactive</source>
       <translation>lokasi {name} nonaktif</translation>
     </message>
@@ -1218,17 +1233,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="300" />
+      <location filename="../../app/core/export/importer.py" line="305" />
       <source>longer than {max_len} characters</source>
       <translation>lebih dari {max_len} karakter</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="40" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="42" />
       <source>Lost</source>
       <translation>Hilang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="35" />
+      <location filename="../../app/gui/inventory/model.py" line="34" />
       <source>Low</source>
       <translation>Menipis</translation>
     </message>
@@ -1363,7 +1378,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="342" />
+      <location filename="../../app/core/services/locations.py" line="47" />
       <source>name is required</source>
       <translation>nama wajib diisi</translation>
     </message>
@@ -1378,7 +1393,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perlu otorisasi ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="156" />
+      <location filename="../../app/gui/inventory/model.py" line="157" />
       <source>never</source>
       <translation>belum pernah</translation>
     </message>
@@ -1398,7 +1413,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk baru</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="282" />
+      <location filename="../../app/core/services/catalog.py" line="287" />
       <source>new products cannot reference existing variants</source>
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
@@ -1418,7 +1433,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="263" />
+      <location filename="../../app/core/services/locations.py" line="72" />
       <source>no stock location exists: add one in Inventory</source>
       <translation>belum ada lokasi stok: tambahkan di Persediaan</translation>
     </message>
@@ -1448,7 +1463,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada sinkronisasi yang sedang berjalan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="177" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="179" />
       <source>no variant has SKU {sku}</source>
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
@@ -1463,12 +1478,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="504" />
+      <location filename="../../app/core/services/order_items.py" line="321" />
       <source>none of these items can be restocked (not shipped, or already returned)</source>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="117" />
+      <location filename="../../app/core/services/ledger.py" line="230" />
       <source>not enough stock for this change: it would go below zero</source>
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
@@ -1483,12 +1498,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dipetakan — petakan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="145" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="147" />
       <source>Note</source>
       <translation>Catatan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="139" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="141" />
       <source>Note (supplier, invoice)</source>
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
@@ -1528,7 +1543,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="36" />
+      <location filename="../../app/gui/inventory/model.py" line="35" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
@@ -1583,7 +1598,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan, masuk dengan akun penjual toko tersebut, lalu setujui. StoreSync menerima jawabannya di komputer ini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="124" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="126" />
       <source>optional, e.g. 35.000</source>
       <translation>opsional, mis. 35.000</translation>
     </message>
@@ -1613,7 +1628,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="291" />
+      <location filename="../../app/core/services/bounds.py" line="72" />
       <source>order without an id</source>
       <translation>pesanan tanpa ID</translation>
     </message>
@@ -1628,14 +1643,19 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number} masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="481" />
+      <location filename="../../app/core/services/order_items.py" line="298" />
       <source>order {order_id} does not exist</source>
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="295" />
-      <source>order {order}: line {line} has quantity {quantity}</source>
-      <translation>pesanan {order}: barang {line} berjumlah {quantity}</translation>
+      <location filename="../../app/core/services/bounds.py" line="75" />
+      <source>order {order}: line {line} has quantity {quantity}, outside 1 to {high}</source>
+      <translation>pesanan {order}: baris {line} berjumlah {quantity}, di luar 1 sampai {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bounds.py" line="102" />
+      <source>order {order}: {field} {value} is beyond Rp {high}</source>
+      <translation>pesanan {order}: {field} {value} melebihi Rp {high}</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="77" />
@@ -1643,7 +1663,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="246" />
+      <location filename="../../app/core/settings.py" line="250" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
@@ -1708,12 +1728,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dijeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="43" />
+      <location filename="../../app/gui/inventory/model.py" line="42" />
       <source>pending</source>
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="254" />
+      <location filename="../../app/core/settings.py" line="258" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -1738,7 +1758,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sandbox platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="170" />
+      <location filename="../../app/gui/inventory/model.py" line="171" />
       <source>Platform shows</source>
       <translation>Tampil di platform</translation>
     </message>
@@ -1783,7 +1803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="249" />
+      <location filename="../../app/core/settings.py" line="253" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
@@ -1793,12 +1813,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="201" />
+      <location filename="../../app/core/services/catalog.py" line="206" />
       <source>product name is longer than 255 characters</source>
       <translation>nama produk lebih dari 255 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="199" />
+      <location filename="../../app/core/services/catalog.py" line="204" />
       <source>product name is required</source>
       <translation>nama produk wajib diisi</translation>
     </message>
@@ -1808,7 +1828,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="450" />
+      <location filename="../../app/core/services/catalog.py" line="455" />
       <source>product {product} does not exist</source>
       <translation>produk {product} tidak ada</translation>
     </message>
@@ -1858,27 +1878,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jml</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="144" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="146" />
       <source>Quantity</source>
       <translation>Jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="304" />
+      <location filename="../../app/core/services/inventory.py" line="50" />
       <source>quantity cannot be zero</source>
       <translation>jumlah tidak boleh nol</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="302" />
+      <location filename="../../app/core/services/inventory.py" line="48" />
       <source>quantity must be a whole number</source>
       <translation>jumlah harus bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="306" />
+      <location filename="../../app/core/services/inventory.py" line="52" />
       <source>quantity must be positive</source>
       <translation>jumlah harus positif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="137" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="139" />
       <source>Quantity received</source>
       <translation>Jumlah diterima</translation>
     </message>
@@ -1913,12 +1933,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="178" />
+      <location filename="../../app/gui/inventory/model.py" line="179" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="133" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="135" />
       <source>Reason</source>
       <translation>Alasan</translation>
     </message>
@@ -1938,7 +1958,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang per SKU…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="52" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="54" />
       <source>Receive stock</source>
       <translation>Terima barang</translation>
     </message>
@@ -1948,7 +1968,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang untuk SKU apa saja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="202" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="204" />
       <source>Received {n}</source>
       <translation>{n} barang diterima</translation>
     </message>
@@ -1968,7 +1988,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat hasil redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="137" />
+      <location filename="../../app/gui/inventory/model.py" line="138" />
       <source>Reference</source>
       <translation>Referensi</translation>
     </message>
@@ -2008,12 +2028,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="55" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="57" />
       <source>Reorder point</source>
       <translation>Titik pesan ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="213" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="215" />
       <source>Reorder point saved</source>
       <translation>Titik pesan ulang disimpan</translation>
     </message>
@@ -2028,17 +2048,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="158" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="160" />
       <source>Reorder quantity</source>
       <translation>Jumlah pesan ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="156" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="158" />
       <source>Reorder when available ≤</source>
       <translation>Pesan ulang jika tersedia ≤</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="298" />
+      <location filename="../../app/core/export/importer.py" line="303" />
       <source>required</source>
       <translation>wajib diisi</translation>
     </message>
@@ -2098,7 +2118,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikembalikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="44" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="46" />
       <source>Returned by buyer</source>
       <translation>Dikembalikan pembeli</translation>
     </message>
@@ -2168,7 +2188,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Penjualan per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="43" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="45" />
       <source>Sample / gift</source>
       <translation>Sampel / hadiah</translation>
     </message>
@@ -2213,7 +2233,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{rows} baris disimpan ke {path}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="371" />
+      <location filename="../../app/core/services/inventory.py" line="70" />
       <source>say why the stock changes</source>
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
@@ -2433,12 +2453,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="48" />
+      <location filename="../../app/core/services/catalog.py" line="50" />
       <source>SKU is required</source>
       <translation>SKU wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="55" />
+      <location filename="../../app/core/services/catalog.py" line="57" />
       <source>SKU is {length} characters; at most {limit} allowed</source>
       <translation>SKU terdiri dari {length} karakter; maksimal {limit} karakter</translation>
     </message>
@@ -2453,12 +2473,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cocok SKU (longgar)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="51" />
+      <location filename="../../app/core/services/catalog.py" line="53" />
       <source>SKU {sku!r} contains a space; use - or _ instead</source>
       <translation>SKU {sku!r} mengandung spasi; gunakan - atau _ sebagai gantinya</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="64" />
+      <location filename="../../app/core/services/catalog.py" line="66" />
       <source>SKU {sku!r} has characters other than letters, digits and - _ . / # +</source>
       <translation>SKU {sku!r} mengandung karakter selain huruf, angka, dan - _ . / # +</translation>
     </message>
@@ -2468,32 +2488,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="475" />
+      <location filename="../../app/core/export/importer.py" line="483" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="531" />
+      <location filename="../../app/core/export/importer.py" line="539" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="261" />
+      <location filename="../../app/core/services/catalog.py" line="266" />
       <source>SKU {sku} is already used by another variant ({existing})</source>
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="461" />
+      <location filename="../../app/core/export/importer.py" line="469" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="521" />
+      <location filename="../../app/core/export/importer.py" line="529" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="214" />
+      <location filename="../../app/core/services/catalog.py" line="219" />
       <source>SKU {sku} is used twice in this product (rows {first} and {second})</source>
       <translation>SKU {sku} dipakai dua kali di produk ini (baris {first} dan {second})</translation>
     </message>
@@ -2518,7 +2538,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Memulai demo…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="78" />
+      <location filename="../../app/gui/inventory/model.py" line="77" />
       <source>State</source>
       <translation>Kondisi</translation>
     </message>
@@ -2593,7 +2613,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok opname</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="210" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="212" />
       <source>Stocktake booked {change}</source>
       <translation>Stok opname dicatat: {change}</translation>
     </message>
@@ -2883,12 +2903,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="228" />
+      <location filename="../../app/core/export/importer.py" line="229" />
       <source>the required column {column!r} is missing</source>
       <translation>kolom wajib {column!r} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="571" />
+      <location filename="../../app/core/export/importer.py" line="579" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
@@ -2898,7 +2918,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>rentang waktu harus minimal 1 hari</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="258" />
+      <location filename="../../app/core/export/importer.py" line="259" />
       <source>the workbook has no sheets</source>
       <translation>berkas tidak memiliki lembar</translation>
     </message>
@@ -2913,7 +2933,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="220" />
+      <location filename="../../app/core/services/bounds.py" line="60" />
+      <source>this change would take the stock beyond {high} units; check the quantity</source>
+      <translation>perubahan ini membuat stok melewati {high} unit; periksa jumlahnya</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="221" />
       <source>this column appears twice; keep one</source>
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
@@ -2983,7 +3008,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat token</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="163" />
+      <location filename="../../app/gui/inventory/model.py" line="164" />
       <source>Told at</source>
       <translation>Dikirim pada</translation>
     </message>
@@ -3013,12 +3038,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pemindahan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="53" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="55" />
       <source>Transfer stock</source>
       <translation>Pindahkan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="207" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="209" />
       <source>Transferred {n}</source>
       <translation>{n} dipindahkan</translation>
     </message>
@@ -3038,7 +3063,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Coba toko demo</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="116" />
+      <location filename="../../app/gui/inventory/model.py" line="117" />
       <source>Type</source>
       <translation>Jenis</translation>
     </message>
@@ -3048,7 +3073,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ketik SKU atau nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="138" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="140" />
       <source>Unit cost (Rp)</source>
       <translation>Modal per unit (Rp)</translation>
     </message>
@@ -3058,7 +3083,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="486" />
+      <location filename="../../app/core/export/importer.py" line="494" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
@@ -3083,7 +3108,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dibayar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="83" />
+      <location filename="../../app/gui/inventory/model.py" line="82" />
       <source>Updated</source>
       <translation>Diperbarui</translation>
     </message>
@@ -3118,22 +3143,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="136" />
+      <location filename="../../app/core/services/listings.py" line="164" />
       <source>variant {sku} is archived</source>
       <translation>varian {sku} sudah diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="292" />
+      <location filename="../../app/core/services/inventory.py" line="38" />
       <source>variant {variant_id} does not exist</source>
       <translation>varian {variant_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="338" />
+      <location filename="../../app/core/services/catalog.py" line="343" />
       <source>variant {variant} does not belong to this product</source>
       <translation>varian {variant} bukan bagian dari produk ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="134" />
+      <location filename="../../app/core/services/listings.py" line="162" />
       <source>variant {variant} does not exist</source>
       <translation>varian {variant} tidak ada</translation>
     </message>
@@ -3168,11 +3193,6 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="225" />
-      <source>weight must be a whole number of grams, 0 or more</source>
-      <translation>berat harus berupa bilangan bulat dalam gram, 0 atau lebih</translation>
-    </message>
-    <message>
       <location filename="../../app/gui/inventory/page.py" line="133" />
       <source>What each store was told</source>
       <translation>Stok yang dikirim ke tiap toko</translation>
@@ -3183,7 +3203,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="115" />
+      <location filename="../../app/gui/inventory/model.py" line="116" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -3198,17 +3218,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko yang mana?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="135" />
+      <location filename="../../app/gui/inventory/model.py" line="136" />
       <source>Who</source>
       <translation>Oleh</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="142" />
+      <location filename="../../app/gui/inventory/model.py" line="143" />
       <source>Why</source>
       <translation>Keterangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="74" />
+      <location filename="../../app/gui/inventory/model.py" line="73" />
       <source>workspace default</source>
       <translation>bawaan ruang kerja</translation>
     </message>
@@ -3248,7 +3268,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="144" />
+      <location filename="../../app/core/export/importer.py" line="145" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -3256,6 +3276,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="80" />
       <source>{days} d {hours} h</source>
       <translation>{days} hr {hours} j</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bounds.py" line="31" />
+      <source>{field} must be a whole number from {low} to {high}</source>
+      <translation>{field} harus bilangan bulat dari {low} sampai {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bounds.py" line="48" />
+      <source>{field} must be at most Rp {high}</source>
+      <translation>{field} paling banyak Rp {high}</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="66" />
@@ -3378,7 +3408,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="187" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="189" />
       <source>{text} is not an amount</source>
       <translation>{text} bukan nominal yang valid</translation>
     </message>
@@ -3393,12 +3423,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{total} · {n} dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="325" />
+      <location filename="../../app/core/export/importer.py" line="330" />
       <source>{value!r} is not a whole number</source>
       <translation>{value!r} bukan bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="306" />
+      <location filename="../../app/core/export/importer.py" line="311" />
       <source>{value!r} is not an amount</source>
       <translation>{value!r} bukan nominal yang valid</translation>
     </message>
