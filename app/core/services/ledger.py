@@ -191,6 +191,8 @@ def apply_change(
 
     Refuses (raises :class:`NegativeStockError`, changing nothing) when on_hand would go
     below zero and ``allow_negative`` is false. ``reserved`` can never go below zero.
+    Neither may leave ``±MAX_STOCK`` (``ValidationError``): with every change bounded,
+    no stock figure or sum of them can overflow SQLite's 64-bit integers.
     """
     ref_type, ref_id = reference(reference_type, reference_id)
     for d in (d_on_hand, d_reserved):  # checked before SQL so the sum itself cannot overflow
@@ -297,6 +299,8 @@ class LedgerBatch:
     may not be refused (platform sales, reservations, releases): ``reserved`` still cannot
     go below zero, enforced by the table's CHECK constraint, which fails the whole page.
     References are checked when a change is added, so a bad one fails at its source.
+    Its quantities were bounded where they came in (an order line is at most
+    ``MAX_QUANTITY``, services/bounds.py), so the sums stay far from overflowing.
     """
 
     def __init__(self) -> None:
