@@ -201,6 +201,10 @@ class Sandbox:
         self._buyer_stop = threading.Event()
         self.request_log: list[tuple[str, str, int]] = []  # (method, path, status)
         self._state_file: Path | None = None
+        # the port a saved state was served on: reused when free, so the URLs the app
+        # stored for its shops stay valid across a restart (app/sandbox/persist.py)
+        self.preferred_port: int | None = None
+        self._last_port: int | None = None
         self._autosave: threading.Thread | None = None
         self._autosave_stop = threading.Event()
 
@@ -220,6 +224,11 @@ class Sandbox:
         raise KeyError(name)
 
     @property
+    def port(self) -> int | None:
+        """The port served on (the last one, once stopped); None before the first start."""
+        return self._last_port
+
+    @property
     def base_url(self) -> str:
         """``http://127.0.0.1:PORT`` once started."""
         if self._server is None:
@@ -230,7 +239,15 @@ class Sandbox:
     def start(self) -> str:
         """Serve in a daemon thread; returns the base URL."""
         handler = _make_handler(self)
-        self._server = _LoopbackServer((self._host, self._port), handler)
+        self._server = None
+        if not self._port and self.preferred_port:
+            try:
+                self._server = _LoopbackServer((self._host, self.preferred_port), handler)
+            except OSError:  # taken by now: any free port (the app reconnects)
+                self._server = None
+        if self._server is None:
+            self._server = _LoopbackServer((self._host, self._port), handler)
+        self._last_port = int(self._server.server_address[1])
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever,

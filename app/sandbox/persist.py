@@ -80,6 +80,7 @@ def snapshot(sandbox: Sandbox) -> dict[str, Any]:
         "format": FORMAT,
         "seed": sandbox.seed,
         "clock_offset": sandbox.clock.offset,
+        "port": sandbox.port or sandbox.preferred_port,
         "rng": rng_state(sandbox.rng),
         "fault_rng": rng_state(sandbox._fault_rng),
         "sims": {sim.name: sim.dump_state() for sim in sandbox.sims},
@@ -117,6 +118,7 @@ def load(sandbox: Sandbox, path: Path) -> bool:
     with sandbox.lock:
         sandbox.seed = int(data["seed"])
         sandbox.clock.offset = float(data["clock_offset"])
+        sandbox.preferred_port = data.get("port")
         set_rng_state(sandbox.rng, data["rng"])
         set_rng_state(sandbox._fault_rng, data["fault_rng"])
         for sim in sandbox.sims:

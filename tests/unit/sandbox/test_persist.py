@@ -76,6 +76,11 @@ def test_autosave_on_stop_and_the_server_answers_with_the_saved_state(tmp_path):
     again = build_sandbox(1)
     assert again.load_state(path)
     assert order_ids(again) == order_ids(sb)
+    again.start()  # on the same port when it is free: the app's stored URLs stay valid
+    try:
+        assert again.base_url == base
+    finally:
+        again.stop()
 
 
 def test_a_damaged_file_is_moved_aside(tmp_path):
