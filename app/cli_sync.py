@@ -409,6 +409,8 @@ def cmd_demo(args) -> int:
     try:
         handle = start_demo(ws, eng, seed=args.seed, buyers_per_minute=0)
         printer.names.update({s.id: s.name for s in handle.stores})
+        if handle.resumed:
+            print("continuing the demo marketplace saved in the data folder", flush=True)
         print(
             f"sandbox at {handle.sandbox.base_url}; connected "
             + ", ".join(f"{s.name} ({s.platform.value})" for s in handle.stores),

@@ -10,8 +10,10 @@ integration tests and ``tests/perf/bench_sync.py``.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import httpx
@@ -23,6 +25,10 @@ from app.sandbox.core import Sandbox
 from app.sandbox.demo import build_sandbox
 
 CALLBACK = "http://127.0.0.1:8765/callback"
+STATE_FILE_NAME = "demo-sandbox.json"  # in the data folder, beside storesync.db
+AUTOSAVE_SECONDS = 5.0
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -30,6 +36,7 @@ class DemoHandle:
     """The running demo: stop it to stop the sandbox and the buyers."""
 
     sandbox: Sandbox
+    resumed: bool = False  # continued from the data folder's saved marketplace state
     stores: list[StoreDTO] = field(default_factory=list)
 
     def stop(self) -> None:
@@ -91,11 +98,24 @@ def requests_from_info(info: dict, engine) -> list[ConnectRequest]:
     return out
 
 
-def seed_orders(sandbox: Sandbox, count: int, seed: int = 0) -> None:
-    """Buyers place ``count`` orders and some move along, so a new demo has history."""
+def _load_state(sandbox: Sandbox, path: Path) -> bool:
+    from app.sandbox.persist import StateFileDamaged
+
+    try:
+        return sandbox.load_state(path)
+    except StateFileDamaged as exc:
+        log.warning("demo: %s", exc)
+        return False
+
+
+def seed_orders(sandbox: Sandbox, count: int, seed: int | None = 0) -> None:
+    """Buyers place ``count`` orders and some move along, so a new demo has history.
+
+    ``seed=None`` draws from the sandbox's own generator, which a resumed demo restored
+    from its state file (a fixed seed would replay the first run's buyers)."""
     import random
 
-    rng = random.Random(seed + 99)
+    rng = sandbox.rng if seed is None else random.Random(seed + 99)
     with sandbox.lock:
         for _ in range(count):
             rng.choice(sandbox.sims).place_random_order(rng)
@@ -112,6 +132,7 @@ def start_demo(
     history_orders: int = 30,
     orders_interval_s: int = 15,
     connect_timeout: float = 60.0,
+    state_file: Path | bool | None = True,
 ) -> DemoHandle:
     """Start the sandbox, connect every demo shop through the consent flow, start buyers.
 
@@ -119,16 +140,31 @@ def start_demo(
     once, and the demo stores fetch orders every ``orders_interval_s`` seconds so new
     ones show up while they watch. ``engine`` must be started; connecting also runs each
     store's first full sync.
+
+    The marketplace's state lives in the data folder (``state_file``: by default
+    ``<data dir>/demo-sandbox.json``; False keeps nothing): saved every few seconds and
+    on stop, loaded here, so a restarted demo continues where it stopped instead of
+    rebuilding its shops from the seed (docs/ARCHITECTURE.md). A resumed demo gets
+    ``history_orders // 3`` orders placed "while it was away", and older ones move on.
     """
     from dataclasses import replace
 
     from app.core.services import stores as store_service
 
     sandbox = build_sandbox(seed)
+    path = STATE_FILE_NAME if state_file is True else state_file
+    if path:
+        path = ws.paths.data_dir / path
+    resumed = _load_state(sandbox, path) if path else False
     sandbox.start()
-    handle = DemoHandle(sandbox)
+    if path:
+        sandbox.start_autosave(path, AUTOSAVE_SECONDS)
+    handle = DemoHandle(sandbox, resumed=resumed)
     if history_orders:
-        seed_orders(sandbox, history_orders, seed)
+        if resumed:
+            seed_orders(sandbox, max(1, history_orders // 3), None)
+        else:
+            seed_orders(sandbox, history_orders, seed)
     try:
         futures = [engine.connect_store(req) for req in connect_requests(sandbox, engine)]
         for fut in futures:

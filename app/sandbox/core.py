@@ -9,6 +9,7 @@ consistent backend however many clients call at once.
 from __future__ import annotations
 
 import json
+import logging
 import random
 import re
 import sys
@@ -17,8 +18,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
+
+log = logging.getLogger(__name__)
 
 
 class SandboxClock:
@@ -37,6 +41,17 @@ class SandboxClock:
         """Jump the emulated clock forward (or back, with a negative value)."""
         with self._lock:
             self._offset += seconds
+
+    @property
+    def offset(self) -> float:
+        """Seconds the emulated clock is ahead of wall time (kept in the saved state)."""
+        with self._lock:
+            return self._offset
+
+    @offset.setter
+    def offset(self, seconds: float) -> None:
+        with self._lock:
+            self._offset = float(seconds)
 
 
 @dataclass
@@ -154,6 +169,14 @@ class PlatformSim(Protocol):
         """Move some orders along their real status sequence; returns how many moved."""
         ...
 
+    def dump_state(self) -> dict[str, Any]:
+        """Everything the platform knows, as plain data (:mod:`app.sandbox.persist`)."""
+        ...
+
+    def load_state(self, data: dict[str, Any]) -> None:
+        """Continue from what :meth:`dump_state` gave."""
+        ...
+
 
 class Sandbox:
     """Both marketplaces on one loopback port.
@@ -177,6 +200,13 @@ class Sandbox:
         self._buyer: threading.Thread | None = None
         self._buyer_stop = threading.Event()
         self.request_log: list[tuple[str, str, int]] = []  # (method, path, status)
+        self._state_file: Path | None = None
+        # the port a saved state was served on: reused when free, so the URLs the app
+        # stored for its shops stay valid across a restart (app/sandbox/persist.py)
+        self.preferred_port: int | None = None
+        self._last_port: int | None = None
+        self._autosave: threading.Thread | None = None
+        self._autosave_stop = threading.Event()
 
     # ------------------------------------------------------------------ set-up
     def add(self, sim: PlatformSim) -> PlatformSim:
@@ -194,6 +224,11 @@ class Sandbox:
         raise KeyError(name)
 
     @property
+    def port(self) -> int | None:
+        """The port served on (the last one, once stopped); None before the first start."""
+        return self._last_port
+
+    @property
     def base_url(self) -> str:
         """``http://127.0.0.1:PORT`` once started."""
         if self._server is None:
@@ -204,7 +239,15 @@ class Sandbox:
     def start(self) -> str:
         """Serve in a daemon thread; returns the base URL."""
         handler = _make_handler(self)
-        self._server = _LoopbackServer((self._host, self._port), handler)
+        self._server = None
+        if not self._port and self.preferred_port:
+            try:
+                self._server = _LoopbackServer((self._host, self.preferred_port), handler)
+            except OSError:  # taken by now: any free port (the app reconnects)
+                self._server = None
+        if self._server is None:
+            self._server = _LoopbackServer((self._host, self._port), handler)
+        self._last_port = int(self._server.server_address[1])
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever,
@@ -216,12 +259,55 @@ class Sandbox:
         return self.base_url
 
     def stop(self) -> None:
-        """Stop the buyer simulator and the server."""
+        """Stop the buyer simulator and the server; with a state file, save it last."""
         self.stop_buyers()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
             self._server = None
+        self.stop_autosave()
+
+    # ------------------------------------------------------------------ saved state
+    def load_state(self, path: Path) -> bool:
+        """Continue from the state saved at ``path`` (False: none there, nothing changed).
+        Raises :class:`~app.sandbox.persist.StateFileDamaged` for an unreadable file."""
+        from app.sandbox import persist
+
+        return persist.load(self, path)
+
+    def save_state(self, path: Path) -> None:
+        """Write the whole marketplace state to ``path`` (atomically)."""
+        from app.sandbox import persist
+
+        persist.save(self, path)
+
+    def start_autosave(self, path: Path, every: float = 10.0) -> None:
+        """Save to ``path`` every ``every`` seconds and once more on :meth:`stop`, so a
+        restarted demo continues where this one stopped (app/sandbox/persist.py)."""
+        self.stop_autosave()
+        self._state_file = Path(path)
+        self._autosave_stop.clear()
+
+        def run() -> None:
+            while not self._autosave_stop.wait(every):
+                try:
+                    self.save_state(self._state_file)
+                except OSError as exc:  # a full disk: the demo goes on, the next try may work
+                    log.warning("could not save the sandbox state: %s", exc)
+
+        self._autosave = threading.Thread(target=run, name="sandbox-autosave", daemon=True)
+        self._autosave.start()
+
+    def stop_autosave(self) -> None:
+        """Stop saving periodically, and save a last time."""
+        if self._state_file is None:
+            return
+        self._autosave_stop.set()
+        if self._autosave is not None:
+            self._autosave.join(timeout=30)
+            self._autosave = None
+        path, self._state_file = self._state_file, None
+        self.save_state(path)
 
     def __enter__(self) -> Sandbox:
         self.start()

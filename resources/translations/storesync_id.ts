@@ -54,7 +54,7 @@
       <translation>lokasi dengan kode {code} sudah ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="212" />
+      <location filename="../../app/core/services/catalog.py" line="217" />
       <source>a product needs at least one variant</source>
       <translation>produk harus memiliki minimal satu varian</translation>
     </message>
@@ -104,12 +104,12 @@
       <translation>Sesuaikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="51" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="53" />
       <source>Adjust stock</source>
       <translation>Sesuaikan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="199" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="201" />
       <source>Adjusted by {change}</source>
       <translation>Stok disesuaikan {change}</translation>
     </message>
@@ -159,12 +159,12 @@
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="83" />
+      <location filename="../../app/core/services/catalog.py" line="87" />
       <source>amount cannot be negative</source>
       <translation>nominal tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="85" />
+      <location filename="../../app/core/services/catalog.py" line="90" />
       <source>amount has more than two decimals</source>
       <translation>nominal memiliki lebih dari dua angka desimal</translation>
     </message>
@@ -274,7 +274,7 @@
       <translation>Pada atau di bawah jumlah unit ini, tawarkan varian di satu toko saja. Kosong: pengaturan ruang kerja; 0: mati.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="92" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="94" />
       <source>At {location}: {on_hand} on hand, {reserved} reserved, {available} available</source>
       <translation>Di {location}: stok fisik {on_hand}, dipesan {reserved}, tersedia {available}</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>Merek</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="197" />
+      <location filename="../../app/core/services/catalog.py" line="202" />
       <source>brand is longer than 80 characters</source>
       <translation>merek lebih dari 80 karakter</translation>
     </message>
@@ -409,17 +409,17 @@
       <translation>Membatalkan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="327" />
+      <location filename="../../app/core/export/importer.py" line="333" />
       <source>cannot be negative</source>
       <translation>tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="239" />
+      <location filename="../../app/core/export/importer.py" line="241" />
       <source>cannot read {file}: {error}</source>
       <translation>tidak dapat membaca {file}: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="507" />
+      <location filename="../../app/core/services/catalog.py" line="512" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
@@ -469,12 +469,12 @@
       <translation>Filter kategori</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="198" />
+      <location filename="../../app/core/services/catalog.py" line="203" />
       <source>category is longer than 80 characters</source>
       <translation>kategori lebih dari 80 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="132" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="134" />
       <source>Change (+ adds, − removes)</source>
       <translation>Perubahan (+ menambah, − mengurangi)</translation>
     </message>
@@ -529,7 +529,7 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="150" />
+      <location filename="../../app/core/services/inventory.py" line="156" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
@@ -651,7 +651,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="190" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="192" />
       <source>cost cannot be negative</source>
       <translation>modal tidak boleh negatif</translation>
     </message>
@@ -768,12 +768,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal menghapus pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="150" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="152" />
       <source>Counted on hand</source>
       <translation>Stok fisik hasil hitung</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="42" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="44" />
       <source>Counting error</source>
       <translation>Salah hitung</translation>
     </message>
@@ -803,7 +803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Situs web sendiri</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="39" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="41" />
       <source>Damaged</source>
       <translation>Rusak</translation>
     </message>
@@ -1083,7 +1083,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ikuti sistem</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="41" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="43" />
       <source>Found</source>
       <translation>Ditemukan</translation>
     </message>
@@ -1293,6 +1293,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>listing {listing} tidak ada</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/bounds.py" line="130" />
+      <source>listing {listing}: price {price} is outside 0 to Rp {high}</source>
+      <translation>listing {listing}: harga {price} di luar 0 sampai Rp {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bounds.py" line="115" />
+      <source>listing {listing}: stock {stock} is outside 0 to {high}</source>
+      <translation>listing {listing}: stok {stock} di luar 0 sampai {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bounds.py" line="123" />
+      <source>listing {listing}: warehouse {warehouse} stock is outside 0 to {high}</source>
+      <translation>listing {listing}: stok gudang {warehouse} di luar 0 sampai {high}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/dashboard/page.py" line="134" />
       <source>Listings not mapped</source>
       <translation>Listing belum dipetakan</translation>
@@ -1303,7 +1318,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing yang stoknya berbeda dari StoreSync saat toko pertama kali dibaca</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="129" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="131" />
       <source>Location</source>
       <translation>Lokasi</translation>
     </message>
@@ -1313,12 +1328,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Filter lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="38" />
+      <location filename="../../app/core/services/inventory.py" line="41" />
       <source>location {location_id} does not exist</source>
       <translation>lokasi {location_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="40" />
+      <location filename="../../app/core/services/inventory.py" line="43" />
       <source>location {name} is inactive</source>
       <translation>lokasi {name} nonaktif</translation>
     </message>
@@ -1338,12 +1353,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log ada di {folder}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="299" />
+      <location filename="../../app/core/export/importer.py" line="305" />
       <source>longer than {max_len} characters</source>
       <translation>lebih dari {max_len} karakter</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="40" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="42" />
       <source>Lost</source>
       <translation>Hilang</translation>
     </message>
@@ -1543,7 +1558,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk baru</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="288" />
+      <location filename="../../app/core/services/catalog.py" line="293" />
       <source>new products cannot reference existing variants</source>
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
@@ -1603,7 +1618,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada sinkronisasi yang sedang berjalan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="177" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="179" />
       <source>no variant has SKU {sku}</source>
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
@@ -1623,7 +1638,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/ledger.py" line="214" />
+      <location filename="../../app/core/services/ledger.py" line="233" />
       <source>not enough stock for this change: it would go below zero</source>
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
@@ -1638,12 +1653,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dipetakan — petakan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="145" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="147" />
       <source>Note</source>
       <translation>Catatan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="139" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="141" />
       <source>Note (supplier, invoice)</source>
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
@@ -1753,7 +1768,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan, masuk dengan akun penjual toko tersebut, lalu setujui. StoreSync menerima jawabannya di komputer ini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="124" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="126" />
       <source>optional, e.g. 35.000</source>
       <translation>opsional, mis. 35.000</translation>
     </message>
@@ -1788,7 +1803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengambilan pesanan per toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="121" />
+      <location filename="../../app/core/services/bounds.py" line="72" />
       <source>order without an id</source>
       <translation>pesanan tanpa ID</translation>
     </message>
@@ -1808,9 +1823,14 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="125" />
-      <source>order {order}: line {line} has quantity {quantity}</source>
-      <translation>pesanan {order}: barang {line} berjumlah {quantity}</translation>
+      <location filename="../../app/core/services/bounds.py" line="75" />
+      <source>order {order}: line {line} has quantity {quantity}, outside 1 to {high}</source>
+      <translation>pesanan {order}: baris {line} berjumlah {quantity}, di luar 1 sampai {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bounds.py" line="102" />
+      <source>order {order}: {field} {value} is beyond Rp {high}</source>
+      <translation>pesanan {order}: {field} {value} melebihi Rp {high}</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="77" />
@@ -1978,12 +1998,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="207" />
+      <location filename="../../app/core/services/catalog.py" line="212" />
       <source>product name is longer than 255 characters</source>
       <translation>nama produk lebih dari 255 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="205" />
+      <location filename="../../app/core/services/catalog.py" line="210" />
       <source>product name is required</source>
       <translation>nama produk wajib diisi</translation>
     </message>
@@ -1993,7 +2013,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="456" />
+      <location filename="../../app/core/services/catalog.py" line="461" />
       <source>product {product} does not exist</source>
       <translation>produk {product} tidak ada</translation>
     </message>
@@ -2043,27 +2063,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jml</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="144" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="146" />
       <source>Quantity</source>
       <translation>Jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="47" />
+      <location filename="../../app/core/services/inventory.py" line="50" />
       <source>quantity cannot be zero</source>
       <translation>jumlah tidak boleh nol</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="45" />
+      <location filename="../../app/core/services/inventory.py" line="48" />
       <source>quantity must be a whole number</source>
       <translation>jumlah harus bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="49" />
+      <location filename="../../app/core/services/inventory.py" line="52" />
       <source>quantity must be positive</source>
       <translation>jumlah harus positif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="137" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="139" />
       <source>Quantity received</source>
       <translation>Jumlah diterima</translation>
     </message>
@@ -2113,7 +2133,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dibaca pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="133" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="135" />
       <source>Reason</source>
       <translation>Alasan</translation>
     </message>
@@ -2133,7 +2153,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang per SKU…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="52" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="54" />
       <source>Receive stock</source>
       <translation>Terima barang</translation>
     </message>
@@ -2143,7 +2163,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang untuk SKU apa saja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="202" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="204" />
       <source>Received {n}</source>
       <translation>{n} barang diterima</translation>
     </message>
@@ -2203,12 +2223,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="55" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="57" />
       <source>Reorder point</source>
       <translation>Titik pesan ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="213" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="215" />
       <source>Reorder point saved</source>
       <translation>Titik pesan ulang disimpan</translation>
     </message>
@@ -2223,12 +2243,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="158" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="160" />
       <source>Reorder quantity</source>
       <translation>Jumlah pesan ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="156" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="158" />
       <source>Reorder when available ≤</source>
       <translation>Pesan ulang jika tersedia ≤</translation>
     </message>
@@ -2238,7 +2258,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ganti data di StoreSync dengan cadangan {name}? Perubahan sejak cadangan itu akan diganti; data saat ini disimpan di sebelahnya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="297" />
+      <location filename="../../app/core/export/importer.py" line="303" />
       <source>required</source>
       <translation>wajib diisi</translation>
     </message>
@@ -2328,7 +2348,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikembalikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="44" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="46" />
       <source>Returned by buyer</source>
       <translation>Dikembalikan pembeli</translation>
     </message>
@@ -2413,7 +2433,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Penjualan per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="43" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="45" />
       <source>Sample / gift</source>
       <translation>Sampel / hadiah</translation>
     </message>
@@ -2463,7 +2483,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>menghemat kuota API</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="66" />
+      <location filename="../../app/core/services/inventory.py" line="70" />
       <source>say why the stock changes</source>
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
@@ -2688,12 +2708,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="48" />
+      <location filename="../../app/core/services/catalog.py" line="50" />
       <source>SKU is required</source>
       <translation>SKU wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="55" />
+      <location filename="../../app/core/services/catalog.py" line="57" />
       <source>SKU is {length} characters; at most {limit} allowed</source>
       <translation>SKU terdiri dari {length} karakter; maksimal {limit} karakter</translation>
     </message>
@@ -2708,12 +2728,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cocok SKU (longgar)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="51" />
+      <location filename="../../app/core/services/catalog.py" line="53" />
       <source>SKU {sku!r} contains a space; use - or _ instead</source>
       <translation>SKU {sku!r} mengandung spasi; gunakan - atau _ sebagai gantinya</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="64" />
+      <location filename="../../app/core/services/catalog.py" line="66" />
       <source>SKU {sku!r} has characters other than letters, digits and - _ . / # +</source>
       <translation>SKU {sku!r} mengandung karakter selain huruf, angka, dan - _ . / # +</translation>
     </message>
@@ -2723,32 +2743,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="474" />
+      <location filename="../../app/core/export/importer.py" line="483" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="530" />
+      <location filename="../../app/core/export/importer.py" line="539" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="267" />
+      <location filename="../../app/core/services/catalog.py" line="272" />
       <source>SKU {sku} is already used by another variant ({existing})</source>
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="460" />
+      <location filename="../../app/core/export/importer.py" line="469" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="520" />
+      <location filename="../../app/core/export/importer.py" line="529" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="220" />
+      <location filename="../../app/core/services/catalog.py" line="225" />
       <source>SKU {sku} is used twice in this product (rows {first} and {second})</source>
       <translation>SKU {sku} dipakai dua kali di produk ini (baris {first} dan {second})</translation>
     </message>
@@ -2857,7 +2877,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok opname</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="210" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="212" />
       <source>Stocktake booked {change}</source>
       <translation>Stok opname dicatat: {change}</translation>
     </message>
@@ -3207,12 +3227,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="227" />
+      <location filename="../../app/core/export/importer.py" line="229" />
       <source>the required column {column!r} is missing</source>
       <translation>kolom wajib {column!r} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="570" />
+      <location filename="../../app/core/export/importer.py" line="579" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
@@ -3227,7 +3247,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>rentang waktu harus minimal 1 hari</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="257" />
+      <location filename="../../app/core/export/importer.py" line="259" />
       <source>the workbook has no sheets</source>
       <translation>berkas tidak memiliki lembar</translation>
     </message>
@@ -3247,7 +3267,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="219" />
+      <location filename="../../app/core/services/bounds.py" line="60" />
+      <source>this change would take the stock beyond {high} units; check the quantity</source>
+      <translation>perubahan ini membuat stok melewati {high} unit; periksa jumlahnya</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="221" />
       <source>this column appears twice; keep one</source>
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
@@ -3347,12 +3372,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pemindahan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="53" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="55" />
       <source>Transfer stock</source>
       <translation>Pindahkan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="207" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="209" />
       <source>Transferred {n}</source>
       <translation>{n} dipindahkan</translation>
     </message>
@@ -3382,7 +3407,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Ketik SKU atau nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="138" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="140" />
       <source>Unit cost (Rp)</source>
       <translation>Modal per unit (Rp)</translation>
     </message>
@@ -3392,7 +3417,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="485" />
+      <location filename="../../app/core/export/importer.py" line="494" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
@@ -3462,12 +3487,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>varian {sku} sudah diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="35" />
+      <location filename="../../app/core/services/inventory.py" line="38" />
       <source>variant {variant_id} does not exist</source>
       <translation>varian {variant_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="344" />
+      <location filename="../../app/core/services/catalog.py" line="349" />
       <source>variant {variant} does not belong to this product</source>
       <translation>varian {variant} bukan bagian dari produk ini</translation>
     </message>
@@ -3505,11 +3530,6 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/catalog/editor.py" line="253" />
       <source>weight must be a whole number of grams</source>
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
-    </message>
-    <message>
-      <location filename="../../app/core/services/catalog.py" line="231" />
-      <source>weight must be a whole number of grams, 0 or more</source>
-      <translation>berat harus berupa bilangan bulat dalam gram, 0 atau lebih</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/page.py" line="133" />
@@ -3597,7 +3617,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="143" />
+      <location filename="../../app/core/export/importer.py" line="145" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -3605,6 +3625,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/formatting.py" line="80" />
       <source>{days} d {hours} h</source>
       <translation>{days} hr {hours} j</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bounds.py" line="31" />
+      <source>{field} must be a whole number from {low} to {high}</source>
+      <translation>{field} harus bilangan bulat dari {low} sampai {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bounds.py" line="48" />
+      <source>{field} must be at most Rp {high}</source>
+      <translation>{field} paling banyak Rp {high}</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="66" />
@@ -3737,7 +3767,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="187" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="189" />
       <source>{text} is not an amount</source>
       <translation>{text} bukan nominal yang valid</translation>
     </message>
@@ -3752,12 +3782,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{total} · {n} dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="324" />
+      <location filename="../../app/core/export/importer.py" line="330" />
       <source>{value!r} is not a whole number</source>
       <translation>{value!r} bukan bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="305" />
+      <location filename="../../app/core/export/importer.py" line="311" />
       <source>{value!r} is not an amount</source>
       <translation>{value!r} bukan nominal yang valid</translation>
     </message>

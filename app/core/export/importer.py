@@ -33,7 +33,9 @@ from app.core.db.models import (
 )
 from app.core.db.types import utcnow
 from app.core.domain import TxnType
+from app.core.domain.bounds import MAX_QUANTITY, MAX_WEIGHT_GRAMS
 from app.core.services import audit, catalog, ledger
+from app.core.services.bounds import range_message
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ServiceError, ValidationError
 from app.core.services.locations import default_location_id, list_locations
@@ -88,7 +90,7 @@ STOCK_FIELDS = (
         "Counted",
         True,
         ("count", "stock", "stok", "stokfisik", "jumlah", "qty", "quantity", "onhand"),
-        "whole number, 0 or more",
+        f"whole number, 0 to {MAX_QUANTITY:,}",
     ),
     Field("note", "Note", False, ("notes", "catatan", "keterangan"), ""),
 )
@@ -271,9 +273,13 @@ class _Row:
         self.fields = {f.key: f for f in FIELDS[kind]}
         self.problems: list[Problem] = []
 
+    def header(self, key: str) -> str:
+        col = self.sheet.columns.get(key)
+        return self.sheet.headers[col] if col is not None else self.fields[key].header
+
     def problem(self, key: str, message: str) -> None:
         col = self.sheet.columns.get(key)
-        header = self.sheet.headers[col] if col is not None else self.fields[key].header
+        header = self.header(key)
         self.problems.append(
             Problem(self.number, header, message, None if col is None else col + 1)
         )
@@ -310,7 +316,7 @@ class _Row:
             self.problem(key, exc.message)
             return Decimal(0)
 
-    def whole(self, key: str, *, default: int | None = 0) -> int | None:
+    def whole(self, key: str, *, default: int | None = 0, high: int = MAX_QUANTITY) -> int | None:
         value = self.raw(key)
         if value in (None, ""):
             if self.fields[key].required and key in self.sheet.columns:
@@ -320,11 +326,14 @@ class _Row:
             number = Decimal(str(value).replace(",", "")) if not isinstance(value, bool) else None
         except ArithmeticError:
             number = None
-        if number is None or number != number.to_integral_value():
+        if number is None or not number.is_finite() or number != number.to_integral_value():
             self.problem(key, msg("{value!r} is not a whole number", value=value))
             return default
         if number < 0:
             self.problem(key, msg("cannot be negative"))
+            return default
+        if number > high:  # docs/ARCHITECTURE.md, "Bounds": nothing may overflow later
+            self.problem(key, range_message(self.header(key), 0, high))
             return default
         return int(number)
 
@@ -379,7 +388,7 @@ def _parse_products(sheet: _Sheet) -> tuple[list[_ProductRow], list[Problem]]:
             r.text("variant", 255),
             r.money("price"),
             r.money("cost"),
-            r.whole("weight") or 0,
+            r.whole("weight", high=MAX_WEIGHT_GRAMS) or 0,
             r.text("barcode", 80),
             r.text("brand", 80),
             r.text("category", 80),

@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from app.core.db.models import SKU_MAX_LENGTH, Product, Variant
 from app.core.domain import ProductStatus
+from app.core.domain.bounds import MAX_PRICE, MAX_WEIGHT_GRAMS, quantity_ok
 from app.core.services import audit
+from app.core.services.bounds import check_amount, range_message
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, NotFoundError, ValidationError
 from app.core.text import msg
@@ -79,8 +81,11 @@ def parse_money(value: Any, field_name: str) -> Decimal:
         raise ValidationError(
             msg("{value!r} is not an amount", value=value), field=field_name
         ) from None
+    if not dec.is_finite():
+        raise ValidationError(msg("{value!r} is not an amount", value=value), field=field_name)
     if dec < 0:
         raise ValidationError(msg("amount cannot be negative"), field=field_name)
+    check_amount(dec, field_name, high=MAX_PRICE)  # docs/ARCHITECTURE.md, "Bounds"
     if dec != dec.quantize(Decimal("0.01")):
         raise ValidationError(msg("amount has more than two decimals"), field=field_name)
     return dec.quantize(Decimal("0.01"))
@@ -226,9 +231,9 @@ def _clean_product(data: ProductInput) -> tuple[dict[str, str], list[_CleanVaria
                 field=prefix + "sku",
             )
         seen[sku_key(sku)] = i
-        if not isinstance(v.weight_grams, int) or v.weight_grams < 0:
+        if not quantity_ok(v.weight_grams, high=MAX_WEIGHT_GRAMS):
             raise ValidationError(
-                msg("weight must be a whole number of grams, 0 or more"),
+                range_message("weight (g)", 0, MAX_WEIGHT_GRAMS),
                 field=prefix + "weight_grams",
             )
         images = [str(x).strip() for x in v.images if str(x).strip()]

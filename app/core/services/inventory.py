@@ -13,7 +13,10 @@ from sqlalchemy.orm import Session
 
 from app.core.db.models import InventoryItem, Location, Variant
 from app.core.domain import TxnType
+from app.core.domain.bounds import MAX_QUANTITY
 from app.core.services import audit
+from app.core.services.bounds import check_quantity
+from app.core.services.catalog import parse_money
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
 from app.core.services.ledger import RefType, apply_change, ensure_item
@@ -47,7 +50,8 @@ def _qty(value: int, field: str, *, allow_zero: bool = False, allow_negative: bo
         raise ValidationError(msg("quantity cannot be zero"), field=field)
     if value < 0 and not allow_negative:
         raise ValidationError(msg("quantity must be positive"), field=field)
-    return value
+    # one bound for every entry point (docs/ARCHITECTURE.md, "Bounds")
+    return check_quantity(value, field, low=-MAX_QUANTITY if allow_negative else 0)
 
 
 # --------------------------------------------------------------------------- manual changes
@@ -98,6 +102,8 @@ def receive(
 ) -> None:
     """Goods arrived from a supplier (a purchase)."""
     _qty(quantity, "quantity")
+    if unit_cost is not None:
+        unit_cost = parse_money(unit_cost, "unit_cost")
     with ctx.write() as s:
         _check_variant_location(s, ctx, variant_id, location_id)
         apply_change(

@@ -32,7 +32,9 @@ from app.core.db.bulk import formats, insert_rows
 from app.core.db.models import InventoryItem, InventoryTransaction
 from app.core.db.types import utcnow
 from app.core.domain import TxnType
-from app.core.services.errors import NegativeStockError
+from app.core.domain.bounds import MAX_STOCK, quantity_ok
+from app.core.services.bounds import range_message, stock_message
+from app.core.services.errors import NegativeStockError, ValidationError
 from app.core.text import msg
 
 TOUCHED_KEY = "storesync.touched_variants"
@@ -190,16 +192,28 @@ def apply_change(
 
     Refuses (raises :class:`NegativeStockError`, changing nothing) when on_hand would go
     below zero and ``allow_negative`` is false. ``reserved`` can never go below zero.
+    Neither may leave ``±MAX_STOCK`` (``ValidationError``): with every change bounded,
+    no stock figure or sum of them can overflow SQLite's 64-bit integers.
     """
     ref_type, ref_id = reference(reference_type, reference_id)
+    for d in (d_on_hand, d_reserved):  # checked before SQL so the sum itself cannot overflow
+        if not quantity_ok(d, low=-2 * MAX_STOCK, high=2 * MAX_STOCK):
+            raise ValidationError(stock_message())
     item_id = ensure_item(session, variant_id, location_id)
     if d_on_hand == 0 and d_reserved == 0:
         return item_id
     conds = [InventoryItem.id == item_id]
     if d_on_hand < 0 and not allow_negative:
         conds.append(InventoryItem.on_hand + d_on_hand >= 0)
+    # no stock figure leaves [-MAX_STOCK, MAX_STOCK] (docs/ARCHITECTURE.md, "Bounds")
+    if d_on_hand > 0:
+        conds.append(InventoryItem.on_hand + d_on_hand <= MAX_STOCK)
+    elif d_on_hand < 0:
+        conds.append(InventoryItem.on_hand + d_on_hand >= -MAX_STOCK)
     if d_reserved < 0:
         conds.append(InventoryItem.reserved + d_reserved >= 0)
+    elif d_reserved > 0:
+        conds.append(InventoryItem.reserved + d_reserved <= MAX_STOCK)
     result: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # an UPDATE's result
         update(InventoryItem)
         .where(and_(*conds))
@@ -211,6 +225,11 @@ def apply_change(
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
+        on_hand, reserved = session.execute(
+            select(InventoryItem.on_hand, InventoryItem.reserved).where(InventoryItem.id == item_id)
+        ).one()
+        if abs(on_hand + d_on_hand) > MAX_STOCK or reserved + d_reserved > MAX_STOCK:
+            raise ValidationError(stock_message())
         raise NegativeStockError(msg("not enough stock for this change: it would go below zero"))
     session.execute(
         insert(InventoryTransaction).values(
@@ -281,6 +300,8 @@ class LedgerBatch:
     may not be refused (platform sales, reservations, releases): ``reserved`` still cannot
     go below zero, enforced by the table's CHECK constraint, which fails the whole page.
     References are checked when a change is added, so a bad one fails at its source.
+    Its quantities were bounded where they came in (an order line is at most
+    ``MAX_QUANTITY``, services/bounds.py), so the sums stay far from overflowing.
     """
 
     def __init__(self) -> None:
@@ -363,6 +384,9 @@ def set_counts(
     lock from BEGIN IMMEDIATE), so no other writer moves stock between read and update.
     """
     ref_type, ref_id = reference(reference_type, reference_id)
+    for _v, _l, counted, _n in counts:  # a count is a stock figure: the same bound
+        if not quantity_ok(counted, high=MAX_STOCK):
+            raise ValidationError(range_message("counted", 0, MAX_STOCK))
     items = _ensure_items(session, [(v, loc) for v, loc, _c, _n in counts])
     changes = [
         (items[v, loc][0], v, counted - items[v, loc][1], note)

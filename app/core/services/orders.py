@@ -9,6 +9,7 @@ collected in one :class:`~app.core.services.ledger.LedgerBatch` and written toge
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,13 +20,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.core.db.models import ChannelListing, Order, OrderStatusChange, Store
 from app.core.domain import ChannelOrder, InventoryState, OrderStatus
+from app.core.services.bounds import order_problem
 from app.core.services.context import ServiceContext
-from app.core.services.errors import NotFoundError, ValidationError
+from app.core.services.errors import NotFoundError
 from app.core.services.ledger import LedgerBatch
 from app.core.services.locations import store_location_id
 from app.core.services.order_insert import insert_new_orders
 from app.core.services.order_items import TARGET_STATE, load_costs, move_item
 from app.core.text import msg
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -37,6 +41,8 @@ class UpsertStats:
     unchanged: int = 0
     effects: int = 0  # ledger-changing item transitions
     unmapped_items: int = 0
+    stale: int = 0  # updates older than the stored order, ignored
+    rejected: list[str] = field(default_factory=list)  # orders not stored, and why
     # when each order seen was placed, as stored: the analytics days these orders are in
     placed: set[datetime] = field(default_factory=set)
 
@@ -50,6 +56,7 @@ def upsert_orders_in(
     commit as the orders it covers.
     """
     stats = UpsertStats()
+    orders = _sane(store, orders, stats)
     if not orders:
         return stats
     ids = [o.platform_order_id for o in orders]
@@ -78,13 +85,20 @@ def upsert_orders_in(
     ledger = LedgerBatch()
     new: dict[str, ChannelOrder] = {}
     for co in orders:
-        _validate(co)
         order = existing.get(co.platform_order_id)
         if order is None:
-            new[co.platform_order_id] = co  # the last copy wins when a page repeats one
+            seen = new.get(co.platform_order_id)
+            if seen is None or not _older(co.updated_at, seen.updated_at):
+                new[co.platform_order_id] = co  # a page repeating one: the newest copy wins
             stats.placed.add(co.created_at)
             continue
         stats.placed.add(order.placed_at)
+        if _older(co.updated_at, order.platform_updated_at):
+            # an answer older than what we stored (a late page, a stale cache, a replay)
+            # must not move the order back (docs/ARCHITECTURE.md, "Orders")
+            stats.stale += 1
+            stats.unchanged += 1
+            continue
         if _changed(order, co):
             _update_order(session, order, co)
             stats.updated += 1
@@ -116,19 +130,23 @@ def upsert_orders_in(
     return stats
 
 
-def _validate(co: ChannelOrder) -> None:
-    if not co.platform_order_id:
-        raise ValidationError(msg("order without an id"))
-    for it in co.items:
-        if it.quantity <= 0:
-            raise ValidationError(
-                msg(
-                    "order {order}: line {line} has quantity {quantity}",
-                    order=co.platform_order_id,
-                    line=it.platform_item_id,
-                    quantity=it.quantity,
-                )
-            )
+def _sane(store: Store, orders: Sequence[ChannelOrder], stats: UpsertStats) -> list[ChannelOrder]:
+    """The orders whose values are in range; each other one is skipped with a warning, so
+    one absurd record (a quantity of 10^12) cannot fail the page or overflow a sum."""
+    kept = []
+    for co in orders:
+        problem = order_problem(co)
+        if problem is None:
+            kept.append(co)
+        else:
+            stats.rejected.append(problem)
+            log.warning("store %s: order not stored: %s", store.id, problem)
+    return kept
+
+
+def _older(incoming: datetime | None, stored: datetime | None) -> bool:
+    """Whether the platform's update time of ``incoming`` is before ``stored``."""
+    return incoming is not None and stored is not None and incoming < stored
 
 
 def _changed(order: Order, co: ChannelOrder) -> bool:

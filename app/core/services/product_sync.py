@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.core import domain
 from app.core.db.models import ChannelListing, Store, Variant
 from app.core.domain import TxnType
+from app.core.services.bounds import sane_listings
 from app.core.services.catalog import (
     ProductInput,
     VariantInput,
@@ -65,7 +66,10 @@ def store_listings(
     ``read_at``: when the reading started; the store's orders must have been fetched past
     the reading (the product job does that) so that they explain what they took.
     """
+    batch, rejected = sane_listings(batch)  # out of range: left out (services/bounds.py)
     with ctx.write() as s:
+        for reason in rejected:
+            job.write(s, f"listing not stored: {reason}", "warning")
         store = s.get_one(Store, store_id)
         location = store_location_id(s, store)
         imported: set[tuple[str, str]] = set()

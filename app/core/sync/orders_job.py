@@ -174,6 +174,8 @@ class _WindowFetch:
         self.created += stats.created
         self.updated += stats.updated
         self.jc.run.progress(add=count)
+        for reason in stats.rejected:  # out of range (services/bounds.py): the rest is stored
+            self.jc.run.log(f"order not stored: {reason}", "warning")
         if stats.created or stats.updated:
             self.jc.emit(DataChanged("orders"))
 

@@ -1,7 +1,8 @@
 """Stock dialogs: adjust (with a reason), receive, transfer, stocktake, reorder point.
 
 Each Save is one service call, i.e. one unit of work; a broken rule is shown at its field
-and nothing changes.
+and nothing changes. The spin boxes stop at the same bound the services check
+(``app.core.domain.bounds``, docs/ARCHITECTURE.md "Bounds").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.domain.bounds import MAX_QUANTITY
 from app.core.services import catalog, inventory
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NegativeStockError, ServiceError, ValidationError
@@ -123,35 +125,35 @@ class StockDialog(QDialog):
         self.unit_cost = QLineEdit()
         self.unit_cost.setPlaceholderText(tr("optional, e.g. 35.000"))
         self.reorder_qty = QSpinBox()
-        self.reorder_qty.setRange(0, 1_000_000)
+        self.reorder_qty.setRange(0, MAX_QUANTITY)
 
         if kind == "adjust":
             add(tr("Location"), self.location, "location")
-            self.quantity.setRange(-1_000_000, 1_000_000)
+            self.quantity.setRange(-MAX_QUANTITY, MAX_QUANTITY)
             self.quantity.setPrefix("± ")
             add(tr("Change (+ adds, − removes)"), self.quantity, "delta")
             add(tr("Reason"), self.reason, "reason")
         elif kind == "receive":
             add(tr("Location"), self.location, "location")
-            self.quantity.setRange(0, 1_000_000)
+            self.quantity.setRange(0, MAX_QUANTITY)
             add(tr("Quantity received"), self.quantity, "quantity")
             add(tr("Unit cost (Rp)"), self.unit_cost, "unit_cost")
             add(tr("Note (supplier, invoice)"), self.note, "note")
         elif kind == "transfer":
             add(tr("From"), self.location, "location")
             add(tr("To"), self.to_location, "to_location")
-            self.quantity.setRange(0, 1_000_000)
+            self.quantity.setRange(0, MAX_QUANTITY)
             add(tr("Quantity"), self.quantity, "quantity")
             add(tr("Note"), self.note, "note")
         elif kind == "stocktake":
             add(tr("Location"), self.location, "location")
-            self.quantity.setRange(0, 1_000_000)
+            self.quantity.setRange(0, MAX_QUANTITY)
             self.quantity.setValue(row.on_hand if row else 0)
             add(tr("Counted on hand"), self.quantity, "counted")
             add(tr("Note"), self.note, "note")
         elif kind == "reorder":
             add(tr("Location"), self.location, "location")
-            self.quantity.setRange(0, 1_000_000)
+            self.quantity.setRange(0, MAX_QUANTITY)
             self.quantity.setValue(row.reorder_point if row else 0)
             add(tr("Reorder when available ≤"), self.quantity, "reorder_point")
             self.reorder_qty.setValue(0)

@@ -134,6 +134,19 @@ class ShopeeSim:
         """A fresh authorization code for a shop (what the consent redirect carries)."""
         return self.auth.issue_code(shop_id)
 
+    # ------------------------------------------------------------------ saved state
+    def dump_state(self) -> dict[str, Any]:
+        """Shops, listings, orders, codes and tokens as plain data (app/sandbox/persist.py)."""
+        from app.sandbox.shopee import persist
+
+        return persist.dump(self.state)
+
+    def load_state(self, data: dict[str, Any]) -> None:
+        """Continue from what :meth:`dump_state` gave."""
+        from app.sandbox.shopee import persist
+
+        persist.load(self.state, data)
+
     # ------------------------------------------------------------------ buyers and time
     def place_random_order(self, rng: random.Random, lines: int | None = None) -> str | None:
         """A buyer orders 1–3 units of in-stock listings on a random shop (or, with

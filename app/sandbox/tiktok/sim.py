@@ -178,6 +178,19 @@ class TikTokSim:
                         moved += self.life.advance(shop, order, rng)
         return moved
 
+    # ------------------------------------------------------------------ saved state
+    def dump_state(self) -> dict[str, Any]:
+        """Shops, listings, orders, codes and tokens as plain data (app/sandbox/persist.py)."""
+        from app.sandbox.tiktok import persist
+
+        return persist.dump(self.state)
+
+    def load_state(self, data: dict[str, Any]) -> None:
+        """Continue from what :meth:`dump_state` gave."""
+        from app.sandbox.tiktok import persist
+
+        persist.load(self.state, data)
+
     def seller_set_stock(self, shop_id: str, sku: str, qty: int) -> None:
         """The seller edits stock in Seller Center: total ``qty`` in the first warehouse."""
         with self.state.sandbox.lock:
