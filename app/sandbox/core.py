@@ -116,6 +116,13 @@ class FaultRule:
     - ``malformed``: 200 with a body that is not JSON
     - ``truncated``: the real answer cut in half
     - ``expired_token``: the platform's expired-access-token error
+    - ``missing_fields``: the platform's success envelope with an empty payload
+      (``{"response": {}}``, ``"data": {}``)
+    - ``hang``: hold the request without answering for ``delay`` seconds (default: until
+      the sandbox stops), then drop it
+
+    ``shop`` limits a rule to one shop (its ``shop_id`` or TikTok ``shop_cipher`` in the
+    query); ``retry_after`` adds a ``Retry-After`` header (seconds) to the answer.
     """
 
     kind: str
@@ -124,6 +131,8 @@ class FaultRule:
     platform: str = ""
     delay: float = 0.0
     remaining: int | None = None  # fire at most this many times (None: unlimited)
+    shop: str = ""
+    retry_after: float | None = None
 
 
 class PlatformSim(Protocol):
@@ -177,6 +186,9 @@ class Sandbox:
         self._buyer: threading.Thread | None = None
         self._buyer_stop = threading.Event()
         self.request_log: list[tuple[str, str, int]] = []  # (method, path, status)
+        # the same requests with when each arrived (time.monotonic()), for timing tests
+        self.timed_log: list[tuple[float, str, str, int]] = []
+        self._released = threading.Event()  # ends "hang" faults when the sandbox stops
 
     # ------------------------------------------------------------------ set-up
     def add(self, sim: PlatformSim) -> PlatformSim:
@@ -204,6 +216,7 @@ class Sandbox:
     def start(self) -> str:
         """Serve in a daemon thread; returns the base URL."""
         handler = _make_handler(self)
+        self._released.clear()
         self._server = _LoopbackServer((self._host, self._port), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -218,6 +231,7 @@ class Sandbox:
     def stop(self) -> None:
         """Stop the buyer simulator and the server."""
         self.stop_buyers()
+        self._released.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -242,12 +256,16 @@ class Sandbox:
         with self.lock:
             self.faults.clear()
 
-    def _pick_fault(self, sim: PlatformSim, path: str) -> FaultRule | None:
+    def _pick_fault(self, sim: PlatformSim, request: Request) -> FaultRule | None:
+        path = request.path
         with self.lock:
             for rule in self.faults:
                 if rule.platform and rule.platform != sim.name:
                     continue
                 if rule.endpoint and rule.endpoint not in path:
+                    continue
+                shop = (request.query.get("shop_id"), request.query.get("shop_cipher"))
+                if rule.shop and rule.shop not in shop:
                     continue
                 if rule.remaining is not None and rule.remaining <= 0:
                     continue
@@ -296,10 +314,12 @@ class Sandbox:
             if route.method != request.method:
                 continue
             request.path_params = m.groupdict()
-            fault = self._pick_fault(sim, request.path)
+            fault = self._pick_fault(sim, request)
             if fault is not None:
                 resp = self._apply_fault(fault, sim, route, request)
                 if resp is not None:
+                    if fault.retry_after is not None:
+                        resp.headers["Retry-After"] = f"{fault.retry_after:g}"
                     return resp
             with self.lock:
                 return route.handler(request)
@@ -333,6 +353,11 @@ class Sandbox:
                     status=599, body=b"", content_type="text/plain", headers={"X-Sandbox-Drop": "1"}
                 )
             return None
+        if fault.kind == "hang":
+            self._released.wait(fault.delay or None)
+            return Response(
+                status=599, body=b"", content_type="text/plain", headers={"X-Sandbox-Drop": "1"}
+            )
         if fault.kind == "truncated":
             with self.lock:
                 real = route.handler(request)
@@ -366,6 +391,7 @@ def _make_handler(sandbox: Sandbox) -> type[BaseHTTPRequestHandler]:
             return
 
         def _handle(self) -> None:
+            arrived = time.monotonic()
             parts = urlsplit(self.path)
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
@@ -386,6 +412,7 @@ def _make_handler(sandbox: Sandbox) -> type[BaseHTTPRequestHandler]:
                     status=500,
                 )
             sandbox.request_log.append((req.method, req.path, resp.status))
+            sandbox.timed_log.append((arrived, req.method, req.path, resp.status))
             if resp.headers.get("X-Sandbox-Drop"):
                 self.close_connection = True  # a dropped connection looks like a timeout
                 return
