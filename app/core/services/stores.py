@@ -250,9 +250,7 @@ def clear_stale_syncing(ctx: ServiceContext) -> int:
     with ctx.write() as s:
         return s.execute(
             update(Store)
-            .where(
-                Store.workspace_id == ctx.workspace_id, Store.sync_status == StoreStatus.SYNCING
-            )
+            .where(Store.workspace_id == ctx.workspace_id, Store.sync_status == StoreStatus.SYNCING)
             .values(sync_status=StoreStatus.IDLE)
         ).rowcount
 

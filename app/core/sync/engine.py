@@ -82,9 +82,7 @@ class EngineOptions:
     # sized to the platform's published limits (Shopee publishes none: see its client)
     rate_limits: dict[str, tuple[float, float]] = field(default_factory=dict)
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)  # per HTTP attempt
-    job_deadlines: dict[JobKind, float] = field(
-        default_factory=lambda: dict(DEFAULT_JOB_DEADLINES)
-    )
+    job_deadlines: dict[JobKind, float] = field(default_factory=lambda: dict(DEFAULT_JOB_DEADLINES))
     # only these stores get a worker (``sync --store``): no job of any kind, pushes
     # included, runs for another store; None: every store
     stores: frozenset[int] | None = None

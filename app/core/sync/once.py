@@ -80,8 +80,7 @@ def run_once(engine: SyncEngine, store_ids: list[int], deadline: float | None) -
     remaining = left()
     if healthy and (remaining is None or remaining > 0):
         second = {
-            sid: engine.sync_now(sid, (JobKind.STOCK_PUSH,), deadline=remaining)
-            for sid in healthy
+            sid: engine.sync_now(sid, (JobKind.STOCK_PUSH,), deadline=remaining) for sid in healthy
         }
         _wait(second, ends)
     report.seconds = time.monotonic() - started
