@@ -327,7 +327,7 @@ def _engine_options(args, once: bool, only: list[int] | None):
         schedule=not once,
         timeout=httpx.Timeout(call, connect=min(5.0, call)),
         retry=retry,
-        stores=frozenset(only) if only else None,
+        stores=None if only is None else frozenset(only),
     )
 
 
@@ -344,7 +344,9 @@ def _run_engine(args, ws, store_ids: list[int] | None, once: bool, printer: _Pri
         )
         return 2
     ids = store_ids or [sid for sid, s in known.items() if not s.paused]
-    eng = SyncEngine(ws, printer, _engine_options(args, once, ids))
+    # --store: no other store gets a worker at all; else every store does (a store resumed
+    # while `sync` runs is picked up), and --once asks only the unpaused ones
+    eng = SyncEngine(ws, printer, _engine_options(args, once, store_ids))
     eng.start()
     try:
         if once:
