@@ -26,6 +26,10 @@ def _seconds(text: str) -> float:
     return value
 
 
+#: exit status when another process already syncs the data folder (one engine per folder)
+EXIT_BUSY = 3
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the store and sync commands."""
     st = sub.add_parser("stores", parents=[common], help="list, add, remove, pause, resume")
@@ -176,6 +180,8 @@ def stores_add(args) -> int:
         if args.environment
         else (Environment.LOCAL_SANDBOX if is_loopback(args.base_url) else Environment.PRODUCTION)
     )
+    from app.core.engine_lock import EngineAlreadyRunning
+
     ws = _open(args)
     try:
         creds = AppCredentials(args.app_id, secret)
@@ -183,8 +189,10 @@ def stores_add(args) -> int:
             from app.core.sync.api import ConnectRequest
             from app.core.sync.engine import EngineOptions, SyncEngine
 
+            # connect() checks the keychain, the fields and the folder before it spends
+            # the single-use code, and leaves no store behind when it fails
             eng = SyncEngine(ws, None, EngineOptions(schedule=False))
-            eng.start()
+            eng.start(role="stores add")
             try:
                 added = eng.connect_store(
                     ConnectRequest(
@@ -202,22 +210,30 @@ def stores_add(args) -> int:
             for s in added:
                 print(f"connected store {s.id}: {s.name}")
             return 0
-        store = svc.create_store(
-            ws.ctx,
-            svc.StoreInput(
-                Platform(args.platform),
-                args.name,
-                args.shop_id,
-                args.base_url,
-                env,
-                args.auth_base_url,
-                app_id=args.app_id,
-                shop_cipher=args.shop_cipher,
-            ),
+        data = svc.StoreInput(
+            Platform(args.platform),
+            args.name,
+            args.shop_id,
+            args.base_url,
+            env,
+            args.auth_base_url,
+            app_id=args.app_id,
+            shop_cipher=args.shop_cipher,
         )
-        CredentialVault(ws.secrets).save_app(store, creds)
+        vault = CredentialVault(ws.secrets)
+        svc.check_store_input(data)
+        vault.check_writable(sandbox=env == Environment.LOCAL_SANDBOX)  # before any row
+        store = svc.create_store(ws.ctx, data)
+        try:
+            vault.save_app(store, creds)
+        except BaseException:
+            svc.remove_store(ws.ctx, store.id)  # no store without its secret
+            raise
         print(f"added store {store.id}: {store.name} (authorize it with a code to sync)")
         return 0
+    except EngineAlreadyRunning as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     except Exception as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -347,7 +363,7 @@ def _run_engine(args, ws, store_ids: list[int] | None, once: bool, printer: _Pri
     # --store: no other store gets a worker at all; else every store does (a store resumed
     # while `sync` runs is picked up), and --once asks only the unpaused ones
     eng = SyncEngine(ws, printer, _engine_options(args, once, store_ids))
-    eng.start()
+    eng.start(role="sync")  # EngineAlreadyRunning: another process syncs this folder
     try:
         if once:
             from app.core.sync.once import run_once
@@ -369,7 +385,9 @@ def _run_engine(args, ws, store_ids: list[int] | None, once: bool, printer: _Pri
 
 
 def cmd_sync(args) -> int:
-    """Run jobs in the foreground; non-zero exit when a job failed (with --once)."""
+    """Run jobs in the foreground; non-zero exit when a job failed (with --once), and
+    :data:`EXIT_BUSY` with one line naming it when another process syncs the folder."""
+    from app.core.engine_lock import EngineAlreadyRunning
     from app.core.services.stores import list_stores
 
     ws = _open(args)
@@ -379,6 +397,9 @@ def cmd_sync(args) -> int:
             print("no stores connected", file=sys.stderr)
             return 1
         return _run_engine(args, ws, args.store, args.once, _Printer(names))
+    except EngineAlreadyRunning as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     finally:
         ws.close()
 
@@ -423,13 +444,19 @@ def cmd_status(args) -> int:
 
 def cmd_demo(args) -> int:
     """Start the sandbox here, connect the demo shops through consent, sync them."""
+    from app.core.engine_lock import EngineAlreadyRunning
     from app.core.sync.engine import EngineOptions, SyncEngine
     from app.demo import start_demo
 
     ws = _open(args)
     printer = _Printer({})
     eng = SyncEngine(ws, printer, EngineOptions(schedule=not args.once))
-    eng.start()
+    try:
+        eng.start(role="demo")
+    except EngineAlreadyRunning as exc:
+        ws.close()
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     handle = None
     try:
         handle = start_demo(ws, eng, seed=args.seed, buyers_per_minute=0)

@@ -11,11 +11,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app import APP_NAME
+from app.core import engine_lock
+from app.core.engine_lock import EngineAlreadyRunning
 from app.core.paths import AppPaths, resolve_paths
 from app.core.settings import LANGUAGE, get_setting
 from app.core.sync.api import EngineAPI
@@ -24,8 +27,9 @@ from app.core.workspace import OpenWorkspace, open_workspace
 from app.gui.bridge import EngineBridge
 from app.gui.context import GuiContext
 from app.gui.demo import DemoController
-from app.gui.i18n import install_language, tr
+from app.gui.i18n import install_language, tr, tr_message
 from app.gui.main_window import MainWindow
+from app.gui.no_engine import NoEngine
 from app.gui.runner import BackgroundRunner
 from app.gui.theme import apply_theme, follow_system
 from app.gui.ui_state import UiState
@@ -88,8 +92,57 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    parts = compose(ws, paths, ui_state)
+    if demo:
+        parts.demo_ctl.start()
+
+    closing = asyncio.Event()
+    app.aboutToQuit.connect(closing.set)
+    try:
+        with loop:
+            loop.run_until_complete(closing.wait())
+    finally:
+        _shutdown(parts.window, parts.demo_ctl, parts.engine, parts.bridge, parts.runner, ws)
+    return 0
+
+
+@dataclass
+class Composed:
+    """The running pieces of the window, in the order :func:`_shutdown` stops them."""
+
+    window: MainWindow
+    demo_ctl: DemoController
+    engine: EngineAPI
+    bridge: EngineBridge
+    runner: BackgroundRunner
+    no_engine: str = ""  # the one line shown when another process syncs this folder
+
+
+def compose(ws: OpenWorkspace, paths: AppPaths, ui_state: UiState) -> Composed:
+    """Bridge, engine, window. When another process already syncs this data folder the
+    window opens without an engine, saying so in one line (docs/ARCHITECTURE.md: one
+    engine per data folder): everything can be looked at and edited, and that process
+    pushes the changes."""
     bridge = EngineBridge()
-    engine = SyncEngine(ws, bridge.post_event)
+    real = SyncEngine(ws, bridge.post_event)
+    engine: EngineAPI = real
+    notice = ""
+    try:
+        real.start(role=engine_lock.APP)
+    except EngineAlreadyRunning:
+        notice = tr(
+            "Syncing is off in this window: {holder} is syncing this data folder. You can "
+            "still look and edit here; that process sends the changes."
+        ).format(holder=tr_message(engine_lock.describe_holder(paths.data_dir)))
+        log.warning("another process syncs %s: this window runs without an engine", paths.data_dir)
+        engine = NoEngine(real, notice)
+    except Exception as exc:
+        log.exception("the sync engine did not start")
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            tr("Syncing is off: the engine did not start ({error}).").format(error=exc),
+        )
     runner = BackgroundRunner()
     demo_ctl = DemoController(ws, engine, runner)
     gui = GuiContext(
@@ -103,33 +156,19 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
         start_demo=demo_ctl.start,
         sandbox_url=demo_ctl.sandbox_url,
     )
-    try:
-        engine.start()
-    except Exception as exc:
-        log.exception("the sync engine did not start")
-        QMessageBox.warning(
-            None,
-            APP_NAME,
-            tr("Syncing is off: the engine did not start ({error}).").format(error=exc),
-        )
     window = MainWindow(gui)
+    if notice:
+        label = QLabel(notice)
+        label.setObjectName("noEngineNotice")
+        label.setAccessibleName(tr("Syncing is off"))
+        window.statusBar().addPermanentWidget(label)
     demo_ctl.started.connect(lambda: window.show_message(tr("Demo shops connected; syncing…")))
     demo_ctl.started.connect(lambda: window.mark_dirty({"stores", "orders", "products", "stock"}))
     demo_ctl.failed.connect(
         lambda m: window.show_message(tr("The demo could not start: {reason}").format(reason=m))
     )
     window.show()
-    if demo:
-        demo_ctl.start()
-
-    closing = asyncio.Event()
-    app.aboutToQuit.connect(closing.set)
-    try:
-        with loop:
-            loop.run_until_complete(closing.wait())
-    finally:
-        _shutdown(window, demo_ctl, engine, bridge, runner, ws)
-    return 0
+    return Composed(window, demo_ctl, engine, bridge, runner, notice)
 
 
 def _shutdown(

@@ -29,22 +29,22 @@
       <translation>(tidak ada)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="50" />
+      <location filename="../../app/gui/stores/page.py" line="51" />
       <source>&lt;b&gt;Deleted from StoreSync:&lt;/b&gt; {listings} listings and their mappings, {orders} orders of this store, {pushes} stock updates still queued, and this store's sync history.</source>
       <translation>&lt;b&gt;Dihapus dari StoreSync:&lt;/b&gt; {listings} listing beserta pemetaannya, {orders} pesanan toko ini, {pushes} pembaruan stok yang masih dalam antrean, dan riwayat sinkronisasi toko ini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="55" />
+      <location filename="../../app/gui/stores/page.py" line="56" />
       <source>&lt;b&gt;Kept:&lt;/b&gt; your master catalog, every stock count and the complete stock ledger (movements caused by this store's orders stay as history). Stock held for its open orders is released back to your other stores.</source>
       <translation>&lt;b&gt;Tetap disimpan:&lt;/b&gt; katalog master Anda, semua jumlah stok, dan buku besar stok yang lengkap (pergerakan stok akibat pesanan toko ini tetap tersimpan sebagai riwayat). Stok yang ditahan untuk pesanan terbuka toko ini dikembalikan ke toko Anda yang lain.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="60" />
+      <location filename="../../app/gui/stores/page.py" line="61" />
       <source>&lt;b&gt;Not touched:&lt;/b&gt; the shop on {platform} itself — nothing is deleted there.</source>
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="350" />
+      <location filename="../../app/core/services/locations.py" line="55" />
       <source>a location with code {code} already exists</source>
       <translation>lokasi dengan kode {code} sudah ada</translation>
     </message>
@@ -177,6 +177,11 @@
       <location filename="../../app/gui/main_window.py" line="65" />
       <source>Analytics</source>
       <translation>Analitik</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/engine_lock.py" line="149" />
+      <source>another StoreSync process</source>
+      <translation>proses StoreSync lain</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/page.py" line="54" />
@@ -319,7 +324,7 @@
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="252" />
+      <location filename="../../app/core/settings.py" line="256" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
@@ -354,12 +359,12 @@
       <translation>Membatalkan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="328" />
+      <location filename="../../app/core/export/importer.py" line="327" />
       <source>cannot be negative</source>
       <translation>tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="240" />
+      <location filename="../../app/core/export/importer.py" line="239" />
       <source>cannot read {file}: {error}</source>
       <translation>tidak dapat membaca {file}: {error}</translation>
     </message>
@@ -374,7 +379,7 @@
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/queries.py" line="66" />
+      <location filename="../../app/core/services/stock_levels.py" line="191" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
     </message>
@@ -384,7 +389,7 @@
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="256" />
+      <location filename="../../app/core/settings.py" line="260" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
@@ -469,7 +474,7 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="455" />
+      <location filename="../../app/core/services/inventory.py" line="150" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
@@ -489,7 +494,7 @@
       <translation>Tutup</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="340" />
+      <location filename="../../app/core/services/locations.py" line="45" />
       <source>code must be 1–40 characters without spaces</source>
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
@@ -519,12 +524,12 @@
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="84" />
+      <location filename="../../app/gui/stores/page.py" line="85" />
       <source>Connect store</source>
       <translation>Hubungkan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="84" />
+      <location filename="../../app/gui/stores/page.py" line="85" />
       <source>Connect store…</source>
       <translation>Hubungkan toko…</translation>
     </message>
@@ -611,9 +616,14 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="217" />
+      <location filename="../../app/gui/stores/page.py" line="238" />
       <source>Could not change the store</source>
       <translation>Toko tidak dapat diubah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="114" />
+      <source>Could not dismiss the review</source>
+      <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="230" />
@@ -631,7 +641,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal membuka produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="79" />
+      <location filename="../../app/gui/launch.py" line="83" />
       <source>Could not open {folder}:
 {error}</source>
       <translation>Tidak dapat membuka {folder}:
@@ -643,12 +653,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dasbor tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="133" />
+      <location filename="../../app/gui/stores/page.py" line="142" />
       <source>Could not read the stores: {error}</source>
       <translation>Data toko tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="238" />
+      <location filename="../../app/gui/stores/page.py" line="271" />
       <source>Could not remove the store</source>
       <translation>Toko tidak dapat dihapus</translation>
     </message>
@@ -783,7 +793,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="116" />
+      <location filename="../../app/gui/launch.py" line="165" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -798,7 +808,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terputus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="47" />
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="96" />
+      <source>Dismiss</source>
+      <translation>Tandai sudah dilihat</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="46" />
       <source>done</source>
       <translation>selesai</translation>
     </message>
@@ -928,7 +943,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="45" />
+      <location filename="../../app/gui/inventory/model.py" line="44" />
       <source>failed</source>
       <translation>gagal</translation>
     </message>
@@ -948,7 +963,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="259" />
+      <location filename="../../app/core/settings.py" line="263" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
@@ -981,6 +996,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/mapping.py" line="115" />
       <source>Find any variant by SKU or name…</source>
       <translation>Cari varian apa pun berdasarkan SKU atau nama…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="70" />
+      <source>First sync review</source>
+      <translation>Tinjauan sinkronisasi pertama</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="57" />
+      <source>First sync review — {store}</source>
+      <translation>Tinjauan sinkronisasi pertama — {store}</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/page.py" line="49" />
@@ -1153,7 +1178,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sinkronisasi terakhir {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="155" />
+      <location filename="../../app/gui/inventory/model.py" line="156" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
     </message>
@@ -1178,7 +1203,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="176" />
+      <location filename="../../app/core/services/listings.py" line="204" />
       <source>listing {listing} does not exist</source>
       <translation>listing {listing} tidak ada</translation>
     </message>
@@ -1186,6 +1211,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/dashboard/page.py" line="134" />
       <source>Listings not mapped</source>
       <translation>Listing belum dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="96" />
+      <source>Listings whose stock differed from StoreSync's when the store was first read</source>
+      <translation>Listing yang stoknya berbeda dari StoreSync saat toko pertama kali dibaca</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="129" />
@@ -1198,12 +1228,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Filter lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="295" />
+      <location filename="../../app/core/services/inventory.py" line="38" />
       <source>location {location_id} does not exist</source>
       <translation>lokasi {location_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="297" />
+      <location filename="../../app/core/services/inventory.py" line="40" />
       <source>location {name} is inactive</source>
       <translation>lokasi {name} nonaktif</translation>
     </message>
@@ -1218,7 +1248,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="300" />
+      <location filename="../../app/core/export/importer.py" line="299" />
       <source>longer than {max_len} characters</source>
       <translation>lebih dari {max_len} karakter</translation>
     </message>
@@ -1228,7 +1258,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hilang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="35" />
+      <location filename="../../app/gui/inventory/model.py" line="34" />
       <source>Low</source>
       <translation>Menipis</translation>
     </message>
@@ -1303,6 +1333,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pemetaan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="97" />
+      <source>Mark these differences as seen; the list is emptied</source>
+      <translation>Tandai selisih ini sudah dilihat; daftar dikosongkan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="280" />
       <source>Marked copy saved to {path}</source>
       <translation>Salinan bertanda disimpan ke {path}</translation>
@@ -1323,9 +1358,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Biaya marketplace (perkiraan)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="50" />
+      <source>Master says</source>
+      <translation>Menurut master</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="79" />
       <source>Master SKU</source>
       <translation>SKU induk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="35" />
+      <source>Master stock adjusted by {diff:+d} to the platform's figure</source>
+      <translation>Stok master disesuaikan {diff:+d} ke angka platform</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="39" />
+      <source>Master's figure ({n}) was sent to the store</source>
+      <translation>Angka master ({n}) sudah dikirim ke toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="40" />
+      <source>Master's figure ({n}) will be sent to the store</source>
+      <translation>Angka master ({n}) akan dikirim ke toko</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="209" />
@@ -1363,7 +1418,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="342" />
+      <location filename="../../app/core/services/locations.py" line="47" />
       <source>name is required</source>
       <translation>nama wajib diisi</translation>
     </message>
@@ -1378,7 +1433,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perlu otorisasi ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="156" />
+      <location filename="../../app/gui/inventory/model.py" line="157" />
       <source>never</source>
       <translation>belum pernah</translation>
     </message>
@@ -1418,7 +1473,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="263" />
+      <location filename="../../app/core/services/locations.py" line="72" />
       <source>no stock location exists: add one in Inventory</source>
       <translation>belum ada lokasi stok: tambahkan di Persediaan</translation>
     </message>
@@ -1433,7 +1488,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada toko yang terhubung.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="109" />
+      <location filename="../../app/gui/stores/page.py" line="118" />
       <source>No store yet. Click “Connect store…” to add your first shop.</source>
       <translation>Belum ada toko. Klik “Hubungkan toko…” untuk menambahkan toko pertama Anda.</translation>
     </message>
@@ -1463,12 +1518,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="504" />
+      <location filename="../../app/core/services/order_items.py" line="322" />
       <source>none of these items can be restocked (not shipped, or already returned)</source>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="117" />
+      <location filename="../../app/core/services/ledger.py" line="214" />
       <source>not enough stock for this change: it would go below zero</source>
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
@@ -1528,7 +1583,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="36" />
+      <location filename="../../app/gui/inventory/model.py" line="35" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
@@ -1613,7 +1668,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="291" />
+      <location filename="../../app/core/services/orders.py" line="121" />
       <source>order without an id</source>
       <translation>pesanan tanpa ID</translation>
     </message>
@@ -1628,12 +1683,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number} masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="481" />
+      <location filename="../../app/core/services/order_items.py" line="299" />
       <source>order {order_id} does not exist</source>
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/orders.py" line="295" />
+      <location filename="../../app/core/services/orders.py" line="125" />
       <source>order {order}: line {line} has quantity {quantity}</source>
       <translation>pesanan {order}: barang {line} berjumlah {quantity}</translation>
     </message>
@@ -1643,7 +1698,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="246" />
+      <location filename="../../app/core/settings.py" line="250" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
@@ -1688,12 +1743,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tempel seluruh alamat dari browser setelah menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="89" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Pause</source>
       <translation>Jeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="89" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Pause or resume syncing</source>
       <translation>Jeda atau lanjutkan sinkronisasi</translation>
     </message>
@@ -1708,12 +1763,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dijeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="43" />
+      <location filename="../../app/gui/inventory/model.py" line="42" />
       <source>pending</source>
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="254" />
+      <location filename="../../app/core/settings.py" line="258" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -1738,7 +1793,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sandbox platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="170" />
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="49" />
+      <source>Platform says</source>
+      <translation>Menurut platform</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="171" />
       <source>Platform shows</source>
       <translation>Tampil di platform</translation>
     </message>
@@ -1783,7 +1843,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="249" />
+      <location filename="../../app/core/settings.py" line="253" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
@@ -1863,17 +1923,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="304" />
+      <location filename="../../app/core/services/inventory.py" line="47" />
       <source>quantity cannot be zero</source>
       <translation>jumlah tidak boleh nol</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="302" />
+      <location filename="../../app/core/services/inventory.py" line="45" />
       <source>quantity must be a whole number</source>
       <translation>jumlah harus bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="306" />
+      <location filename="../../app/core/services/inventory.py" line="49" />
       <source>quantity must be positive</source>
       <translation>jumlah harus positif</translation>
     </message>
@@ -1898,7 +1958,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="90" />
+      <location filename="../../app/gui/stores/page.py" line="91" />
       <source>Re-authorize store</source>
       <translation>Otorisasi ulang toko</translation>
     </message>
@@ -1908,12 +1968,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="90" />
+      <location filename="../../app/gui/stores/page.py" line="91" />
       <source>Re-authorize…</source>
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="178" />
+      <location filename="../../app/gui/inventory/model.py" line="179" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
@@ -1968,7 +2028,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat hasil redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="137" />
+      <location filename="../../app/gui/inventory/model.py" line="138" />
       <source>Reference</source>
       <translation>Referensi</translation>
     </message>
@@ -1988,12 +2048,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dilepas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="49" />
+      <location filename="../../app/gui/stores/page.py" line="50" />
       <source>Remove &lt;b&gt;{store}&lt;/b&gt; from StoreSync?</source>
       <translation>Hapus &lt;b&gt;{store}&lt;/b&gt; dari StoreSync?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="91" />
+      <location filename="../../app/gui/stores/page.py" line="92" />
       <source>Remove store</source>
       <translation>Hapus toko</translation>
     </message>
@@ -2003,7 +2063,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="91" />
+      <location filename="../../app/gui/stores/page.py" line="92" />
       <source>Remove…</source>
       <translation>Hapus…</translation>
     </message>
@@ -2038,7 +2098,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan ulang jika tersedia ≤</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="298" />
+      <location filename="../../app/core/export/importer.py" line="297" />
       <source>required</source>
       <translation>wajib diisi</translation>
     </message>
@@ -2058,7 +2118,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pulihkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="159" />
+      <location filename="../../app/gui/stores/page.py" line="180" />
       <source>Resume</source>
       <translation>Lanjutkan</translation>
     </message>
@@ -2131,6 +2191,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/dashboard/page.py" line="63" />
       <source>Revenue yesterday</source>
       <translation>Pendapatan kemarin</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="95" />
+      <source>Review first sync</source>
+      <translation>Tinjau sinkronisasi pertama</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="176" />
+      <source>Review first sync ({n})…</source>
+      <translation>Tinjau sinkronisasi pertama ({n})…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/page.py" line="94" />
+      <source>Review first sync…</source>
+      <translation>Tinjau sinkronisasi pertama…</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="60" />
@@ -2213,7 +2288,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{rows} baris disimpan ke {path}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="371" />
+      <location filename="../../app/core/services/inventory.py" line="66" />
       <source>say why the stock changes</source>
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
@@ -2358,7 +2433,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengaturan — {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="88" />
+      <location filename="../../app/gui/stores/page.py" line="89" />
       <source>Settings…</source>
       <translation>Pengaturan…</translation>
     </message>
@@ -2378,7 +2453,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengiriman</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="109" />
+      <location filename="../../app/core/services/stores.py" line="111" />
       <source>shop id is required</source>
       <translation>ID toko wajib diisi</translation>
     </message>
@@ -2468,12 +2543,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="475" />
+      <location filename="../../app/core/export/importer.py" line="474" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="531" />
+      <location filename="../../app/core/export/importer.py" line="530" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
@@ -2483,12 +2558,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="461" />
+      <location filename="../../app/core/export/importer.py" line="460" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="521" />
+      <location filename="../../app/core/export/importer.py" line="520" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
@@ -2518,7 +2593,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Memulai demo…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="78" />
+      <location filename="../../app/gui/inventory/model.py" line="77" />
       <source>State</source>
       <translation>Kondisi</translation>
     </message>
@@ -2633,12 +2708,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Filter toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="107" />
+      <location filename="../../app/core/services/stores.py" line="109" />
       <source>store name is required</source>
       <translation>nama toko wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="88" />
+      <location filename="../../app/gui/stores/page.py" line="89" />
       <source>Store settings</source>
       <translation>Pengaturan toko</translation>
     </message>
@@ -2648,7 +2723,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>toko {id}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="178" />
+      <location filename="../../app/core/services/first_sync.py" line="113" />
       <source>store {store} does not exist</source>
       <translation>toko {store} tidak ada</translation>
     </message>
@@ -2723,7 +2798,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sinkronisasi gagal: {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="86" />
+      <location filename="../../app/gui/stores/page.py" line="87" />
       <source>Sync now</source>
       <translation>Sinkronkan sekarang</translation>
     </message>
@@ -2733,7 +2808,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="189" />
+      <location filename="../../app/gui/stores/page.py" line="210" />
       <source>Sync of {store} failed to start</source>
       <translation>Sinkronisasi {store} gagal dimulai</translation>
     </message>
@@ -2748,7 +2823,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Status sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="86" />
+      <location filename="../../app/gui/stores/page.py" line="87" />
       <source>Sync the selected store now</source>
       <translation>Sinkronkan toko yang dipilih sekarang</translation>
     </message>
@@ -2763,7 +2838,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="113" />
+      <location filename="../../app/gui/launch.py" line="163" />
+      <source>Syncing is off</source>
+      <translation>Sinkronisasi mati</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/launch.py" line="133" />
+      <source>Syncing is off in this window: {holder} is syncing this data folder. You can still look and edit here; that process sends the changes.</source>
+      <translation>Sinkronisasi mati di jendela ini: {holder} sedang menyinkronkan folder data ini. Anda tetap bisa melihat dan mengubah data di sini; proses itu yang mengirim perubahannya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/launch.py" line="144" />
       <source>Syncing is off: the engine did not start ({error}).</source>
       <translation>Sinkronisasi mati: mesin sinkronisasi tidak berjalan ({error}).</translation>
     </message>
@@ -2778,7 +2863,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menyinkronkan {n} toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="191" />
+      <location filename="../../app/gui/stores/page.py" line="212" />
       <source>Syncing {store}…</source>
       <translation>Menyinkronkan {store}…</translation>
     </message>
@@ -2801,6 +2886,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/connect_wizard.py" line="171" />
       <source>The API address must start with https:// (http only for 127.0.0.1)</source>
       <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/connect.py" line="92" />
+      <source>the data folder {folder} cannot be written: make it writable (or choose another with --data-dir), then connect again</source>
+      <translation>folder data {folder} tidak bisa ditulisi: buat agar bisa ditulisi (atau pilih folder lain dengan --data-dir), lalu hubungkan lagi</translation>
     </message>
     <message>
       <location filename="../../app/core/db/problems.py" line="106" />
@@ -2833,7 +2923,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="119" />
+      <location filename="../../app/gui/launch.py" line="168" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -2883,14 +2973,19 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="228" />
+      <location filename="../../app/core/export/importer.py" line="227" />
       <source>the required column {column!r} is missing</source>
       <translation>kolom wajib {column!r} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="571" />
+      <location filename="../../app/core/export/importer.py" line="570" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/engine_lock.py" line="51" />
+      <source>the StoreSync app</source>
+      <translation>aplikasi StoreSync</translation>
     </message>
     <message>
       <location filename="../../app/core/services/analytics/stock.py" line="173" />
@@ -2898,7 +2993,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>rentang waktu harus minimal 1 hari</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="258" />
+      <location filename="../../app/core/export/importer.py" line="257" />
       <source>the workbook has no sheets</source>
       <translation>berkas tidak memiliki lembar</translation>
     </message>
@@ -2913,7 +3008,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="220" />
+      <location filename="../../app/core/export/importer.py" line="219" />
       <source>this column appears twice; keep one</source>
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
@@ -2928,7 +3023,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan ini sudah tidak ada.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="122" />
+      <location filename="../../app/core/services/stores.py" line="131" />
       <source>this {platform} shop ({shop_id}) is already connected as store {store}</source>
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
@@ -2983,7 +3078,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat token</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="163" />
+      <location filename="../../app/gui/inventory/model.py" line="164" />
       <source>Told at</source>
       <translation>Dikirim pada</translation>
     </message>
@@ -3038,7 +3133,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Coba toko demo</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="116" />
+      <location filename="../../app/gui/inventory/model.py" line="117" />
       <source>Type</source>
       <translation>Jenis</translation>
     </message>
@@ -3058,7 +3153,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="486" />
+      <location filename="../../app/core/export/importer.py" line="485" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
@@ -3083,7 +3178,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dibayar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="83" />
+      <location filename="../../app/gui/inventory/model.py" line="82" />
       <source>Updated</source>
       <translation>Diperbarui</translation>
     </message>
@@ -3118,12 +3213,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="136" />
+      <location filename="../../app/core/services/listings.py" line="164" />
       <source>variant {sku} is archived</source>
       <translation>varian {sku} sudah diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="292" />
+      <location filename="../../app/core/services/inventory.py" line="35" />
       <source>variant {variant_id} does not exist</source>
       <translation>varian {variant_id} tidak ada</translation>
     </message>
@@ -3133,7 +3228,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>varian {variant} bukan bagian dari produk ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="134" />
+      <location filename="../../app/core/services/listings.py" line="162" />
       <source>variant {variant} does not exist</source>
       <translation>varian {variant} tidak ada</translation>
     </message>
@@ -3178,12 +3273,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok yang dikirim ke tiap toko</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="51" />
+      <source>What happened</source>
+      <translation>Yang terjadi</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/dashboard/page.py" line="108" />
       <source>What needs you today</source>
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="115" />
+      <location filename="../../app/gui/inventory/model.py" line="116" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -3193,22 +3293,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jika stok di platform berbeda</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/first_sync_dialog.py" line="63" />
+      <source>When {store} was first read, these listings showed a different stock figure from StoreSync's. The store's drift policy decided what wins; check that each outcome is right, then dismiss the list.</source>
+      <translation>Saat {store} pertama kali dibaca, listing ini menunjukkan angka stok yang berbeda dari StoreSync. Kebijakan selisih toko menentukan mana yang berlaku; periksa bahwa setiap hasil sudah benar, lalu tutup daftar ini.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
       <source>Which store?</source>
       <translation>Toko yang mana?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="135" />
+      <location filename="../../app/gui/inventory/model.py" line="136" />
       <source>Who</source>
       <translation>Oleh</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="142" />
+      <location filename="../../app/gui/inventory/model.py" line="143" />
       <source>Why</source>
       <translation>Keterangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="74" />
+      <location filename="../../app/gui/inventory/model.py" line="73" />
       <source>workspace default</source>
       <translation>bawaan ruang kerja</translation>
     </message>
@@ -3248,7 +3353,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="144" />
+      <location filename="../../app/core/export/importer.py" line="143" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -3368,12 +3473,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{store} sudah diotorisasi lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="260" />
+      <location filename="../../app/gui/stores/page.py" line="293" />
       <source>{store} removed</source>
       <translation>{store} dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="187" />
+      <location filename="../../app/gui/stores/page.py" line="208" />
       <source>{store}: {n} sync jobs started</source>
       <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
     </message>
@@ -3393,12 +3498,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{total} · {n} dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="325" />
+      <location filename="../../app/core/export/importer.py" line="324" />
       <source>{value!r} is not a whole number</source>
       <translation>{value!r} bukan bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="306" />
+      <location filename="../../app/core/export/importer.py" line="305" />
       <source>{value!r} is not an amount</source>
       <translation>{value!r} bukan nominal yang valid</translation>
     </message>
@@ -3421,6 +3526,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/analytics/charts.py" line="46" />
       <source>{value}T</source>
       <translation>{value} T</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/engine_lock.py" line="53" />
+      <source>{what} (pid {pid}, since {since})</source>
+      <translation>{what} (pid {pid}, sejak {since})</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/engine_lock.py" line="157" />
+      <source>{who} is already syncing this data folder; only one process may sync it at a time: stop that one first, or keep using it</source>
+      <translation>{who} sudah menyinkronkan folder data ini; hanya satu proses yang boleh menyinkronkannya sekaligus: hentikan proses itu dulu, atau tetap gunakan proses itu</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="236" />

@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import FromClause, Table
 from sqlalchemy.engine import Connection, Dialect
 
 from app.core.db.types import to_minor_units, to_naive_utc
@@ -100,10 +100,15 @@ def _statement(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> tupl
 
 
 def insert_rows(
-    conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[tuple]
+    conn: Connection, table: FromClause, columns: Sequence[str], rows: Sequence[tuple]
 ) -> None:
     """Insert ``rows`` (tuples in ``columns`` order, values from :func:`formats`) in one
-    ``executemany``, in the connection's current transaction."""
+    ``executemany``, in the connection's current transaction.
+
+    ``table`` is a model's ``__table__`` (typed as any FROM clause by SQLAlchemy).
+    """
+    if not isinstance(table, Table):
+        raise TypeError(f"insert_rows needs a table, not {type(table).__name__}")
     if not rows:
         return
     sql, positional = _statement(conn.dialect, table, tuple(columns))

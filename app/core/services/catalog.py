@@ -590,7 +590,7 @@ def variant_rows(ctx: ServiceContext, ids: Sequence[int]) -> dict[int, VariantRo
         .where(Variant.id.in_(list(ids)), Variant.workspace_id == ctx.workspace_id)
     )
     with ctx.read() as s:
-        return {r[0]: VariantRow(*r) for r in s.execute(stmt)}
+        return {r[0]: VariantRow(*tuple(r)) for r in s.execute(stmt)}
 
 
 def categories(ctx: ServiceContext) -> list[str]:

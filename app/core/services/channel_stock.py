@@ -7,8 +7,8 @@ One module owns the whole loop between master stock and the marketplaces
   (its buffer, its percentage share, its cap, never below zero);
 - **the outbox** — :func:`queue_pushes` and :func:`force_push`: which listings need a new
   figure sent, one durable ``stock_push`` row per listing holding the latest wanted value;
-- **drift** — :func:`judge_drift` and :func:`apply_drift_readings`: what a platform figure
-  that no push or order explains means, under the store's drift policy;
+- **drift** lives in :mod:`app.core.services.drift` (what a platform figure that no push
+  or order explains means, under the store's drift policy);
 - **push results** — :func:`due_pushes`, :func:`record_push_results`, :func:`retry_delay`,
   :func:`next_retry_at`: what the push job sends and how each answer is kept.
 
@@ -24,36 +24,24 @@ tells its listeners (the engine) which stores have pushes waiting.
 
 from __future__ import annotations
 
-import enum
 import logging
 import random
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.db.models import ChannelListing, Order, OrderItem, StockPush, Store
+from app.core.db.models import ChannelListing, StockPush, Store
 from app.core.db.types import utcnow
-from app.core.domain import DriftPolicy, OutboxStatus, TxnType, UpdateResult
+from app.core.domain import OutboxStatus, UpdateResult
 from app.core.services.context import ServiceContext
-from app.core.services.ledger import (
-    FORCE_KEY,
-    TOUCHED_KEY,
-    apply_change,
-    forced_listings,
-    touched_variants,
-)
+from app.core.services.ledger import FORCE_KEY, TOUCHED_KEY, forced_listings, touched_variants
 from app.core.services.locations import location_for
-from app.core.services.order_items import OPEN_STATUSES
 from app.core.services.stock_levels import available_by_variant
 from app.core.services.sync_jobs import JobLog
 from app.core.settings import StoreSettings
-
-if TYPE_CHECKING:
-    from app.core.services.listings import SeenListing
 
 log = logging.getLogger(__name__)
 
@@ -67,31 +55,6 @@ def shown_stock(policy: StoreSettings, available: int) -> int:
     if policy.cap is not None:
         value = min(value, policy.cap)
     return max(0, value)
-
-
-def opening_stock(platform_stock: int, open_units: int) -> int:
-    """Master stock read back from a platform figure: the platform already took the units
-    of open orders off what it shows, so they are added back (never below zero)."""
-    return max(0, platform_stock) + open_units
-
-
-def open_units(
-    session: Session, store_id: int, platform_product_id: str, platform_variant_id: str
-) -> int:
-    """Units of one listing held by the store's open orders."""
-    return int(
-        session.scalar(
-            select(func.coalesce(func.sum(OrderItem.quantity), 0))
-            .join(Order, Order.id == OrderItem.order_id)
-            .where(
-                Order.store_id == store_id,
-                Order.status.in_(OPEN_STATUSES),
-                OrderItem.platform_product_id == platform_product_id,
-                OrderItem.platform_variant_id == platform_variant_id,
-            )
-        )
-        or 0
-    )
 
 
 # --------------------------------------------------------------------------- the outbox
@@ -174,6 +137,10 @@ def queue_pushes(
     }
     stores: set[int] = set()
     for lid, vid, sid, last_pushed, platform_stock, _s, _w in rows:
+        if last_pushed is None and platform_stock is None:
+            # never read (an order line created it): product sync compares its figure with
+            # master by the store's policy first (services/drift.py, first-sync review)
+            continue
         wanted = shown_stock(policies[sid], available.get((locations[sid], vid), 0))
         known = last_pushed if last_pushed is not None else platform_stock
         row = existing.get(lid)
@@ -251,115 +218,6 @@ def install_outbox_hooks(sessions: sessionmaker[Session]) -> OutboxHooks:
     hooks = OutboxHooks()
     hooks.install(sessions)
     return hooks
-
-
-# --------------------------------------------------------------------------- drift
-
-
-class DriftAction(enum.StrEnum):
-    """What a drift reading leads to."""
-
-    ACCEPT = "accept"  # book the difference as an adjustment of master stock
-    PUSH_BACK = "push_back"  # send our figure again
-
-
-@dataclass(frozen=True)
-class DriftVerdict:
-    """A platform figure no push or order explains, and what the store's policy does."""
-
-    action: DriftAction
-    expected: int
-    diff: int
-
-
-def judge_drift(
-    *,
-    last_pushed: int | None,
-    platform_stock: int,
-    policy: DriftPolicy,
-    mapped: bool = True,
-    push_pending: bool = False,
-) -> DriftVerdict | None:
-    """Whether a listing's platform figure drifted, and what follows; ``None``: no drift.
-
-    ``last_pushed`` is what we last pushed less the units orders took since: open order
-    units are already netted out of it as orders are stored (see
-    ``orders._mirror_platform_stock``), so a difference means someone changed stock in
-    the seller center. An unmapped listing, one never pushed, or one whose next push is
-    already queued (it will set the value anyway) has no drift.
-    """
-    if not mapped or push_pending or last_pushed is None or last_pushed == platform_stock:
-        return None
-    action = DriftAction.ACCEPT if policy == DriftPolicy.ACCEPT_PLATFORM else DriftAction.PUSH_BACK
-    return DriftVerdict(action, last_pushed, platform_stock - last_pushed)
-
-
-@dataclass(frozen=True)
-class DriftFound:
-    """One drift handled, for the caller to announce."""
-
-    listing_id: int
-    description: str
-    diff: int
-
-
-def apply_drift_readings(
-    session: Session, store: Store, seen: Sequence[SeenListing], location_id: int, job: JobLog
-) -> list[DriftFound]:
-    """Judge every listing product sync just read, and act on each drift: accepted as a
-    stock adjustment, or our figure forced out again. Each is logged to the job."""
-    policy = StoreSettings.from_json(store.settings).drift_policy
-    pending = set(
-        session.scalars(
-            select(StockPush.listing_id).where(
-                StockPush.store_id == store.id, StockPush.status != OutboxStatus.DONE
-            )
-        )
-    )
-    found: list[DriftFound] = []
-    for sl in seen:
-        verdict = judge_drift(
-            last_pushed=sl.last_pushed_stock,
-            platform_stock=sl.platform_stock,
-            policy=policy,
-            mapped=sl.variant_id is not None,
-            push_pending=sl.listing_id in pending,
-        )
-        if verdict is None:
-            continue
-        listing = session.get(ChannelListing, sl.listing_id)
-        what = (
-            f"{listing.platform_sku or listing.title}: {store.name} shows "
-            f"{sl.platform_stock}, expected {verdict.expected} ({verdict.diff:+d}) — changed "
-            "in the seller center"
-        )
-        if verdict.action == DriftAction.ACCEPT:
-            apply_change(
-                session,
-                variant_id=sl.variant_id,
-                location_id=location_id,
-                txn_type=TxnType.ADJUSTMENT,
-                d_on_hand=verdict.diff,
-                actor="sync",
-                reference_type="sync",
-                reference_id=listing.id,
-                note=f"drift accepted from {store.name}",
-                allow_negative=True,
-            )
-            listing.last_pushed_stock = sl.platform_stock
-            outcome = "accepted as a stock adjustment"
-        else:
-            force_push(session, [listing.id])
-            outcome = "master stock will be pushed back"
-        job.write(
-            session,
-            f"drift {what}; {outcome}",
-            "warning",
-            listing_id=listing.id,
-            diff=verdict.diff,
-        )
-        found.append(DriftFound(listing.id, what, verdict.diff))
-    return found
 
 
 # --------------------------------------------------------------------------- push results

@@ -78,7 +78,7 @@ def list_jobs(
     if failed_only:
         stmt = stmt.where(or_(SyncJob.status == JobStatus.FAILED, SyncJob.failed > 0))
     with ctx.read() as s:
-        return [JobRow(*r) for r in s.execute(stmt.order_by(SyncJob.id.desc()).limit(limit))]
+        return [JobRow(*tuple(r)) for r in s.execute(stmt.order_by(SyncJob.id.desc()).limit(limit))]
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import and_, bindparam, insert, select, update
+from sqlalchemy import CursorResult, Table, and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.db.bulk import formats, insert_rows
@@ -111,11 +112,11 @@ def ensure_item(session: Session, variant_id: int, location_id: int) -> int:
         )
     )
     if item_id is None:
-        item_id = session.scalar(
+        item_id = session.execute(
             insert(InventoryItem)
             .values(**_new_item(variant_id, location_id, utcnow()))
             .returning(InventoryItem.id)
-        )
+        ).scalar_one()
     return int(item_id)
 
 
@@ -199,7 +200,7 @@ def apply_change(
         conds.append(InventoryItem.on_hand + d_on_hand >= 0)
     if d_reserved < 0:
         conds.append(InventoryItem.reserved + d_reserved >= 0)
-    result = session.execute(
+    result: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # an UPDATE's result
         update(InventoryItem)
         .where(and_(*conds))
         .values(
@@ -252,7 +253,7 @@ def _write(
     ledger ``rows`` (LEDGER_COLUMNS but the time) with one bulk insert."""
     now = utcnow()
     conn = session.connection()
-    items_t = InventoryItem.__table__  # Core executemany, not the ORM's by-primary-key path
+    items_t = cast(Table, InventoryItem.__table__)  # Core executemany, not the ORM's per-key path
     conn.execute(
         update(items_t)
         .where(items_t.c.id == bindparam("item_id"))

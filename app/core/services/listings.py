@@ -329,6 +329,7 @@ def variant_ids_for_listings(session: Session, listing_ids: Sequence[int]) -> se
                 ChannelListing.id.in_(list(listing_ids)), ChannelListing.variant_id.is_not(None)
             )
         )
+        if v is not None  # the query excludes NULL; this tells the type checker
     }
 
 

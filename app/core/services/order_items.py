@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -75,7 +76,7 @@ def move_item(
     _mirror_platform_stock(session, item, current, target)
     if effect is not None:
         txn, d_oh, d_rs = effect
-        change = {
+        change: dict[str, Any] = {  # the same change, to a batch or applied at once
             "variant_id": item.variant_id,
             "location_id": item.location_id,
             "txn_type": txn,

@@ -68,7 +68,7 @@ def store_page(
     from app.core.services.analytics.summary import refresh_sales_summary_placed
 
     with ctx.write() as s:
-        stats = upsert_orders_in(s, s.get(Store, store_id), list(orders))
+        stats = upsert_orders_in(s, s.get_one(Store, store_id), list(orders))
         touched = set(touched_variants(s))
         if advance_cursor_to is not None:  # same transaction as the orders it covers
             placed = stats.placed | (window_placed or set())

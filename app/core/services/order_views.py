@@ -189,7 +189,7 @@ def unmapped_listing_ids_for_order(ctx: ServiceContext, order_id: int) -> list[i
     """Listings behind an order's unmapped lines (the mapping view opens on them)."""
     with ctx.read() as s:
         return [
-            int(x)
+            x
             for x in s.scalars(
                 select(OrderItem.listing_id)
                 .where(
@@ -199,4 +199,5 @@ def unmapped_listing_ids_for_order(ctx: ServiceContext, order_id: int) -> list[i
                 )
                 .distinct()
             )
+            if x is not None  # excluded by the query; this tells the type checker
         ]

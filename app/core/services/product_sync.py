@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,13 +26,14 @@ from app.core.services.catalog import (
     create_product_in,
     validate_sku,
 )
-from app.core.services.channel_stock import (
+from app.core.services.context import ServiceContext
+from app.core.services.drift import (
+    READING_MARGIN,
     DriftFound,
     apply_drift_readings,
     open_units,
     opening_stock,
 )
-from app.core.services.context import ServiceContext
 from app.core.services.errors import ServiceError
 from app.core.services.ledger import apply_change
 from app.core.services.listings import auto_match_variant, upsert_listings_in
@@ -54,19 +56,35 @@ def store_listings(
     *,
     import_unmatched: bool,
     job: JobLog,
+    read_at: datetime | None = None,
 ) -> ListingBatchResult:
     """Store one batch of a store's listings in one unit of work: import the unknown SKUs
-    (when the store's policy says so), upsert and auto-match the listings, and act on
-    every drift their platform stock shows."""
+    (when the store's policy says so), upsert and auto-match the listings, and judge every
+    figure they show against orders and master stock (:mod:`app.core.services.drift`).
+
+    ``read_at``: when the reading started; the store's orders must have been fetched past
+    the reading (the product job does that) so that they explain what they took.
+    """
     with ctx.write() as s:
         store = s.get(Store, store_id)
         location = store_location_id(s, store)
-        imported = 0
+        imported: set[tuple[str, str]] = set()
         if import_unmatched:
-            imported = import_unmatched_in(s, ctx, store, batch, location, job)
+            imported = import_unmatched_in(s, ctx, store, batch, location, job, read_at)
         seen = upsert_listings_in(s, store, batch)
-        drifts = apply_drift_readings(s, store, seen, location, job)
-    return ListingBatchResult(imported, drifts)
+        keys = [(cl.platform_product_id, cl.platform_variant_id) for cl in batch]
+        drifts = apply_drift_readings(
+            s,
+            store,
+            seen,
+            location,
+            job,
+            read_at=read_at,
+            imported=frozenset(
+                sl.listing_id for k, sl in zip(keys, seen, strict=True) if k in imported
+            ),
+        )
+    return ListingBatchResult(len(imported), drifts)
 
 
 def count_unmapped(ctx: ServiceContext, store_id: int) -> int:
@@ -89,12 +107,17 @@ def import_unmatched_in(
     batch: Sequence[domain.ChannelListing],
     location: int,
     job: JobLog,
-) -> int:
-    """Create master products for listings whose SKU the catalog does not know yet.
+    read_at: datetime | None = None,
+) -> set[tuple[str, str]]:
+    """Create master products for listings whose SKU the catalog does not know yet;
+    returns the (platform product, platform variant) of each listing imported.
 
     Listings of one platform product become variants of one product. Their platform stock
     (plus units open orders already hold) becomes the opening stock, booked as an import.
-    Listings with an unusable SKU stay unmapped for the seller to map by hand.
+    Only orders placed clearly before the reading (``read_at``) are added back: one placed
+    around it may not be in the figure, and counting it would invent a unit (too few is
+    the safe side: nothing is oversold). Listings with an unusable SKU stay unmapped for
+    the seller to map by hand.
     """
     groups: dict[str, list[domain.ChannelListing]] = defaultdict(list)
     known_product: dict[str, int] = {}  # platform product -> our product, via a sibling
@@ -108,7 +131,8 @@ def import_unmatched_in(
             groups[cl.platform_product_id].append(cl)
         else:
             known_product[cl.platform_product_id] = s.get(Variant, vid).product_id
-    count = 0
+    imported: set[tuple[str, str]] = set()
+    placed_before = read_at - READING_MARGIN if read_at is not None else None
     for ppid, items in groups.items():
         seen_keys: set[str] = set()
         unique = [
@@ -136,7 +160,9 @@ def import_unmatched_in(
             continue
         by_sku = {v.sku.lower(): v.id for v in product.variants}
         for cl in unique:
-            held = open_units(s, store.id, cl.platform_product_id, cl.platform_variant_id)
+            held = open_units(
+                s, store.id, cl.platform_product_id, cl.platform_variant_id, placed_before
+            )
             opening = opening_stock(cl.stock, held)
             if opening:
                 apply_change(
@@ -149,5 +175,5 @@ def import_unmatched_in(
                     reference_type="sync",
                     note=f"opening stock from {store.name}",
                 )
-        count += len(unique)
-    return count
+        imported.update((cl.platform_product_id, cl.platform_variant_id) for cl in items)
+    return imported

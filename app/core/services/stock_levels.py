@@ -355,4 +355,4 @@ def ledger_mismatches(session: Session) -> list[tuple[int, int, int, int, int]]:
             )
         )
     )
-    return [tuple(int(x) for x in r) for r in session.execute(stmt)]
+    return [(int(a), int(b), int(c), int(d), int(e)) for a, b, c, d, e in session.execute(stmt)]

@@ -109,8 +109,10 @@ def _validate_url(url: str | None, field: str, required: bool = True) -> str | N
     return url
 
 
-def create_store(ctx: ServiceContext, data: StoreInput) -> StoreDTO:
-    """Register a store; one per (platform, shop id)."""
+def check_store_input(data: StoreInput) -> tuple[str, str, str, str | None]:
+    """What :func:`create_store` refuses in the fields alone (no database): connecting
+    checks it before it spends an authorization code. Returns the cleaned name, shop id
+    and URLs."""
     name = data.name.strip()
     shop_id = data.external_shop_id.strip()
     if not name:
@@ -119,6 +121,13 @@ def create_store(ctx: ServiceContext, data: StoreInput) -> StoreDTO:
         raise ValidationError(msg("shop id is required"), field="external_shop_id")
     api = _validate_url(data.api_base_url, "api_base_url")
     auth = _validate_url(data.auth_base_url, "auth_base_url", required=False)
+    assert api is not None  # required
+    return name, shop_id, api, auth
+
+
+def create_store(ctx: ServiceContext, data: StoreInput) -> StoreDTO:
+    """Register a store; one per (platform, shop id)."""
+    name, shop_id, api, auth = check_store_input(data)
     with ctx.write() as s:
         dup = s.scalar(
             select(Store.id).where(

@@ -1,9 +1,23 @@
-"""A store's app credentials and tokens, kept in the keychain, cached in memory."""
+"""A store's app credentials and tokens, kept in the keychain, cached in memory.
+
+A token refresh is serialized across processes by a per-store file lock in the data
+folder: Shopee's refresh token is single-use, so two processes refreshing with the same
+one would leave the loser with a dead token and the store unauthorized
+(docs/ARCHITECTURE.md, "Sync, platforms, data safety").
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import re
 import threading
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from app.core.domain import AppCredentials, TokenSet
 from app.core.secrets import SecretStore
@@ -11,6 +25,10 @@ from app.core.services.stores import StoreDTO
 
 APP_SECRET = "app"
 TOKENS = "tokens"
+PROBE = "probe"
+LOCKS_DIR = "locks"
+#: how long a refresh waits for another process's refresh of the same store
+REFRESH_LOCK_WAIT = 60.0
 
 
 def _tokens_to_json(t: TokenSet) -> dict:
@@ -39,10 +57,24 @@ class CredentialVault:
     Thread-safe: the engine thread and the GUI thread may both ask.
     """
 
-    def __init__(self, secrets: SecretStore) -> None:
+    def __init__(self, secrets: SecretStore, lock_dir: Path | None = None) -> None:
+        """``lock_dir`` (the data folder) holds the per-store refresh locks; without it a
+        refresh is serialized only within this vault (callers that never refresh)."""
         self._secrets = secrets
         self._lock = threading.Lock()
         self._tokens: dict[str, TokenSet | None] = {}
+        self._lock_dir = None if lock_dir is None else Path(lock_dir) / LOCKS_DIR
+        self._local: dict[str, asyncio.Lock] = {}
+
+    def check_writable(self, *, sandbox: bool) -> None:
+        """Raise :class:`~app.core.secrets.SecretStoreUnavailable` unless a store's secrets
+        can be kept here (in this environment), by writing and deleting a probe secret.
+
+        Connecting calls this before it spends a single-use authorization code.
+        """
+        self._secrets.set(PROBE, PROBE, "ok", sandbox=sandbox)
+        with contextlib.suppress(Exception):  # the probe is harmless if it stays
+            self._secrets.delete(PROBE, PROBE, sandbox=sandbox)
 
     def save_app(self, store: StoreDTO, credentials: AppCredentials) -> None:
         """Keep the partner key / app secret (and service id) for a store."""
@@ -78,6 +110,67 @@ class CredentialVault:
         with self._lock:
             self._tokens[store.secret_key] = tokens
         return tokens
+
+    def reload_tokens(self, store: StoreDTO) -> TokenSet | None:
+        """The store's tokens as the keychain has them now (another process may have
+        refreshed them since we cached ours)."""
+        with self._lock:
+            self._tokens.pop(store.secret_key, None)
+        return self.tokens(store)
+
+    async def refresh(
+        self,
+        store: StoreDTO,
+        stale: TokenSet,
+        exchange: Callable[[TokenSet], Awaitable[TokenSet]],
+    ) -> TokenSet | None:
+        """Refresh the store's tokens once, whichever process asks.
+
+        Under the store's lock the tokens are read again from the keychain: when their
+        refresh token is no longer ``stale``'s, another process (or engine) already
+        refreshed, and those tokens are returned without spending anything. Otherwise
+        ``exchange(current)`` runs and its tokens are written to the keychain before the
+        lock is let go. None: the keychain has no tokens for the store.
+        """
+        async with self._store_lock(store):
+            current = self.reload_tokens(store)
+            if current is None or current.refresh_token != stale.refresh_token:
+                return current
+            new = await exchange(current)
+            self.save_tokens(store, new)
+            return new
+
+    @contextlib.asynccontextmanager
+    async def _store_lock(self, store: StoreDTO) -> AsyncIterator[None]:
+        local = self._local.setdefault(store.secret_key, asyncio.Lock())
+        async with local:
+            if self._lock_dir is None:
+                yield
+                return
+            self._lock_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            name = re.sub(r"[^A-Za-z0-9_.-]", "-", store.secret_key)
+            lock = FileLock(
+                self._lock_dir / f"refresh-{name}.lock",
+                timeout=0,
+                mode=0o600,
+                thread_local=False,
+            )
+            deadline = time.monotonic() + REFRESH_LOCK_WAIT
+            while True:  # polled, so the engine loop never blocks on another process
+                try:
+                    lock.acquire()
+                    break
+                except Timeout:
+                    if time.monotonic() >= deadline:
+                        raise TimeoutError(
+                            f"{store.name}: another process has been refreshing this "
+                            f"store's tokens for {int(REFRESH_LOCK_WAIT)} s"
+                        ) from None
+                    await asyncio.sleep(0.05)
+            try:
+                yield
+            finally:
+                lock.release()
 
     def forget(self, store: StoreDTO) -> None:
         """Delete everything secret about a store."""

@@ -20,7 +20,9 @@ from typing import Any, TypeVar
 
 import httpx
 
+from app.core import engine_lock
 from app.core.domain import AppCredentials, Endpoints, JobKind, JobStatus, Platform, StoreStatus
+from app.core.engine_lock import EngineAlreadyRunning
 from app.core.platforms.base import (
     AuthError,
     NoAnswerError,
@@ -98,7 +100,8 @@ class SyncEngine:
         self.options = options or EngineOptions()
         self._listeners: list[Emit] = [emit] if emit else []
         self.ctx = ws.ctx.as_actor("sync")
-        self.vault = CredentialVault(ws.secrets)
+        # the data folder holds the per-store refresh locks (one refresh across processes)
+        self.vault = CredentialVault(ws.secrets, ws.paths.data_dir)
         self._thread = EngineThread()
         self._workers: dict[int, StoreWorker] = {}
         self._http: httpx.AsyncClient | None = None
@@ -120,14 +123,33 @@ class SyncEngine:
                 log.exception("event listener failed")
 
     # ------------------------------------------------------------------ lifecycle
-    def start(self) -> None:
-        """Start the loop, the HTTP client and one worker per store."""
+    def start(self, role: str = "sync") -> None:
+        """Take the data folder's engine lock, then start the loop, the HTTP client and
+        one worker per store.
+
+        ``role`` names this process in the lock's label ("sync", "demo", or
+        ``engine_lock.APP``). Another process syncing the folder raises
+        :class:`~app.core.engine_lock.EngineAlreadyRunning` naming it, and nothing starts
+        (one engine per data folder: docs/ARCHITECTURE.md).
+        """
         if self._started:
             return
-        self._thread.start()
-        ready: Future[None] = Future()
-        self._main = self._thread.submit(self._run(ready))
-        ready.result(timeout=10)
+        if self._thread.loop.is_closed():  # refused before: a fresh loop for this try
+            self._thread = EngineThread()
+        try:
+            engine_lock.take(self.ws.paths.data_dir, role)
+        except EngineAlreadyRunning:
+            self._thread.loop.close()  # never ran: nothing of it may leak
+            raise
+        try:
+            self._thread.start()
+            ready: Future[None] = Future()
+            self._main = self._thread.submit(self._run(ready))
+            ready.result(timeout=10)
+        except BaseException:
+            self._thread.stop()
+            engine_lock.give_back(self.ws.paths.data_dir)
+            raise
         self.ws.outbox.listeners.append(self._on_pushes_queued)
         self._started = True
 
@@ -169,6 +191,7 @@ class SyncEngine:
                 log.exception("engine stopped with an error")
         self._thread.stop(timeout)
         self._started = False
+        engine_lock.give_back(self.ws.paths.data_dir)  # after the last job wrote
 
     def submit(self, coro: Coroutine[Any, Any, T]) -> Future[T]:
         """Run a coroutine on the engine loop."""
@@ -655,13 +678,9 @@ class StoreWorker:
             await self._refresh(store, adapter)
 
     async def _refresh(self, store: StoreDTO, adapter: PlatformAdapter) -> None:
-        async with self._refresh_lock:
-            vault = self.engine.vault
-            tokens = vault.tokens(store)
-            if tokens is None:
-                raise ReauthorizationRequired(f"{store.name} has no tokens: connect it again")
+        async def exchange(tokens):
             try:
-                new = await adapter.refresh_tokens(tokens)
+                return await adapter.refresh_tokens(tokens)
             except ReauthorizationRequired:
                 raise
             except (AuthError, PlatformError) as exc:
@@ -670,7 +689,16 @@ class StoreWorker:
                         f"token refresh for {store.name} was refused: {exc}"
                     ) from None
                 raise
-            vault.save_tokens(store, new)
+
+        async with self._refresh_lock:
+            vault = self.engine.vault
+            tokens = vault.tokens(store)
+            if tokens is None:
+                raise ReauthorizationRequired(f"{store.name} has no tokens: connect it again")
+            # serialized across processes; skipped when another one refreshed meanwhile
+            new = await vault.refresh(store, tokens, exchange)
+            if new is None:
+                raise ReauthorizationRequired(f"{store.name} has no tokens: connect it again")
             store_service.set_token_expiry(
                 self.engine.ctx, store.id, new.access_expires_at, new.refresh_expires_at
             )

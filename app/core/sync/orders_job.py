@@ -26,8 +26,10 @@ from app.core.sync.events import DataChanged
 DETAIL_BATCH = 50
 
 
-async def fetch_orders(jc: JobContext) -> set[int]:
-    """Fetch and store every order updated since the cursor; returns touched variant ids."""
+async def fetch_orders(jc: JobContext, *, fees: bool = True) -> set[int]:
+    """Fetch and store every order updated since the cursor; returns touched variant ids.
+
+    ``fees=False``: orders only (product sync's fetch before judging drift)."""
     # platforms take whole seconds and floor them: end the window on the next whole second
     # so an order placed in the current second is inside it
     now = (datetime.now(UTC) + timedelta(seconds=1)).replace(microsecond=0)
@@ -45,7 +47,8 @@ async def fetch_orders(jc: JobContext) -> set[int]:
         await fetch.settle()
     if fetch.created or fetch.updated:
         jc.run.log(f"{fetch.created} new and {fetch.updated} updated orders")
-    await fetch_final_fees(jc)
+    if fees:
+        await fetch_final_fees(jc)
     if fetch.touched:
         jc.emit(DataChanged("stock", tuple(sorted(fetch.touched))))
     return fetch.touched

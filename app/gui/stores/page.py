@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain import StoreStatus
-from app.core.services import stores
+from app.core.services import first_sync, stores
 from app.core.services.errors import ServiceError
 from app.core.services.stores import StoreDTO
 from app.gui.context import GuiContext
 from app.gui.i18n import N_, tr
 from app.gui.page import Page
 from app.gui.stores.connect_wizard import ConnectStoreWizard
+from app.gui.stores.first_sync_dialog import FirstSyncReviewDialog
 from app.gui.stores.model import PLATFORM_LABELS, make_stores_model
 from app.gui.stores.reauthorize_dialog import ReauthorizeDialog
 from app.gui.stores.settings_dialog import StoreSettingsDialog
@@ -68,7 +69,7 @@ class StoresPage(Page):
     """The stores table with Connect, Sync now, Settings, Pause, Re-authorize, Remove."""
 
     title = N_("Stores")  # the sidebar shows tr(title)
-    kinds = frozenset({"stores"})
+    kinds = frozenset({"stores", "listings"})  # listings: product sync may add review rows
 
     def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(gui, parent)
@@ -89,6 +90,12 @@ class StoresPage(Page):
         self.pause_button = named(QPushButton(tr("Pause")), tr("Pause or resume syncing"))
         self.reauth_button = named(QPushButton(tr("Re-authorize…")), tr("Re-authorize store"))
         self.remove_button = named(QPushButton(tr("Remove…")), tr("Remove store"))
+        self.review_button = named(
+            QPushButton(tr("Review first sync…")),
+            tr("Review first sync"),
+            tr("Listings whose stock differed from StoreSync's when the store was first read"),
+        )
+        self._reviews: dict[int, int] = {}
         self.connect_button.setObjectName("primary")
         self.connect_button.clicked.connect(self.connect_store)
         self.sync_button.clicked.connect(self.sync_now)
@@ -96,12 +103,14 @@ class StoresPage(Page):
         self.pause_button.clicked.connect(self.toggle_pause)
         self.reauth_button.clicked.connect(self.reauthorize)
         self.remove_button.clicked.connect(self.remove)
+        self.review_button.clicked.connect(self.review_first_sync)
         for b in (
             self.connect_button,
             self.sync_button,
             self.settings_button,
             self.pause_button,
             self.reauth_button,
+            self.review_button,
             self.remove_button,
         ):
             bar.addWidget(b)
@@ -132,6 +141,11 @@ class StoresPage(Page):
             log.exception("listing stores failed")
             self.status_message.emit(tr("Could not read the stores: {error}").format(error=exc))
             return
+        try:
+            self._reviews = first_sync.review_counts(self.gui.ctx)
+        except Exception:
+            log.exception("reading first-sync reviews failed")
+            self._reviews = {}
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         if keep is not None:
@@ -156,6 +170,13 @@ class StoresPage(Page):
         for b in (self.sync_button, self.settings_button, self.pause_button, self.remove_button):
             b.setEnabled(st is not None)
         self.reauth_button.setEnabled(st is not None)
+        reviews = self._reviews.get(st.id, 0) if st is not None else 0
+        self.review_button.setEnabled(reviews > 0)
+        self.review_button.setText(
+            tr("Review first sync ({n})…").format(n=reviews)
+            if reviews
+            else tr("Review first sync…")
+        )
         self.pause_button.setText(tr("Resume") if st is not None and st.paused else tr("Pause"))
         if st is not None and st.status in (StoreStatus.NEEDS_REAUTH, StoreStatus.DISCONNECTED):
             self.reauth_button.setObjectName("primary")
@@ -226,6 +247,18 @@ class StoresPage(Page):
         dlg.finished.connect(lambda _r: self.reload())
         dlg.finished.connect(dlg.deleteLater)
         dlg.show()
+
+    def review_first_sync(self) -> FirstSyncReviewDialog | None:
+        """Show the selected store's first-sync review (non-modal)."""
+        st = self.selected_store()
+        if st is None:
+            return None
+        dlg = FirstSyncReviewDialog(self.gui.ctx, st, self)
+        dlg.finished.connect(lambda _r: self.reload())
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.show()
+        self._review_dialog = dlg
+        return dlg
 
     def remove(self) -> None:
         """Remove the selected store after saying exactly what is kept."""

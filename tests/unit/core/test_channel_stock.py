@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.domain import DriftPolicy
-from app.core.services.channel_stock import DriftAction, judge_drift, opening_stock
+from app.core.services.drift import DriftAction, judge_drift, opening_stock
 
 
 @pytest.mark.parametrize(

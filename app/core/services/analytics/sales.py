@@ -288,7 +288,8 @@ def variant_sales(sc: Scope):
     """Per-variant rows covering the scope: monthly roll-ups for whole months, days else."""
     months, edges = month_split(sc.first, sc.last)
     m, d = SalesMonthlyVariant, SalesDailyVariant
-    cols = ("variant_id", "units", "lines_fees_estimated", "revenue_minor", "cost_minor")
+    cols: tuple[str, ...] = ("variant_id", "units", "lines_fees_estimated", "revenue_minor")
+    cols += ("cost_minor",)
     cols += ("fees_minor", "shipping_subsidy_minor")
     parts = []
     if months:

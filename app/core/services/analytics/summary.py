@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
+from typing import Any
 
 from sqlalchemy import Date, and_, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
@@ -228,7 +229,7 @@ def refresh_sales_summary(session: Session, order_ids: Iterable[int]) -> None:
     if not ids:
         return
     session.flush()  # the ORM may hold pending changes to these orders
-    rows = []
+    rows: list[Any] = []
     for chunk in range(0, len(ids), 500):
         rows += session.execute(
             select(Order.store_id, Order.placed_at, Workspace.timezone)
@@ -253,7 +254,9 @@ def refresh_sales_summary_placed(
     if not placed:
         return
     session.flush()
-    workspace_id = session.scalar(select(Store.workspace_id).where(Store.id == store_id))
+    workspace_id = session.execute(
+        select(Store.workspace_id).where(Store.id == store_id)
+    ).scalar_one()
     tz = workspace_zone(session, workspace_id)
     refresh_sales_summary_days(session, tz, {(store_id, t.astimezone(tz).date()) for t in placed})
 
