@@ -254,14 +254,14 @@ def current_status(session: Session, store: StoreDTO, running: bool) -> StoreDTO
     )
 
 
-def clear_stale_syncing(ctx: ServiceContext) -> int:
+def clear_stale_syncing(ctx: ServiceContext) -> None:
     """At engine start: stores left "syncing" by a stopped or crashed process are idle."""
     with ctx.write() as s:
-        return s.execute(
+        s.execute(
             update(Store)
             .where(Store.workspace_id == ctx.workspace_id, Store.sync_status == StoreStatus.SYNCING)
             .values(sync_status=StoreStatus.IDLE)
-        ).rowcount
+        )
 
 
 def queued_pushes(ctx: ServiceContext) -> dict[int, int]:
