@@ -48,8 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from app.core.logs import setup_logging
+    from app.core.paths import resolve_paths
 
-    setup_logging(verbose=args.verbose)
+    # rotating files in the log folder (the data folder's logs/ with --data-dir)
+    setup_logging(verbose=args.verbose, log_dir=resolve_paths(args.data_dir).logs_dir)
     if args.self_test:
         from app.selftest import run_self_test
 

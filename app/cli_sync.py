@@ -389,6 +389,7 @@ def cmd_sync(args) -> int:
     :data:`EXIT_BUSY` with one line naming it when another process syncs the folder."""
     from app.core.engine_lock import EngineAlreadyRunning
     from app.core.services.stores import list_stores
+    from app.core.workspace import DailyBackups
 
     ws = _open(args)
     try:
@@ -396,7 +397,12 @@ def cmd_sync(args) -> int:
         if not names:
             print("no stores connected", file=sys.stderr)
             return 1
-        return _run_engine(args, ws, args.store, args.once, _Printer(names))
+        # the daily backup runs beside the engine, on its own thread (app.core.workspace)
+        backups = DailyBackups(ws.ctx, ws.paths).start()
+        try:
+            return _run_engine(args, ws, args.store, args.once, _Printer(names))
+        finally:
+            backups.stop()
     except EngineAlreadyRunning as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BUSY

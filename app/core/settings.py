@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.db.backup import KEEP_DEFAULT, KEEP_MAX, KEEP_SETTING_KEY
 from app.core.db.models import Setting
 from app.core.domain import DriftPolicy
 from app.core.services import audit
@@ -43,12 +44,22 @@ class SettingDef(Generic[T]):
     type: type[T]
     default: T
     doc: str
+    minimum: int | None = None  # for numbers: the smallest and largest value allowed
+    maximum: int | None = None
 
     def accepts(self, value: object) -> bool:
         """Whether ``value`` is exactly of this setting's type (an int is not a bool)."""
         if self.type is int and isinstance(value, bool):
             return False
         return isinstance(value, self.type)
+
+    def in_bounds(self, value: object) -> bool:
+        """Whether a number lies within ``minimum``..``maximum`` (other types: always)."""
+        if not isinstance(value, int) or isinstance(value, bool):
+            return True
+        low = self.minimum if self.minimum is not None else value
+        high = self.maximum if self.maximum is not None else value
+        return low <= value <= high
 
     def coerce(self, raw: object) -> T | None:
         """A stored value as this setting's type, or None when it cannot be one.
@@ -87,6 +98,16 @@ LANGUAGE = SettingDef("language", str, "en", "Interface language (en or id).")
 SLOW_MOVER_DAYS = SettingDef(
     "slow_mover_days", int, 30, "Days without a sale that make a slow mover."
 )
+#: the pruning of every backup (daily, manual, before a migration) keeps this many; the db
+#: layer reads the same row when no caller passes a number (app.core.db.backup.stored_keep)
+BACKUPS_TO_KEEP = SettingDef(
+    KEEP_SETTING_KEY,
+    int,
+    KEEP_DEFAULT,
+    "Backups to keep (one is made each day while StoreSync runs).",
+    minimum=1,
+    maximum=KEEP_MAX,
+)
 
 #: every workspace preference, in the order the Settings page shows them
 SETTINGS: dict[str, SettingDef[Any]] = {
@@ -99,6 +120,7 @@ SETTINGS: dict[str, SettingDef[Any]] = {
         NOTIFY_REAUTH,
         LANGUAGE,
         SLOW_MOVER_DAYS,
+        BACKUPS_TO_KEEP,
     )
 }
 
@@ -114,7 +136,7 @@ def _value(d: SettingDef[T], row: Setting | None) -> T:
     if row is None:
         return d.default
     value = d.coerce(row.value)
-    if value is None:
+    if value is None or not d.in_bounds(value):
         log.warning("setting %s holds %r, not a %s: using %r", d.key, row.value, d.type, d.default)
         return d.default
     return value
@@ -145,6 +167,16 @@ def set_setting(ctx: ServiceContext, d: SettingDef[T], value: T) -> None:
     if not d.accepts(value):
         raise ValidationError(
             msg("{key} must be {type}", key=d.key, type=d.type.__name__), field=d.key
+        )
+    if not d.in_bounds(value):
+        raise ValidationError(
+            msg(
+                "{key} must be between {low} and {high}",
+                key=d.key,
+                low=d.minimum,
+                high=d.maximum,
+            ),
+            field=d.key,
         )
     with ctx.write() as s:
         row = _rows(s, ctx.workspace_id, d.key).get(d.key)

@@ -19,46 +19,25 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from app import APP_NAME
 from app.core import engine_lock
 from app.core.engine_lock import EngineAlreadyRunning
+from app.core.logs import ensure_file_logging
 from app.core.paths import AppPaths, resolve_paths
 from app.core.settings import LANGUAGE, get_setting
 from app.core.sync.api import EngineAPI
 from app.core.sync.engine import SyncEngine
-from app.core.workspace import OpenWorkspace, open_workspace
+from app.core.workspace import DailyBackups, OpenWorkspace
 from app.gui.bridge import EngineBridge
 from app.gui.context import GuiContext
+from app.gui.crash import CrashReporter
 from app.gui.demo import DemoController
 from app.gui.i18n import install_language, tr, tr_message
 from app.gui.main_window import MainWindow
 from app.gui.no_engine import NoEngine
 from app.gui.runner import BackgroundRunner
+from app.gui.settings.recovery import open_or_recover
 from app.gui.theme import apply_theme, follow_system
 from app.gui.ui_state import UiState
 
 log = logging.getLogger(__name__)
-
-
-def _log_to_file(paths: AppPaths) -> None:
-    from app.core.platforms.http import RedactingFilter
-
-    try:
-        paths.logs_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(paths.logs_dir / "storesync.log", encoding="utf-8")
-    except OSError:
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactingFilter())
-    logging.getLogger().addHandler(handler)
-
-
-def _install_excepthook() -> None:
-    # Exceptions escaping Qt slots would otherwise only print; log them (practice 16).
-    previous = sys.excepthook
-
-    def hook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
-        log.critical("unhandled exception", exc_info=(exc_type, exc, tb))
-        previous(exc_type, exc, tb)
-
-    sys.excepthook = hook
 
 
 def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
@@ -71,18 +50,17 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
     app.setOrganizationName(APP_NAME)
     app.setStyle("Fusion")
     paths = resolve_paths(data_dir)
-    _log_to_file(paths)
-    _install_excepthook()
-    try:
-        ws = open_workspace(paths)
-    except Exception as exc:
-        log.exception("could not open the data folder %s", paths.data_dir)
-        QMessageBox.critical(
-            None,
-            APP_NAME,
-            tr("Could not open {folder}:\n{error}").format(folder=paths.data_dir, error=exc),
-        )
+    ensure_file_logging(paths.logs_dir)
+    # an unexpected exception: logged, a dialog with the diagnostics, the app runs on
+    opened: list[OpenWorkspace] = []
+    crashes = CrashReporter(paths, lambda: opened[0].ctx if opened else None).install()
+    # quick_check first; a damaged database offers the newest good backup
+    ws = open_or_recover(paths)
+    if ws is None:
+        crashes.uninstall()
         return 1
+    opened.append(ws)
+    backups = DailyBackups(ws.ctx, ws.paths).start()  # its own thread, not an engine job
     # before any window exists: texts are translated as widgets are built
     install_language(app, get_setting(ws.ctx, LANGUAGE))
     ui_state = UiState(paths.ui_state)
@@ -102,7 +80,9 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
         with loop:
             loop.run_until_complete(closing.wait())
     finally:
+        backups.stop()
         _shutdown(parts.window, parts.demo_ctl, parts.engine, parts.bridge, parts.runner, ws)
+        crashes.uninstall()
     return 0
 
 

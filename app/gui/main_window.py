@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from app.gui.activity.page import ActivityPage
 from app.gui.analytics.page import AnalyticsPage
 from app.gui.catalog.page import CatalogPage
 from app.gui.context import GuiContext
+from app.gui.crash import copy_to_clipboard, gui_diagnostics
 from app.gui.dashboard.page import DashboardPage
 from app.gui.i18n import N_, tr
 from app.gui.inventory.page import InventoryPage
@@ -151,6 +152,13 @@ class MainWindow(QMainWindow):
         self._timer.timeout.connect(self.flush)
         self._timer.start()
 
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.open_logs_action = help_menu.addAction(tr("Open log folder"))
+        self.open_logs_action.triggered.connect(self.open_log_folder)
+        self.open_logs_action.setEnabled(gui.paths is not None)
+        self.diagnostics_action = help_menu.addAction(tr("Copy diagnostics"))
+        self.diagnostics_action.triggered.connect(self.copy_diagnostics)
+
         QShortcut(QKeySequence("Ctrl+K"), self, self.open_search)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_find)
         self.search_dialog: GlobalSearch | None = None
@@ -251,6 +259,25 @@ class MainWindow(QMainWindow):
             focus()
         elif hasattr(page, "search"):
             page.search.setFocus()
+
+    # ------------------------------------------------------------------ help
+    def open_log_folder(self) -> bool:
+        """Help -> Open log folder, in the system's file manager."""
+        paths = self.gui.paths
+        if paths is None:
+            return False
+        paths.logs_dir.mkdir(parents=True, exist_ok=True)
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.logs_dir)))
+        if not opened:
+            self.show_message(tr("Logs are in {folder}").format(folder=paths.logs_dir))
+        return opened
+
+    def copy_diagnostics(self) -> str:
+        """Help -> Copy diagnostics: version, system, settings, last errors; no secrets."""
+        text = gui_diagnostics(self.gui.paths, self.gui.ctx)
+        copy_to_clipboard(text)
+        self.show_message(tr("Diagnostics copied to the clipboard."))
+        return text
 
     # ------------------------------------------------------------------ misc
     def show_message(self, text: str) -> None:

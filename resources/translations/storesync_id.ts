@@ -19,7 +19,12 @@
       <translation> unit</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="130" />
+      <location filename="../../app/gui/main_window.py" line="155" />
+      <source>&amp;Help</source>
+      <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="145" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
@@ -74,17 +79,17 @@
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="275" />
+      <location filename="../../app/gui/settings/page.py" line="295" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="123" />
+      <location filename="../../app/gui/settings/page.py" line="138" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="123" />
+      <location filename="../../app/gui/settings/page.py" line="138" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
     </message>
@@ -149,7 +154,7 @@
       <translation>Semua toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="55" />
+      <location filename="../../app/gui/settings/page.py" line="57" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
@@ -174,9 +179,14 @@
       <translation>atribut perlu nama sebelum =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="65" />
+      <location filename="../../app/gui/main_window.py" line="66" />
       <source>Analytics</source>
       <translation>Analitik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="216" />
+      <source>Another StoreSync is syncing this data folder (another StoreSync window or `storesync sync`). Close it, then restore again.</source>
+      <translation>StoreSync lain sedang menyinkronkan folder data ini (jendela StoreSync lain atau `storesync sync`). Tutup dulu, lalu pulihkan lagi.</translation>
     </message>
     <message>
       <location filename="../../app/core/engine_lock.py" line="149" />
@@ -219,7 +229,7 @@
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="110" />
+      <location filename="../../app/gui/settings/page.py" line="125" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
@@ -294,6 +304,41 @@
       <translation>Rata-rata pesanan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="84" />
+      <source>Back up now</source>
+      <translation>Cadangkan sekarang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="170" />
+      <source>Backed up to {path}.</source>
+      <translation>Dicadangkan ke {path}.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="157" />
+      <source>Backing up…</source>
+      <translation>Mencadangkan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="90" />
+      <source>Backup progress</source>
+      <translation>Kemajuan pencadangan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="78" />
+      <source>Backups</source>
+      <translation>Cadangan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="118" />
+      <source>Backups need a data folder.</source>
+      <translation>Cadangan memerlukan folder data.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="64" />
+      <source>Backups to keep (one is made each day while StoreSync runs).</source>
+      <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/editor.py" line="45" />
       <source>Barcode</source>
       <translation>Barcode</translation>
@@ -324,7 +369,7 @@
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="256" />
+      <location filename="../../app/core/settings.py" line="288" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
@@ -389,7 +434,7 @@
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="260" />
+      <location filename="../../app/core/settings.py" line="292" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
@@ -442,6 +487,11 @@
       <location filename="../../app/gui/excel/import_dialog.py" line="235" />
       <source>Checking…</source>
       <translation>Memeriksa…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/recovery.py" line="89" />
+      <source>Choose a backup…</source>
+      <translation>Pilih cadangan…</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="232" />
@@ -499,7 +549,7 @@
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="117" />
+      <location filename="../../app/gui/settings/page.py" line="132" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -566,6 +616,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin tautan persetujuan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/crash.py" line="78" />
+      <source>Copy diagnostics</source>
+      <translation>Salin diagnostik</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
       <source>Copy link</source>
       <translation>Salin tautan</translation>
@@ -601,7 +656,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="287" />
+      <location filename="../../app/gui/settings/page.py" line="307" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
@@ -641,7 +696,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal membuka produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="83" />
+      <location filename="../../app/gui/settings/recovery.py" line="181" />
       <source>Could not open {folder}:
 {error}</source>
       <translation>Tidak dapat membuka {folder}:
@@ -673,7 +728,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="247" />
+      <location filename="../../app/gui/settings/page.py" line="262" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
@@ -723,7 +778,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buat produk master untuk listing dengan SKU yang tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="125" />
+      <location filename="../../app/gui/main_window.py" line="126" />
       <source>Ctrl+K to search</source>
       <translation>Ctrl+K untuk mencari</translation>
     </message>
@@ -748,22 +803,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Rusak</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="49" />
+      <location filename="../../app/gui/settings/page.py" line="51" />
       <source>Dark</source>
       <translation>Gelap</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="60" />
+      <location filename="../../app/gui/main_window.py" line="61" />
       <source>Dashboard</source>
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="128" />
+      <location filename="../../app/gui/settings/page.py" line="143" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="131" />
+      <location filename="../../app/gui/settings/page.py" line="146" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
@@ -778,7 +833,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>jumlah hari harus minimal 1</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="61" />
+      <location filename="../../app/gui/settings/page.py" line="63" />
       <source>Days without a sale that make a slow mover.</source>
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
     </message>
@@ -793,7 +848,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="165" />
+      <location filename="../../app/gui/launch.py" line="145" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -801,6 +856,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="109" />
       <source>Description</source>
       <translation>Deskripsi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/crash.py" line="74" />
+      <source>Diagnostics</source>
+      <translation>Diagnostik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/main_window.py" line="279" />
+      <source>Diagnostics copied to the clipboard.</source>
+      <translation>Diagnostik disalin ke papan klip.</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="111" />
@@ -928,7 +993,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="135" />
+      <location filename="../../app/gui/settings/page.py" line="150" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
     </message>
@@ -963,7 +1028,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="263" />
+      <location filename="../../app/core/settings.py" line="295" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
@@ -1008,7 +1073,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tinjauan sinkronisasi pertama — {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="49" />
+      <location filename="../../app/gui/settings/page.py" line="51" />
       <source>Follow the system</source>
       <translation>Ikuti sistem</translation>
     </message>
@@ -1063,7 +1128,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="134" />
+      <location filename="../../app/gui/settings/page.py" line="149" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1093,7 +1158,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>INFO</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="60" />
+      <location filename="../../app/gui/settings/page.py" line="62" />
       <source>Interface language (en or id).</source>
       <translation>Bahasa antarmuka (en atau id).</translation>
     </message>
@@ -1193,7 +1258,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="49" />
+      <location filename="../../app/gui/settings/page.py" line="51" />
       <source>Light</source>
       <translation>Terang</translation>
     </message>
@@ -1246,6 +1311,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/activity/page.py" line="122" />
       <source>Log of the selected job</source>
       <translation>Log tugas yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/main_window.py" line="272" />
+      <source>Logs are in {folder}</source>
+      <translation>Log ada di {folder}</translation>
     </message>
     <message>
       <location filename="../../app/core/export/importer.py" line="299" />
@@ -1388,7 +1458,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="122" />
+      <location filename="../../app/gui/main_window.py" line="123" />
       <source>Messages</source>
       <translation>Pesan</translation>
     </message>
@@ -1413,7 +1483,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="278" />
+      <location filename="../../app/gui/settings/page.py" line="298" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
@@ -1461,6 +1531,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/page.py" line="83" />
       <source>New product…</source>
       <translation>Produk baru…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="126" />
+      <source>Newest backup: {time} ({n} kept in {folder}).</source>
+      <translation>Cadangan terbaru: {time} ({n} disimpan di {folder}).</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="122" />
+      <source>No backup yet. One is made each day while StoreSync runs, in {folder}.</source>
+      <translation>Belum ada cadangan. Satu dibuat setiap hari selama StoreSync berjalan, di {folder}.</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
@@ -1548,7 +1628,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="261" />
+      <location filename="../../app/gui/settings/page.py" line="276" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -1558,27 +1638,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada hasil.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="260" />
+      <source>Nothing was restored: {reason}</source>
+      <translation>Tidak ada yang dipulihkan: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/dashboard/page.py" line="263" />
       <source>Nothing yet: orders and syncs will show up here.</source>
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="91" />
+      <location filename="../../app/gui/settings/page.py" line="96" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="59" />
+      <location filename="../../app/gui/settings/page.py" line="61" />
       <source>Notify when a store needs re-authorization.</source>
       <translation>Beri tahu saat toko perlu otorisasi ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="58" />
+      <location filename="../../app/gui/settings/page.py" line="60" />
       <source>Notify when a sync job fails.</source>
       <translation>Beri tahu saat tugas sinkronisasi gagal.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="57" />
+      <location filename="../../app/gui/settings/page.py" line="59" />
       <source>Notify when an item runs low.</source>
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
@@ -1621,6 +1706,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
       <source>Open in browser</source>
       <translation>Buka di browser</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/main_window.py" line="156" />
+      <source>Open log folder</source>
+      <translation>Buka folder log</translation>
     </message>
     <message>
       <location filename="../../app/gui/tray.py" line="85" />
@@ -1698,7 +1788,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="250" />
+      <location filename="../../app/core/settings.py" line="282" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
@@ -1723,7 +1813,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok habis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="86" />
+      <location filename="../../app/gui/main_window.py" line="87" />
       <source>Pages</source>
       <translation>Halaman</translation>
     </message>
@@ -1768,7 +1858,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="258" />
+      <location filename="../../app/core/settings.py" line="290" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -1843,7 +1933,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="253" />
+      <location filename="../../app/core/settings.py" line="285" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
@@ -1946,6 +2036,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="136" />
       <source>Queued</source>
       <translation>Dalam antrean</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/recovery.py" line="91" />
+      <source>Quit</source>
+      <translation>Keluar</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="134" />
@@ -2078,7 +2173,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="56" />
+      <location filename="../../app/gui/settings/page.py" line="58" />
       <source>Reorder point used for items that have none of their own.</source>
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
@@ -2096,6 +2191,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/inventory/dialogs.py" line="156" />
       <source>Reorder when available ≤</source>
       <translation>Pesan ulang jika tersedia ≤</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="195" />
+      <source>Replace the data in StoreSync with the backup {name}? Changes made since that backup are replaced; the current data is kept beside it.</source>
+      <translation>Ganti data di StoreSync dengan cadangan {name}? Perubahan sejak cadangan itu akan diganti; data saat ini disimpan di sebelahnya.</translation>
     </message>
     <message>
       <location filename="../../app/core/export/importer.py" line="297" />
@@ -2116,6 +2216,36 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/page.py" line="93" />
       <source>Restore</source>
       <translation>Pulihkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="186" />
+      <source>Restore from backup</source>
+      <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="87" />
+      <source>Restore from backup…</source>
+      <translation>Pulihkan dari cadangan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/recovery.py" line="77" />
+      <source>Restore progress</source>
+      <translation>Kemajuan pemulihan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/recovery.py" line="84" />
+      <source>Restore the newest backup</source>
+      <translation>Pulihkan cadangan terbaru</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="250" />
+      <source>Restored {name}.</source>
+      <translation>{name} dipulihkan.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="223" />
+      <source>Restoring {name}…</source>
+      <translation>Memulihkan {name}…</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/page.py" line="180" />
@@ -2263,7 +2393,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="143" />
+      <location filename="../../app/gui/settings/page.py" line="158" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -2273,7 +2403,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="261" />
+      <location filename="../../app/gui/settings/page.py" line="276" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
@@ -2423,7 +2553,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Atur modal…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="67" />
+      <location filename="../../app/gui/main_window.py" line="68" />
       <source>Settings</source>
       <translation>Pengaturan</translation>
     </message>
@@ -2468,7 +2598,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="275" />
+      <location filename="../../app/gui/settings/page.py" line="295" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -2578,6 +2708,15 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Beberapa baris belum dipetakan ke SKU induk: stoknya tidak ikut berubah</translation>
     </message>
     <message>
+      <location filename="../../app/gui/crash.py" line="67" />
+      <source>Something unexpected went wrong: {summary}
+
+StoreSync is still running and your data is saved. If this happens again, copy the diagnostics below and send them to support.</source>
+      <translation>Terjadi kesalahan yang tidak terduga: {summary}
+
+StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin diagnostik di bawah dan kirimkan ke dukungan.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/dashboard/page.py" line="119" />
       <source>Start the built-in sandbox marketplace with demo shops and sync them</source>
       <translation>Jalankan marketplace sandbox bawaan dengan toko demo lalu sinkronkan</translation>
@@ -2613,7 +2752,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="89" />
+      <location filename="../../app/gui/settings/page.py" line="94" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -2633,7 +2772,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="119" />
+      <location filename="../../app/gui/settings/page.py" line="134" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -2738,14 +2877,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko yang perlu perhatian</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="188" />
+      <source>StoreSync backups (*.db);;All files (*)</source>
+      <translation>Cadangan StoreSync (*.db);;Semua berkas (*)</translation>
+    </message>
+    <message>
       <location filename="../../app/core/db/problems.py" line="187" />
       <source>StoreSync cannot open the database {path} ({detail}). Check that the data folder exists and is yours, then try again.</source>
       <translation>StoreSync tidak dapat membuka basis data {path} ({detail}). Pastikan folder data ada dan milik Anda, lalu coba lagi.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/recovery.py" line="54" />
+      <source>StoreSync cannot open your data</source>
+      <translation>StoreSync tidak dapat membuka data Anda</translation>
+    </message>
+    <message>
       <location filename="../../app/core/db/problems.py" line="159" />
       <source>StoreSync cannot write to {path}. Make the folder and the database writable for your user, or choose another data folder with --data-dir.</source>
       <translation>StoreSync tidak dapat menulis ke {path}. Jadikan folder dan basis data dapat ditulis oleh pengguna Anda, atau pilih folder data lain dengan --data-dir.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/crash.py" line="64" />
+      <source>StoreSync ran into a problem</source>
+      <translation>StoreSync mengalami masalah</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/loopback.py" line="25" />
@@ -2838,17 +2992,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="163" />
+      <location filename="../../app/gui/launch.py" line="143" />
       <source>Syncing is off</source>
       <translation>Sinkronisasi mati</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="133" />
+      <location filename="../../app/gui/launch.py" line="113" />
       <source>Syncing is off in this window: {holder} is syncing this data folder. You can still look and edit here; that process sends the changes.</source>
       <translation>Sinkronisasi mati di jendela ini: {holder} sedang menyinkronkan folder data ini. Anda tetap bisa melihat dan mengubah data di sini; proses itu yang mengirim perubahannya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="144" />
+      <location filename="../../app/gui/launch.py" line="124" />
       <source>Syncing is off: the engine did not start ({error}).</source>
       <translation>Sinkronisasi mati: mesin sinkronisasi tidak berjalan ({error}).</translation>
     </message>
@@ -2883,14 +3037,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="211" />
+      <source>That is the database StoreSync is using: choose a backup file.</source>
+      <translation>Itu database yang sedang dipakai StoreSync: pilih berkas cadangan.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="171" />
       <source>The API address must start with https:// (http only for 127.0.0.1)</source>
       <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="175" />
+      <source>The backup failed: {reason}</source>
+      <translation>Pencadangan gagal: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../app/core/sync/connect.py" line="92" />
       <source>the data folder {folder} cannot be written: make it writable (or choose another with --data-dir), then connect again</source>
       <translation>folder data {folder} tidak bisa ditulisi: buat agar bisa ditulisi (atau pilih folder lain dengan --data-dir), lalu hubungkan lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/backups.py" line="252" />
+      <source>The data it replaced is kept at {path}.</source>
+      <translation>Data yang digantikannya disimpan di {path}.</translation>
     </message>
     <message>
       <location filename="../../app/core/db/problems.py" line="106" />
@@ -2923,7 +3092,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="168" />
+      <location filename="../../app/gui/launch.py" line="148" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -2933,14 +3102,24 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Disk tempat {path} berada sudah penuh. Kosongkan sebagian ruang, lalu coba lagi; tidak ada yang diubah.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/backups.py" line="62" />
+      <source>The file {path} does not exist.</source>
+      <translation>Berkas {path} tidak ada.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/analytics/calendar.py" line="100" />
       <source>the last day is before the first</source>
       <translation>hari terakhir lebih awal dari hari pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="218" />
+      <location filename="../../app/gui/settings/page.py" line="233" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/recovery.py" line="66" />
+      <source>The newest good backup is {name}, made {time}. Restoring it brings back your data as it was then; the damaged file is kept beside it.</source>
+      <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
     <message>
       <location filename="../../app/core/export/reports.py" line="119" />
@@ -2998,7 +3177,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="112" />
+      <location filename="../../app/gui/settings/page.py" line="127" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
@@ -3006,6 +3185,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/connect_wizard.py" line="134" />
       <source>Then paste the address you land on after approving</source>
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/recovery.py" line="71" />
+      <source>There is no good backup in {folder}. If you keep one elsewhere, choose it; the damaged file is kept beside the restored one.</source>
+      <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
     </message>
     <message>
       <location filename="../../app/core/export/importer.py" line="219" />
@@ -3158,7 +3342,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="144" />
+      <location filename="../../app/core/settings.py" line="166" />
       <source>unknown setting {key!r}</source>
       <translation>pengaturan {key!r} tidak dikenal</translation>
     </message>
@@ -3343,12 +3527,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="206" />
+      <location filename="../../app/gui/settings/page.py" line="221" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="208" />
+      <location filename="../../app/gui/settings/page.py" line="223" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
@@ -3368,7 +3552,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{hours} j {minutes} mnt</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="147" />
+      <location filename="../../app/core/settings.py" line="173" />
+      <source>{key} must be between {low} and {high}</source>
+      <translation>{key} harus antara {low} dan {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="169" />
       <source>{key} must be {type}</source>
       <translation>{key} harus berupa {type}</translation>
     </message>
@@ -3448,7 +3637,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} varian</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/backup.py" line="60" />
+      <location filename="../../app/core/db/backup.py" line="64" />
       <source>{path} is not a StoreSync backup (it has no StoreSync schema). Choose a file from the 'backups' folder or one made by `storesync backup`.</source>
       <translation>{path} bukan cadangan StoreSync (tidak memiliki skema StoreSync). Pilih berkas dari folder 'backups' atau yang dibuat dengan `storesync backup`.</translation>
     </message>

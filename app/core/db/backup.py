@@ -16,6 +16,7 @@ it (``storesync-replaced-<stamp>.db`` with its ``-wal``), then moves the checked
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import sqlite3
@@ -40,6 +41,9 @@ from app.core.text import msg
 
 KEEP_DEFAULT = 7
 """How many backups the backups folder keeps (the workspace setting overrides it)."""
+KEEP_SETTING_KEY = "backups_to_keep"
+"""The settings row of ``app.core.settings.BACKUPS_TO_KEEP``, read by :func:`stored_keep`."""
+KEEP_MAX = 365
 DAILY = timedelta(days=1)
 BACKUP_DIRNAME = "backups"
 PAGES_PER_STEP = 256
@@ -91,6 +95,31 @@ def list_backups(folder: Path) -> list[Path]:
         return []
     found = [p for p in folder.iterdir() if p.is_file() and _stamp_of(p) is not None]
     return sorted(found, key=lambda p: (_stamp_of(p), p.name), reverse=True)
+
+
+def stored_keep(database: Path) -> int:
+    """The number of backups the seller chose to keep (Settings), read from the database
+    itself, so every backup prunes alike: the app's, ``storesync backup``'s and the one
+    before a migration. :data:`KEEP_DEFAULT` when unset or unreadable."""
+    try:
+        conn = connect_read_only(database)
+        try:
+            row = conn.execute(
+                "SELECT value FROM settings WHERE key = ? ORDER BY workspace_id LIMIT 1",
+                (KEEP_SETTING_KEY,),
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return KEEP_DEFAULT
+    if row is None:
+        return KEEP_DEFAULT
+    raw = row[0]  # a JSON column: SQLite hands back 3, or '3' when stored as text
+    try:
+        value = int(json.loads(raw) if isinstance(raw, str) else raw)
+    except (TypeError, ValueError):
+        return KEEP_DEFAULT
+    return value if 1 <= value <= KEEP_MAX else KEEP_DEFAULT
 
 
 def prune_backups(folder: Path, keep: int = KEEP_DEFAULT) -> list[Path]:
@@ -155,12 +184,12 @@ def create_backup(
     *,
     out: Path | None = None,
     reason: str = "manual",
-    keep: int = KEEP_DEFAULT,
+    keep: int | None = None,
     now: datetime | None = None,
     progress: Progress | None = None,
 ) -> Path:
     """Back ``database`` up to ``out``, else into its backups folder (then prune to
-    ``keep``). Returns the backup's path."""
+    ``keep``, by default the number chosen in Settings). Returns the backup's path."""
     if not database.is_file():
         raise FileNotFoundError(database)
     if out is not None:
@@ -171,7 +200,7 @@ def create_backup(
         _private_dir(folder)
     dest = _new_backup_path(folder, reason, _local(now or datetime.now()))
     copy_database(database, dest, progress)
-    prune_backups(folder, keep)
+    prune_backups(folder, keep if keep is not None else stored_keep(dest))
     return dest
 
 
@@ -181,7 +210,7 @@ def backup_before_migration(database: Path, current: str, head: str) -> Path:
 
 
 def backup_if_due(
-    paths: AppPaths, now: datetime, *, keep: int = KEEP_DEFAULT, every: timedelta = DAILY
+    paths: AppPaths, now: datetime, *, keep: int | None = None, every: timedelta = DAILY
 ) -> Path | None:
     """The daily backup: make one when the newest is ``every`` old or older (or there is
     none). Returns the new backup, or None when none was due or there is no database.
@@ -205,15 +234,16 @@ def _local(now: datetime) -> datetime:
 # ---- restore ---------------------------------------------------------------------------
 
 
-def backup_revision(path: Path) -> str:
+def backup_revision(path: Path, *, quick: bool = False) -> str:
     """Check a file offered for restore; returns its schema revision.
 
-    Raises :class:`DatabaseCorrupt` (integrity), :class:`BackupNotUsable` (no StoreSync
-    schema) or :class:`NewerSchema` (written by a newer StoreSync).
+    Raises :class:`DatabaseCorrupt` (integrity; ``quick`` runs ``quick_check`` instead of
+    ``integrity_check``), :class:`BackupNotUsable` (no StoreSync schema) or
+    :class:`NewerSchema` (written by a newer StoreSync).
     """
     if not path.is_file():
         raise FileNotFoundError(path)
-    errors = integrity_errors(path)
+    errors = integrity_errors(path, quick=quick)
     if errors:
         raise DatabaseCorrupt(path, errors[0])
     with typed_errors(path):
@@ -233,6 +263,18 @@ def backup_revision(path: Path) -> str:
     if rev[0] not in known_revisions():
         raise NewerSchema(path, rev[0], decode_version(user_version))
     return str(rev[0])
+
+
+def newest_good_backup(database: Path) -> Path | None:
+    """The newest backup beside ``database`` that passes ``quick_check`` and has a schema
+    this StoreSync knows (what start-up offers when the database is damaged)."""
+    for candidate in list_backups(backups_dir_for(database)):
+        try:
+            backup_revision(candidate, quick=True)
+        except (DatabaseProblem, OSError):
+            continue
+        return candidate
+    return None
 
 
 def _set_aside(database: Path, now: datetime) -> Path | None:

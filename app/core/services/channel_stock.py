@@ -75,6 +75,7 @@ def touch_store_listings(session: Session, store_id: int) -> None:
                 ChannelListing.store_id == store_id, ChannelListing.variant_id.is_not(None)
             )
         )
+        if v is not None  # excluded by the query; this tells the type checker
     )
 
 

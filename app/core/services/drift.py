@@ -147,7 +147,7 @@ def _order_lines(session: Session, store_id: int, *where) -> list:
         )
         .join(Order, Order.id == OrderItem.order_id)
         .where(Order.store_id == store_id, OrderItem.listing_id.is_not(None), *where)
-    ).all()
+    ).all()  # type: ignore[return-value]  # rows unpack like tuples
 
 
 # --------------------------------------------------------------------------- the judgement
@@ -264,13 +264,14 @@ def apply_drift_readings(
     if accept:
         # a queued push would overwrite the seller's figure: judge those listings too
         # (a difference booked changes master, and the push carries the new value)
-        pushed_at = {
+        pushed_at: dict[int, datetime] = {
             lid: at
             for lid, at in session.execute(
                 select(ChannelListing.id, ChannelListing.last_pushed_at).where(
                     ChannelListing.id.in_(pending), ChannelListing.last_pushed_at.is_not(None)
                 )
             )
+            if at is not None  # excluded by the query; this tells the type checker
         }
         for lid, extra in orders_crossing_pushes(session, store.id, pushed_at).items():
             around[lid] = around.get(lid, Unsettled()) + extra
@@ -290,14 +291,15 @@ def apply_drift_readings(
             if sl.listing_id not in imported:  # its own figure is master's opening stock
                 verdict = judge_first_sight(
                     settings=settings,
-                    available=available.get(sl.variant_id, 0),
+                    available=available.get(first_seen[sl.listing_id], 0),
                     platform_stock=sl.platform_stock,
                     unsettled=unsettled,
                 )
             if verdict is not None:
                 _first_sight(session, store, sl, verdict, location_id, job)
                 # later listings of this variant compare with master as it is now
-                available[sl.variant_id] = available.get(sl.variant_id, 0) + (
+                vid = first_seen[sl.listing_id]
+                available[vid] = available.get(vid, 0) + (
                     verdict.diff if verdict.action == DriftAction.ACCEPT else 0
                 )
             agreed = verdict is None or verdict.action == DriftAction.ACCEPT
@@ -322,7 +324,7 @@ def _baseline(session: Session, sl: SeenListing, read_at: datetime) -> None:
     from now on what we know it shows, as if we had pushed it then: later orders are
     netted out of it and a later seller edit is drift. Only when no order around the
     reading leaves it unclear which orders the figure shows."""
-    listing = session.get(ChannelListing, sl.listing_id)
+    listing = session.get_one(ChannelListing, sl.listing_id)
     listing.last_pushed_stock, listing.last_pushed_at = sl.platform_stock, read_at
 
 
@@ -357,7 +359,7 @@ def _drift(
     location_id: int,
     job: JobLog,
 ) -> DriftFound:
-    listing = session.get(ChannelListing, sl.listing_id)
+    listing = session.get_one(ChannelListing, sl.listing_id)
     what = (
         f"{listing.platform_sku or listing.title}: {store.name} shows "
         f"{sl.platform_stock}, expected {verdict.expected} ({verdict.diff:+d}) — changed "
@@ -388,7 +390,7 @@ def _first_sight(
 ) -> None:
     """A never-pushed listing differs from what the policy says: reconcile by the policy
     and keep a review row (``detail.review``) for the seller."""
-    listing = session.get(ChannelListing, sl.listing_id)
+    listing = session.get_one(ChannelListing, sl.listing_id)
     assert sl.variant_id is not None
     if verdict.action == DriftAction.ACCEPT:
         _accept(

@@ -66,7 +66,7 @@ def store_listings(
     the reading (the product job does that) so that they explain what they took.
     """
     with ctx.write() as s:
-        store = s.get(Store, store_id)
+        store = s.get_one(Store, store_id)
         location = store_location_id(s, store)
         imported: set[tuple[str, str]] = set()
         if import_unmatched:
@@ -130,16 +130,14 @@ def import_unmatched_in(
         if vid is None:
             groups[cl.platform_product_id].append(cl)
         else:
-            known_product[cl.platform_product_id] = s.get(Variant, vid).product_id
+            known_product[cl.platform_product_id] = s.get_one(Variant, vid).product_id
     imported: set[tuple[str, str]] = set()
     placed_before = read_at - READING_MARGIN if read_at is not None else None
     for ppid, items in groups.items():
-        seen_keys: set[str] = set()
-        unique = [
-            cl
-            for cl in items
-            if not (cl.platform_sku.lower() in seen_keys or seen_keys.add(cl.platform_sku.lower()))
-        ]
+        by_key: dict[str, domain.ChannelListing] = {}
+        for cl in items:  # the first listing of each SKU, in order
+            by_key.setdefault(cl.platform_sku.lower(), cl)
+        unique = list(by_key.values())
         new_variants = tuple(
             VariantInput(sku=cl.platform_sku, name=cl.variant_name, price=cl.price) for cl in unique
         )

@@ -21,7 +21,12 @@ class EngineThread:
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
-        """Start the loop; returns once it runs."""
+        """Start the loop; returns once it runs. After :meth:`stop` it starts on a new
+        loop (the old one is closed): the GUI stops and restarts its engine around a
+        restore."""
+        if self.loop.is_closed():
+            self.loop = asyncio.new_event_loop()
+            self._ready.clear()
         self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
         self._thread.start()
         if not self._ready.wait(5):

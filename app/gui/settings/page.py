@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.core.services import locations
 from app.core.services.errors import ServiceError, ValidationError
 from app.core.settings import (
+    BACKUPS_TO_KEEP,
     LANGUAGE,
     NOTIFY_LOW_STOCK,
     NOTIFY_REAUTH,
@@ -40,6 +41,7 @@ from app.gui.context import GuiContext
 from app.gui.excel import ExportDialog, ImportDialog
 from app.gui.i18n import LANGUAGES, N_, tr
 from app.gui.page import Page
+from app.gui.settings.backups import BackupPanel
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
 
 log = logging.getLogger(__name__)
@@ -59,7 +61,10 @@ _SETTING_DOCS = (
     N_("Notify when a store needs re-authorization."),
     N_("Interface language (en or id)."),
     N_("Days without a sale that make a slow mover."),
+    N_("Backups to keep (one is made each day while StoreSync runs)."),
 )
+#: after a restore every page reads the restored data again
+ALL_KINDS = frozenset({"stores", "orders", "products", "stock", "listings", "jobs"})
 
 
 class SettingsPage(Page):
@@ -90,12 +95,22 @@ class SettingsPage(Page):
         gform = QFormLayout(general)
         notify = QGroupBox(tr("Notifications (system tray)"))
         nform = QFormLayout(notify)
+        self.backups = BackupPanel(gui)
+        self.backups.restored.connect(self._restored)
         for key, d in SETTINGS.items():
             doc = i18n.tr_cached(d.doc)  # marked in _SETTING_DOCS
             editor = self._editor_for(key, d.type, doc)
+            if isinstance(editor, QSpinBox):
+                editor.setRange(
+                    d.minimum if d.minimum is not None else 0,
+                    d.maximum if d.maximum is not None else 100_000,
+                )
             self.editors[key] = editor
             self.errors[key] = error_label()
-            form = nform if key in NOTIFICATION_KEYS else gform
+            if key == BACKUPS_TO_KEEP.key:
+                form = self.backups.form
+            else:
+                form = nform if key in NOTIFICATION_KEYS else gform
             if isinstance(editor, QCheckBox):
                 form.addRow("", editor)
             else:
@@ -155,7 +170,7 @@ class SettingsPage(Page):
         title = QLabel(tr("Settings"))
         title.setObjectName("pageTitle")
         il.addWidget(title)
-        for box in (general, notify, look, locs, data):
+        for box in (general, notify, look, locs, data, self.backups):
             il.addWidget(box)
         il.addLayout(bottom)
         il.addStretch(1)
@@ -264,6 +279,11 @@ class SettingsPage(Page):
             self.settings_saved.emit()
             self.local_change.emit({"stock"})  # the low-stock point may have moved
         return changed
+
+    def _restored(self, _result: object) -> None:
+        """A backup replaced the data: its own settings and every page are read again."""
+        self.reload()
+        self.local_change.emit(set(ALL_KINDS))
 
     def _theme_changed(self) -> None:
         value = self.theme.currentData()
