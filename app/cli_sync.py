@@ -12,6 +12,20 @@ from app.core.domain import Environment, JobKind, JobStatus, Platform
 from app.core.paths import resolve_paths
 
 ENV_APP_SECRET = "STORESYNC_APP_SECRET"
+ONCE_DEADLINE = 120.0  # sync --once ends within this (README, "How long sync --once takes")
+CALL_TIMEOUT = 20.0  # one HTTP attempt
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 <= value <= 86400:
+        raise argparse.ArgumentTypeError("seconds must be between 0 and 86400")
+    return value
+
+
 #: exit status when another process already syncs the data folder (one engine per folder)
 EXIT_BUSY = 3
 
@@ -60,6 +74,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sy = sub.add_parser("sync", parents=[common], help="run sync jobs in the foreground")
     sy.add_argument("--store", type=int, action="append", help="only this store (repeatable)")
     sy.add_argument("--once", action="store_true", help="one full sync of each store, then exit")
+    sy.add_argument(
+        "--deadline",
+        type=_seconds,
+        default=ONCE_DEADLINE,
+        metavar="SECONDS",
+        help=f"with --once: end within this many seconds (default {ONCE_DEADLINE:g}; 0: no "
+        "limit); jobs still running then are stopped and reported failed",
+    )
+    sy.add_argument(
+        "--call-timeout",
+        type=_seconds,
+        default=CALL_TIMEOUT,
+        metavar="SECONDS",
+        help=f"give up on a platform that does not answer one request in this many seconds "
+        f"(default {CALL_TIMEOUT:g})",
+    )
     sy.set_defaults(func=cmd_sync)
 
     sub.add_parser("status", parents=[common], help="per-store sync status").set_defaults(
@@ -296,19 +326,58 @@ def _wait_until_interrupted() -> None:
         pass
 
 
-def _run_engine(ws, store_ids: list[int] | None, once: bool, printer: _Printer) -> int:
-    from app.core.services.stores import list_stores
-    from app.core.sync.engine import EngineOptions, SyncEngine
+def _engine_options(args, once: bool, only: list[int] | None):
+    """Options for ``sync``: ``--store`` limits every job, pushes included, to those stores;
+    ``--call-timeout`` bounds each request and a call's retries (docs/ARCHITECTURE.md)."""
+    import dataclasses
 
-    eng = SyncEngine(ws, printer, EngineOptions(schedule=not once))
+    import httpx
+
+    from app.core.platforms.http import RetryPolicy
+    from app.core.sync.engine import EngineOptions
+
+    call = getattr(args, "call_timeout", CALL_TIMEOUT) or CALL_TIMEOUT
+    # one call, its retries included, gets a little over two attempts' worth
+    retry = dataclasses.replace(RetryPolicy(), budget=2.25 * call)
+    return EngineOptions(
+        schedule=not once,
+        timeout=httpx.Timeout(call, connect=min(5.0, call)),
+        retry=retry,
+        stores=None if only is None else frozenset(only),
+    )
+
+
+def _run_engine(args, ws, store_ids: list[int] | None, once: bool, printer: _Printer) -> int:
+    from app.core.services.stores import list_stores
+    from app.core.sync.engine import SyncEngine
+
+    known = {s.id: s for s in list_stores(ws.ctx)}
+    unknown = [i for i in store_ids or [] if i not in known]
+    if unknown:
+        print(
+            f"error: no store {', '.join(map(str, unknown))} (see: storesync stores list)",
+            file=sys.stderr,
+        )
+        return 2
+    ids = store_ids or [sid for sid, s in known.items() if not s.paused]
+    # --store: no other store gets a worker at all; else every store does (a store resumed
+    # while `sync` runs is picked up), and --once asks only the unpaused ones
+    eng = SyncEngine(ws, printer, _engine_options(args, once, store_ids))
     eng.start(role="sync")  # EngineAlreadyRunning: another process syncs this folder
     try:
-        ids = store_ids or [s.id for s in list_stores(ws.ctx) if not s.paused]
         if once:
-            for fut in [eng.sync_now(i) for i in ids]:
-                fut.result(timeout=600)
-            _push_all(eng, ids, timeout=600)
-            return 1 if printer.failed else 0
+            from app.core.sync.once import run_once
+
+            deadline = getattr(args, "deadline", ONCE_DEADLINE) or None
+            report = run_once(eng, ids, deadline)
+            for sid, kinds in report.not_run.items():
+                print(
+                    f"{printer.names.get(sid, f'store {sid}')}: not run: "
+                    f"{', '.join(k.value for k in kinds)} (the store did not answer or the "
+                    "deadline passed; the next sync runs them)",
+                    flush=True,
+                )
+            return 1 if printer.failed or not report.ok else 0
         _wait_until_interrupted()
         return 0
     finally:
@@ -331,7 +400,7 @@ def cmd_sync(args) -> int:
         # the daily backup runs beside the engine, on its own thread (app.core.workspace)
         backups = DailyBackups(ws.ctx, ws.paths).start()
         try:
-            return _run_engine(ws, args.store, args.once, _Printer(names))
+            return _run_engine(args, ws, args.store, args.once, _Printer(names))
         finally:
             backups.stop()
     except EngineAlreadyRunning as exc:
@@ -341,50 +410,39 @@ def cmd_sync(args) -> int:
         ws.close()
 
 
-def cmd_status(args) -> int:
-    """Per store: status, last sync, token expiry, queued pushes, last error."""
-    from sqlalchemy import func, select
+def engine_running(data_dir) -> bool | None:
+    """Whether a sync engine runs on the data folder, from its lock (app/core/engine_lock.py):
+    True when held, False when the lock file exists and nobody holds it (a crashed engine
+    left "running" jobs behind), None when no engine ever ran here (not known)."""
+    from app.core import engine_lock
 
-    from app.core.db.models import StockPush, SyncJob
-    from app.core.domain import OutboxStatus
-    from app.core.services.stores import list_stores
+    if engine_lock.held_here(data_dir) or engine_lock.held_by_other(data_dir):
+        return True
+    return False if engine_lock.lock_path(data_dir).exists() else None
+
+
+def cmd_status(args) -> int:
+    """Per store: status, last sync, token expiry, queued pushes, and what fails now."""
+    from app.core.services.stores import list_stores, queued_pushes
 
     ws = _open(args)
     try:
-        stores = list_stores(ws.ctx)
+        stores = list_stores(ws.ctx, engine_running=engine_running(ws.paths.data_dir))
         if not stores:
             print("no stores connected")
             return 0
+        queued = queued_pushes(ws.ctx)
         print(
             f"{'id':>3}  {'store':<28} {'platform':<11} {'status':<13} {'last sync':<17} "
             f"{'token':<10} {'queued':>6}  last error"
         )
-        with ws.sessions() as s:
-            for st in stores:
-                queued = (
-                    s.scalar(
-                        select(func.count()).where(
-                            StockPush.store_id == st.id, StockPush.status != OutboxStatus.DONE
-                        )
-                    )
-                    or 0
-                )
-                err = (
-                    s.scalar(
-                        select(SyncJob.error)
-                        .where(SyncJob.store_id == st.id, SyncJob.status == JobStatus.FAILED)
-                        .order_by(SyncJob.id.desc())
-                        .limit(1)
-                    )
-                    or ""
-                )
-                status = "paused" if st.paused else st.status.value
-                print(
-                    f"{st.id:>3}  {st.name[:28]:<28} {st.platform.value:<11} {status:<13} "
-                    f"{_fmt_time(st.last_synced_at):<17} "
-                    f"{_expiry(st.access_token_expires_at):<10} {queued:>6}  "
-                    f"{(st.status_reason or err)[:80]}"
-                )
+        for st in stores:
+            print(
+                f"{st.id:>3}  {st.name[:28]:<28} {st.platform.value:<11} {st.status.value:<13} "
+                f"{_fmt_time(st.last_synced_at):<17} "
+                f"{_expiry(st.access_token_expires_at):<10} {queued.get(st.id, 0):>6}  "
+                f"{st.status_reason[:120]}"
+            )
         return 0
     finally:
         ws.close()

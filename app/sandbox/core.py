@@ -131,6 +131,13 @@ class FaultRule:
     - ``malformed``: 200 with a body that is not JSON
     - ``truncated``: the real answer cut in half
     - ``expired_token``: the platform's expired-access-token error
+    - ``missing_fields``: the platform's success envelope with an empty payload
+      (``{"response": {}}``, ``"data": {}``)
+    - ``hang``: hold the request without answering for ``delay`` seconds (default: until
+      the sandbox stops), then drop it
+
+    ``shop`` limits a rule to one shop (its ``shop_id`` or TikTok ``shop_cipher`` in the
+    query); ``retry_after`` adds a ``Retry-After`` header (seconds) to the answer.
     """
 
     kind: str
@@ -139,6 +146,8 @@ class FaultRule:
     platform: str = ""
     delay: float = 0.0
     remaining: int | None = None  # fire at most this many times (None: unlimited)
+    shop: str = ""
+    retry_after: float | None = None
 
 
 class PlatformSim(Protocol):
@@ -207,6 +216,9 @@ class Sandbox:
         self._last_port: int | None = None
         self._autosave: threading.Thread | None = None
         self._autosave_stop = threading.Event()
+        # the same requests with when each arrived (time.monotonic()), for timing tests
+        self.timed_log: list[tuple[float, str, str, int]] = []
+        self._released = threading.Event()  # ends "hang" faults when the sandbox stops
 
     # ------------------------------------------------------------------ set-up
     def add(self, sim: PlatformSim) -> PlatformSim:
@@ -239,6 +251,7 @@ class Sandbox:
     def start(self) -> str:
         """Serve in a daemon thread; returns the base URL."""
         handler = _make_handler(self)
+        self._released.clear()
         self._server = None
         if not self._port and self.preferred_port:
             try:
@@ -261,6 +274,7 @@ class Sandbox:
     def stop(self) -> None:
         """Stop the buyer simulator and the server; with a state file, save it last."""
         self.stop_buyers()
+        self._released.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -328,12 +342,16 @@ class Sandbox:
         with self.lock:
             self.faults.clear()
 
-    def _pick_fault(self, sim: PlatformSim, path: str) -> FaultRule | None:
+    def _pick_fault(self, sim: PlatformSim, request: Request) -> FaultRule | None:
+        path = request.path
         with self.lock:
             for rule in self.faults:
                 if rule.platform and rule.platform != sim.name:
                     continue
                 if rule.endpoint and rule.endpoint not in path:
+                    continue
+                shop = (request.query.get("shop_id"), request.query.get("shop_cipher"))
+                if rule.shop and rule.shop not in shop:
                     continue
                 if rule.remaining is not None and rule.remaining <= 0:
                     continue
@@ -382,10 +400,12 @@ class Sandbox:
             if route.method != request.method:
                 continue
             request.path_params = m.groupdict()
-            fault = self._pick_fault(sim, request.path)
+            fault = self._pick_fault(sim, request)
             if fault is not None:
                 resp = self._apply_fault(fault, sim, route, request)
                 if resp is not None:
+                    if fault.retry_after is not None:
+                        resp.headers["Retry-After"] = f"{fault.retry_after:g}"
                     return resp
             with self.lock:
                 return route.handler(request)
@@ -419,6 +439,11 @@ class Sandbox:
                     status=599, body=b"", content_type="text/plain", headers={"X-Sandbox-Drop": "1"}
                 )
             return None
+        if fault.kind == "hang":
+            self._released.wait(fault.delay or None)
+            return Response(
+                status=599, body=b"", content_type="text/plain", headers={"X-Sandbox-Drop": "1"}
+            )
         if fault.kind == "truncated":
             with self.lock:
                 real = route.handler(request)
@@ -452,6 +477,7 @@ def _make_handler(sandbox: Sandbox) -> type[BaseHTTPRequestHandler]:
             return
 
         def _handle(self) -> None:
+            arrived = time.monotonic()
             parts = urlsplit(self.path)
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
@@ -472,6 +498,7 @@ def _make_handler(sandbox: Sandbox) -> type[BaseHTTPRequestHandler]:
                     status=500,
                 )
             sandbox.request_log.append((req.method, req.path, resp.status))
+            sandbox.timed_log.append((arrived, req.method, req.path, resp.status))
             if resp.headers.get("X-Sandbox-Drop"):
                 self.close_connection = True  # a dropped connection looks like a timeout
                 return

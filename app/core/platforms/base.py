@@ -7,9 +7,9 @@ implements :class:`PlatformAdapter` and registers itself in :mod:`app.core.platf
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from app.core.domain import (
     ChannelListing,
@@ -30,7 +30,9 @@ __all__ = [
     "AuthError",
     "AuthExpiredError",
     "BadRequestError",
+    "IncompleteResponseError",
     "MalformedResponseError",
+    "NoAnswerError",
     "PermissionDeniedError",
     "PlatformAdapter",
     "PlatformError",
@@ -38,6 +40,7 @@ __all__ = [
     "ReauthorizationRequired",
     "ServerError",
     "TokenProvider",
+    "require_fields",
 ]
 
 
@@ -47,7 +50,8 @@ __all__ = [
 class PlatformError(Exception):
     """A marketplace call failed. Carries the platform's code, message and request id.
 
-    Messages never contain secrets: clients redact before raising.
+    Messages never contain secrets: clients redact before raising. ``retry_after`` is the
+    seconds the platform asked us to wait (a ``Retry-After`` header on a 429 or 503).
     """
 
     retryable = False
@@ -59,12 +63,14 @@ class PlatformError(Exception):
         code: str | None = None,
         request_id: str | None = None,
         http_status: int | None = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
         self.request_id = request_id
         self.http_status = http_status
+        self.retry_after = retry_after
 
     def __str__(self) -> str:
         parts = [self.message]
@@ -100,10 +106,6 @@ class RateLimitedError(PlatformError):
 
     retryable = True
 
-    def __init__(self, message: str, *, retry_after: float | None = None, **kw: object) -> None:
-        super().__init__(message, **kw)  # type: ignore[arg-type]
-        self.retry_after = retry_after
-
 
 class ServerError(PlatformError):
     """The platform failed (5xx, timeout, connection dropped)."""
@@ -111,10 +113,58 @@ class ServerError(PlatformError):
     retryable = True
 
 
+class NoAnswerError(ServerError):
+    """The platform did not answer: a call timed out or could not connect, also after its
+    retries. The engine gives such a store no more jobs in the same pass
+    (docs/ARCHITECTURE.md, deadlines)."""
+
+
 class MalformedResponseError(PlatformError):
     """The response was not the JSON envelope we expect (truncated, HTML, wrong shape)."""
 
     retryable = True
+
+
+class IncompleteResponseError(MalformedResponseError):
+    """A well-formed success envelope without what the endpoint must return
+    (``{"response": {}}`` for an order list): the call failed, nothing is taken from it.
+
+    Not repeated in place: the same answer would come back at once. The order cursor stays
+    where it was and pushes stay pending with their back-off, so the next run tries again.
+    """
+
+    retryable = False
+
+    def __init__(self, platform: str, endpoint: str, missing: Sequence[str], **kw: object) -> None:
+        self.platform, self.endpoint = platform, endpoint
+        self.missing = tuple(missing)
+        text = f"{platform} {endpoint} answered without {', '.join(self.missing)}"
+        super().__init__(text, **kw)  # type: ignore[arg-type]
+
+
+def require_fields(
+    platform: str,
+    endpoint: str,
+    data: Any,
+    fields: Mapping[str, type | tuple[type, ...]],
+    *,
+    request_id: str | None = None,
+) -> None:
+    """Check that a success payload holds what the endpoint must return.
+
+    ``fields`` maps each required key to its type(s); a key that is absent, ``null`` or of
+    another type is "missing". Raises :class:`IncompleteResponseError` naming them all.
+    """
+    if not isinstance(data, Mapping):
+        raise IncompleteResponseError(platform, endpoint, ["its payload"], request_id=request_id)
+    missing = [
+        key
+        for key, kind in fields.items()
+        if not isinstance(data.get(key), kind)
+        or (kind in (int, float) and isinstance(data.get(key), bool))
+    ]
+    if missing:
+        raise IncompleteResponseError(platform, endpoint, missing, request_id=request_id)
 
 
 # --------------------------------------------------------------------------- the protocol

@@ -1,14 +1,24 @@
-"""Connected stores: add, list, settings, pause, remove. Secrets are not handled here."""
+"""Connected stores: add, list, settings, pause, remove, and the status a seller sees.
+Secrets are not handled here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
-from app.core.db.models import ChannelListing, Order, StockPush, Store
-from app.core.domain import Environment, OutboxStatus, Platform, StoreStatus
+from app.core.db.models import ChannelListing, Order, StockPush, Store, SyncJob
+from app.core.db.types import utcnow
+from app.core.domain import (
+    Environment,
+    JobKind,
+    JobStatus,
+    OutboxStatus,
+    Platform,
+    StoreStatus,
+)
 from app.core.services import audit
 from app.core.services.channel_stock import touch_store_listings
 from app.core.services.context import ServiceContext
@@ -168,15 +178,102 @@ def create_store(ctx: ServiceContext, data: StoreInput) -> StoreDTO:
         return _dto(st)
 
 
-def list_stores(ctx: ServiceContext) -> list[StoreDTO]:
-    """All stores, by name."""
+def list_stores(ctx: ServiceContext, *, engine_running: bool | None = None) -> list[StoreDTO]:
+    """All stores, by name, with the status and error that are true now (see
+    :func:`current_status`). ``engine_running``: whether a sync engine runs on this data
+    folder (None: not known)."""
     with ctx.read() as s:
-        return [
+        rows = [
             _dto(st)
             for st in s.scalars(
                 select(Store).where(Store.workspace_id == ctx.workspace_id).order_by(Store.name)
             )
         ]
+        running = _running_stores(s, engine_running)
+        return [current_status(s, st, st.id in running) for st in rows]
+
+
+# ----------------------------------------------------------------- status truth
+# What a seller reads about a store is derived from its jobs, not only from the status the
+# engine last wrote (docs/ARCHITECTURE.md): "syncing" while one of its jobs runs, and as
+# last error what still fails now. A stored status can be stale: a process that died
+# mid-job never wrote "idle", and an error stays written until the engine writes again.
+
+# A job row left "running" by a process that died is ignored after this long when no one
+# can say whether an engine runs: longer than any job may run (engine job deadlines).
+RUNNING_STALE_AFTER = timedelta(hours=1)
+_LASTING = (StoreStatus.ERROR, StoreStatus.NEEDS_REAUTH, StoreStatus.DISCONNECTED)
+
+
+def _running_stores(session: Session, engine_running: bool | None) -> set[int]:
+    """Stores with a job running now. No engine: nothing runs, whatever rows say."""
+    if engine_running is False:
+        return set()
+    query = select(SyncJob.store_id).where(SyncJob.status == JobStatus.RUNNING)
+    if engine_running is None:
+        query = query.where(SyncJob.started_at >= utcnow() - RUNNING_STALE_AFTER)
+    return set(session.scalars(query.distinct()))
+
+
+def current_errors(session: Session, store_id: int) -> list[tuple[JobKind, str]]:
+    """The job kinds failing now: each kind whose newest finished run failed, with its
+    error. A later success of the same kind clears it; cancelled or interrupted runs
+    say nothing about the store and are skipped."""
+    out = []
+    for kind in JobKind:
+        row = session.execute(
+            select(SyncJob.status, SyncJob.error)
+            .where(
+                SyncJob.store_id == store_id,
+                SyncJob.kind == kind,
+                SyncJob.status.in_([JobStatus.SUCCEEDED, JobStatus.FAILED]),
+            )
+            .order_by(SyncJob.id.desc())
+            .limit(1)
+        ).first()
+        if row is not None and row.status == JobStatus.FAILED:
+            out.append((kind, row.error or "failed"))
+    return out
+
+
+def current_status(session: Session, store: StoreDTO, running: bool) -> StoreDTO:
+    """``store`` with the status and reason that are true now.
+
+    Paused, needs re-authorization, disconnected and a tripped circuit (error) last until
+    someone acts, so they stay as written; otherwise the store is "syncing" exactly while
+    a job runs, else idle, and its reason lists what fails now, by job kind.
+    """
+    if store.paused:
+        return replace(store, status=StoreStatus.PAUSED)
+    if store.status in _LASTING:
+        return store
+    errors = current_errors(session, store.id)
+    reason = "; ".join(f"{kind.value}: {error}" for kind, error in errors)
+    return replace(
+        store, status=StoreStatus.SYNCING if running else StoreStatus.IDLE, status_reason=reason
+    )
+
+
+def clear_stale_syncing(ctx: ServiceContext) -> None:
+    """At engine start: stores left "syncing" by a stopped or crashed process are idle."""
+    with ctx.write() as s:
+        s.execute(
+            update(Store)
+            .where(Store.workspace_id == ctx.workspace_id, Store.sync_status == StoreStatus.SYNCING)
+            .values(sync_status=StoreStatus.IDLE)
+        )
+
+
+def queued_pushes(ctx: ServiceContext) -> dict[int, int]:
+    """Per store, the pushes not yet done."""
+    with ctx.read() as s:
+        return dict(
+            s.execute(
+                select(StockPush.store_id, func.count())
+                .where(StockPush.status != OutboxStatus.DONE)
+                .group_by(StockPush.store_id)
+            ).all()
+        )
 
 
 def get_store(ctx: ServiceContext, store_id: int) -> StoreDTO:

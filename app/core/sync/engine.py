@@ -25,6 +25,7 @@ from app.core.domain import AppCredentials, Endpoints, JobKind, JobStatus, Platf
 from app.core.engine_lock import EngineAlreadyRunning
 from app.core.platforms.base import (
     AuthError,
+    NoAnswerError,
     PlatformAdapter,
     PlatformError,
     ReauthorizationRequired,
@@ -60,6 +61,20 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 ALL_KINDS = (JobKind.ORDERS, JobKind.PRODUCTS, JobKind.STOCK_PUSH)
 
+# How long one job may run (docs/ARCHITECTURE.md, deadlines). Every page of orders and
+# every push result commits as it comes, so a job stopped here loses nothing: the next run
+# goes on from where it stopped. Reading a big catalog takes longest (Shopee: one call per
+# item with variants), hence its longer deadline.
+DEFAULT_JOB_DEADLINES: dict[JobKind, float] = {
+    JobKind.ORDERS: 300.0,
+    JobKind.PRODUCTS: 1800.0,
+    JobKind.STOCK_PUSH: 300.0,
+}
+
+
+class JobDeadlineExceeded(NoAnswerError):
+    """A job ran past its deadline and was stopped; what it committed stays."""
+
 
 @dataclass(frozen=True)
 class EngineOptions:
@@ -77,7 +92,11 @@ class EngineOptions:
     # per-store request rate (per second, burst) by platform; absent: the client's default,
     # sized to the platform's published limits (Shopee publishes none: see its client)
     rate_limits: dict[str, tuple[float, float]] = field(default_factory=dict)
-    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)  # per HTTP attempt
+    job_deadlines: dict[JobKind, float] = field(default_factory=lambda: dict(DEFAULT_JOB_DEADLINES))
+    # only these stores get a worker (``sync --store``): no job of any kind, pushes
+    # included, runs for another store; None: every store
+    stores: frozenset[int] | None = None
     # adaptive order polling (services/polling.py): fast while orders flow or a shared
     # variant is low, the store's own interval when quiet
     polling: PollingRules = field(default_factory=PollingRules)
@@ -152,6 +171,8 @@ class SyncEngine:
         interrupted = sync_jobs.mark_interrupted(self.ctx)
         if interrupted:
             log.warning("%d job(s) were interrupted by the last stop", interrupted)
+        # a process that died mid-job left its stores "syncing": nothing runs now
+        store_service.clear_stale_syncing(self.ctx)
         async with httpx.AsyncClient(
             timeout=self.options.timeout,
             limits=DEFAULT_LIMITS,
@@ -160,7 +181,8 @@ class SyncEngine:
         ) as http:
             self._http = http
             for store in store_service.list_stores(self.ctx):
-                self._spawn(store.id)
+                if self.serves(store.id):
+                    self._spawn(store.id)
             ready.set_result(None)
             await self._stopping.wait()
             workers = list(self._workers.values())
@@ -198,7 +220,14 @@ class SyncEngine:
         return self._http
 
     # ------------------------------------------------------------------ workers
+    def serves(self, store_id: int) -> bool:
+        """Whether this engine runs jobs for the store (``EngineOptions.stores``)."""
+        only = self.options.stores
+        return only is None or store_id in only
+
     def _spawn(self, store_id: int) -> StoreWorker:
+        if not self.serves(store_id):
+            raise ValueError(f"this engine does not sync store {store_id}")
         worker = self._workers.get(store_id)
         if worker is None or worker.task.done():
             worker = StoreWorker(self, store_id)
@@ -227,7 +256,7 @@ class SyncEngine:
         self._thread.call_soon(self._wake_pushes, store_ids)
 
     def _wake_pushes(self, store_ids: set[int]) -> None:
-        for sid in store_ids:
+        for sid in store_ids:  # only stores this engine serves have a worker
             worker = self._workers.get(sid)
             if worker is not None:
                 worker.push_due = True
@@ -235,12 +264,20 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ API
     def sync_now(
-        self, store_id: int, kinds: tuple[JobKind, ...] | None = None
+        self,
+        store_id: int,
+        kinds: tuple[JobKind, ...] | None = None,
+        deadline: float | None = None,
     ) -> Future[list[int]]:
-        """Run the store's jobs now; resolves to the job ids once they ran."""
+        """Run the store's jobs now; resolves to the job ids once they ran.
+
+        With ``deadline`` (seconds from now) they all end by then: a job still running is
+        stopped (failed, its committed work kept) and the ones not started are not run.
+        """
+        ends = None if deadline is None else time.monotonic() + deadline
 
         async def go() -> list[int]:
-            return await self._spawn(store_id).request(kinds or ALL_KINDS, "manual")
+            return await self._spawn(store_id).request(kinds or ALL_KINDS, "manual", ends)
 
         return self.submit(go())
 
@@ -399,7 +436,10 @@ class StoreWorker:
         self.wake = asyncio.Event()
         self.task: asyncio.Task[None]
         self.push_due = True  # look at the outbox on the first pass
-        self._requests: list[tuple[tuple[JobKind, ...], str, asyncio.Future[list[int]]]] = []
+        # (kinds, trigger, the monotonic time they must end by or None, the waiting future)
+        self._requests: list[
+            tuple[tuple[JobKind, ...], str, float | None, asyncio.Future[list[int]]]
+        ] = []
         self._next: dict[JobKind, float] = {}
         self._failures = 0
         self._circuit_until = 0.0
@@ -412,10 +452,13 @@ class StoreWorker:
         self._orders_ran: float | None = None  # when the last order fetch was scheduled from
 
     # ------------------------------------------------------------------ requests
-    async def request(self, kinds: tuple[JobKind, ...], trigger: str) -> list[int]:
-        """Queue jobs and wait until they ran; returns their job ids."""
+    async def request(
+        self, kinds: tuple[JobKind, ...], trigger: str, ends: float | None = None
+    ) -> list[int]:
+        """Queue jobs and wait until they ran (or ``ends``, a monotonic time, passed);
+        returns their job ids."""
         fut: asyncio.Future[list[int]] = asyncio.get_running_loop().create_future()
-        self._requests.append((kinds, trigger, fut))
+        self._requests.append((kinds, trigger, ends, fut))
         self.wake.set()
         return await fut
 
@@ -462,8 +505,9 @@ class StoreWorker:
     async def _pass(self, store: StoreDTO) -> None:
         requests, self._requests = self._requests, []
         wanted: list[tuple[JobKind, str]] = []
-        for kinds, trigger, _f in requests:
+        for kinds, trigger, _e, _f in requests:
             wanted += [(k, trigger) for k in kinds]
+        ends = min((e for _k, _t, e, _f in requests if e is not None), default=None)
         scheduled = not store.paused and time.monotonic() >= self._circuit_until
         now = time.monotonic()
         if scheduled and self.engine.options.schedule:
@@ -489,11 +533,23 @@ class StoreWorker:
                 and not due_pushes(self.engine.ctx, store.id)
             ):
                 continue
-            job_id = await self._run_job(store, kind, trigger)
+            limit = self.engine.options.job_deadlines.get(kind)
+            if ends is not None:
+                left = ends - time.monotonic()
+                if left <= 0:
+                    log.info("store %s: %s not run, the deadline passed", store.id, kind.value)
+                    break
+                limit = left if limit is None else min(limit, left)
+            job_id, answered = await self._run_job(store, kind, trigger, limit)
             if job_id:
                 job_ids.append(job_id)
             self._schedule_next(store, kind)
-        for _k, _t, fut in requests:
+            if not answered:
+                # a store that did not answer gets no more jobs this pass, so it costs
+                # one call budget or job deadline, not one per job (docs/ARCHITECTURE.md)
+                log.info("store %s did not answer: its other jobs wait", store.id)
+                break
+        for _k, _t, _e, fut in requests:
             if not fut.done():
                 fut.set_result(job_ids)
 
@@ -544,13 +600,17 @@ class StoreWorker:
             await asyncio.wait_for(self.wake.wait(), timeout)
 
     def _fail_requests(self, exc: BaseException) -> None:
-        for _k, _t, fut in self._requests:
+        for _k, _t, _e, fut in self._requests:
             if not fut.done():
                 fut.set_exception(exc)
         self._requests = []
 
     # ------------------------------------------------------------------ one job
-    async def _run_job(self, store: StoreDTO, kind: JobKind, trigger: str) -> int | None:
+    async def _run_job(
+        self, store: StoreDTO, kind: JobKind, trigger: str, limit: float | None = None
+    ) -> tuple[int | None, bool]:
+        """Run one job within ``limit`` seconds; returns its id and whether the store
+        answered (False: no answer within a call's budget, or the deadline passed)."""
         eng = self.engine
         run = JobRun(eng.ctx, eng.emit, store.id, kind, trigger)
         if store.status != StoreStatus.SYNCING:
@@ -568,13 +628,23 @@ class StoreWorker:
         )
         self._current = (run.id, task)
         try:
-            await task
+            try:
+                await asyncio.wait_for(task, limit)  # cancels the job when the limit passes
+            except TimeoutError:
+                if not task.cancelled():
+                    raise  # the job's own TimeoutError, not the deadline
+                raise JobDeadlineExceeded(
+                    f"did not finish within {limit:.0f} s and was stopped; what it stored "
+                    "is kept and the next run goes on from there"
+                ) from None
         except asyncio.CancelledError:
             if self._cancelled == run.id and not _being_cancelled():
                 run.finish(JobStatus.CANCELLED, "cancelled by the user")
                 eng.set_status(store.id, StoreStatus.IDLE)
-                return run.id
+                return run.id, True
             run.finish(JobStatus.INTERRUPTED, "interrupted: the engine stopped")
+            # nothing runs for the store any more: it must not stay "syncing"
+            store_service.set_sync_status(eng.ctx, store.id, StoreStatus.IDLE)
             raise
         except ReauthorizationRequired as exc:
             run.finish(JobStatus.FAILED, str(exc))
@@ -583,23 +653,23 @@ class StoreWorker:
                 Alert("reauth", f"{store.name} needs to be authorized again", str(exc), store.id)
             )
             self._circuit_until = time.monotonic() + eng.options.circuit_max_seconds
-            return run.id
+            return run.id, True
         except PlatformError as exc:
             run.finish(JobStatus.FAILED, f"{type(exc).__name__}: {exc}")
             self._failed(store, exc)
-            return run.id
+            return run.id, not isinstance(exc, NoAnswerError)
         except Exception as exc:  # a bug: keep the store syncing, show it, log it
             log.exception("%s job for store %s crashed", kind.value, store.id)
             run.finish(JobStatus.FAILED, f"internal error: {type(exc).__name__}: {exc}")
             self._failed(store, exc)
-            return run.id
+            return run.id, True
         finally:
             self._current = None
         status = JobStatus.SUCCEEDED if run.failed == 0 else JobStatus.FAILED
         run.finish(status, "" if run.failed == 0 else f"{run.failed} item(s) failed")
         self.reset_circuit()
         eng.set_status(store.id, StoreStatus.IDLE, synced=True)
-        return run.id
+        return run.id, True
 
     def _failed(self, store: StoreDTO, exc: BaseException) -> None:
         eng = self.engine

@@ -112,6 +112,8 @@ class ShopeeSim:
             return self.gateway.error(
                 "invalid_acceess_token", "Invalid access_token, please have a check.", gateway
             )
+        if kind == "missing_fields":  # a success envelope that lacks the endpoint's payload
+            return self.gateway.ok({})
         if kind in ("wrong_method", "not_found"):
             return self.gateway.error("error_param", NOT_FOUND_MESSAGE, gateway)
         return self.gateway.error(

@@ -128,6 +128,8 @@ class TikTokSim:
             return self.gateway.error(
                 105002, MSG_EXPIRED, int(self.state.options["expired_token_status"])
             )
+        if kind == "missing_fields":  # code 0 with a data object that lacks its list
+            return self.gateway.ok({})
         if kind == "wrong_method":
             return self.gateway.error(36009010, MSG_METHOD, 405)
         if kind == "not_found" and self.gateway.is_other_version(request.path):

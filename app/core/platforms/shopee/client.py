@@ -27,12 +27,21 @@ import httpx
 
 from app.core.domain import AppCredentials, Endpoints
 from app.core.platforms.base import (
+    IncompleteResponseError,
     MalformedResponseError,
     PlatformError,
     RateLimitedError,
     ServerError,
+    require_fields,
 )
-from app.core.platforms.http import RedactingFilter, RetryPolicy, TokenBucket, redact, with_retries
+from app.core.platforms.http import (
+    RedactingFilter,
+    RetryPolicy,
+    TokenBucket,
+    note_retry_after,
+    redact,
+    with_retries,
+)
 from app.core.platforms.shopee import signing
 from app.core.platforms.shopee.errors import error_for
 from app.core.platforms.shopee.logistics import LogisticsCalls
@@ -227,11 +236,15 @@ class ShopeeClient(LogisticsCalls):
             )
             try:
                 return self._interpret(response, secret_list, tolerate, binary)
-            except RateLimitedError as exc:
-                pause = exc.retry_after
-                if pause is None or pause > self._retry.max_retry_after:
-                    pause = float(self._options.get("rate_limit_pause", DEFAULT_RATE_LIMIT_PAUSE))
-                self._limiter.penalize(pause)
+            except PlatformError as exc:
+                note_retry_after(exc, response)  # a Retry-After on a 429/503 is the wait
+                if isinstance(exc, RateLimitedError):
+                    pause = exc.retry_after
+                    if pause is None or pause > self._retry.max_retry_after:
+                        pause = float(
+                            self._options.get("rate_limit_pause", DEFAULT_RATE_LIMIT_PAUSE)
+                        )
+                    self._limiter.penalize(pause)
                 raise
 
         def on_retry(n: int, err: PlatformError, wait: float) -> None:
@@ -316,6 +329,16 @@ class ShopeeClient(LogisticsCalls):
                 f"{what}: payload is not an object", request_id=envelope.request_id or None
             )
         return envelope.payload
+
+    @classmethod
+    def _required(
+        cls, envelope: Envelope, endpoint: str, fields: Mapping[str, type | tuple[type, ...]]
+    ) -> dict[str, Any]:
+        """The payload, checked to hold what ``endpoint`` must return (reference §5):
+        an answer without it fails the call instead of reading as "nothing there"."""
+        data = cls._dict(envelope, endpoint)
+        require_fields("Shopee", endpoint, data, fields, request_id=envelope.request_id or None)
+        return data
 
     # ------------------------------------------------------------------ authorization
     def auth_link(self, redirect: str, state: str = "") -> str:
@@ -462,7 +485,11 @@ class ShopeeClient(LogisticsCalls):
         env = await self.call(
             "GET", "product/get_item_list", auth=auth, params=params, safe_to_repeat=True
         )
-        data = self._dict(env, "get_item_list")
+        data = self._required(
+            env, "product/get_item_list", {"has_next_page": bool, "total_count": int}
+        )
+        if data["total_count"] > offset:
+            self._required(env, "product/get_item_list", {"item": list})
         return ItemPage(
             items=list(data.get("item") or []),
             total_count=int(data.get("total_count") or 0),
@@ -535,6 +562,7 @@ class ShopeeClient(LogisticsCalls):
                 safe_to_repeat=True,
                 tolerate=frozenset({"error_busi_update_stock_failed"}),
             )
+            _check_batch(env, "product/update_stock")
             _merge_batch(result, env, batch_models=[e["model_id"] for e in batch])
         return result
 
@@ -555,6 +583,7 @@ class ShopeeClient(LogisticsCalls):
                 safe_to_repeat=True,
                 tolerate=frozenset({"error_update_price_fail"}),
             )
+            _check_batch(env, "product/update_price")
             _merge_batch(result, env, batch_models=[e.model_id for e in batch])
         return result
 
@@ -586,7 +615,7 @@ class ShopeeClient(LogisticsCalls):
         env = await self.call(
             "GET", "order/get_order_list", auth=auth, params=params, safe_to_repeat=True
         )
-        data = self._dict(env, "get_order_list")
+        data = self._required(env, "order/get_order_list", {"order_list": list, "more": bool})
         return OrderListPage(
             orders=list(data.get("order_list") or []),
             more=bool(data.get("more")),
@@ -627,7 +656,9 @@ class ShopeeClient(LogisticsCalls):
             env = await self.call(
                 "GET", "order/get_order_detail", auth=auth, params=params, safe_to_repeat=True
             )
-            out.extend(self._dict(env, "get_order_detail").get("order_list") or [])
+            out.extend(
+                self._required(env, "order/get_order_detail", {"order_list": list})["order_list"]
+            )
         return out
 
     async def cancel_order(
@@ -652,6 +683,24 @@ def _seller_stock_json(entry: StockEntry) -> dict[str, Any]:
     if entry.location_id:  # only multi-warehouse shops send location_id
         seller_stock["location_id"] = entry.location_id
     return seller_stock
+
+
+def _check_batch(env: Envelope, endpoint: str) -> None:
+    """A batch update that reports no error must say which models landed or failed: an
+    empty answer would otherwise leave every model "not answered" and look like a refusal
+    of each, or worse, a success."""
+    payload = env.payload if isinstance(env.payload, dict) else None
+    if env.error:
+        return  # an all-failed batch: _merge_batch fails every model with the error
+    if payload is None or not any(
+        isinstance(payload.get(k), list) for k in ("success_list", "failure_list")
+    ):
+        raise IncompleteResponseError(
+            "Shopee",
+            endpoint,
+            ["success_list", "failure_list"],
+            request_id=env.request_id or None,
+        )
 
 
 def _merge_batch(result: BatchResult, env: Envelope, *, batch_models: Sequence[int]) -> None:

@@ -26,12 +26,19 @@ from urllib.parse import urlencode
 import httpx
 
 from app.core.domain import AppCredentials, Endpoints, ShopInfo, TokenSet
-from app.core.platforms.base import MalformedResponseError, PlatformError, RateLimitedError
+from app.core.platforms.base import (
+    IncompleteResponseError,
+    MalformedResponseError,
+    PlatformError,
+    RateLimitedError,
+)
 from app.core.platforms.http import (
     RedactingFilter,
     RetryPolicy,
     TokenBucket,
+    note_retry_after,
     redact,
+    retry_after_seconds,
     with_retries,
 )
 from app.core.platforms.tiktok import errors
@@ -225,7 +232,7 @@ class TikTokClient:
             body=dict(filters or {}),
             safe_to_repeat=True,
         )
-        return _page(data, "products")
+        return _page(data, "products", endpoint=path)
 
     async def get_product(self, product_id: str) -> dict[str, Any]:
         """Product detail."""
@@ -307,7 +314,7 @@ class TikTokClient:
         }
         path = f"/order/{self._v('order')}/orders/search"
         data = await self._call("POST", path, query=query, body=body, safe_to_repeat=True)
-        return _page(data, "orders")
+        return _page(data, "orders", endpoint=path)
 
     async def get_orders(self, order_ids: Sequence[str]) -> list[dict[str, Any]]:
         """Order details, fetched in batches of at most 50 ids."""
@@ -317,7 +324,7 @@ class TikTokClient:
         for start in range(0, len(ids), self._detail_batch):
             chunk = ids[start : start + self._detail_batch]
             data = await self._call("GET", path, query={"ids": chunk}, safe_to_repeat=True)
-            out.extend(_list(data, "orders"))
+            out.extend(_list(data, "orders", endpoint=path))
         return out
 
     # ------------------------------------------------------------------ logistics, fulfillment
@@ -325,7 +332,7 @@ class TikTokClient:
         """The shop's warehouses (use ``SALES_WAREHOUSE`` ids for inventory)."""
         path = f"/logistics/{self._v('logistics')}/warehouses"
         data = await self._call("GET", path, safe_to_repeat=True)
-        return _list(data, "warehouses")
+        return _list(data, "warehouses", endpoint=path)
 
     async def get_package(self, package_id: str) -> dict[str, Any]:
         """Package detail (status, tracking number, carrier)."""
@@ -465,7 +472,11 @@ class TikTokClient:
         response = await self._http.request(
             method, url, content=body, headers=headers, **self._timeout_kw()
         )
-        return self._unwrap(response, method, path, started)
+        try:
+            return self._unwrap(response, method, path, started)
+        except PlatformError as exc:
+            note_retry_after(exc, response)  # a Retry-After on a 429/503 is the wait
+            raise
 
     async def _token_call(self, path: str, query: Mapping[str, str]) -> Any:
         """An (unsigned, GET) token-API call with the app secret in the query. Never retried."""
@@ -515,7 +526,7 @@ class TikTokClient:
                 message or "TikTok reported an error",
                 request_id=request_id,
                 http_status=status,
-                retry_after=_retry_after(response.headers.get("retry-after")),
+                retry_after=retry_after_seconds(response.headers.get("retry-after")),
             )
         data = payload.get("data")
         if data is None:
@@ -598,32 +609,35 @@ def _expiry(value: Any, now: float) -> datetime | None:
     return datetime.fromtimestamp(seconds, UTC)
 
 
-def _retry_after(value: str | None) -> float | None:
-    """``Retry-After`` seconds when sent (TikTok does not document it; honoured if present)."""
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        return None
+def _list(data: Any, key: str, *, endpoint: str = "") -> list[dict[str, Any]]:
+    """A list of objects under ``key``, or a malformed-response error.
 
-
-def _list(data: Any, key: str) -> list[dict[str, Any]]:
-    """A list of objects under ``key`` (missing means empty), or a malformed-response error."""
+    With ``endpoint`` the list is what that endpoint must return: a ``data`` without it
+    fails the call (:class:`IncompleteResponseError`) instead of reading as "none".
+    Without, a missing list means empty (batch calls answer ``data: {}`` on full success).
+    """
     value = data.get(key) if isinstance(data, dict) else None
     if value is None:
+        if endpoint:
+            raise IncompleteResponseError("TikTok Shop", endpoint, [f"data.{key}"])
         return []
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         raise MalformedResponseError(f"TikTok 'data.{key}' is not a list of objects")
     return value
 
 
-def _page(data: Any, key: str) -> Page:
-    """A page; ``""`` or a missing ``next_page_token`` both mean the last page."""
+def _page(data: Any, key: str, *, endpoint: str = "") -> Page:
+    """A page; ``""`` or a missing ``next_page_token`` both mean the last page.
+
+    A search must return its list; an empty result may leave it out only when it says
+    ``total_count: 0`` (reference §5.4.1), so ``data: {}`` fails the call.
+    """
     token = data.get("next_page_token") if isinstance(data, dict) else None
     total = data.get("total_count") if isinstance(data, dict) else None
+    if total == 0 and isinstance(data, dict) and data.get(key) is None:
+        endpoint = ""  # an explicit empty result
     return Page(
-        items=tuple(_list(data, key)),
+        items=tuple(_list(data, key, endpoint=endpoint)),
         next_page_token=str(token) if token else None,
         total_count=int(total) if isinstance(total, int) else None,
     )
