@@ -647,7 +647,10 @@ def variant_rows(ctx: ServiceContext, ids: Sequence[int]) -> dict[int, VariantRo
         )
         .join(Product, Product.id == Variant.product_id)
         .outerjoin(stock, stock.c.vid == Variant.id)
-        .where(Variant.id.in_(list(ids)), Variant.workspace_id == ctx.workspace_id)
+        # "+ 0" keeps SQLite off the workspace indexes: with one workspace they cover the
+        # whole catalog, and walking them took 220-300 ms per page at 1,000,000 variants
+        # (on the GUI thread); the page's ids are read by primary key instead
+        .where(Variant.id.in_(list(ids)), Variant.workspace_id + 0 == ctx.workspace_id)
     )
     with ctx.read() as s:
         return {r[0]: VariantRow(*tuple(r)) for r in s.execute(stmt)}
