@@ -517,8 +517,8 @@ def variant_ids(
         with ctx.read() as s, cancellable(s, cancel):
             # straight on the driver's cursor: the Row objects of a SQLAlchemy result
             # doubled the time of a 40,000-match search (tests/perf/bench_catalog.py)
-            cursor = s.connection().connection.driver_connection.execute(sql, params)
-            return array("q", [row[0] for row in cursor])
+            driver: Any = s.connection().connection.driver_connection
+            return array("q", [row[0] for row in driver.execute(sql, params)])
     stmt = select(Variant.id).where(Variant.workspace_id == ctx.workspace_id)
     if sort == "name" or category:
         stmt = stmt.join(Product, Product.id == Variant.product_id)
