@@ -20,7 +20,10 @@ def test_scroll_to_the_end_loads_only_visible_pages(qtbot, big_workspace, make_g
     page.resize(1200, 700)
     threads: list[str] = []
     orig = page.model._ids_fn
-    page.model._ids_fn = lambda *a: (threads.append(threading.current_thread().name), orig(*a))[1]
+    page.model._ids_fn = lambda *a, **kw: (
+        threads.append(threading.current_thread().name),
+        orig(*a, **kw),
+    )[1]
     page.show()
     qtbot.waitExposed(page)
     page.ensure_loaded()

@@ -18,6 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 DB_FILENAME = "storesync.db"
 BUSY_TIMEOUT_MS = 10_000
+# execution option of a read-only unit of work (ServiceContext.read): its transaction
+# starts deferred, so it neither waits for nor blocks writers and other reads
+READ_ONLY_OPTION = "storesync_read_only"
 PRIVATE_FILE_MODE = 0o600
 
 
@@ -96,7 +99,13 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
 def _sqlite_on_begin(conn: Any) -> None:
     # IMMEDIATE takes the write lock up front, so two writers wait on busy_timeout instead
     # of failing with "database is locked" when a read transaction upgrades to a write.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A read-only unit of work never upgrades: a plain (deferred) BEGIN reads a WAL
+    # snapshot without the write lock, so the GUI thread's page reads never queue behind
+    # a background search or an engine write (docs/ARCHITECTURE.md, data safety).
+    if conn.get_execution_options().get(READ_ONLY_OPTION):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.db.engine import READ_ONLY_OPTION
+
 
 @dataclass(frozen=True)
 class ServiceContext:
@@ -29,6 +31,10 @@ class ServiceContext:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only unit of work."""
+        """A read-only unit of work: it waits for no writer and blocks none (SQLite WAL).
+
+        Nothing written in it is kept: the session is closed without a commit.
+        """
         with self.sessions() as session:
+            session.connection(execution_options={READ_ONLY_OPTION: True})
             yield session

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
-from app.core.db.models import Order, Product, Store, Variant
+from app.core.db.models import Order, Store
 from app.core.domain import ProductStatus
-from app.core.services.catalog import fts_query, fts_variant_ids
+from app.core.services.catalog import fts_query
 from app.core.services.context import ServiceContext
 from app.core.text import msg
 
@@ -36,17 +37,7 @@ def global_search(ctx: ServiceContext, text_in: str, limit: int = 10) -> list[Se
     q = fts_query(words)
     with ctx.read() as s:
         if q is not None:
-            rows = s.execute(
-                select(Variant.id, Variant.sku, Product.name, Variant.name)
-                .join(Product, Product.id == Variant.product_id)
-                .where(
-                    Variant.workspace_id == ctx.workspace_id,
-                    Variant.id.in_(fts_variant_ids(q)),
-                )
-                .order_by(Variant.status, Variant.sku)
-                .limit(limit)
-            ).all()
-            for vid, sku, pname, vname in rows:
+            for vid, sku, pname, vname in _matches(s, ctx, q, limit, active_only=False):
                 title = f"{pname} — {vname}" if vname else pname
                 hits.append(SearchHit("variant", vid, title, sku))
         like = words.replace("%", "").replace("_", "") + "%"
@@ -70,18 +61,30 @@ def search_variants(ctx: ServiceContext, text_in: str, limit: int = 20) -> list[
     if q is None:
         return []
     with ctx.read() as s:
-        rows = s.execute(
-            select(Variant.id, Variant.sku, Product.name, Variant.name)
-            .join(Product, Product.id == Variant.product_id)
-            .where(
-                Variant.workspace_id == ctx.workspace_id,
-                Variant.status == ProductStatus.ACTIVE,
-                Variant.id.in_(fts_variant_ids(q)),
-            )
-            .order_by(Variant.sku)
-            .limit(limit)
-        ).all()
+        rows = _matches(s, ctx, q, limit, active_only=True)
     return [
         SearchHit("variant", vid, f"{pname} — {vname}" if vname else pname, sku)
         for vid, sku, pname, vname in rows
     ]
+
+
+def _matches(
+    s: Session, ctx: ServiceContext, q: str, limit: int, *, active_only: bool
+) -> list[tuple[int, str, str, str]]:
+    """(id, sku, product name, variant name) of the first matches, active first, by SKU.
+
+    Driven by the FTS5 index like :func:`app.core.services.catalog.variant_ids`: only the
+    matches are read and sorted (``CROSS JOIN`` fixes the order; otherwise SQLite walks the
+    SKU index over the whole catalog until it has ``limit`` matches).
+    """
+    status = "AND v.status = :active" if active_only else ""
+    sql = text(
+        "SELECT v.id, v.sku, p.name, v.name FROM catalog_fts f"
+        " CROSS JOIN variants v ON v.id = f.rowid CROSS JOIN products p ON p.id = v.product_id"
+        f" WHERE catalog_fts MATCH :q AND v.workspace_id = :ws {status}"
+        " ORDER BY v.status, v.sku LIMIT :limit"
+    )
+    params = {"q": q, "ws": ctx.workspace_id, "limit": limit}
+    if active_only:
+        params["active"] = ProductStatus.ACTIVE.value
+    return [tuple(r) for r in s.execute(sql, params)]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 
 from app.core.domain import ProductStatus
 from app.core.services import catalog
+from app.core.services.cancel import CancelToken
 from app.core.services.catalog import VariantRow
 from app.core.services.context import ServiceContext
 from app.gui.formatting import format_rupiah, humanize
@@ -58,7 +59,9 @@ class CatalogModel(PagedTableModel[VariantRow]):
     def __init__(
         self, ctx: ServiceContext, runner: BackgroundRunner, parent: QObject | None = None
     ) -> None:
-        def ids(flt: CatalogFilter, key: str, desc: bool) -> array:
+        def ids(
+            flt: CatalogFilter, key: str, desc: bool, cancel: CancelToken, limit: int | None
+        ) -> array:
             return catalog.variant_ids(
                 ctx,
                 flt.search,
@@ -66,6 +69,8 @@ class CatalogModel(PagedTableModel[VariantRow]):
                 descending=desc,
                 include_archived=flt.include_archived,
                 category=flt.category,
+                limit=limit,
+                cancel=cancel,
             )
 
         super().__init__(
@@ -75,5 +80,9 @@ class CatalogModel(PagedTableModel[VariantRow]):
             lambda page: catalog.variant_rows(ctx, page),
             sort="sku",
             flt=CatalogFilter(),
+            # a newer keystroke cancels the older query; without typed text the first page
+            # comes straight from a sort index, long before the whole catalog is listed
+            cancellable=True,
+            first_page=lambda flt: not flt.search.strip(),
             parent=parent,
         )

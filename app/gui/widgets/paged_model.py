@@ -4,6 +4,13 @@ The model holds only the ids matching the current filter and sort (``array('q')`
 for 1,000,000 rows). The snapshot is computed by a background worker and swapped in with a
 model reset; ``data()`` loads the 200-row page a row falls in by ``WHERE id IN (...)`` and
 keeps the last ~50 pages in an LRU. Filtering and sorting happen in SQL, never in a proxy.
+
+A model built with ``cancellable=True`` hands its ids function a
+:class:`~app.core.services.cancel.CancelToken` and cancels the previous request's token
+when a newer one starts: search as you type never lets an outdated query run on. When
+``first_page(filter)`` says so, a request first asks for one page of ids
+(``limit=PAGE_SIZE``) and shows it, then the whole list: rows appear before a big list is
+counted (worth it where the first page comes from an index, not after a full sort).
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.core.services.cancel import Cancelled, CancelToken
 from app.gui import i18n
 from app.gui.i18n import tr_cached
 from app.gui.runner import BackgroundRunner
@@ -36,7 +44,9 @@ PAGE_SIZE = 200
 MAX_PAGES = 50
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-IdsFn = Callable[[Any, str, bool], array]
+# (filter, sort key, descending) -> ids; cancellable models also pass a CancelToken and
+# first_page models a limit (None for the whole list) as keywords ``cancel`` and ``limit``
+IdsFn = Callable[..., array]
 RowsFn = Callable[[Sequence[int]], dict[int, R]]
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -65,9 +75,16 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         sort: str,
         descending: bool = False,
         flt: Any = None,
+        cancellable: bool = False,
+        first_page: Callable[[Any], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._cancellable = cancellable
+        self._first_page = first_page
+        self._token: CancelToken | None = None
+        self._partial = False  # the ids shown are only the first page of the list
+        self.queries_cancelled = 0  # superseded queries stopped while they ran (tests)
         self._runner = runner
         self._columns = list(columns)
         self._ids_fn = ids_fn
@@ -103,38 +120,70 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.refresh()
 
     def refresh(self) -> None:
-        """Compute a fresh snapshot in the background; older requests are dropped."""
+        """Compute a fresh snapshot in the background; older requests are cancelled."""
         self._generation += 1
         gen = self._generation
-        flt, key, desc, ids_fn = self._filter, self._sort, self._desc, self._ids_fn
+        if self._token is not None:
+            self._token.cancel()  # a newer filter or sort supersedes it
+        token = CancelToken() if self._cancellable else None
+        self._token = token
         if not self._loading:
             self._loading = True
             self.loading_changed.emit(True)
+        first = self._first_page is not None and self._first_page(self._filter)
+        self._request(gen, token, PAGE_SIZE if first else None)
+
+    def _request(self, gen: int, token: CancelToken | None, limit: int | None) -> None:
+        flt, key, desc, ids_fn = self._filter, self._sort, self._desc, self._ids_fn
+        kw: dict[str, Any] = {}
+        if token is not None:
+            kw["cancel"] = token
+        if self._first_page is not None:
+            kw["limit"] = limit
         self._runner.run(
-            lambda: ids_fn(flt, key, desc),
-            lambda ids: self._swap(gen, ids),
+            lambda: ids_fn(flt, key, desc, **kw),
+            lambda ids: self._swap(gen, token, ids, limit),
             lambda exc: self._failed(gen, exc),
             owner=self,
         )
 
-    def _swap(self, gen: int, ids: array) -> None:
+    def _swap(self, gen: int, token: CancelToken | None, ids: array, limit: int | None) -> None:
         if gen != self._generation:
             return  # a newer filter or sort superseded this one
+        if limit is not None and len(ids) < limit:
+            limit = None  # the first page is the whole list
+        elif limit is not None:
+            self._request(gen, token, None)  # now the whole list
+        # the whole list after its first page: the page already loaded stays (same ids)
+        keep = self._partial and self._ids[:PAGE_SIZE] == ids[:PAGE_SIZE]
+        first = self._pages.get(0) if keep else None
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
+        if first is not None:
+            self._pages[0] = first
+        self._partial = limit is not None
         self.endResetModel()
-        self._loading = False
-        self.loading_changed.emit(False)
-        self.snapshot_loaded.emit(len(ids))
+        if limit is None:
+            self._loading = False
+            self.loading_changed.emit(False)
+            self.snapshot_loaded.emit(len(ids))
 
     def _failed(self, gen: int, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self.queries_cancelled += 1  # only superseded queries are cancelled
+            return
         if gen != self._generation:
             return
         log.error("snapshot query failed", exc_info=exc)
         self._loading = False
         self.loading_changed.emit(False)
         self.load_failed.emit(str(exc))
+
+    @property
+    def is_partial(self) -> bool:
+        """Only the first page of the list is in; the whole list is on its way."""
+        return self._partial
 
     def invalidate(self) -> None:
         """Rows changed in place: drop cached pages and repaint, keeping the snapshot."""
