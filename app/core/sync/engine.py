@@ -494,6 +494,7 @@ class StoreWorker:
                     self._fail_requests(RuntimeError("store removed"))
                     return
                 await self._pass(store)
+                _raise_if_cancelling()
                 await self._sleep(store)
         except asyncio.CancelledError:
             self._fail_requests(RuntimeError("engine stopped"))
@@ -741,3 +742,12 @@ class StoreWorker:
             store_service.set_token_expiry(
                 self.engine.ctx, store.id, new.access_expires_at, new.refresh_expires_at
             )
+
+
+def _raise_if_cancelling() -> None:
+    """Python 3.11's wait_for can return a job's result and drop a cancel that arrived as
+    the job finished; the worker would then sleep on with the engine waiting for it to stop.
+    A task still marked as being cancelled stops here instead."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
