@@ -101,6 +101,9 @@ _LABELS = {
     "needs_reauth": N_("Needs re-authorization"),
     "to_ship": N_("To ship"),
     "stock_push": N_("Stock push"),
+    "ship": N_("Ship orders"),
+    "documents": N_("Shipping labels"),
+    "cancel": N_("Cancel orders"),
     "sku_exact": N_("SKU match"),
     "sku_normalized": N_("SKU match (loose)"),
     # StoreStatus

@@ -54,7 +54,7 @@
       <translation>lokasi dengan kode {code} sudah ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="217" />
+      <location filename="../../app/core/services/catalog.py" line="218" />
       <source>a product needs at least one variant</source>
       <translation>produk harus memiliki minimal satu varian</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>Terima angka platform (catat penyesuaian)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="113" />
+      <location filename="../../app/gui/formatting.py" line="116" />
       <source>Active</source>
       <translation>Aktif</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>Stok disesuaikan {change}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="123" />
+      <location filename="../../app/gui/formatting.py" line="126" />
       <source>Adjustment</source>
       <translation>Penyesuaian</translation>
     </message>
@@ -159,12 +159,12 @@
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="87" />
+      <location filename="../../app/core/services/catalog.py" line="88" />
       <source>amount cannot be negative</source>
       <translation>nominal tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="90" />
+      <location filename="../../app/core/services/catalog.py" line="91" />
       <source>amount has more than two decimals</source>
       <translation>nominal memiliki lebih dari dua angka desimal</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>Arsipkan {n} produk? Produk akan keluar dari katalog dan berhenti disinkronkan; riwayat pesanan dan stok tetap tersimpan. Anda bisa memulihkannya lewat “Tampilkan yang diarsipkan”.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="114" />
+      <location filename="../../app/gui/formatting.py" line="117" />
       <source>Archived</source>
       <translation>Diarsipkan</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/model.py" line="45" />
+      <location filename="../../app/gui/catalog/model.py" line="46" />
       <source>Available</source>
       <translation>Tersedia</translation>
     </message>
@@ -349,12 +349,12 @@
       <translation>Barcode</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="95" />
+      <location filename="../../app/core/services/stores.py" line="105" />
       <source>base URL is required</source>
       <translation>URL dasar wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="98" />
+      <location filename="../../app/core/services/stores.py" line="108" />
       <source>base URL must be https (http only for 127.0.0.1)</source>
       <translation>URL dasar harus https (http hanya untuk 127.0.0.1)</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>Merek</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="202" />
+      <location filename="../../app/core/services/catalog.py" line="203" />
       <source>brand is longer than 80 characters</source>
       <translation>merek lebih dari 80 karakter</translation>
     </message>
@@ -394,6 +394,11 @@
       <translation>Batal</translation>
     </message>
     <message>
+      <location filename="../../app/gui/formatting.py" line="106" />
+      <source>Cancel orders</source>
+      <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="82" />
       <source>Cancelled</source>
       <translation>Dibatalkan</translation>
@@ -419,7 +424,7 @@
       <translation>tidak dapat membaca {file}: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="512" />
+      <location filename="../../app/core/services/catalog.py" line="522" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
@@ -469,7 +474,7 @@
       <translation>Filter kategori</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="203" />
+      <location filename="../../app/core/services/catalog.py" line="204" />
       <source>category is longer than 80 characters</source>
       <translation>kategori lebih dari 80 karakter</translation>
     </message>
@@ -564,7 +569,7 @@
       <translation>Kolom</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="145" />
+      <location filename="../../app/gui/formatting.py" line="148" />
       <source>Completed</source>
       <translation>Selesai</translation>
     </message>
@@ -641,7 +646,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin nomor pesanan yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/model.py" line="43" />
+      <location filename="../../app/gui/catalog/model.py" line="44" />
       <source>Cost</source>
       <translation>Modal</translation>
     </message>
@@ -798,7 +803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Redirect khusus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="147" />
+      <location filename="../../app/gui/formatting.py" line="150" />
       <source>Custom website</source>
       <translation>Situs web sendiri</translation>
     </message>
@@ -848,7 +853,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>DEBUG</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="119" />
+      <location filename="../../app/gui/formatting.py" line="122" />
       <source>Deducted</source>
       <translation>Dikurangi</translation>
     </message>
@@ -873,7 +878,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Diagnostik disalin ke papan klip.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="111" />
+      <location filename="../../app/gui/formatting.py" line="114" />
       <source>Disconnected</source>
       <translation>Terputus</translation>
     </message>
@@ -1103,7 +1108,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Riwayat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="107" />
+      <location filename="../../app/gui/formatting.py" line="110" />
       <source>Idle</source>
       <translation>Siaga</translation>
     </message>
@@ -1168,7 +1173,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Bahasa antarmuka (en atau id).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="140" />
+      <location filename="../../app/gui/formatting.py" line="143" />
       <source>Interrupted</source>
       <translation>Terhenti</translation>
     </message>
@@ -1378,7 +1383,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>manual</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="117" />
+      <location filename="../../app/gui/formatting.py" line="120" />
       <source>Manual</source>
       <translation>Manual</translation>
     </message>
@@ -1558,7 +1563,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk baru</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="293" />
+      <location filename="../../app/core/services/catalog.py" line="294" />
       <source>new products cannot reference existing variants</source>
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
@@ -1623,7 +1628,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="116" />
+      <location filename="../../app/gui/formatting.py" line="119" />
       <source>None</source>
       <translation>Tidak ada</translation>
     </message>
@@ -1713,7 +1718,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/model.py" line="44" />
+      <location filename="../../app/gui/catalog/model.py" line="45" />
       <source>On hand</source>
       <translation>Stok fisik</translation>
     </message>
@@ -1808,7 +1813,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan tanpa ID</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/search.py" line="62" />
+      <location filename="../../app/core/services/search.py" line="53" />
       <source>Order {number}</source>
       <translation>Pesanan {number}</translation>
     </message>
@@ -1903,7 +1908,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jeda sinkronisasi toko ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="109" />
+      <location filename="../../app/gui/formatting.py" line="112" />
       <source>Paused</source>
       <translation>Dijeda</translation>
     </message>
@@ -1983,7 +1988,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Diproses</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/model.py" line="38" />
+      <location filename="../../app/gui/catalog/model.py" line="39" />
       <source>Product</source>
       <translation>Produk</translation>
     </message>
@@ -1998,12 +2003,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="212" />
+      <location filename="../../app/core/services/catalog.py" line="213" />
       <source>product name is longer than 255 characters</source>
       <translation>nama produk lebih dari 255 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="210" />
+      <location filename="../../app/core/services/catalog.py" line="211" />
       <source>product name is required</source>
       <translation>nama produk wajib diisi</translation>
     </message>
@@ -2013,7 +2018,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="461" />
+      <location filename="../../app/core/services/catalog.py" line="462" />
       <source>product {product} does not exist</source>
       <translation>produk {product} tidak ada</translation>
     </message>
@@ -2053,7 +2058,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Progres</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="124" />
+      <location filename="../../app/gui/formatting.py" line="127" />
       <source>Purchase</source>
       <translation>Pembelian</translation>
     </message>
@@ -2088,7 +2093,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah diterima</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="136" />
+      <location filename="../../app/gui/formatting.py" line="139" />
       <source>Queued</source>
       <translation>Dalam antrean</translation>
     </message>
@@ -2193,12 +2198,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Muat ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="127" />
+      <location filename="../../app/gui/formatting.py" line="130" />
       <source>Release</source>
       <translation>Pelepasan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="120" />
+      <location filename="../../app/gui/formatting.py" line="123" />
       <source>Released</source>
       <translation>Dilepas</translation>
     </message>
@@ -2263,12 +2268,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="126" />
+      <location filename="../../app/gui/formatting.py" line="129" />
       <source>Reservation</source>
       <translation>Reservasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="118" />
+      <location filename="../../app/gui/formatting.py" line="121" />
       <source>Reserved</source>
       <translation>Dipesan</translation>
     </message>
@@ -2338,7 +2343,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Mencoba lagi sebagai tugas {id}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="128" />
+      <location filename="../../app/gui/formatting.py" line="131" />
       <source>Return</source>
       <translation>Retur</translation>
     </message>
@@ -2403,7 +2408,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Baris</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="137" />
+      <location filename="../../app/gui/formatting.py" line="140" />
       <source>Running</source>
       <translation>Berjalan</translation>
     </message>
@@ -2423,7 +2428,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok cadangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="125" />
+      <location filename="../../app/gui/formatting.py" line="128" />
       <source>Sale</source>
       <translation>Penjualan</translation>
     </message>
@@ -2643,7 +2648,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>stok bersama menipis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="144" />
+      <location filename="../../app/gui/formatting.py" line="104" />
+      <source>Ship orders</source>
+      <translation>Kirim pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="147" />
       <source>Shipped</source>
       <translation>Dikirim</translation>
     </message>
@@ -2653,7 +2663,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengiriman</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="111" />
+      <location filename="../../app/gui/formatting.py" line="105" />
+      <source>Shipping labels</source>
+      <translation>Label pengiriman</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/stores.py" line="121" />
       <source>shop id is required</source>
       <translation>ID toko wajib diisi</translation>
     </message>
@@ -2708,32 +2723,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="50" />
+      <location filename="../../app/core/services/catalog.py" line="51" />
       <source>SKU is required</source>
       <translation>SKU wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="57" />
+      <location filename="../../app/core/services/catalog.py" line="58" />
       <source>SKU is {length} characters; at most {limit} allowed</source>
       <translation>SKU terdiri dari {length} karakter; maksimal {limit} karakter</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="104" />
+      <location filename="../../app/gui/formatting.py" line="107" />
       <source>SKU match</source>
       <translation>Cocok SKU</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="105" />
+      <location filename="../../app/gui/formatting.py" line="108" />
       <source>SKU match (loose)</source>
       <translation>Cocok SKU (longgar)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="53" />
+      <location filename="../../app/core/services/catalog.py" line="54" />
       <source>SKU {sku!r} contains a space; use - or _ instead</source>
       <translation>SKU {sku!r} mengandung spasi; gunakan - atau _ sebagai gantinya</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="66" />
+      <location filename="../../app/core/services/catalog.py" line="67" />
       <source>SKU {sku!r} has characters other than letters, digits and - _ . / # +</source>
       <translation>SKU {sku!r} mengandung karakter selain huruf, angka, dan - _ . / # +</translation>
     </message>
@@ -2753,7 +2768,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="272" />
+      <location filename="../../app/core/services/catalog.py" line="273" />
       <source>SKU {sku} is already used by another variant ({existing})</source>
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
@@ -2768,7 +2783,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="225" />
+      <location filename="../../app/core/services/catalog.py" line="226" />
       <source>SKU {sku} is used twice in this product (rows {first} and {second})</source>
       <translation>SKU {sku} dipakai dua kali di produk ini (baris {first} dan {second})</translation>
     </message>
@@ -2872,7 +2887,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>stok: {state}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="131" />
+      <location filename="../../app/gui/formatting.py" line="134" />
       <source>Stocktake</source>
       <translation>Stok opname</translation>
     </message>
@@ -2917,7 +2932,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Filter toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="109" />
+      <location filename="../../app/core/services/stores.py" line="119" />
       <source>store name is required</source>
       <translation>nama toko wajib diisi</translation>
     </message>
@@ -2997,7 +3012,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Subtotal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="138" />
+      <location filename="../../app/gui/formatting.py" line="141" />
       <source>Succeeded</source>
       <translation>Berhasil</translation>
     </message>
@@ -3052,7 +3067,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronkan toko yang dipilih sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="108" />
+      <location filename="../../app/gui/formatting.py" line="111" />
       <source>Syncing</source>
       <translation>Menyinkronkan</translation>
     </message>
@@ -3287,7 +3302,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pesanan ini sudah tidak ada.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="131" />
+      <location filename="../../app/core/services/stores.py" line="141" />
       <source>this {platform} shop ({shop_id}) is already connected as store {store}</source>
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
@@ -3367,7 +3382,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>No. resi:</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="129" />
+      <location filename="../../app/gui/formatting.py" line="132" />
       <source>Transfer</source>
       <translation>Pemindahan</translation>
     </message>
@@ -3437,7 +3452,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hapus pemetaan listing yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="143" />
+      <location filename="../../app/gui/formatting.py" line="146" />
       <source>Unpaid</source>
       <translation>Belum dibayar</translation>
     </message>
@@ -3462,7 +3477,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Gunakan alamat ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/model.py" line="39" />
+      <location filename="../../app/gui/catalog/model.py" line="40" />
       <source>Variant</source>
       <translation>Varian</translation>
     </message>
@@ -3492,7 +3507,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>varian {variant_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="349" />
+      <location filename="../../app/core/services/catalog.py" line="350" />
       <source>variant {variant} does not belong to this product</source>
       <translation>varian {variant} bukan bagian dari produk ini</translation>
     </message>
@@ -3772,7 +3787,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{text} bukan nominal yang valid</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/paged_model.py" line="217" />
+      <location filename="../../app/gui/widgets/paged_model.py" line="266" />
       <source>{title} (click to sort)</source>
       <translation>{title} (klik untuk mengurutkan)</translation>
     </message>

@@ -124,6 +124,10 @@ class JobKind(enum.StrEnum):
     PRODUCTS = "products"
     ORDERS = "orders"
     STOCK_PUSH = "stock_push"
+    # a seller's actions, run on request only (SyncEngine.run_action)
+    SHIP = "ship"
+    DOCUMENTS = "documents"
+    CANCEL = "cancel"
 
 
 class JobStatus(enum.StrEnum):

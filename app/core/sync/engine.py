@@ -38,6 +38,7 @@ from app.core.services.channel_stock import due_pushes, next_retry_at
 from app.core.services.errors import NotFoundError
 from app.core.services.polling import PollingRules, order_interval, read_facts
 from app.core.services.stores import StoreDTO
+from app.core.sync.actions import ActionJob, run_actions
 from app.core.sync.api import ConnectRequest
 from app.core.sync.call_meter import CURRENT_STORE, CallMeter
 from app.core.sync.context import JobContext
@@ -69,6 +70,9 @@ DEFAULT_JOB_DEADLINES: dict[JobKind, float] = {
     JobKind.ORDERS: 300.0,
     JobKind.PRODUCTS: 1800.0,
     JobKind.STOCK_PUSH: 300.0,
+    JobKind.SHIP: 600.0,
+    JobKind.DOCUMENTS: 600.0,
+    JobKind.CANCEL: 300.0,
 }
 
 
@@ -281,6 +285,23 @@ class SyncEngine:
 
         return self.submit(go())
 
+    def run_action(
+        self, store_id: int, kind: JobKind, job: ActionJob, deadline: float | None = None
+    ) -> Future[Any]:
+        """Run a seller's action (ship, documents, cancel) as one of the store's jobs.
+
+        It waits behind the job the store is running, then runs before the scheduled
+        ones, with a job row in Sync activity, the store's token refresh and rate limit
+        (docs/ARCHITECTURE.md, "Fulfilment"). It runs on a paused store too: the seller
+        asked for it. Resolves to what ``job`` returned, or raises what stopped it.
+        """
+        ends = None if deadline is None else time.monotonic() + deadline
+
+        async def go() -> Any:
+            return await self._spawn(store_id).action(kind, job, ends)
+
+        return self.submit(go())
+
     def retry_job(self, job_id: int) -> Future[int]:
         """Run a job of the same kind for the same store again."""
         store_id, kind = sync_jobs.job_target(self.ctx, job_id)
@@ -440,6 +461,8 @@ class StoreWorker:
         self._requests: list[
             tuple[tuple[JobKind, ...], str, float | None, asyncio.Future[list[int]]]
         ] = []
+        # actions: (kind, job function, monotonic end or None, the waiting future)
+        self._actions: list[tuple[JobKind, ActionJob, float | None, asyncio.Future[Any]]] = []
         self._next: dict[JobKind, float] = {}
         self._failures = 0
         self._circuit_until = 0.0
@@ -461,6 +484,18 @@ class StoreWorker:
         self._requests.append((kinds, trigger, ends, fut))
         self.wake.set()
         return await fut
+
+    async def action(self, kind: JobKind, job: ActionJob, ends: float | None) -> Any:
+        """Queue a seller's action and wait for its result."""
+        fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._actions.append((kind, job, ends, fut))
+        self.wake.set()
+        return await fut
+
+    async def _run_actions(self, store: StoreDTO) -> None:
+        actions, self._actions = self._actions, []
+        deadlines = self.engine.options.job_deadlines
+        await run_actions(actions, deadlines, lambda *a: self._run_job(store, *a))
 
     def reset_circuit(self) -> None:
         """Close the circuit (after a manual resume or a reconnect)."""
@@ -504,6 +539,8 @@ class StoreWorker:
             raise
 
     async def _pass(self, store: StoreDTO) -> None:
+        if self._actions:  # the seller is waiting for these
+            await self._run_actions(store)
         requests, self._requests = self._requests, []
         wanted: list[tuple[JobKind, str]] = []
         for kinds, trigger, _e, _f in requests:
@@ -584,7 +621,7 @@ class StoreWorker:
         self._next[JobKind.ORDERS] = min(self._next[JobKind.ORDERS], due)
 
     async def _sleep(self, store: StoreDTO) -> None:
-        if self._requests or self.push_due:
+        if self._requests or self._actions or self.push_due:
             return
         now = time.monotonic()
         deadlines = [t for t in self._next.values()] if self.engine.options.schedule else []
@@ -604,11 +641,19 @@ class StoreWorker:
         for _k, _t, _e, fut in self._requests:
             if not fut.done():
                 fut.set_exception(exc)
-        self._requests = []
+        for _k, _j, _e, afut in self._actions:
+            if not afut.done():
+                afut.set_exception(exc)
+        self._requests, self._actions = [], []
 
     # ------------------------------------------------------------------ one job
     async def _run_job(
-        self, store: StoreDTO, kind: JobKind, trigger: str, limit: float | None = None
+        self,
+        store: StoreDTO,
+        kind: JobKind,
+        trigger: str,
+        limit: float | None = None,
+        action: ActionJob | None = None,
     ) -> tuple[int | None, bool]:
         """Run one job within ``limit`` seconds; returns its id and whether the store
         answered (False: no answer within a call's budget, or the deadline passed)."""
@@ -616,11 +661,14 @@ class StoreWorker:
         run = JobRun(eng.ctx, eng.emit, store.id, kind, trigger)
         if store.status != StoreStatus.SYNCING:
             eng.set_status(store.id, StoreStatus.SYNCING)
-        job = {
-            JobKind.ORDERS: fetch_orders,
-            JobKind.PRODUCTS: sync_products,
-            JobKind.STOCK_PUSH: push_stock,
-        }[kind]
+        job = (
+            action
+            or {
+                JobKind.ORDERS: fetch_orders,
+                JobKind.PRODUCTS: sync_products,
+                JobKind.STOCK_PUSH: push_stock,
+            }[kind]
+        )
         task = asyncio.ensure_future(
             self._with_auth(
                 store,
@@ -669,7 +717,7 @@ class StoreWorker:
         status = JobStatus.SUCCEEDED if run.failed == 0 else JobStatus.FAILED
         run.finish(status, "" if run.failed == 0 else f"{run.failed} item(s) failed")
         self.reset_circuit()
-        eng.set_status(store.id, StoreStatus.IDLE, synced=True)
+        eng.set_status(store.id, StoreStatus.IDLE, synced=action is None)
         return run.id, True
 
     def _failed(self, store: StoreDTO, exc: BaseException) -> None:
