@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,6 +30,7 @@ from app.core.services.order_views import OrderFilter
 from app.gui.context import GuiContext
 from app.gui.formatting import format_count, humanize
 from app.gui.i18n import N_, tr
+from app.gui.orders import fulfil_actions
 from app.gui.orders.detail import OrderDetail
 from app.gui.orders.model import OrdersModel
 from app.gui.page import Page
@@ -132,8 +134,14 @@ class OrdersPage(Page):
             QPushButton(tr("Map unmapped items…")), tr("Map this order's items")
         )
         self.map_button.clicked.connect(self.map_current)
+        # fulfilment buttons (add_order_action); the same actions are in the context menu
+        self.actions_bar = QHBoxLayout()
+        self._order_actions: list[tuple[QAction, bool]] = []  # (action, needs a selection)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         sel_bar = QHBoxLayout()
         sel_bar.addWidget(self.selection_label)
+        sel_bar.addLayout(self.actions_bar)
         sel_bar.addStretch(1)
         sel_bar.addWidget(self.map_button)
         sel_bar.addWidget(self.copy_button)
@@ -166,6 +174,7 @@ class OrdersPage(Page):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self._keep_id: int | None = None
         self._count = 0
+        fulfil_actions.install(self)
 
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
@@ -255,6 +264,8 @@ class OrdersPage(Page):
             total = tr("{total} · {n} selected").format(total=total, n=n)
         self.selection_label.setText(total)
         self.copy_button.setEnabled(n > 0)
+        for action, needs_selection in self._order_actions:
+            action.setEnabled(n > 0 or not needs_selection)
         row = self.model.row_at(current_row(self.view))
         self.map_button.setEnabled(row is not None and row.unmapped_count > 0)
         if row is None:
@@ -263,8 +274,34 @@ class OrdersPage(Page):
             self.detail.show_order(row.id, row.store_name)
 
     # ------------------------------------------------------------------ actions
+    def add_order_action(
+        self, action: QAction, *, button: bool = True, needs_selection: bool = True
+    ) -> None:
+        """Offer a fulfilment action: a button (unless ``button`` is False), an entry of
+        the list's context menu, and its shortcut while the list has focus."""
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view.addAction(action)
+        self._order_actions.append((action, needs_selection))
+        action.setEnabled(not needs_selection)
+        if button:
+            btn = QPushButton(action.text())
+            btn.setAccessibleName(action.text())
+            btn.setToolTip(action.toolTip())
+            btn.clicked.connect(action.trigger)
+            action.changed.connect(lambda b=btn, a=action: b.setEnabled(a.isEnabled()))
+            btn.setEnabled(action.isEnabled())
+            self.actions_bar.addWidget(btn)
+
+    def _context_menu(self, pos) -> None:
+        if not self._order_actions:
+            return
+        menu = QMenu(self)
+        for action, _n in self._order_actions:
+            menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
     def selected_orders(self) -> list[order_views.OrderRow]:
-        """The selected orders (for the fulfilment actions to come)."""
+        """The selected orders, in the list's order."""
         return [r for r in (self.model.row_at(i) for i in selected_rows(self.view)) if r]
 
     def copy_numbers(self) -> None:
