@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -31,6 +32,7 @@ from app.core.services.context import ServiceContext
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
+PRINTS_TO_KEEP = 20  # merged prints kept in labels/printed (the viewer may still show one)
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,16 @@ class LabelCache:
     def package_path(self, store_id: int, package_id: str) -> Path:
         """Where a package's label is kept."""
         return self.root / str(store_id) / f"{_safe(package_id)}.pdf"
+
+    def print_path(self, when: datetime, keep: int = PRINTS_TO_KEEP) -> Path:
+        """A new file for a merged print (``labels/printed/``, UTC time in the name); the
+        oldest prints beyond ``keep`` are removed (their labels stay cached)."""
+        folder = self.root / "printed"
+        _private_dirs(self.root, folder)
+        old = sorted(folder.glob("airway-bills-*.pdf"))
+        for path in old[: max(0, len(old) - keep + 1)]:
+            path.unlink(missing_ok=True)
+        return folder / f"airway-bills-{when.astimezone(UTC):%Y%m%d-%H%M%S-%f}.pdf"
 
     def _manifest(self, store_id: int, platform_order_id: str) -> Path:
         return self.root / str(store_id) / "orders" / f"{_safe(platform_order_id)}.json"
