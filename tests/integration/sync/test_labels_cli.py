@@ -77,8 +77,7 @@ def test_demo_then_labels_writes_one_page_per_package(tmp_path):
         assert len(texts) == len(packages)
         assert f"{len(packages)} pages" in run.stdout
         printed = {
-            f"{t.split('Package: ')[1].split()[0]} {t.split('Resi: ')[1].split()[0]}"
-            for t in texts
+            f"{t.split('Package: ')[1].split()[0]} {t.split('Resi: ')[1].split()[0]}" for t in texts
         }
         assert printed == set(packages)
 
