@@ -129,6 +129,11 @@
       <translation>Setelah menyetujui, tempel alamat yang terbuka di kolom bawah ini.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/labels.py" line="71" />
+      <source>Airway bills</source>
+      <translation>Resi pengiriman</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/page.py" line="76" />
       <source>All</source>
       <translation>Semua</translation>
@@ -144,7 +149,7 @@
       <translation>Semua lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="88" />
+      <location filename="../../app/gui/orders/page.py" line="90" />
       <source>All statuses</source>
       <translation>Semua status</translation>
     </message>
@@ -194,7 +199,7 @@
       <translation>proses StoreSync lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="54" />
+      <location filename="../../app/gui/orders/page.py" line="56" />
       <source>Any time</source>
       <translation>Kapan saja</translation>
     </message>
@@ -616,7 +621,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="274" />
+      <location filename="../../app/gui/orders/page.py" line="311" />
       <source>Copied {n} order numbers</source>
       <translation>{n} nomor pesanan disalin</translation>
     </message>
@@ -636,12 +641,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin tautan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy order numbers</source>
       <translation>Salin nomor pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
     </message>
@@ -898,6 +903,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unduh template…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/labels.py" line="49" />
+      <source>Download the selected orders' airway bills into one PDF (Ctrl+P)</source>
+      <translation>Unduh resi pesanan terpilih menjadi satu PDF (Ctrl+P)</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="60" />
       <source>Drift policy</source>
       <translation>Kebijakan selisih stok</translation>
@@ -1098,7 +1108,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="96" />
+      <location filename="../../app/gui/orders/page.py" line="98" />
       <source>From date</source>
       <translation>Dari tanggal</translation>
     </message>
@@ -1408,7 +1418,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan yang dipilih ke saran terbaik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map this order's items</source>
       <translation>Petakan barang pesanan ini</translation>
     </message>
@@ -1418,7 +1428,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map unmapped items…</source>
       <translation>Petakan barang yang belum dipetakan…</translation>
     </message>
@@ -1578,6 +1588,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cadangan terbaru: {time} ({n} disimpan di {folder}).</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/labels.py" line="152" />
+      <source>No airway bill could be printed; see each order below.</source>
+      <translation>Tidak ada resi yang bisa dicetak; lihat tiap pesanan di bawah.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/labels.py" line="49" />
+      <source>No airway bill for an order that is {status}</source>
+      <translation>Tidak ada resi untuk pesanan berstatus {status}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/documents_job.py" line="88" />
+      <source>No answer for this order</source>
+      <translation>Tidak ada jawaban untuk pesanan ini</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/settings/backups.py" line="122" />
       <source>No backup yet. One is made each day while StoreSync runs, in {folder}.</source>
       <translation>Belum ada cadangan. Satu dibuat setiap hari selama StoreSync berjalan, di {folder}.</translation>
@@ -1586,6 +1611,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
       <source>no code</source>
       <translation>tidak ada kode</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/labels.py" line="107" />
+      <source>No data folder: cannot keep the labels</source>
+      <translation>Tidak ada folder data: resi tidak bisa disimpan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/labels.py" line="178" />
+      <source>No PDF viewer opened; use Save as… and open {path} yourself.</source>
+      <translation>Tidak ada penampil PDF yang terbuka; gunakan Simpan sebagai… lalu buka {path} sendiri.</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="383" />
@@ -1623,6 +1658,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada sinkronisasi yang sedang berjalan.</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/shopee/labels.py" line="60" />
+      <source>No tracking number yet; try again in a few minutes</source>
+      <translation>Belum ada nomor resi; coba lagi beberapa menit lagi</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="179" />
       <source>no variant has SKU {sku}</source>
       <translation>tidak ada varian dengan SKU {sku}</translation>
@@ -1656,6 +1696,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/detail.py" line="30" />
       <source>Not mapped — map it…</source>
       <translation>Belum dipetakan — petakan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/labels.py" line="47" />
+      <source>Not shipped yet: arrange shipment first</source>
+      <translation>Belum dikirim: atur pengiriman terlebih dahulu</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="147" />
@@ -1723,12 +1768,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only unmapped</source>
       <translation>Hanya yang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only with unmapped items</source>
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
@@ -1778,7 +1823,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>opsional, mis. 35.000</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/model.py" line="38" />
+      <location filename="../../app/gui/orders/labels.py" line="80" />
       <source>Order</source>
       <translation>Pesanan</translation>
     </message>
@@ -1793,12 +1838,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Item pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Order number, buyer, SKU or item name</source>
       <translation>Nomor pesanan, pembeli, SKU, atau nama barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="106" />
+      <location filename="../../app/gui/orders/page.py" line="108" />
       <source>Order number, buyer, SKU…</source>
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
@@ -1913,6 +1958,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dijeda</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/labels.py" line="188" />
+      <source>PDF file (*.pdf)</source>
+      <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/model.py" line="42" />
       <source>pending</source>
       <translation>menunggu</translation>
@@ -1968,6 +2018,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Platform</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/labels.py" line="76" />
+      <source>Preparing {n} orders…</source>
+      <translation>Menyiapkan {n} pesanan…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/mapping.py" line="55" />
       <source>Price</source>
       <translation>Harga</translation>
@@ -1976,6 +2031,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="43" />
       <source>Price (Rp)</source>
       <translation>Harga (Rp)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/labels.py" line="47" />
+      <source>Print airway bills</source>
+      <translation>Cetak resi</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="60" />
@@ -2313,6 +2373,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Memulihkan {name}…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/labels.py" line="80" />
+      <source>Result</source>
+      <translation>Hasil</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/page.py" line="180" />
       <source>Resume</source>
       <translation>Lanjutkan</translation>
@@ -2443,6 +2508,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sampel / hadiah</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/labels.py" line="188" />
+      <source>Save airway bills</source>
+      <translation>Simpan resi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/labels.py" line="85" />
+      <source>Save as…</source>
+      <translation>Simpan sebagai…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="147" />
       <source>Save export</source>
       <translation>Simpan hasil ekspor</translation>
@@ -2471,6 +2546,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/settings/page.py" line="277" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/labels.py" line="198" />
+      <source>Saved to {path}</source>
+      <translation>Disimpan ke {path}</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="266" />
@@ -2523,7 +2603,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari nama, SKU, merek, kategori…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Search orders</source>
       <translation>Cari pesanan</translation>
     </message>
@@ -2673,6 +2753,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>ID toko wajib diisi</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/shopee/labels.py" line="166" />
+      <source>Shopee could not make the airway bill; try again</source>
+      <translation>Shopee tidak dapat membuat resi; coba lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/labels.py" line="45" />
+      <source>Shopee does not know this order</source>
+      <translation>Shopee tidak mengenal pesanan ini</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
       <source>Shopee partner ID or TikTok app key</source>
       <translation>Partner ID Shopee atau App Key TikTok</translation>
@@ -2681,6 +2771,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
       <source>Shopee partner key or TikTok secret</source>
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/labels.py" line="90" />
+      <source>Shopee sent the airway bill as {kind}, not PDF: choose a PDF (normal) print setting in Seller Centre</source>
+      <translation>Shopee mengirim resi sebagai {kind}, bukan PDF: pilih pengaturan cetak PDF (normal) di Seller Centre</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/page.py" line="296" />
@@ -2827,7 +2922,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="87" />
+      <location filename="../../app/gui/orders/page.py" line="89" />
       <source>Status filter</source>
       <translation>Filter status</translation>
     </message>
@@ -2955,6 +3050,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/excel/export_dialog.py" line="116" />
       <source>Stores</source>
       <translation>Toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/labels.py" line="78" />
+      <source>Stores done</source>
+      <translation>Toko selesai</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="137" />
@@ -3130,6 +3230,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/services/channel_stock.py" line="173" />
       <source>that store does not list this variant: map a listing to it first</source>
       <translation>toko itu tidak menjual varian ini: petakan listing ke varian ini dulu</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/labels.py" line="176" />
+      <source>The airway bill was not ready in time; try again</source>
+      <translation>Resi belum siap tepat waktu; coba lagi</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="171" />
@@ -3317,6 +3422,21 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop (termasuk Tokopedia)</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/tiktok/labels.py" line="79" />
+      <source>TikTok Shop did not send a PDF airway bill</source>
+      <translation>TikTok Shop tidak mengirim resi PDF</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/labels.py" line="38" />
+      <source>TikTok Shop does not know this order</source>
+      <translation>TikTok Shop tidak mengenal pesanan ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/labels.py" line="103" />
+      <source>TikTok Shop sent no document link for this package</source>
+      <translation>TikTok Shop tidak mengirim tautan dokumen untuk paket ini</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
       <source>TikTok's separate token host</source>
       <translation>Host token TikTok yang terpisah</translation>
@@ -3332,7 +3452,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sampai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="97" />
+      <location filename="../../app/gui/orders/page.py" line="99" />
       <source>To date</source>
       <translation>Sampai tanggal</translation>
     </message>
@@ -3342,7 +3462,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="55" />
+      <location filename="../../app/gui/orders/page.py" line="57" />
       <source>Today</source>
       <translation>Hari ini</translation>
     </message>
@@ -3607,7 +3727,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="56" />
+      <location filename="../../app/gui/orders/page.py" line="58" />
       <source>Yesterday</source>
       <translation>Kemarin</translation>
     </message>
@@ -3692,6 +3812,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} selesai</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/labels.py" line="137" />
+      <source>{n} label(s)</source>
+      <translation>{n} resi</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/mapping.py" line="182" />
       <source>{n} not mapped</source>
       <translation>{n} belum dipetakan</translation>
@@ -3702,9 +3827,14 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="253" />
+      <location filename="../../app/gui/orders/page.py" line="262" />
       <source>{n} orders</source>
       <translation>{n} pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/labels.py" line="160" />
+      <source>{n} orders did not print; see below.</source>
+      <translation>{n} pesanan tidak tercetak; lihat di bawah.</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="298" />
@@ -3740,6 +3870,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/catalog/page.py" line="187" />
       <source>{n} variants</source>
       <translation>{n} varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/labels.py" line="156" />
+      <source>{pages} pages for {n} orders.</source>
+      <translation>{pages} halaman untuk {n} pesanan.</translation>
     </message>
     <message>
       <location filename="../../app/core/db/backup.py" line="64" />
@@ -3787,12 +3922,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{text} bukan nominal yang valid</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/labels.py" line="139" />
+      <source>{text}, saved earlier</source>
+      <translation>{text}, tersimpan sebelumnya</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/widgets/paged_model.py" line="266" />
       <source>{title} (click to sort)</source>
       <translation>{title} (klik untuk mengurutkan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="255" />
+      <location filename="../../app/gui/orders/page.py" line="264" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
     </message>

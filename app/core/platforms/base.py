@@ -18,13 +18,13 @@ from app.core.domain import (
     OrderPage,
     Platform,
     PriceUpdate,
-    ShippingDocument,
     ShippingInfo,
     ShopInfo,
     StockUpdate,
     TokenSet,
     UpdateResult,
 )
+from app.core.domain.labels import OrderLabels
 
 __all__ = [
     "AuthError",
@@ -201,7 +201,11 @@ class PlatformAdapter(Protocol):
 
     # fulfilment and fees
     async def shipping_info(self, platform_order_id: str) -> ShippingInfo: ...
-    async def shipping_document(self, platform_order_id: str) -> ShippingDocument: ...
+    async def shipping_labels(self, platform_order_ids: Sequence[str]) -> list[OrderLabels]:
+        """Airway bills per order and package, one result per order in the same order;
+        an order that cannot print carries its reason (reference §5.17 / §5.5)."""
+        ...
+
     async def order_fees(self, platform_order_id: str) -> OrderFees | None: ...
 
     # limits the engine plans with

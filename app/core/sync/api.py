@@ -47,6 +47,12 @@ class EngineAPI(Protocol):
     ) -> Future[list[int]]:
         """Run the store's jobs now (all kinds by default); resolves to the job ids."""
 
+    def run_action(
+        self, store_id: int, kind: JobKind, job: Any, deadline: float | None = None
+    ) -> Future[Any]:
+        """Run a seller's action (ship, documents, cancel) as one of the store's jobs;
+        resolves to what ``job`` returned (docs/ARCHITECTURE.md, "Fulfilment")."""
+
     def retry_job(self, job_id: int) -> Future[int]:
         """Run the same kind of job again for the same store; resolves to the new job id."""
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.gui.orders import labels
+
 if TYPE_CHECKING:
     from app.gui.orders.page import OrdersPage
 
 
 def install(page: OrdersPage) -> None:
     """Add every fulfilment action to the page (one line per action module)."""
+    labels.install(page)

@@ -1,8 +1,8 @@
 """Shopee logistics endpoints: shipping parameters, ship_order, tracking, air waybills.
 
 Shipping documents go through Shopee's three steps (create, poll the result until READY
-after ``document_ready_after_polls`` polls, download a small valid PDF); batch calls
-report per-order failures in ``result_list`` as Shopee does.
+after ``document_ready_after_polls`` polls, download a small valid PDF with one page per
+package); batch calls report per-order failures in ``result_list`` as Shopee does.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 from app.sandbox.catalog import CITIES
 from app.sandbox.core import Response, Route
+from app.sandbox.pdf import pdf_pages
 from app.sandbox.shopee.buyers import OrderLife
 from app.sandbox.shopee.gateway import Ctx, Gateway, Reject
 from app.sandbox.shopee.state import WIB, ShopeeState, SimOrder
@@ -197,6 +198,10 @@ class LogisticsApi:
                     "logistics.order_not_exist",
                     f"The order_sn {entry['order_sn']} you provided is not exist. Please check",
                 )
+            if entry.get("package_number") not in (None, "", order.package_number):
+                raise self.gw.fail(
+                    "logistics.package_number_invalid", "The package_number is invalid."
+                )
             if order.doc_status == "PROCESSING":
                 raise self.gw.fail("logistics.download_later", "Processing, please download later.")
             if order.doc_status != "READY":
@@ -205,40 +210,21 @@ class LogisticsApi:
                     "The package can not print now, please create shipping document first.",
                 )
         orders = [o for _, o in pairs if o is not None]
-        return Response(status=200, body=awb_pdf(orders), content_type="application/pdf")
+        return Response(status=200, body=label_pages(orders), content_type="application/pdf")
 
 
-def awb_pdf(orders: Iterable[SimOrder]) -> bytes:
-    """A small but valid one-page PDF airway bill listing the orders."""
-    lines = ["Shopee Airway Bill (sandbox)"]
-    for o in orders:
-        lines.append(f"{o.order_sn}  {o.carrier}  {o.tracking_number}  {o.buyer_name}, {o.city}")
-    text = (
-        "BT /F1 11 Tf 40 800 Td 14 TL "
-        + " ".join(f"({_pdf_escape(line)}) Tj T*" for line in lines)
-        + " ET"
+def label_pages(orders: Iterable[SimOrder]) -> bytes:
+    """The airway bills of a download: one A6 page per order's package, in the request's
+    order, naming the package and the tracking number (tests read them back)."""
+    return pdf_pages(
+        [
+            [
+                f"Shopee Airway Bill (sandbox) - {o.carrier}",
+                f"Package: {o.package_number}",
+                f"Resi: {o.tracking_number}",
+                f"Order: {o.order_sn}",
+                f"Penerima: {o.buyer_name}, {o.city}",
+            ]
+            for o in orders
+        ]
     )
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(text.encode('latin-1', 'replace'))} >>\nstream\n{text}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{obj}\nendobj\n".encode("latin-1", "replace")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{off:010d} 00000 n \n" for off in offsets).encode()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return bytes(out)
-
-
-def _pdf_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")

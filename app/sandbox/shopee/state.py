@@ -48,7 +48,7 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "multi_warehouse_shops": (),
     "locations": ("IDZ", "IDJ"),
     # How many get_shipping_document_result polls answer PROCESSING before READY.
-    "document_ready_after_polls": 1,
+    "document_ready_after_polls": 2,
     # Seconds (sandbox clock) after ship_order before the 3PL tracking number appears.
     "tracking_delay_seconds": 0,
     # Fraction of catalog products each shop leaves unlisted (at least one).

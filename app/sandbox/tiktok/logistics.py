@@ -11,6 +11,7 @@ import secrets
 from typing import Any
 
 from app.sandbox.core import Request, Response, Route
+from app.sandbox.pdf import pdf_pages
 from app.sandbox.tiktok.buyers import OrderLife
 from app.sandbox.tiktok.gateway import Ctx, Gateway, ctx_shop
 from app.sandbox.tiktok.state import Order, Shop, TikTokState, V
@@ -23,6 +24,7 @@ class LogisticsApi:
         self.st = state
         self.gw = gateway
         self.life = life
+        self._doc_asks: dict[str, int] = {}  # package id -> document asks so far
 
     def routes(self) -> list[Route]:
         """This area's endpoints."""
@@ -105,9 +107,23 @@ class LogisticsApi:
         self.life.arrange_shipment(order, self.st.now())
         return {}
 
+    # ------------------------------------------------------------------ documents
+    def _document_package(self, shop: Shop, package_id: str) -> Order:
+        """The order holding a package: ``order.package_id`` or, for a split order, a
+        line's ``package_id``."""
+        for order in shop.orders.values():
+            if package_id in (order.package_id, *(li.get("package_id") for li in order.lines)):
+                return order
+        raise self.gw.business(
+            21008111, "The order or package does not belong to the current seller."
+        )
+
     def _shipping_document(self, req: Request, ctx: Ctx) -> dict[str, Any]:
+        """A document link once shipment is arranged; ``11034037`` for the first
+        ``document_ready_after_polls`` asks per package (still being generated)."""
         shop = ctx_shop(ctx)
-        order = self._package_order(shop, req.path_params["package_id"])
+        package_id = req.path_params["package_id"]
+        order = self._document_package(shop, package_id)
         doc_type = req.query.get("document_type")
         if doc_type not in ("SHIPPING_LABEL", "PACKING_SLIP", "SHIPPING_LABEL_AND_PACKING_SLIP"):
             raise self.gw.business(11001002, "invalid param: document_type")
@@ -115,63 +131,56 @@ class LogisticsApi:
             raise self.gw.business(
                 21008017, "Shipping documents are not available for this package."
             )
+        if order.status in ("UNPAID", "ON_HOLD", "AWAITING_SHIPMENT"):
+            # [uncertain] TikTok documents no code for this; the seller must ship first
+            raise self.gw.business(
+                11001002, "invalid param: the package has not been shipped, arrange shipment first"
+            )
+        asked = self._doc_asks.get(package_id, 0)
+        self._doc_asks[package_id] = asked + 1
+        if asked < int(self.st.options.get("document_ready_after_polls", 2)):
+            raise self.gw.business(
+                11034037, "The shipping document is being generated, please try again later."
+            )
         doc_id = secrets.token_hex(12)
-        self.st.documents[doc_id] = (shop.id, order.id)
+        self.st.documents[doc_id] = (shop.id, order.id, package_id)
         return {
             "doc_url": f"{self.st.sandbox.base_url}/sandbox/tiktok/documents/{doc_id}",
-            "tracking_number": order.tracking_number,
+            "tracking_number": _package_tracking(order, package_id),
         }
 
     def _document(self, req: Request) -> Response:
-        """The document CDN stand-in: unsigned, serves a small A6 PDF label."""
+        """The document CDN stand-in: unsigned, serves one A6 PDF label per package."""
         found = self.st.documents.get(req.path_params["doc_id"])
         if found is None:
             return Response(status=404, body=b"Not Found", content_type="text/plain")
-        shop_id, order_id = found
+        shop_id, order_id, *rest = found
         shop = self.st.shops[shop_id]
         order = shop.orders[order_id]
+        package_id = rest[0] if rest else order.package_id
         lines = [
             "TikTok Shop - J&T Express",
-            f"Resi: {order.tracking_number}",
+            f"Package: {package_id}",
+            f"Resi: {_package_tracking(order, package_id)}",
             f"Order: {order.id}",
             f"Penerima: {order.buyer}, {order.city[0]}",
             f"Pengirim: {shop.name}",
-            *(f"{u['seller_sku']} x1" for u in order.lines),
+            *(
+                f"{u['seller_sku']} x1"
+                for u in order.lines
+                if u.get("package_id", package_id) in (package_id, "")
+            ),
         ]
-        return Response(status=200, body=pdf(lines), content_type="application/pdf")
+        return Response(status=200, body=pdf_pages([lines]), content_type="application/pdf")
 
     def _tracking(self, req: Request, ctx: Ctx) -> dict[str, Any]:
         order = self.gw.order_of(ctx_shop(ctx), req.path_params["order_id"])
         return {"tracking": list(reversed(order.tracking))}
 
 
-def pdf(lines: list[str]) -> bytes:
-    """A minimal one-page A6 PDF with the given text lines (Helvetica, Latin-1)."""
-
-    def esc(text: str) -> str:
-        safe = text.encode("latin-1", "replace").decode("latin-1")
-        return safe.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    text = " ".join(f"({esc(line)}) '" for line in lines)
-    stream = f"BT /F1 10 Tf 14 TL 20 400 Td {text} ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 298 420] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(stream.encode('latin-1'))} >>\nstream\n{stream}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return bytes(out)
+def _package_tracking(order: Order, package_id: str) -> str:
+    """A package's tracking number: its lines' (split packages differ), else the order's."""
+    for line in order.lines:
+        if line.get("package_id") == package_id and line.get("tracking_number"):
+            return str(line["tracking_number"])
+    return order.tracking_number

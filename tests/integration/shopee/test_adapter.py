@@ -206,8 +206,9 @@ async def test_shipping_info_document_and_fees(
     env.sim.set_order_status(shop_id, sn, "PROCESSED")
     info = await adapter.shipping_info(sn)
     assert info.tracking_number.startswith("SPXID")
-    doc = await adapter.shipping_document(sn)
-    assert doc.content_type == "application/pdf" and doc.data.startswith(b"%PDF-")
+    (labels,) = await adapter.shipping_labels([sn])
+    assert labels.ok and labels.labels[0].data.startswith(b"%PDF-")
+    assert labels.labels[0].tracking_number == info.tracking_number
 
     fees = await adapter.order_fees(sn)
     assert fees is not None and not fees.final

@@ -185,8 +185,12 @@ async def test_shipping_info_and_document(make_adapter, shops, sim):
     sim.set_order_status(shop.id, order_id, "AWAITING_SHIPMENT")
     info = await adapter.shipping_info(order_id)
     assert info.package_id and info.methods == ("pickup", "dropoff") and info.tracking_number
-    doc = await adapter.shipping_document(order_id)
-    assert doc.content_type == "application/pdf" and doc.data.startswith(b"%PDF-")
+    (unshipped,) = await adapter.shipping_labels([order_id])
+    assert not unshipped.ok and "arrange shipment first" in unshipped.error
+    sim.set_order_status(shop.id, order_id, "AWAITING_COLLECTION")
+    (labels,) = await adapter.shipping_labels([order_id])
+    assert labels.ok and labels.labels[0].data.startswith(b"%PDF-")
+    assert labels.labels[0].package_id == info.package_id
 
 
 async def test_order_fees_from_finance(make_adapter, shops, sim):

@@ -458,12 +458,14 @@ async def test_packages_documents_ship_and_tracking(authorized, shops, sim, http
     slots = await client.get_handover_time_slots(package_id)
     assert slots["can_pickup"] and slots["pickup_slots"]
 
-    doc = await client.get_shipping_document(package_id)
+    with pytest.raises(BadRequestError, match="arrange shipment first"):
+        await client.get_shipping_document(package_id)  # no label before shipping
+    await client.ship_package(package_id)
+    doc = await client.get_shipping_document(package_id)  # the client retries 11034037
     assert doc["tracking_number"] == order["tracking_number"]
     pdf = await client.download_document(doc["doc_url"])
     assert pdf.startswith(b"%PDF-") and order["tracking_number"].encode() in pdf
 
-    await client.ship_package(package_id)
     (shipped,) = await client.get_orders([order_id])
     assert shipped["status"] == "AWAITING_COLLECTION"
     with pytest.raises(BadRequestError) as err:

@@ -9,7 +9,6 @@ an expired token raises :class:`AuthExpiredError`, a dead refresh token
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import UTC, datetime
@@ -27,22 +26,21 @@ from app.core.domain import (
     OrderRef,
     Platform,
     PriceUpdate,
-    ShippingDocument,
     ShippingInfo,
     ShopInfo,
     StockUpdate,
     TokenSet,
     UpdateResult,
 )
+from app.core.domain.labels import OrderLabels
 from app.core.platforms.base import (
     AuthExpiredError,
     BadRequestError,
     ReauthorizationRequired,
-    ServerError,
     TokenProvider,
 )
 from app.core.platforms.http import RetryPolicy, TokenBucket
-from app.core.platforms.shopee import mapping
+from app.core.platforms.shopee import labels, mapping
 from app.core.platforms.shopee.client import ShopeeClient
 from app.core.platforms.shopee.records import (
     MAX_ITEM_IDS,
@@ -269,51 +267,9 @@ class ShopeeAdapter:
             package_id=str(packages[0].get("package_number") or ""),
         )
 
-    async def shipping_document(self, platform_order_id: str) -> ShippingDocument:
-        """The airway bill: create, poll until READY, download (reference §5.17)."""
-        auth = self._auth()
-        found = await self.client.get_tracking_number(auth, platform_order_id)
-        tracking = str(found.get("tracking_number") or "")
-        if not tracking:
-            raise BadRequestError(
-                f"order {platform_order_id} has no tracking number yet; arrange shipment first",
-                code="no_tracking_number",
-            )
-        doc_type = await self._document_type(platform_order_id)
-        order = {"order_sn": platform_order_id, "shipping_document_type": doc_type}
-        created = await self.client.create_shipping_document(
-            auth, [{**order, "tracking_number": tracking}]
-        )
-        _raise_document_failure(created)
-        await self._wait_document_ready(order)
-        doc = await self.client.download_shipping_document(
-            self._auth(), [{"order_sn": platform_order_id}], doc_type
-        )
-        return ShippingDocument(platform_order_id, doc.content_type, doc.data)
-
-    async def _document_type(self, order_sn: str) -> str:
-        forced = self._options.get("document_type")
-        if forced:
-            return str(forced)
-        params = await self.client.get_shipping_document_parameter(
-            self._auth(), [{"order_sn": order_sn}]
-        )
-        _raise_document_failure(params)
-        return str(params[0].get("suggest_shipping_document_type") or "THERMAL_AIR_WAYBILL")
-
-    async def _wait_document_ready(self, order: dict[str, Any]) -> None:
-        interval = float(self._options.get("document_poll_interval", 1.0))
-        attempts = int(self._options.get("document_poll_attempts", 15))
-        for _ in range(attempts):
-            results = await self.client.get_shipping_document_result(self._auth(), [order])
-            _raise_document_failure(results)
-            status = str(results[0].get("status") or "") if results else ""
-            if status == "READY":
-                return
-            if status == "FAILED":
-                raise BadRequestError("Shopee could not render the shipping document")
-            await asyncio.sleep(interval)
-        raise ServerError(f"shipping document not ready after {attempts} checks")
+    async def shipping_labels(self, platform_order_ids: Sequence[str]) -> list[OrderLabels]:
+        """Airway bills per order and package (create, poll until READY, download)."""
+        return await labels.fetch_labels(self.client, self._auth, platform_order_ids, self._options)
 
     async def order_fees(self, platform_order_id: str) -> OrderFees | None:
         """Fees from the escrow detail; None before payment (there is no escrow yet)."""
@@ -365,12 +321,3 @@ def _results(group: Sequence[StockUpdate | PriceUpdate], batch: BatchResult) -> 
                 UpdateResult(u.platform_product_id, vid, ok=False, error="no result from Shopee")
             )
     return out
-
-
-def _raise_document_failure(results: list[dict[str, Any]]) -> None:
-    """Shipping-document calls report failures per order inside a 200."""
-    for r in results:
-        if r.get("fail_error"):
-            raise BadRequestError(
-                str(r.get("fail_message") or r["fail_error"]), code=str(r["fail_error"])
-            )

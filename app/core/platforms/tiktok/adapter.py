@@ -28,7 +28,6 @@ from app.core.domain import (
     OrderStatus,
     Platform,
     PriceUpdate,
-    ShippingDocument,
     ShippingInfo,
     ShopInfo,
     StockUpdate,
@@ -36,6 +35,7 @@ from app.core.domain import (
     UpdateResult,
     WarehouseStock,
 )
+from app.core.domain.labels import OrderLabels
 from app.core.platforms.base import (
     BadRequestError,
     MalformedResponseError,
@@ -43,6 +43,7 @@ from app.core.platforms.base import (
     TokenProvider,
 )
 from app.core.platforms.http import RetryPolicy, TokenBucket
+from app.core.platforms.tiktok import labels
 from app.core.platforms.tiktok.client import (
     CONSENT_BASE_URL,
     MAX_PAGE_SIZE,
@@ -261,22 +262,12 @@ class TikTokAdapter:
             package_id=package_id,
         )
 
-    async def shipping_document(self, platform_order_id: str) -> ShippingDocument:
-        """The airway bill of the order's (first) package, as PDF bytes."""
-        order = await self._raw_order(platform_order_id)
-        package_id = _first_package(order)
-        if not package_id:
-            raise BadRequestError(f"order {platform_order_id} has no package to print yet")
-        doc = await self.client.get_shipping_document(
-            package_id, document_type=str(self._options["document_type"])
-        )
-        url = doc.get("doc_url")
-        if not url:
-            raise MalformedResponseError("shipping document response has no doc_url")
-        data = await self.client.download_document(str(url))
-        if not data.startswith(b"%PDF-"):
-            raise MalformedResponseError("shipping document is not a PDF")
-        return ShippingDocument(platform_order_id, "application/pdf", data)
+    async def shipping_labels(self, platform_order_ids: Sequence[str]) -> list[OrderLabels]:
+        """Airway bills per order and package (document link, then the PDF)."""
+        if not platform_order_ids:
+            return []
+        await self._ensure_cipher()
+        return await labels.fetch_labels(self.client, platform_order_ids, self._options)
 
     async def order_fees(self, platform_order_id: str) -> OrderFees | None:
         """Real fees from the finance statement, or None before the order is settled."""
