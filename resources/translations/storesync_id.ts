@@ -24,7 +24,7 @@
       <translation>&amp;Bantuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="146" />
+      <location filename="../../app/gui/settings/page.py" line="156" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>Terima angka platform (catat penyesuaian)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="116" />
+      <location filename="../../app/gui/formatting.py" line="211" />
       <source>Active</source>
       <translation>Aktif</translation>
     </message>
@@ -79,17 +79,17 @@
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="296" />
+      <location filename="../../app/gui/settings/page.py" line="306" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="139" />
+      <location filename="../../app/gui/settings/page.py" line="149" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="139" />
+      <location filename="../../app/gui/settings/page.py" line="149" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>Stok disesuaikan {change}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="126" />
+      <location filename="../../app/gui/formatting.py" line="221" />
       <source>Adjustment</source>
       <translation>Penyesuaian</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>Semua lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="88" />
+      <location filename="../../app/gui/orders/page.py" line="90" />
       <source>All statuses</source>
       <translation>Semua status</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>Semua toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="57" />
+      <location filename="../../app/gui/settings/page.py" line="59" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>Analitik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="216" />
+      <location filename="../../app/gui/settings/backups.py" line="217" />
       <source>Another StoreSync is syncing this data folder (another StoreSync window or `storesync sync`). Close it, then restore again.</source>
       <translation>StoreSync lain sedang menyinkronkan folder data ini (jendela StoreSync lain atau `storesync sync`). Tutup dulu, lalu pulihkan lagi.</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>proses StoreSync lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="54" />
+      <location filename="../../app/gui/orders/page.py" line="56" />
       <source>Any time</source>
       <translation>Kapan saja</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="126" />
+      <location filename="../../app/gui/settings/page.py" line="128" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>Arsipkan {n} produk? Produk akan keluar dari katalog dan berhenti disinkronkan; riwayat pesanan dan stok tetap tersimpan. Anda bisa memulihkannya lewat “Tampilkan yang diarsipkan”.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="117" />
+      <location filename="../../app/gui/formatting.py" line="212" />
       <source>Archived</source>
       <translation>Diarsipkan</translation>
     </message>
@@ -304,42 +304,42 @@
       <translation>Tersedia</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="79" />
+      <location filename="../../app/gui/analytics/page.py" line="78" />
       <source>Avg. order</source>
       <translation>Rata-rata pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="84" />
+      <location filename="../../app/gui/settings/backups.py" line="85" />
       <source>Back up now</source>
       <translation>Cadangkan sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="170" />
+      <location filename="../../app/gui/settings/backups.py" line="171" />
       <source>Backed up to {path}.</source>
       <translation>Dicadangkan ke {path}.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="157" />
+      <location filename="../../app/gui/settings/backups.py" line="158" />
       <source>Backing up…</source>
       <translation>Mencadangkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="90" />
+      <location filename="../../app/gui/settings/backups.py" line="91" />
       <source>Backup progress</source>
       <translation>Kemajuan pencadangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="78" />
+      <location filename="../../app/gui/settings/backups.py" line="79" />
       <source>Backups</source>
       <translation>Cadangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="118" />
+      <location filename="../../app/gui/settings/backups.py" line="119" />
       <source>Backups need a data folder.</source>
       <translation>Cadangan memerlukan folder data.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="64" />
+      <location filename="../../app/gui/settings/page.py" line="66" />
       <source>Backups to keep (one is made each day while StoreSync runs).</source>
       <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
     </message>
@@ -394,12 +394,12 @@
       <translation>Batal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="106" />
+      <location filename="../../app/gui/formatting.py" line="201" />
       <source>Cancel orders</source>
       <translation>Batalkan pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="82" />
+      <location filename="../../app/gui/analytics/page.py" line="81" />
       <source>Cancelled</source>
       <translation>Dibatalkan</translation>
     </message>
@@ -499,7 +499,7 @@
       <translation>Memeriksa…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="89" />
+      <location filename="../../app/gui/settings/recovery.py" line="90" />
       <source>Choose a backup…</source>
       <translation>Pilih cadangan…</translation>
     </message>
@@ -559,7 +559,7 @@
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="133" />
+      <location filename="../../app/gui/settings/page.py" line="135" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -569,7 +569,7 @@
       <translation>Kolom</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="148" />
+      <location filename="../../app/gui/formatting.py" line="243" />
       <source>Completed</source>
       <translation>Selesai</translation>
     </message>
@@ -616,7 +616,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="274" />
+      <location filename="../../app/gui/orders/page.py" line="311" />
       <source>Copied {n} order numbers</source>
       <translation>{n} nomor pesanan disalin</translation>
     </message>
@@ -636,12 +636,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin tautan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy order numbers</source>
       <translation>Salin nomor pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
     </message>
@@ -666,7 +666,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="308" />
+      <location filename="../../app/gui/settings/page.py" line="318" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
@@ -691,7 +691,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="230" />
+      <location filename="../../app/gui/analytics/page.py" line="229" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -706,7 +706,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal membuka produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="181" />
+      <location filename="../../app/gui/settings/recovery.py" line="182" />
       <source>Could not open {folder}:
 {error}</source>
       <translation>Tidak dapat membuka {folder}:
@@ -738,7 +738,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="263" />
+      <location filename="../../app/gui/settings/page.py" line="273" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
@@ -793,7 +793,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ctrl+K untuk mencari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="69" />
+      <location filename="../../app/gui/analytics/page.py" line="68" />
       <source>Custom</source>
       <translation>Kustom</translation>
     </message>
@@ -803,7 +803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Redirect khusus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="150" />
+      <location filename="../../app/gui/formatting.py" line="245" />
       <source>Custom website</source>
       <translation>Situs web sendiri</translation>
     </message>
@@ -813,7 +813,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Rusak</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="51" />
+      <location filename="../../app/gui/settings/page.py" line="53" />
       <source>Dark</source>
       <translation>Gelap</translation>
     </message>
@@ -823,19 +823,24 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="144" />
+      <location filename="../../app/gui/settings/page.py" line="154" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="147" />
+      <location filename="../../app/gui/settings/page.py" line="157" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="126" />
+      <location filename="../../app/gui/analytics/page.py" line="125" />
       <source>Date range</source>
       <translation>Rentang tanggal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="141" />
+      <source>Dates and times on screen, days in Analytics and in exports use this zone.</source>
+      <translation>Tanggal dan jam di layar, hari di Analitik dan di ekspor memakai zona ini.</translation>
     </message>
     <message>
       <location filename="../../app/core/services/analytics/stock.py" line="105" />
@@ -843,7 +848,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>jumlah hari harus minimal 1</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="63" />
+      <location filename="../../app/gui/settings/page.py" line="65" />
       <source>Days without a sale that make a slow mover.</source>
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
     </message>
@@ -853,12 +858,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>DEBUG</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="122" />
+      <location filename="../../app/gui/formatting.py" line="217" />
       <source>Deducted</source>
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="145" />
+      <location filename="../../app/gui/launch.py" line="153" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -878,7 +883,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Diagnostik disalin ke papan klip.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="114" />
+      <location filename="../../app/gui/formatting.py" line="209" />
       <source>Disconnected</source>
       <translation>Terputus</translation>
     </message>
@@ -968,7 +973,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menukar kode baru…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="86" />
+      <location filename="../../app/gui/formatting.py" line="186" />
       <source>expired {time} ago</source>
       <translation>kedaluwarsa {time} lalu</translation>
     </message>
@@ -1003,7 +1008,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="151" />
+      <location filename="../../app/gui/settings/page.py" line="161" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
     </message>
@@ -1043,7 +1048,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="81" />
+      <location filename="../../app/gui/analytics/page.py" line="80" />
       <source>Fees</source>
       <translation>Biaya</translation>
     </message>
@@ -1083,7 +1088,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tinjauan sinkronisasi pertama — {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="51" />
+      <location filename="../../app/gui/settings/page.py" line="53" />
       <source>Follow the system</source>
       <translation>Ikuti sistem</translation>
     </message>
@@ -1093,12 +1098,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ditemukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="128" />
+      <location filename="../../app/gui/analytics/page.py" line="127" />
       <source>From</source>
       <translation>Dari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="96" />
+      <location filename="../../app/gui/orders/page.py" line="98" />
       <source>From date</source>
       <translation>Dari tanggal</translation>
     </message>
@@ -1108,7 +1113,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Riwayat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="110" />
+      <location filename="../../app/gui/formatting.py" line="205" />
       <source>Idle</source>
       <translation>Siaga</translation>
     </message>
@@ -1138,7 +1143,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="150" />
+      <location filename="../../app/gui/settings/page.py" line="160" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1158,7 +1163,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Mengimpor…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="87" />
+      <location filename="../../app/gui/formatting.py" line="187" />
       <source>in {time}</source>
       <translation>dalam {time}</translation>
     </message>
@@ -1168,12 +1173,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>INFO</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="62" />
+      <location filename="../../app/gui/settings/page.py" line="64" />
       <source>Interface language (en or id).</source>
       <translation>Bahasa antarmuka (en atau id).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="143" />
+      <location filename="../../app/gui/formatting.py" line="238" />
       <source>Interrupted</source>
       <translation>Terhenti</translation>
     </message>
@@ -1218,12 +1223,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="66" />
+      <location filename="../../app/gui/analytics/page.py" line="65" />
       <source>Last 30 days</source>
       <translation>30 hari terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="65" />
+      <location filename="../../app/gui/analytics/page.py" line="64" />
       <source>Last 7 days</source>
       <translation>7 hari terakhir</translation>
     </message>
@@ -1233,7 +1238,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kesalahan terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="68" />
+      <location filename="../../app/gui/analytics/page.py" line="67" />
       <source>Last month</source>
       <translation>Bulan lalu</translation>
     </message>
@@ -1283,7 +1288,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="51" />
+      <location filename="../../app/gui/settings/page.py" line="53" />
       <source>Light</source>
       <translation>Terang</translation>
     </message>
@@ -1383,7 +1388,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>manual</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="120" />
+      <location filename="../../app/gui/formatting.py" line="215" />
       <source>Manual</source>
       <translation>Manual</translation>
     </message>
@@ -1408,7 +1413,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan yang dipilih ke saran terbaik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map this order's items</source>
       <translation>Petakan barang pesanan ini</translation>
     </message>
@@ -1418,7 +1423,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map unmapped items…</source>
       <translation>Petakan barang yang belum dipetakan…</translation>
     </message>
@@ -1523,7 +1528,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="299" />
+      <location filename="../../app/gui/settings/page.py" line="309" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
@@ -1538,7 +1543,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="101" />
+      <location filename="../../app/gui/formatting.py" line="196" />
       <source>Needs re-authorization</source>
       <translation>Perlu otorisasi ulang</translation>
     </message>
@@ -1573,12 +1578,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk baru…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="126" />
+      <location filename="../../app/gui/settings/backups.py" line="127" />
       <source>Newest backup: {time} ({n} kept in {folder}).</source>
       <translation>Cadangan terbaru: {time} ({n} disimpan di {folder}).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="122" />
+      <location filename="../../app/gui/settings/backups.py" line="123" />
       <source>No backup yet. One is made each day while StoreSync runs, in {folder}.</source>
       <translation>Belum ada cadangan. Satu dibuat setiap hari selama StoreSync berjalan, di {folder}.</translation>
     </message>
@@ -1628,7 +1633,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="119" />
+      <location filename="../../app/gui/formatting.py" line="214" />
       <source>None</source>
       <translation>Tidak ada</translation>
     </message>
@@ -1668,7 +1673,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="277" />
+      <location filename="../../app/gui/settings/page.py" line="287" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -1678,7 +1683,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada hasil.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="260" />
+      <location filename="../../app/gui/settings/backups.py" line="261" />
       <source>Nothing was restored: {reason}</source>
       <translation>Tidak ada yang dipulihkan: {reason}</translation>
     </message>
@@ -1688,27 +1693,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="97" />
+      <location filename="../../app/gui/settings/page.py" line="99" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="61" />
+      <location filename="../../app/gui/settings/page.py" line="63" />
       <source>Notify when a store needs re-authorization.</source>
       <translation>Beri tahu saat toko perlu otorisasi ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="60" />
+      <location filename="../../app/gui/settings/page.py" line="62" />
       <source>Notify when a sync job fails.</source>
       <translation>Beri tahu saat tugas sinkronisasi gagal.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="59" />
+      <location filename="../../app/gui/settings/page.py" line="61" />
       <source>Notify when an item runs low.</source>
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="65" />
+      <location filename="../../app/gui/settings/page.py" line="67" />
       <source>Offer the last units on one store only (0: off).</source>
       <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
     </message>
@@ -1723,12 +1728,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only unmapped</source>
       <translation>Hanya yang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only with unmapped items</source>
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
@@ -1793,12 +1798,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Item pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Order number, buyer, SKU or item name</source>
       <translation>Nomor pesanan, pembeli, SKU, atau nama barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="106" />
+      <location filename="../../app/gui/orders/page.py" line="108" />
       <source>Order number, buyer, SKU…</source>
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
@@ -1838,7 +1843,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan {order}: {field} {value} melebihi Rp {high}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="77" />
+      <location filename="../../app/gui/analytics/page.py" line="76" />
       <source>Orders</source>
       <translation>Pesanan</translation>
     </message>
@@ -1908,7 +1913,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jeda sinkronisasi toko ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="112" />
+      <location filename="../../app/gui/formatting.py" line="207" />
       <source>Paused</source>
       <translation>Dijeda</translation>
     </message>
@@ -1963,7 +1968,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="163" />
+      <location filename="../../app/gui/analytics/page.py" line="162" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -2048,7 +2053,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk beserta varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="80" />
+      <location filename="../../app/gui/analytics/page.py" line="79" />
       <source>Profit</source>
       <translation>Laba</translation>
     </message>
@@ -2058,7 +2063,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Progres</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="127" />
+      <location filename="../../app/gui/formatting.py" line="222" />
       <source>Purchase</source>
       <translation>Pembelian</translation>
     </message>
@@ -2093,7 +2098,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah diterima</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="139" />
+      <location filename="../../app/gui/formatting.py" line="234" />
       <source>Queued</source>
       <translation>Dalam antrean</translation>
     </message>
@@ -2103,12 +2108,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sepi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="91" />
+      <location filename="../../app/gui/settings/recovery.py" line="92" />
       <source>Quit</source>
       <translation>Keluar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="134" />
+      <location filename="../../app/gui/analytics/page.py" line="133" />
       <source>Range:</source>
       <translation>Rentang:</translation>
     </message>
@@ -2193,17 +2198,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Referensi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="132" />
+      <location filename="../../app/gui/analytics/page.py" line="131" />
       <source>Refresh</source>
       <translation>Muat ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="130" />
+      <location filename="../../app/gui/formatting.py" line="225" />
       <source>Release</source>
       <translation>Pelepasan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="123" />
+      <location filename="../../app/gui/formatting.py" line="218" />
       <source>Released</source>
       <translation>Dilepas</translation>
     </message>
@@ -2238,7 +2243,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="58" />
+      <location filename="../../app/gui/settings/page.py" line="60" />
       <source>Reorder point used for items that have none of their own.</source>
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
@@ -2258,7 +2263,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan ulang jika tersedia ≤</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="195" />
+      <location filename="../../app/gui/settings/backups.py" line="196" />
       <source>Replace the data in StoreSync with the backup {name}? Changes made since that backup are replaced; the current data is kept beside it.</source>
       <translation>Ganti data di StoreSync dengan cadangan {name}? Perubahan sejak cadangan itu akan diganti; data saat ini disimpan di sebelahnya.</translation>
     </message>
@@ -2268,12 +2273,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="129" />
+      <location filename="../../app/gui/formatting.py" line="224" />
       <source>Reservation</source>
       <translation>Reservasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="121" />
+      <location filename="../../app/gui/formatting.py" line="216" />
       <source>Reserved</source>
       <translation>Dipesan</translation>
     </message>
@@ -2283,32 +2288,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pulihkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="186" />
+      <location filename="../../app/gui/settings/backups.py" line="187" />
       <source>Restore from backup</source>
       <translation>Pulihkan dari cadangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="87" />
+      <location filename="../../app/gui/settings/backups.py" line="88" />
       <source>Restore from backup…</source>
       <translation>Pulihkan dari cadangan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="77" />
+      <location filename="../../app/gui/settings/recovery.py" line="78" />
       <source>Restore progress</source>
       <translation>Kemajuan pemulihan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="84" />
+      <location filename="../../app/gui/settings/recovery.py" line="85" />
       <source>Restore the newest backup</source>
       <translation>Pulihkan cadangan terbaru</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="250" />
+      <location filename="../../app/gui/settings/backups.py" line="251" />
       <source>Restored {name}.</source>
       <translation>{name} dipulihkan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="223" />
+      <location filename="../../app/gui/settings/backups.py" line="224" />
       <source>Restoring {name}…</source>
       <translation>Memulihkan {name}…</translation>
     </message>
@@ -2343,12 +2348,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Mencoba lagi sebagai tugas {id}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="131" />
+      <location filename="../../app/gui/formatting.py" line="226" />
       <source>Return</source>
       <translation>Retur</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="83" />
+      <location filename="../../app/gui/analytics/page.py" line="82" />
       <source>Returned</source>
       <translation>Dikembalikan</translation>
     </message>
@@ -2358,12 +2363,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikembalikan pembeli</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="76" />
+      <location filename="../../app/gui/analytics/page.py" line="75" />
       <source>Revenue</source>
       <translation>Pendapatan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="130" />
+      <location filename="../../app/gui/analytics/charts.py" line="155" />
       <source>Revenue (Rp)</source>
       <translation>Pendapatan (Rp)</translation>
     </message>
@@ -2373,7 +2378,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="161" />
+      <location filename="../../app/gui/analytics/page.py" line="160" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -2408,7 +2413,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Baris</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="140" />
+      <location filename="../../app/gui/formatting.py" line="235" />
       <source>Running</source>
       <translation>Berjalan</translation>
     </message>
@@ -2428,7 +2433,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok cadangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="128" />
+      <location filename="../../app/gui/formatting.py" line="223" />
       <source>Sale</source>
       <translation>Penjualan</translation>
     </message>
@@ -2458,7 +2463,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="159" />
+      <location filename="../../app/gui/settings/page.py" line="169" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -2468,7 +2473,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="277" />
+      <location filename="../../app/gui/settings/page.py" line="287" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
@@ -2523,7 +2528,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari nama, SKU, merek, kategori…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Search orders</source>
       <translation>Cari pesanan</translation>
     </message>
@@ -2648,12 +2653,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>stok bersama menipis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="104" />
+      <location filename="../../app/gui/formatting.py" line="199" />
       <source>Ship orders</source>
       <translation>Kirim pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="147" />
+      <location filename="../../app/gui/formatting.py" line="242" />
       <source>Shipped</source>
       <translation>Dikirim</translation>
     </message>
@@ -2663,7 +2668,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengiriman</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="105" />
+      <location filename="../../app/gui/formatting.py" line="200" />
       <source>Shipping labels</source>
       <translation>Label pengiriman</translation>
     </message>
@@ -2683,7 +2688,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="296" />
+      <location filename="../../app/gui/settings/page.py" line="306" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -2733,12 +2738,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU terdiri dari {length} karakter; maksimal {limit} karakter</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="107" />
+      <location filename="../../app/gui/formatting.py" line="202" />
       <source>SKU match</source>
       <translation>Cocok SKU</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="108" />
+      <location filename="../../app/gui/formatting.py" line="203" />
       <source>SKU match (loose)</source>
       <translation>Cocok SKU (longgar)</translation>
     </message>
@@ -2827,7 +2832,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="87" />
+      <location filename="../../app/gui/orders/page.py" line="89" />
       <source>Status filter</source>
       <translation>Filter status</translation>
     </message>
@@ -2837,7 +2842,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="95" />
+      <location filename="../../app/gui/settings/page.py" line="97" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -2857,7 +2862,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="135" />
+      <location filename="../../app/gui/settings/page.py" line="145" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -2877,7 +2882,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok per channel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="103" />
+      <location filename="../../app/gui/formatting.py" line="198" />
       <source>Stock push</source>
       <translation>Pembaruan stok</translation>
     </message>
@@ -2887,7 +2892,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>stok: {state}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="134" />
+      <location filename="../../app/gui/formatting.py" line="229" />
       <source>Stocktake</source>
       <translation>Stok opname</translation>
     </message>
@@ -2962,7 +2967,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko yang perlu perhatian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="188" />
+      <location filename="../../app/gui/settings/backups.py" line="189" />
       <source>StoreSync backups (*.db);;All files (*)</source>
       <translation>Cadangan StoreSync (*.db);;Semua berkas (*)</translation>
     </message>
@@ -2972,7 +2977,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>StoreSync tidak dapat membuka basis data {path} ({detail}). Pastikan folder data ada dan milik Anda, lalu coba lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="54" />
+      <location filename="../../app/gui/settings/recovery.py" line="55" />
       <source>StoreSync cannot open your data</source>
       <translation>StoreSync tidak dapat membuka data Anda</translation>
     </message>
@@ -3012,7 +3017,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Subtotal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="141" />
+      <location filename="../../app/gui/formatting.py" line="236" />
       <source>Succeeded</source>
       <translation>Berhasil</translation>
     </message>
@@ -3067,7 +3072,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronkan toko yang dipilih sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="111" />
+      <location filename="../../app/gui/formatting.py" line="206" />
       <source>Syncing</source>
       <translation>Menyinkronkan</translation>
     </message>
@@ -3077,17 +3082,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="143" />
+      <location filename="../../app/gui/launch.py" line="151" />
       <source>Syncing is off</source>
       <translation>Sinkronisasi mati</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="113" />
+      <location filename="../../app/gui/launch.py" line="121" />
       <source>Syncing is off in this window: {holder} is syncing this data folder. You can still look and edit here; that process sends the changes.</source>
       <translation>Sinkronisasi mati di jendela ini: {holder} sedang menyinkronkan folder data ini. Anda tetap bisa melihat dan mengubah data di sini; proses itu yang mengirim perubahannya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="124" />
+      <location filename="../../app/gui/launch.py" line="132" />
       <source>Syncing is off: the engine did not start ({error}).</source>
       <translation>Sinkronisasi mati: mesin sinkronisasi tidak berjalan ({error}).</translation>
     </message>
@@ -3122,7 +3127,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="211" />
+      <location filename="../../app/gui/settings/backups.py" line="212" />
       <source>That is the database StoreSync is using: choose a backup file.</source>
       <translation>Itu database yang sedang dipakai StoreSync: pilih berkas cadangan.</translation>
     </message>
@@ -3137,7 +3142,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="175" />
+      <location filename="../../app/gui/settings/backups.py" line="176" />
       <source>The backup failed: {reason}</source>
       <translation>Pencadangan gagal: {reason}</translation>
     </message>
@@ -3147,7 +3152,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>folder data {folder} tidak bisa ditulisi: buat agar bisa ditulisi (atau pilih folder lain dengan --data-dir), lalu hubungkan lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="252" />
+      <location filename="../../app/gui/settings/backups.py" line="253" />
       <source>The data it replaced is kept at {path}.</source>
       <translation>Data yang digantikannya disimpan di {path}.</translation>
     </message>
@@ -3182,7 +3187,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="148" />
+      <location filename="../../app/gui/launch.py" line="156" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -3192,7 +3197,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Disk tempat {path} berada sudah penuh. Kosongkan sebagian ruang, lalu coba lagi; tidak ada yang diubah.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="62" />
+      <location filename="../../app/gui/settings/backups.py" line="63" />
       <source>The file {path} does not exist.</source>
       <translation>Berkas {path} tidak ada.</translation>
     </message>
@@ -3202,12 +3207,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>hari terakhir lebih awal dari hari pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="234" />
+      <location filename="../../app/gui/settings/page.py" line="244" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="66" />
+      <location filename="../../app/gui/settings/recovery.py" line="67" />
       <source>The newest good backup is {name}, made {time}. Restoring it brings back your data as it was then; the damaged file is kept beside it.</source>
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
@@ -3237,7 +3242,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="223" />
+      <location filename="../../app/gui/analytics/page.py" line="222" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -3267,7 +3272,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="128" />
+      <location filename="../../app/gui/settings/page.py" line="130" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
@@ -3277,7 +3282,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="71" />
+      <location filename="../../app/gui/settings/recovery.py" line="72" />
       <source>There is no good backup in {folder}. If you keep one elsewhere, choose it; the damaged file is kept beside the restored one.</source>
       <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
     </message>
@@ -3292,7 +3297,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="67" />
+      <location filename="../../app/gui/analytics/page.py" line="66" />
       <source>This month</source>
       <translation>Bulan ini</translation>
     </message>
@@ -3327,12 +3332,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="128" />
+      <location filename="../../app/gui/settings/page.py" line="139" />
+      <source>Time zone</source>
+      <translation>Zona waktu</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="127" />
       <source>To</source>
       <translation>Sampai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="97" />
+      <location filename="../../app/gui/orders/page.py" line="99" />
       <source>To date</source>
       <translation>Sampai tanggal</translation>
     </message>
@@ -3342,7 +3352,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="55" />
+      <location filename="../../app/gui/orders/page.py" line="57" />
       <source>Today</source>
       <translation>Hari ini</translation>
     </message>
@@ -3362,7 +3372,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="164" />
+      <location filename="../../app/gui/analytics/page.py" line="163" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -3382,7 +3392,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>No. resi:</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="132" />
+      <location filename="../../app/gui/formatting.py" line="227" />
       <source>Transfer</source>
       <translation>Pemindahan</translation>
     </message>
@@ -3427,7 +3437,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="78" />
+      <location filename="../../app/gui/analytics/page.py" line="77" />
       <source>Units</source>
       <translation>Unit</translation>
     </message>
@@ -3452,7 +3462,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hapus pemetaan listing yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="146" />
+      <location filename="../../app/gui/formatting.py" line="241" />
       <source>Unpaid</source>
       <translation>Belum dibayar</translation>
     </message>
@@ -3607,7 +3617,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="56" />
+      <location filename="../../app/gui/orders/page.py" line="58" />
       <source>Yesterday</source>
       <translation>Kemarin</translation>
     </message>
@@ -3617,17 +3627,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="243" />
+      <location filename="../../app/gui/analytics/page.py" line="242" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="222" />
+      <location filename="../../app/gui/settings/page.py" line="232" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="224" />
+      <location filename="../../app/gui/settings/page.py" line="234" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
@@ -3637,7 +3647,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="80" />
+      <location filename="../../app/gui/formatting.py" line="180" />
       <source>{days} d {hours} h</source>
       <translation>{days} hr {hours} j</translation>
     </message>
@@ -3652,7 +3662,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{field} paling banyak Rp {high}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="66" />
+      <location filename="../../app/gui/formatting.py" line="166" />
       <source>{hours} h {minutes} min</source>
       <translation>{hours} j {minutes} mnt</translation>
     </message>
@@ -3677,12 +3687,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{label} untuk {n} produk:</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="84" />
+      <location filename="../../app/gui/formatting.py" line="184" />
       <source>{minutes} min</source>
       <translation>{minutes} mnt</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="64" />
+      <location filename="../../app/gui/formatting.py" line="164" />
       <source>{minutes} min {seconds} s</source>
       <translation>{minutes} mnt {seconds} dtk</translation>
     </message>
@@ -3702,7 +3712,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="253" />
+      <location filename="../../app/gui/orders/page.py" line="262" />
       <source>{n} orders</source>
       <translation>{n} pesanan</translation>
     </message>
@@ -3757,7 +3767,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{rows} baris diperiksa: tidak ada masalah. Siap diimpor.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="61" />
+      <location filename="../../app/gui/formatting.py" line="161" />
       <source>{seconds} s</source>
       <translation>{seconds} dtk</translation>
     </message>
@@ -3792,7 +3802,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{title} (klik untuk mengurutkan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="255" />
+      <location filename="../../app/gui/orders/page.py" line="264" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
     </message>
@@ -3807,22 +3817,22 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{value!r} bukan nominal yang valid</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="46" />
+      <location filename="../../app/gui/analytics/charts.py" line="47" />
       <source>{value}B</source>
       <translation>{value} M</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="50" />
+      <location filename="../../app/gui/analytics/charts.py" line="51" />
       <source>{value}K</source>
       <translation>{value} rb</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="46" />
+      <location filename="../../app/gui/analytics/charts.py" line="47" />
       <source>{value}M</source>
       <translation>{value} jt</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="46" />
+      <location filename="../../app/gui/analytics/charts.py" line="47" />
       <source>{value}T</source>
       <translation>{value} T</translation>
     </message>
