@@ -246,6 +246,23 @@ _LABELS = {
 }
 
 
+# A sync job's kind in words, as Sync activity names it (its list, filter and log title).
+JOB_KIND_LABELS = {
+    "orders": N_("Fetch orders"),
+    "products": N_("Sync products"),
+    "stock_push": N_("Push stock"),
+    "ship": N_("Ship orders"),
+    "documents": N_("Shipping labels"),
+    "cancel": N_("Cancel orders"),
+}
+
+
+def job_kind_label(kind: str) -> str:
+    """``stock_push`` → ``Push stock`` in the interface language."""
+    label = JOB_KIND_LABELS.get(str(kind))
+    return humanize(kind) if label is None else i18n.tr_cached(label)
+
+
 def humanize(value: str) -> str:
     """``to_ship`` → ``To ship`` in the interface language; a few values have
     hand-written labels. Called per table cell: the translation is cached."""

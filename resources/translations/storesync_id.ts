@@ -139,6 +139,11 @@
       <translation>Semua kategori</translation>
     </message>
     <message>
+      <location filename="../../app/gui/activity/page.py" line="99" />
+      <source>All job types</source>
+      <translation>Semua jenis tugas</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/page.py" line="173" />
       <source>All locations</source>
       <translation>Semua lokasi</translation>
@@ -149,7 +154,7 @@
       <translation>Semua status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="234" />
+      <location filename="../../app/gui/activity/page.py" line="242" />
       <source>All stores</source>
       <translation>Semua toko</translation>
     </message>
@@ -728,7 +733,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko tidak dapat dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="317" />
+      <location filename="../../app/gui/activity/page.py" line="336" />
       <source>Could not retry</source>
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
@@ -758,12 +763,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengatur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="331" />
+      <location filename="../../app/gui/activity/page.py" line="350" />
       <source>Could not start the sync</source>
       <translation>Sinkronisasi tidak dapat dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="303" />
+      <location filename="../../app/gui/activity/page.py" line="322" />
       <source>Could not stop the job</source>
       <translation>Tugas tidak dapat dihentikan</translation>
     </message>
@@ -853,7 +858,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="65" />
+      <location filename="../../app/gui/activity/model.py" line="143" />
       <source>DEBUG</source>
       <translation>DEBUG</translation>
     </message>
@@ -908,7 +913,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kebijakan selisih stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="181" />
+      <location filename="../../app/gui/activity/model.py" line="259" />
       <source>Duration</source>
       <translation>Durasi</translation>
     </message>
@@ -943,12 +948,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lingkungan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="68" />
+      <location filename="../../app/gui/activity/model.py" line="146" />
       <source>ERROR</source>
       <translation>KESALAHAN</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="189" />
+      <location filename="../../app/gui/activity/model.py" line="267" />
       <source>Error</source>
       <translation>Kesalahan</translation>
     </message>
@@ -1018,7 +1023,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Mengekspor…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="94" />
+      <location filename="../../app/gui/activity/model.py" line="172" />
       <source>Failed</source>
       <translation>Gagal</translation>
     </message>
@@ -1033,7 +1038,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="97" />
+      <location filename="../../app/gui/activity/page.py" line="103" />
       <source>Failures only</source>
       <translation>Hanya yang gagal</translation>
     </message>
@@ -1051,6 +1056,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/analytics/page.py" line="80" />
       <source>Fees</source>
       <translation>Biaya</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="251" />
+      <source>Fetch orders</source>
+      <translation>Ambil pesanan</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="84" />
@@ -1108,7 +1118,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="107" />
+      <location filename="../../app/gui/activity/page.py" line="113" />
       <source>History</source>
       <translation>Riwayat</translation>
     </message>
@@ -1168,7 +1178,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>dalam {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="66" />
+      <location filename="../../app/gui/activity/model.py" line="144" />
       <source>INFO</source>
       <translation>INFO</translation>
     </message>
@@ -1203,7 +1213,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="86" />
+      <location filename="../../app/gui/activity/model.py" line="164" />
       <source>Job</source>
       <translation>Tugas</translation>
     </message>
@@ -1218,7 +1228,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="301" />
+      <location filename="../../app/gui/activity/page.py" line="98" />
+      <source>Job type filter</source>
+      <translation>Filter jenis tugas</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="320" />
       <source>Job {id} had already finished</source>
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
@@ -1283,7 +1298,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Aktivitas terbaru</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="203" />
+      <location filename="../../app/gui/activity/model.py" line="281" />
       <source>Level</source>
       <translation>Level</translation>
     </message>
@@ -1348,12 +1363,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>lokasi {name} nonaktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="268" />
+      <location filename="../../app/gui/activity/page.py" line="287" />
       <source>Log of job {id}: {store}, {kind}</source>
       <translation>Log tugas {id}: {store}, {kind}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="123" />
+      <location filename="../../app/gui/activity/page.py" line="130" />
       <source>Log of the selected job</source>
       <translation>Log tugas yang dipilih</translation>
     </message>
@@ -1383,7 +1398,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok menipis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="63" />
+      <location filename="../../app/gui/activity/model.py" line="141" />
       <source>manual</source>
       <translation>manual</translation>
     </message>
@@ -1498,7 +1513,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Angka master ({n}) akan dikirim ke toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="209" />
+      <location filename="../../app/gui/activity/model.py" line="287" />
       <source>Message</source>
       <translation>Pesan</translation>
     </message>
@@ -1623,7 +1638,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada saran: cari variannya di atas.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="73" />
+      <location filename="../../app/gui/activity/page.py" line="74" />
       <source>No sync is running right now.</source>
       <translation>Tidak ada sinkronisasi yang sedang berjalan.</translation>
     </message>
@@ -1988,7 +2003,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Masalah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="170" />
+      <location filename="../../app/gui/activity/model.py" line="248" />
       <source>Processed</source>
       <translation>Diproses</translation>
     </message>
@@ -2058,7 +2073,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Laba</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="89" />
+      <location filename="../../app/gui/activity/model.py" line="167" />
       <source>Progress</source>
       <translation>Progres</translation>
     </message>
@@ -2066,6 +2081,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="222" />
       <source>Purchase</source>
       <translation>Pembelian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="253" />
+      <source>Push stock</source>
+      <translation>Kirim stok</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="77" />
@@ -2323,27 +2343,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lanjutkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="63" />
+      <location filename="../../app/gui/activity/model.py" line="141" />
       <source>retry</source>
       <translation>coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="99" />
+      <location filename="../../app/gui/activity/page.py" line="105" />
       <source>Retry</source>
       <translation>Coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="316" />
+      <location filename="../../app/gui/activity/page.py" line="335" />
       <source>Retry failed</source>
       <translation>Gagal mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="99" />
+      <location filename="../../app/gui/activity/page.py" line="105" />
       <source>Retry the selected job</source>
       <translation>Coba lagi tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="315" />
+      <location filename="../../app/gui/activity/page.py" line="334" />
       <source>Retrying as job {id}</source>
       <translation>Mencoba lagi sebagai tugas {id}</translation>
     </message>
@@ -2423,7 +2443,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas yang berjalan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="137" />
+      <location filename="../../app/gui/activity/page.py" line="144" />
       <source>Running now</source>
       <translation>Sedang berjalan</translation>
     </message>
@@ -2498,7 +2518,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="63" />
+      <location filename="../../app/gui/activity/model.py" line="141" />
       <source>schedule</source>
       <translation>terjadwal</translation>
     </message>
@@ -2573,7 +2593,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih pesanan untuk melihat detailnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="290" />
+      <location filename="../../app/gui/activity/page.py" line="309" />
       <source>Select the running job to stop</source>
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
     </message>
@@ -2812,7 +2832,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Jalankan marketplace sandbox bawaan dengan toko demo lalu sinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="100" />
+      <location filename="../../app/gui/activity/model.py" line="178" />
       <source>Started</source>
       <translation>Dimulai</translation>
     </message>
@@ -2827,7 +2847,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Kondisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="163" />
+      <location filename="../../app/gui/activity/model.py" line="241" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -2907,32 +2927,32 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok opname…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="75" />
+      <location filename="../../app/gui/activity/page.py" line="76" />
       <source>Stop</source>
       <translation>Hentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="77" />
+      <location filename="../../app/gui/activity/page.py" line="78" />
       <source>Stop the selected job (or the only one running). What it already saved stays; the store's next sync carries on from there.</source>
       <translation>Hentikan tugas yang dipilih (atau satu-satunya yang berjalan). Yang sudah tersimpan tetap ada; sinkronisasi toko berikutnya melanjutkan dari situ.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="75" />
+      <location filename="../../app/gui/activity/page.py" line="76" />
       <source>Stop the selected running job</source>
       <translation>Hentikan tugas berjalan yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="297" />
+      <location filename="../../app/gui/activity/page.py" line="316" />
       <source>Stopped the {kind} job of {store}</source>
       <translation>Tugas {kind} untuk {store} dihentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="85" />
+      <location filename="../../app/gui/activity/model.py" line="163" />
       <source>Store</source>
       <translation>Toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="95" />
+      <location filename="../../app/gui/activity/page.py" line="96" />
       <source>Store filter</source>
       <translation>Filter toko</translation>
     </message>
@@ -2947,7 +2967,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pengaturan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="162" />
+      <location filename="../../app/gui/activity/page.py" line="169" />
       <source>store {id}</source>
       <translation>toko {id}</translation>
     </message>
@@ -3027,12 +3047,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Varian yang disarankan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="131" />
+      <location filename="../../app/gui/activity/page.py" line="138" />
       <source>Sync activity</source>
       <translation>Aktivitas sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="103" />
+      <location filename="../../app/gui/activity/page.py" line="109" />
       <source>Sync all stores now</source>
       <translation>Sinkronkan semua toko sekarang</translation>
     </message>
@@ -3047,7 +3067,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="330" />
+      <location filename="../../app/gui/activity/page.py" line="349" />
       <source>Sync of {store} failed</source>
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
@@ -3055,6 +3075,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/page.py" line="210" />
       <source>Sync of {store} failed to start</source>
       <translation>Sinkronisasi {store} gagal dimulai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="252" />
+      <source>Sync products</source>
+      <translation>Sinkronkan produk</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="85" />
@@ -3077,7 +3102,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="334" />
+      <location filename="../../app/gui/activity/page.py" line="353" />
       <source>Syncing every store…</source>
       <translation>Menyinkronkan semua toko…</translation>
     </message>
@@ -3327,7 +3352,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Host token TikTok yang terpisah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="201" />
+      <location filename="../../app/gui/activity/model.py" line="279" />
       <source>Time</source>
       <translation>Waktu</translation>
     </message>
@@ -3412,7 +3437,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pindahkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="87" />
+      <location filename="../../app/gui/activity/model.py" line="165" />
       <source>Trigger</source>
       <translation>Pemicu</translation>
     </message>
@@ -3542,7 +3567,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menunggu persetujuan di {address} …</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="67" />
+      <location filename="../../app/gui/activity/model.py" line="145" />
       <source>WARNING</source>
       <translation>PERINGATAN</translation>
     </message>
@@ -3697,7 +3722,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{minutes} mnt {seconds} dtk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="140" />
+      <location filename="../../app/gui/activity/model.py" line="218" />
       <source>{n} done</source>
       <translation>{n} selesai</translation>
     </message>
