@@ -16,16 +16,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser (subcommands register themselves in :mod:`app.cli`)."""
     from app import cli
 
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        metavar="PATH",
-        help="keep all data in PATH (default: the OS user data folder)",
-    )
-    common.add_argument("-v", "--verbose", action="store_true", help="log debug output")
     parser = argparse.ArgumentParser(
         prog="storesync",
-        parents=[common],
+        parents=[_common_options(suppress=False)],
         description="StoreSync: one catalog and one stock count for all your marketplace "
         "stores. Without a command, opens the app.",
     )
@@ -38,9 +31,38 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test", action="store_true", help="check this installation end to end, then exit"
     )
+    parser.add_argument(
+        "--language",
+        choices=("id", "en"),
+        help="open the app in this language this time (default: the one chosen in Settings)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    cli.register(sub, common)
+    # Each subcommand repeats the common options, so they work before or after the
+    # command. There the defaults are SUPPRESS: a subcommand that was not given the
+    # option leaves alone what the main parser read (a None default would overwrite
+    # ``storesync --data-dir D status`` back to the default folder).
+    cli.register(sub, _common_options(suppress=True))
     return parser
+
+
+def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
+    """``--data-dir`` and ``-v``; with ``suppress`` they set nothing when not given."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        default=argparse.SUPPRESS if suppress else None,
+        help="keep all data in PATH (default: the OS user data folder); "
+        "before or after the command",
+    )
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="log debug output",
+    )
+    return common
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from app.gui.launch import run_gui
 
-        return run_gui(data_dir=args.data_dir, demo=args.demo)
+        return run_gui(data_dir=args.data_dir, demo=args.demo, language=args.language)
     return run_command(args)
 
 

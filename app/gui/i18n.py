@@ -27,6 +27,12 @@ log = logging.getLogger(__name__)
 CONTEXT = "StoreSync"
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LANGUAGES = (("English", "en"), ("Bahasa Indonesia", "id"))
+_installed = ["en"]  # the language the interface speaks now (dates and numbers follow it)
+
+
+def current_language() -> str:
+    """``en`` or ``id``: the interface language installed now."""
+    return _installed[0]
 
 
 def tr(text: str) -> str:
@@ -75,6 +81,7 @@ def install_language(app: QCoreApplication, language: str) -> QTranslator | None
         log.warning("no translation for language %r; the interface stays in English", language)
         return None
     app.installTranslator(translator)
+    _installed[0] = language
     tr_cached.cache_clear()
     return translator
 
@@ -83,4 +90,5 @@ def remove_language(app: QCoreApplication, translator: QTranslator | None) -> No
     """Back to English (tests switch languages; the app itself restarts for it)."""
     if translator is not None:
         app.removeTranslator(translator)
+    _installed[0] = "en"
     tr_cached.cache_clear()

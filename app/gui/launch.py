@@ -21,6 +21,7 @@ from app.core import engine_lock
 from app.core.engine_lock import EngineAlreadyRunning
 from app.core.logs import ensure_file_logging
 from app.core.paths import AppPaths, resolve_paths
+from app.core.services.analytics.calendar import zone
 from app.core.settings import LANGUAGE, get_setting
 from app.core.sync.api import EngineAPI
 from app.core.sync.engine import SyncEngine
@@ -29,7 +30,8 @@ from app.gui.bridge import EngineBridge
 from app.gui.context import GuiContext
 from app.gui.crash import CrashReporter
 from app.gui.demo import DemoController
-from app.gui.i18n import install_language, tr, tr_message
+from app.gui.formatting import apply_display_locale, set_display_zone
+from app.gui.i18n import current_language, install_language, tr, tr_message
 from app.gui.main_window import MainWindow
 from app.gui.no_engine import NoEngine
 from app.gui.runner import BackgroundRunner
@@ -40,8 +42,11 @@ from app.gui.ui_state import UiState
 log = logging.getLogger(__name__)
 
 
-def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
-    """Open the window and run until it is closed; returns the exit status."""
+def run_gui(
+    data_dir: str | Path | None = None, demo: bool = False, language: str | None = None
+) -> int:
+    """Open the window and run until it is closed; returns the exit status. ``language``
+    (``storesync --language id|en``) overrides the Settings choice for this start only."""
     import qasync
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -62,7 +67,9 @@ def run_gui(data_dir: str | Path | None = None, demo: bool = False) -> int:
     opened.append(ws)
     backups = DailyBackups(ws.ctx, ws.paths).start()  # its own thread, not an engine job
     # before any window exists: texts are translated as widgets are built
-    install_language(app, get_setting(ws.ctx, LANGUAGE))
+    install_language(app, language or get_setting(ws.ctx, LANGUAGE))
+    log.info("interface language: %s", current_language())
+    apply_display_locale()  # date edits and number boxes write like the tables
     ui_state = UiState(paths.ui_state)
     preference = str(ui_state.get("theme", "system"))
     apply_theme(app, preference)
@@ -103,6 +110,7 @@ def compose(ws: OpenWorkspace, paths: AppPaths, ui_state: UiState) -> Composed:
     window opens without an engine, saying so in one line (docs/ARCHITECTURE.md: one
     engine per data folder): everything can be looked at and edited, and that process
     pushes the changes."""
+    set_display_zone(zone(ws.ctx))  # times on screen in the zone the exports use
     bridge = EngineBridge()
     real = SyncEngine(ws, bridge.post_event)
     engine: EngineAPI = real

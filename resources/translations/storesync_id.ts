@@ -24,7 +24,7 @@
       <translation>&amp;Bantuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="146" />
+      <location filename="../../app/gui/settings/page.py" line="156" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>Terima angka platform (catat penyesuaian)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="116" />
+      <location filename="../../app/gui/formatting.py" line="211" />
       <source>Active</source>
       <translation>Aktif</translation>
     </message>
@@ -79,17 +79,17 @@
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="296" />
+      <location filename="../../app/gui/settings/page.py" line="306" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="139" />
+      <location filename="../../app/gui/settings/page.py" line="149" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="139" />
+      <location filename="../../app/gui/settings/page.py" line="149" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>Stok disesuaikan {change}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="126" />
+      <location filename="../../app/gui/formatting.py" line="221" />
       <source>Adjustment</source>
       <translation>Penyesuaian</translation>
     </message>
@@ -144,6 +144,11 @@
       <translation>Semua kategori</translation>
     </message>
     <message>
+      <location filename="../../app/gui/activity/page.py" line="99" />
+      <source>All job types</source>
+      <translation>Semua jenis tugas</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/page.py" line="173" />
       <source>All locations</source>
       <translation>Semua lokasi</translation>
@@ -154,12 +159,12 @@
       <translation>Semua status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="234" />
+      <location filename="../../app/gui/activity/page.py" line="242" />
       <source>All stores</source>
       <translation>Semua toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="57" />
+      <location filename="../../app/gui/settings/page.py" line="59" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
@@ -189,7 +194,7 @@
       <translation>Analitik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="216" />
+      <location filename="../../app/gui/settings/backups.py" line="217" />
       <source>Another StoreSync is syncing this data folder (another StoreSync window or `storesync sync`). Close it, then restore again.</source>
       <translation>StoreSync lain sedang menyinkronkan folder data ini (jendela StoreSync lain atau `storesync sync`). Tutup dulu, lalu pulihkan lagi.</translation>
     </message>
@@ -234,7 +239,7 @@
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="126" />
+      <location filename="../../app/gui/settings/page.py" line="128" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
@@ -269,7 +274,7 @@
       <translation>Arsipkan {n} produk? Produk akan keluar dari katalog dan berhenti disinkronkan; riwayat pesanan dan stok tetap tersimpan. Anda bisa memulihkannya lewat “Tampilkan yang diarsipkan”.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="117" />
+      <location filename="../../app/gui/formatting.py" line="212" />
       <source>Archived</source>
       <translation>Diarsipkan</translation>
     </message>
@@ -309,42 +314,42 @@
       <translation>Tersedia</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="79" />
+      <location filename="../../app/gui/analytics/page.py" line="78" />
       <source>Avg. order</source>
       <translation>Rata-rata pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="84" />
+      <location filename="../../app/gui/settings/backups.py" line="85" />
       <source>Back up now</source>
       <translation>Cadangkan sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="170" />
+      <location filename="../../app/gui/settings/backups.py" line="171" />
       <source>Backed up to {path}.</source>
       <translation>Dicadangkan ke {path}.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="157" />
+      <location filename="../../app/gui/settings/backups.py" line="158" />
       <source>Backing up…</source>
       <translation>Mencadangkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="90" />
+      <location filename="../../app/gui/settings/backups.py" line="91" />
       <source>Backup progress</source>
       <translation>Kemajuan pencadangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="78" />
+      <location filename="../../app/gui/settings/backups.py" line="79" />
       <source>Backups</source>
       <translation>Cadangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="118" />
+      <location filename="../../app/gui/settings/backups.py" line="119" />
       <source>Backups need a data folder.</source>
       <translation>Cadangan memerlukan folder data.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="64" />
+      <location filename="../../app/gui/settings/page.py" line="66" />
       <source>Backups to keep (one is made each day while StoreSync runs).</source>
       <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
     </message>
@@ -399,12 +404,12 @@
       <translation>Batal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="106" />
+      <location filename="../../app/gui/formatting.py" line="201" />
       <source>Cancel orders</source>
       <translation>Batalkan pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="82" />
+      <location filename="../../app/gui/analytics/page.py" line="81" />
       <source>Cancelled</source>
       <translation>Dibatalkan</translation>
     </message>
@@ -504,7 +509,7 @@
       <translation>Memeriksa…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="89" />
+      <location filename="../../app/gui/settings/recovery.py" line="90" />
       <source>Choose a backup…</source>
       <translation>Pilih cadangan…</translation>
     </message>
@@ -564,7 +569,7 @@
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="133" />
+      <location filename="../../app/gui/settings/page.py" line="135" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -574,7 +579,7 @@
       <translation>Kolom</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="148" />
+      <location filename="../../app/gui/formatting.py" line="243" />
       <source>Completed</source>
       <translation>Selesai</translation>
     </message>
@@ -671,7 +676,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="308" />
+      <location filename="../../app/gui/settings/page.py" line="318" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
@@ -696,7 +701,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="230" />
+      <location filename="../../app/gui/analytics/page.py" line="229" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -711,7 +716,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal membuka produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="181" />
+      <location filename="../../app/gui/settings/recovery.py" line="182" />
       <source>Could not open {folder}:
 {error}</source>
       <translation>Tidak dapat membuka {folder}:
@@ -733,7 +738,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko tidak dapat dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="317" />
+      <location filename="../../app/gui/activity/page.py" line="336" />
       <source>Could not retry</source>
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
@@ -743,7 +748,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="263" />
+      <location filename="../../app/gui/settings/page.py" line="273" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
@@ -763,12 +768,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengatur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="331" />
+      <location filename="../../app/gui/activity/page.py" line="350" />
       <source>Could not start the sync</source>
       <translation>Sinkronisasi tidak dapat dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="303" />
+      <location filename="../../app/gui/activity/page.py" line="322" />
       <source>Could not stop the job</source>
       <translation>Tugas tidak dapat dihentikan</translation>
     </message>
@@ -798,7 +803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ctrl+K untuk mencari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="69" />
+      <location filename="../../app/gui/analytics/page.py" line="68" />
       <source>Custom</source>
       <translation>Kustom</translation>
     </message>
@@ -808,7 +813,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Redirect khusus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="150" />
+      <location filename="../../app/gui/formatting.py" line="245" />
       <source>Custom website</source>
       <translation>Situs web sendiri</translation>
     </message>
@@ -818,7 +823,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Rusak</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="51" />
+      <location filename="../../app/gui/settings/page.py" line="53" />
       <source>Dark</source>
       <translation>Gelap</translation>
     </message>
@@ -828,19 +833,24 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="144" />
+      <location filename="../../app/gui/settings/page.py" line="154" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="147" />
+      <location filename="../../app/gui/settings/page.py" line="157" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="126" />
+      <location filename="../../app/gui/analytics/page.py" line="125" />
       <source>Date range</source>
       <translation>Rentang tanggal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="141" />
+      <source>Dates and times on screen, days in Analytics and in exports use this zone.</source>
+      <translation>Tanggal dan jam di layar, hari di Analitik dan di ekspor memakai zona ini.</translation>
     </message>
     <message>
       <location filename="../../app/core/services/analytics/stock.py" line="105" />
@@ -848,22 +858,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>jumlah hari harus minimal 1</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="63" />
+      <location filename="../../app/gui/settings/page.py" line="65" />
       <source>Days without a sale that make a slow mover.</source>
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="65" />
+      <location filename="../../app/gui/activity/model.py" line="143" />
       <source>DEBUG</source>
       <translation>DEBUG</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="122" />
+      <location filename="../../app/gui/formatting.py" line="217" />
       <source>Deducted</source>
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="145" />
+      <location filename="../../app/gui/launch.py" line="153" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -883,7 +893,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Diagnostik disalin ke papan klip.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="114" />
+      <location filename="../../app/gui/formatting.py" line="209" />
       <source>Disconnected</source>
       <translation>Terputus</translation>
     </message>
@@ -913,7 +923,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kebijakan selisih stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="181" />
+      <location filename="../../app/gui/activity/model.py" line="259" />
       <source>Duration</source>
       <translation>Durasi</translation>
     </message>
@@ -948,12 +958,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lingkungan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="68" />
+      <location filename="../../app/gui/activity/model.py" line="146" />
       <source>ERROR</source>
       <translation>KESALAHAN</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="189" />
+      <location filename="../../app/gui/activity/model.py" line="267" />
       <source>Error</source>
       <translation>Kesalahan</translation>
     </message>
@@ -978,7 +988,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menukar kode baru…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="86" />
+      <location filename="../../app/gui/formatting.py" line="186" />
       <source>expired {time} ago</source>
       <translation>kedaluwarsa {time} lalu</translation>
     </message>
@@ -1013,7 +1023,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="151" />
+      <location filename="../../app/gui/settings/page.py" line="161" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
     </message>
@@ -1023,7 +1033,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Mengekspor…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="94" />
+      <location filename="../../app/gui/activity/model.py" line="172" />
       <source>Failed</source>
       <translation>Gagal</translation>
     </message>
@@ -1038,7 +1048,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="97" />
+      <location filename="../../app/gui/activity/page.py" line="103" />
       <source>Failures only</source>
       <translation>Hanya yang gagal</translation>
     </message>
@@ -1053,9 +1063,14 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="81" />
+      <location filename="../../app/gui/analytics/page.py" line="80" />
       <source>Fees</source>
       <translation>Biaya</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="251" />
+      <source>Fetch orders</source>
+      <translation>Ambil pesanan</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="84" />
@@ -1093,7 +1108,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tinjauan sinkronisasi pertama — {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="51" />
+      <location filename="../../app/gui/settings/page.py" line="53" />
       <source>Follow the system</source>
       <translation>Ikuti sistem</translation>
     </message>
@@ -1103,7 +1118,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ditemukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="128" />
+      <location filename="../../app/gui/analytics/page.py" line="127" />
       <source>From</source>
       <translation>Dari</translation>
     </message>
@@ -1113,12 +1128,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="107" />
+      <location filename="../../app/gui/activity/page.py" line="113" />
       <source>History</source>
       <translation>Riwayat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="110" />
+      <location filename="../../app/gui/formatting.py" line="205" />
       <source>Idle</source>
       <translation>Siaga</translation>
     </message>
@@ -1148,7 +1163,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="150" />
+      <location filename="../../app/gui/settings/page.py" line="160" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1168,22 +1183,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Mengimpor…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="87" />
+      <location filename="../../app/gui/formatting.py" line="187" />
       <source>in {time}</source>
       <translation>dalam {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="66" />
+      <location filename="../../app/gui/activity/model.py" line="144" />
       <source>INFO</source>
       <translation>INFO</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="62" />
+      <location filename="../../app/gui/settings/page.py" line="64" />
       <source>Interface language (en or id).</source>
       <translation>Bahasa antarmuka (en atau id).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="143" />
+      <location filename="../../app/gui/formatting.py" line="238" />
       <source>Interrupted</source>
       <translation>Terhenti</translation>
     </message>
@@ -1208,7 +1223,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="86" />
+      <location filename="../../app/gui/activity/model.py" line="164" />
       <source>Job</source>
       <translation>Tugas</translation>
     </message>
@@ -1223,17 +1238,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="301" />
+      <location filename="../../app/gui/activity/page.py" line="98" />
+      <source>Job type filter</source>
+      <translation>Filter jenis tugas</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/page.py" line="320" />
       <source>Job {id} had already finished</source>
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="66" />
+      <location filename="../../app/gui/analytics/page.py" line="65" />
       <source>Last 30 days</source>
       <translation>30 hari terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="65" />
+      <location filename="../../app/gui/analytics/page.py" line="64" />
       <source>Last 7 days</source>
       <translation>7 hari terakhir</translation>
     </message>
@@ -1243,7 +1263,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kesalahan terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="68" />
+      <location filename="../../app/gui/analytics/page.py" line="67" />
       <source>Last month</source>
       <translation>Bulan lalu</translation>
     </message>
@@ -1288,12 +1308,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Aktivitas terbaru</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="203" />
+      <location filename="../../app/gui/activity/model.py" line="281" />
       <source>Level</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="51" />
+      <location filename="../../app/gui/settings/page.py" line="53" />
       <source>Light</source>
       <translation>Terang</translation>
     </message>
@@ -1353,12 +1373,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>lokasi {name} nonaktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="268" />
+      <location filename="../../app/gui/activity/page.py" line="287" />
       <source>Log of job {id}: {store}, {kind}</source>
       <translation>Log tugas {id}: {store}, {kind}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="123" />
+      <location filename="../../app/gui/activity/page.py" line="130" />
       <source>Log of the selected job</source>
       <translation>Log tugas yang dipilih</translation>
     </message>
@@ -1388,12 +1408,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok menipis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="63" />
+      <location filename="../../app/gui/activity/model.py" line="141" />
       <source>manual</source>
       <translation>manual</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="120" />
+      <location filename="../../app/gui/formatting.py" line="215" />
       <source>Manual</source>
       <translation>Manual</translation>
     </message>
@@ -1503,7 +1523,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Angka master ({n}) akan dikirim ke toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="209" />
+      <location filename="../../app/gui/activity/model.py" line="287" />
       <source>Message</source>
       <translation>Pesan</translation>
     </message>
@@ -1533,7 +1553,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="299" />
+      <location filename="../../app/gui/settings/page.py" line="309" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
@@ -1548,7 +1568,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="101" />
+      <location filename="../../app/gui/formatting.py" line="196" />
       <source>Needs re-authorization</source>
       <translation>Perlu otorisasi ulang</translation>
     </message>
@@ -1583,7 +1603,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk baru…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="126" />
+      <location filename="../../app/gui/settings/backups.py" line="127" />
       <source>Newest backup: {time} ({n} kept in {folder}).</source>
       <translation>Cadangan terbaru: {time} ({n} disimpan di {folder}).</translation>
     </message>
@@ -1603,7 +1623,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada jawaban untuk pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="122" />
+      <location filename="../../app/gui/settings/backups.py" line="123" />
       <source>No backup yet. One is made each day while StoreSync runs, in {folder}.</source>
       <translation>Belum ada cadangan. Satu dibuat setiap hari selama StoreSync berjalan, di {folder}.</translation>
     </message>
@@ -1653,7 +1673,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada saran: cari variannya di atas.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="73" />
+      <location filename="../../app/gui/activity/page.py" line="74" />
       <source>No sync is running right now.</source>
       <translation>Tidak ada sinkronisasi yang sedang berjalan.</translation>
     </message>
@@ -1668,7 +1688,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="119" />
+      <location filename="../../app/gui/formatting.py" line="214" />
       <source>None</source>
       <translation>Tidak ada</translation>
     </message>
@@ -1713,7 +1733,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="277" />
+      <location filename="../../app/gui/settings/page.py" line="287" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -1723,7 +1743,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada hasil.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="260" />
+      <location filename="../../app/gui/settings/backups.py" line="261" />
       <source>Nothing was restored: {reason}</source>
       <translation>Tidak ada yang dipulihkan: {reason}</translation>
     </message>
@@ -1733,27 +1753,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="97" />
+      <location filename="../../app/gui/settings/page.py" line="99" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="61" />
+      <location filename="../../app/gui/settings/page.py" line="63" />
       <source>Notify when a store needs re-authorization.</source>
       <translation>Beri tahu saat toko perlu otorisasi ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="60" />
+      <location filename="../../app/gui/settings/page.py" line="62" />
       <source>Notify when a sync job fails.</source>
       <translation>Beri tahu saat tugas sinkronisasi gagal.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="59" />
+      <location filename="../../app/gui/settings/page.py" line="61" />
       <source>Notify when an item runs low.</source>
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="65" />
+      <location filename="../../app/gui/settings/page.py" line="67" />
       <source>Offer the last units on one store only (0: off).</source>
       <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
     </message>
@@ -1883,7 +1903,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan {order}: {field} {value} melebihi Rp {high}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="77" />
+      <location filename="../../app/gui/analytics/page.py" line="76" />
       <source>Orders</source>
       <translation>Pesanan</translation>
     </message>
@@ -1953,7 +1973,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jeda sinkronisasi toko ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="112" />
+      <location filename="../../app/gui/formatting.py" line="207" />
       <source>Paused</source>
       <translation>Dijeda</translation>
     </message>
@@ -2013,7 +2033,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="163" />
+      <location filename="../../app/gui/analytics/page.py" line="162" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -2043,7 +2063,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Masalah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="170" />
+      <location filename="../../app/gui/activity/model.py" line="248" />
       <source>Processed</source>
       <translation>Diproses</translation>
     </message>
@@ -2108,19 +2128,24 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk beserta varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="80" />
+      <location filename="../../app/gui/analytics/page.py" line="79" />
       <source>Profit</source>
       <translation>Laba</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="89" />
+      <location filename="../../app/gui/activity/model.py" line="167" />
       <source>Progress</source>
       <translation>Progres</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="127" />
+      <location filename="../../app/gui/formatting.py" line="222" />
       <source>Purchase</source>
       <translation>Pembelian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="253" />
+      <source>Push stock</source>
+      <translation>Kirim stok</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="77" />
@@ -2153,7 +2178,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah diterima</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="139" />
+      <location filename="../../app/gui/formatting.py" line="234" />
       <source>Queued</source>
       <translation>Dalam antrean</translation>
     </message>
@@ -2163,12 +2188,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sepi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="91" />
+      <location filename="../../app/gui/settings/recovery.py" line="92" />
       <source>Quit</source>
       <translation>Keluar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="134" />
+      <location filename="../../app/gui/analytics/page.py" line="133" />
       <source>Range:</source>
       <translation>Rentang:</translation>
     </message>
@@ -2253,17 +2278,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Referensi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="132" />
+      <location filename="../../app/gui/analytics/page.py" line="131" />
       <source>Refresh</source>
       <translation>Muat ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="130" />
+      <location filename="../../app/gui/formatting.py" line="225" />
       <source>Release</source>
       <translation>Pelepasan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="123" />
+      <location filename="../../app/gui/formatting.py" line="218" />
       <source>Released</source>
       <translation>Dilepas</translation>
     </message>
@@ -2298,7 +2323,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="58" />
+      <location filename="../../app/gui/settings/page.py" line="60" />
       <source>Reorder point used for items that have none of their own.</source>
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
@@ -2318,7 +2343,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan ulang jika tersedia ≤</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="195" />
+      <location filename="../../app/gui/settings/backups.py" line="196" />
       <source>Replace the data in StoreSync with the backup {name}? Changes made since that backup are replaced; the current data is kept beside it.</source>
       <translation>Ganti data di StoreSync dengan cadangan {name}? Perubahan sejak cadangan itu akan diganti; data saat ini disimpan di sebelahnya.</translation>
     </message>
@@ -2328,12 +2353,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="129" />
+      <location filename="../../app/gui/formatting.py" line="224" />
       <source>Reservation</source>
       <translation>Reservasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="121" />
+      <location filename="../../app/gui/formatting.py" line="216" />
       <source>Reserved</source>
       <translation>Dipesan</translation>
     </message>
@@ -2343,32 +2368,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pulihkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="186" />
+      <location filename="../../app/gui/settings/backups.py" line="187" />
       <source>Restore from backup</source>
       <translation>Pulihkan dari cadangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="87" />
+      <location filename="../../app/gui/settings/backups.py" line="88" />
       <source>Restore from backup…</source>
       <translation>Pulihkan dari cadangan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="77" />
+      <location filename="../../app/gui/settings/recovery.py" line="78" />
       <source>Restore progress</source>
       <translation>Kemajuan pemulihan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="84" />
+      <location filename="../../app/gui/settings/recovery.py" line="85" />
       <source>Restore the newest backup</source>
       <translation>Pulihkan cadangan terbaru</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="250" />
+      <location filename="../../app/gui/settings/backups.py" line="251" />
       <source>Restored {name}.</source>
       <translation>{name} dipulihkan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="223" />
+      <location filename="../../app/gui/settings/backups.py" line="224" />
       <source>Restoring {name}…</source>
       <translation>Memulihkan {name}…</translation>
     </message>
@@ -2383,37 +2408,37 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lanjutkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="63" />
+      <location filename="../../app/gui/activity/model.py" line="141" />
       <source>retry</source>
       <translation>coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="99" />
+      <location filename="../../app/gui/activity/page.py" line="105" />
       <source>Retry</source>
       <translation>Coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="316" />
+      <location filename="../../app/gui/activity/page.py" line="335" />
       <source>Retry failed</source>
       <translation>Gagal mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="99" />
+      <location filename="../../app/gui/activity/page.py" line="105" />
       <source>Retry the selected job</source>
       <translation>Coba lagi tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="315" />
+      <location filename="../../app/gui/activity/page.py" line="334" />
       <source>Retrying as job {id}</source>
       <translation>Mencoba lagi sebagai tugas {id}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="131" />
+      <location filename="../../app/gui/formatting.py" line="226" />
       <source>Return</source>
       <translation>Retur</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="83" />
+      <location filename="../../app/gui/analytics/page.py" line="82" />
       <source>Returned</source>
       <translation>Dikembalikan</translation>
     </message>
@@ -2423,12 +2448,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikembalikan pembeli</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="76" />
+      <location filename="../../app/gui/analytics/page.py" line="75" />
       <source>Revenue</source>
       <translation>Pendapatan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="130" />
+      <location filename="../../app/gui/analytics/charts.py" line="155" />
       <source>Revenue (Rp)</source>
       <translation>Pendapatan (Rp)</translation>
     </message>
@@ -2438,7 +2463,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="161" />
+      <location filename="../../app/gui/analytics/page.py" line="160" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -2473,7 +2498,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Baris</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="140" />
+      <location filename="../../app/gui/formatting.py" line="235" />
       <source>Running</source>
       <translation>Berjalan</translation>
     </message>
@@ -2483,7 +2508,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas yang berjalan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="137" />
+      <location filename="../../app/gui/activity/page.py" line="144" />
       <source>Running now</source>
       <translation>Sedang berjalan</translation>
     </message>
@@ -2493,7 +2518,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok cadangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="128" />
+      <location filename="../../app/gui/formatting.py" line="223" />
       <source>Sale</source>
       <translation>Penjualan</translation>
     </message>
@@ -2533,7 +2558,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="159" />
+      <location filename="../../app/gui/settings/page.py" line="169" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -2543,7 +2568,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="277" />
+      <location filename="../../app/gui/settings/page.py" line="287" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
@@ -2573,7 +2598,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="63" />
+      <location filename="../../app/gui/activity/model.py" line="141" />
       <source>schedule</source>
       <translation>terjadwal</translation>
     </message>
@@ -2648,7 +2673,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih pesanan untuk melihat detailnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="290" />
+      <location filename="../../app/gui/activity/page.py" line="309" />
       <source>Select the running job to stop</source>
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
     </message>
@@ -2728,12 +2753,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>stok bersama menipis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="104" />
+      <location filename="../../app/gui/formatting.py" line="199" />
       <source>Ship orders</source>
       <translation>Kirim pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="147" />
+      <location filename="../../app/gui/formatting.py" line="242" />
       <source>Shipped</source>
       <translation>Dikirim</translation>
     </message>
@@ -2743,7 +2768,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengiriman</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="105" />
+      <location filename="../../app/gui/formatting.py" line="200" />
       <source>Shipping labels</source>
       <translation>Label pengiriman</translation>
     </message>
@@ -2778,7 +2803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee mengirim resi sebagai {kind}, bukan PDF: pilih pengaturan cetak PDF (normal) di Seller Centre</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="296" />
+      <location filename="../../app/gui/settings/page.py" line="306" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -2828,12 +2853,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU terdiri dari {length} karakter; maksimal {limit} karakter</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="107" />
+      <location filename="../../app/gui/formatting.py" line="202" />
       <source>SKU match</source>
       <translation>Cocok SKU</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="108" />
+      <location filename="../../app/gui/formatting.py" line="203" />
       <source>SKU match (loose)</source>
       <translation>Cocok SKU (longgar)</translation>
     </message>
@@ -2902,7 +2927,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Jalankan marketplace sandbox bawaan dengan toko demo lalu sinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="100" />
+      <location filename="../../app/gui/activity/model.py" line="178" />
       <source>Started</source>
       <translation>Dimulai</translation>
     </message>
@@ -2917,7 +2942,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Kondisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="163" />
+      <location filename="../../app/gui/activity/model.py" line="241" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -2932,7 +2957,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="95" />
+      <location filename="../../app/gui/settings/page.py" line="97" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -2952,7 +2977,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="135" />
+      <location filename="../../app/gui/settings/page.py" line="145" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -2972,7 +2997,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok per channel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="103" />
+      <location filename="../../app/gui/formatting.py" line="198" />
       <source>Stock push</source>
       <translation>Pembaruan stok</translation>
     </message>
@@ -2982,7 +3007,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>stok: {state}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="134" />
+      <location filename="../../app/gui/formatting.py" line="229" />
       <source>Stocktake</source>
       <translation>Stok opname</translation>
     </message>
@@ -2997,32 +3022,32 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok opname…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="75" />
+      <location filename="../../app/gui/activity/page.py" line="76" />
       <source>Stop</source>
       <translation>Hentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="77" />
+      <location filename="../../app/gui/activity/page.py" line="78" />
       <source>Stop the selected job (or the only one running). What it already saved stays; the store's next sync carries on from there.</source>
       <translation>Hentikan tugas yang dipilih (atau satu-satunya yang berjalan). Yang sudah tersimpan tetap ada; sinkronisasi toko berikutnya melanjutkan dari situ.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="75" />
+      <location filename="../../app/gui/activity/page.py" line="76" />
       <source>Stop the selected running job</source>
       <translation>Hentikan tugas berjalan yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="297" />
+      <location filename="../../app/gui/activity/page.py" line="316" />
       <source>Stopped the {kind} job of {store}</source>
       <translation>Tugas {kind} untuk {store} dihentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="85" />
+      <location filename="../../app/gui/activity/model.py" line="163" />
       <source>Store</source>
       <translation>Toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="95" />
+      <location filename="../../app/gui/activity/page.py" line="96" />
       <source>Store filter</source>
       <translation>Filter toko</translation>
     </message>
@@ -3037,7 +3062,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pengaturan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="162" />
+      <location filename="../../app/gui/activity/page.py" line="169" />
       <source>store {id}</source>
       <translation>toko {id}</translation>
     </message>
@@ -3062,7 +3087,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko yang perlu perhatian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="188" />
+      <location filename="../../app/gui/settings/backups.py" line="189" />
       <source>StoreSync backups (*.db);;All files (*)</source>
       <translation>Cadangan StoreSync (*.db);;Semua berkas (*)</translation>
     </message>
@@ -3072,7 +3097,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>StoreSync tidak dapat membuka basis data {path} ({detail}). Pastikan folder data ada dan milik Anda, lalu coba lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="54" />
+      <location filename="../../app/gui/settings/recovery.py" line="55" />
       <source>StoreSync cannot open your data</source>
       <translation>StoreSync tidak dapat membuka data Anda</translation>
     </message>
@@ -3112,7 +3137,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Subtotal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="141" />
+      <location filename="../../app/gui/formatting.py" line="236" />
       <source>Succeeded</source>
       <translation>Berhasil</translation>
     </message>
@@ -3122,12 +3147,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Varian yang disarankan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="131" />
+      <location filename="../../app/gui/activity/page.py" line="138" />
       <source>Sync activity</source>
       <translation>Aktivitas sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="103" />
+      <location filename="../../app/gui/activity/page.py" line="109" />
       <source>Sync all stores now</source>
       <translation>Sinkronkan semua toko sekarang</translation>
     </message>
@@ -3142,7 +3167,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="330" />
+      <location filename="../../app/gui/activity/page.py" line="349" />
       <source>Sync of {store} failed</source>
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
@@ -3150,6 +3175,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/page.py" line="210" />
       <source>Sync of {store} failed to start</source>
       <translation>Sinkronisasi {store} gagal dimulai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/formatting.py" line="252" />
+      <source>Sync products</source>
+      <translation>Sinkronkan produk</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="85" />
@@ -3167,27 +3197,27 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronkan toko yang dipilih sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="111" />
+      <location filename="../../app/gui/formatting.py" line="206" />
       <source>Syncing</source>
       <translation>Menyinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="334" />
+      <location filename="../../app/gui/activity/page.py" line="353" />
       <source>Syncing every store…</source>
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="143" />
+      <location filename="../../app/gui/launch.py" line="151" />
       <source>Syncing is off</source>
       <translation>Sinkronisasi mati</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="113" />
+      <location filename="../../app/gui/launch.py" line="121" />
       <source>Syncing is off in this window: {holder} is syncing this data folder. You can still look and edit here; that process sends the changes.</source>
       <translation>Sinkronisasi mati di jendela ini: {holder} sedang menyinkronkan folder data ini. Anda tetap bisa melihat dan mengubah data di sini; proses itu yang mengirim perubahannya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="124" />
+      <location filename="../../app/gui/launch.py" line="132" />
       <source>Syncing is off: the engine did not start ({error}).</source>
       <translation>Sinkronisasi mati: mesin sinkronisasi tidak berjalan ({error}).</translation>
     </message>
@@ -3222,7 +3252,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="211" />
+      <location filename="../../app/gui/settings/backups.py" line="212" />
       <source>That is the database StoreSync is using: choose a backup file.</source>
       <translation>Itu database yang sedang dipakai StoreSync: pilih berkas cadangan.</translation>
     </message>
@@ -3242,7 +3272,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="175" />
+      <location filename="../../app/gui/settings/backups.py" line="176" />
       <source>The backup failed: {reason}</source>
       <translation>Pencadangan gagal: {reason}</translation>
     </message>
@@ -3252,7 +3282,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>folder data {folder} tidak bisa ditulisi: buat agar bisa ditulisi (atau pilih folder lain dengan --data-dir), lalu hubungkan lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="252" />
+      <location filename="../../app/gui/settings/backups.py" line="253" />
       <source>The data it replaced is kept at {path}.</source>
       <translation>Data yang digantikannya disimpan di {path}.</translation>
     </message>
@@ -3287,7 +3317,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="148" />
+      <location filename="../../app/gui/launch.py" line="156" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -3297,7 +3327,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Disk tempat {path} berada sudah penuh. Kosongkan sebagian ruang, lalu coba lagi; tidak ada yang diubah.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/backups.py" line="62" />
+      <location filename="../../app/gui/settings/backups.py" line="63" />
       <source>The file {path} does not exist.</source>
       <translation>Berkas {path} tidak ada.</translation>
     </message>
@@ -3307,12 +3337,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>hari terakhir lebih awal dari hari pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="234" />
+      <location filename="../../app/gui/settings/page.py" line="244" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="66" />
+      <location filename="../../app/gui/settings/recovery.py" line="67" />
       <source>The newest good backup is {name}, made {time}. Restoring it brings back your data as it was then; the damaged file is kept beside it.</source>
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
@@ -3342,7 +3372,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="223" />
+      <location filename="../../app/gui/analytics/page.py" line="222" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -3372,7 +3402,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="128" />
+      <location filename="../../app/gui/settings/page.py" line="130" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
@@ -3382,7 +3412,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/recovery.py" line="71" />
+      <location filename="../../app/gui/settings/recovery.py" line="72" />
       <source>There is no good backup in {folder}. If you keep one elsewhere, choose it; the damaged file is kept beside the restored one.</source>
       <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
     </message>
@@ -3397,7 +3427,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="67" />
+      <location filename="../../app/gui/analytics/page.py" line="66" />
       <source>This month</source>
       <translation>Bulan ini</translation>
     </message>
@@ -3442,12 +3472,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Host token TikTok yang terpisah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="201" />
+      <location filename="../../app/gui/activity/model.py" line="279" />
       <source>Time</source>
       <translation>Waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="128" />
+      <location filename="../../app/gui/settings/page.py" line="139" />
+      <source>Time zone</source>
+      <translation>Zona waktu</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="127" />
       <source>To</source>
       <translation>Sampai</translation>
     </message>
@@ -3482,7 +3517,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="164" />
+      <location filename="../../app/gui/analytics/page.py" line="163" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -3502,7 +3537,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>No. resi:</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="132" />
+      <location filename="../../app/gui/formatting.py" line="227" />
       <source>Transfer</source>
       <translation>Pemindahan</translation>
     </message>
@@ -3522,7 +3557,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pindahkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="87" />
+      <location filename="../../app/gui/activity/model.py" line="165" />
       <source>Trigger</source>
       <translation>Pemicu</translation>
     </message>
@@ -3547,7 +3582,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="78" />
+      <location filename="../../app/gui/analytics/page.py" line="77" />
       <source>Units</source>
       <translation>Unit</translation>
     </message>
@@ -3572,7 +3607,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hapus pemetaan listing yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="146" />
+      <location filename="../../app/gui/formatting.py" line="241" />
       <source>Unpaid</source>
       <translation>Belum dibayar</translation>
     </message>
@@ -3652,7 +3687,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menunggu persetujuan di {address} …</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="67" />
+      <location filename="../../app/gui/activity/model.py" line="145" />
       <source>WARNING</source>
       <translation>PERINGATAN</translation>
     </message>
@@ -3737,17 +3772,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="243" />
+      <location filename="../../app/gui/analytics/page.py" line="242" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="222" />
+      <location filename="../../app/gui/settings/page.py" line="232" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="224" />
+      <location filename="../../app/gui/settings/page.py" line="234" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
@@ -3757,7 +3792,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="80" />
+      <location filename="../../app/gui/formatting.py" line="180" />
       <source>{days} d {hours} h</source>
       <translation>{days} hr {hours} j</translation>
     </message>
@@ -3772,7 +3807,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{field} paling banyak Rp {high}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="66" />
+      <location filename="../../app/gui/formatting.py" line="166" />
       <source>{hours} h {minutes} min</source>
       <translation>{hours} j {minutes} mnt</translation>
     </message>
@@ -3797,17 +3832,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{label} untuk {n} produk:</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="84" />
+      <location filename="../../app/gui/formatting.py" line="184" />
       <source>{minutes} min</source>
       <translation>{minutes} mnt</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="64" />
+      <location filename="../../app/gui/formatting.py" line="164" />
       <source>{minutes} min {seconds} s</source>
       <translation>{minutes} mnt {seconds} dtk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="140" />
+      <location filename="../../app/gui/activity/model.py" line="218" />
       <source>{n} done</source>
       <translation>{n} selesai</translation>
     </message>
@@ -3892,7 +3927,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{rows} baris diperiksa: tidak ada masalah. Siap diimpor.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/formatting.py" line="61" />
+      <location filename="../../app/gui/formatting.py" line="161" />
       <source>{seconds} s</source>
       <translation>{seconds} dtk</translation>
     </message>
@@ -3947,22 +3982,22 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{value!r} bukan nominal yang valid</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="46" />
+      <location filename="../../app/gui/analytics/charts.py" line="47" />
       <source>{value}B</source>
       <translation>{value} M</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="50" />
+      <location filename="../../app/gui/analytics/charts.py" line="51" />
       <source>{value}K</source>
       <translation>{value} rb</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="46" />
+      <location filename="../../app/gui/analytics/charts.py" line="47" />
       <source>{value}M</source>
       <translation>{value} jt</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="46" />
+      <location filename="../../app/gui/analytics/charts.py" line="47" />
       <source>{value}T</source>
       <translation>{value} T</translation>
     </message>

@@ -505,6 +505,38 @@ def next_retry_at(ctx: ServiceContext, store_id: int) -> datetime | None:
         )
 
 
+def push_labels(
+    ctx: ServiceContext, listing_ids: Sequence[int]
+) -> dict[int, tuple[str, int | None]]:
+    """Per listing: the SKU a seller knows it by (the variant's, else the platform's) and the
+    stock the store showed before this push (the newer of what we last pushed and what we
+    last read; None when neither is known). For the push job's log line."""
+    out: dict[int, tuple[str, int | None]] = {}
+    ids = list(listing_ids)
+    with ctx.read() as s:
+        for start in range(0, len(ids), 500):
+            rows = s.execute(
+                select(
+                    ChannelListing.id,
+                    Variant.sku,
+                    ChannelListing.platform_sku,
+                    ChannelListing.last_pushed_stock,
+                    ChannelListing.last_pushed_at,
+                    ChannelListing.platform_stock,
+                    ChannelListing.platform_stock_seen_at,
+                )
+                .outerjoin(Variant, Variant.id == ChannelListing.variant_id)
+                .where(ChannelListing.id.in_(ids[start : start + 500]))
+            )
+            for lid, sku, psku, pushed, pushed_at, read, read_at in rows:
+                newer_read = read_at is not None and (pushed_at is None or read_at > pushed_at)
+                out[lid] = (
+                    sku or psku or f"#{lid}",
+                    read if newer_read or pushed is None else pushed,
+                )
+    return out
+
+
 def record_push_results(
     ctx: ServiceContext,
     batch: Sequence[DuePush],

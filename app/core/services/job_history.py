@@ -47,6 +47,7 @@ def list_jobs(
     ctx: ServiceContext,
     *,
     store_id: int | None = None,
+    kinds: Sequence[JobKind] | None = None,
     statuses: Sequence[JobStatus] | None = None,
     failed_only: bool = False,
     limit: int = 500,
@@ -73,6 +74,8 @@ def list_jobs(
     )
     if store_id is not None:
         stmt = stmt.where(SyncJob.store_id == store_id)
+    if kinds:
+        stmt = stmt.where(SyncJob.kind.in_(list(kinds)))
     if statuses:
         stmt = stmt.where(SyncJob.status.in_(list(statuses)))
     if failed_only:

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from app.core.domain import StockUpdate
 from app.core.platforms.base import PlatformError
-from app.core.services.channel_stock import due_pushes, record_push_results
+from app.core.services.channel_stock import due_pushes, push_labels, record_push_results
 from app.core.sync.context import JobContext, chunks
 from app.core.sync.events import DataChanged
+
+LOGGED_CHANGES = 20  # SKUs named in the line itself; the line's detail holds them all
 
 
 async def push_stock(jc: JobContext) -> None:
     """Send every due push of the store; whole-call failures are recorded then raised."""
     rows = due_pushes(jc.ctx, jc.store.id)
+    labels = push_labels(jc.ctx, [r.listing_id for r in rows])  # before the values change
     jc.run.progress(total=len(rows))
     sent_ok = 0
+    landed: list[str] = []
     for batch in chunks(rows, jc.adapter.stock_batch_size):
         updates = [
             StockUpdate(r.platform_product_id, r.platform_variant_id, r.wanted) for r in batch
@@ -25,9 +29,29 @@ async def push_stock(jc: JobContext) -> None:
             _record(jc, batch, [], error=str(exc))
             raise
         sent_ok += _record(jc, batch, results)
+        ok = {(x.platform_product_id, x.platform_variant_id) for x in results if x.ok}
+        landed += [
+            _change(labels, r)
+            for r in batch
+            if (r.platform_product_id, r.platform_variant_id) in ok
+        ]
     if rows:
-        jc.run.log(f"pushed stock of {sent_ok} listing(s); {len(rows) - sent_ok} failed")
+        # each SKU with old → new, so a seller can check a push against the store page
+        shown = ", ".join(landed[:LOGGED_CHANGES])
+        more = len(landed) - LOGGED_CHANGES
+        jc.run.log(
+            f"pushed stock of {sent_ok} listing(s) to {jc.store.name}"
+            + (f": {shown}" if shown else "")
+            + (f" … and {more} more" if more > 0 else "")
+            + f"; {len(rows) - sent_ok} failed",
+            changes=landed,
+        )
         jc.emit(DataChanged("listings", tuple(r.listing_id for r in rows)))
+
+
+def _change(labels: dict[int, tuple[str, int | None]], row) -> str:
+    sku, old = labels.get(row.listing_id, (f"#{row.listing_id}", None))
+    return f"{sku} {'?' if old is None else old} → {row.wanted}"
 
 
 def _record(jc: JobContext, batch, results, error: str = "") -> int:

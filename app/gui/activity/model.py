@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QPainter
@@ -18,12 +20,88 @@ from PySide6.QtWidgets import (
 from app.core.domain import JobKind, JobStatus
 from app.core.services.job_history import JobRow, LogLine
 from app.gui import i18n
-from app.gui.formatting import format_datetime, format_duration, format_time_or_date, humanize
+from app.gui.formatting import (
+    format_datetime,
+    format_duration,
+    format_time_or_date,
+    humanize,
+    job_kind_label,
+)
 from app.gui.i18n import N_, tr_cached
 from app.gui.widgets.columns import ERROR, MUTED, PRIMARY, RIGHT, SUCCESS, WARNING, Column
 from app.gui.widgets.rows_model import RowsTableModel
 
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 7
+R = TypeVar("R")
+
+
+def _sort_value(v: Any) -> tuple[bool, Any]:
+    # as RowsTableModel sorts: None last, never compared with a real value
+    return (v is None, v if v is not None else 0)
+
+
+class StableRowsModel(RowsTableModel[R]):
+    """Rows that stay where they are while jobs come in: :meth:`merge` updates known rows
+    in place, inserts new ones at their place in the current order and removes the ones
+    gone, so the view keeps its selection and the row under the mouse. (A model reset every
+    few seconds re-sorted the list and a click landed on another job.)
+
+    ``order`` is the order without a header sort, e.g. newest first."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        order: Callable[[R], Any],
+        descending: bool,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(columns, parent=parent)
+        self._order = (order, descending)
+
+    def merge(self, rows: Sequence[R]) -> None:
+        """Bring the model to ``rows`` without a reset."""
+        incoming = {self._row_id(r): r for r in rows}
+        for i in range(len(self._rows) - 1, -1, -1):
+            if self._row_id(self._rows[i]) not in incoming:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.endRemoveRows()
+        known: set[int] = set()
+        last_col = self.columnCount() - 1
+        for i, old in enumerate(self._rows):
+            rid = self._row_id(old)
+            known.add(rid)
+            new = incoming[rid]
+            if new != old:  # updated in place, even if the sort key changed
+                self._rows[i] = new
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last_col))
+        for rid, row in incoming.items():
+            if rid not in known:
+                at = self._place(row)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._rows.insert(at, row)
+                self.endInsertRows()
+
+    def _place(self, row: R) -> int:
+        """Where ``row`` goes in the current order (after its equals)."""
+        if self._sort is None:
+            key, desc = self._order
+        else:
+            col_no, desc = self._sort
+            col = self._columns[col_no]
+            raw = col.raw or col.value
+            key = lambda r: _sort_value(raw(r))  # noqa: E731
+        mine = key(row)
+        for i, other in enumerate(self._rows):
+            theirs = key(other)
+            try:
+                before = mine > theirs if desc else mine < theirs
+            except TypeError:
+                before = str(mine) > str(theirs) if desc else str(mine) < str(theirs)
+            if before:
+                return i
+        return len(self._rows)
+
 
 JOB_STATUS_COLOURS = {
     JobStatus.QUEUED: MUTED,
@@ -83,7 +161,7 @@ def level_label(level: str) -> str:
 
 RUNNING_COLUMNS: list[Column[RunningJob]] = [
     Column(N_("Store"), lambda j: j.store_name, width=160),
-    Column(N_("Job"), lambda j: humanize(j.kind), width=110),
+    Column(N_("Job"), lambda j: job_kind_label(j.kind), width=110),
     Column(N_("Trigger"), lambda j: trigger_label(j.trigger), width=90),
     Column(
         N_("Progress"),
@@ -102,11 +180,11 @@ RUNNING_COLUMNS: list[Column[RunningJob]] = [
 PROGRESS_COLUMN = 3
 
 
-class RunningJobsModel(RowsTableModel[RunningJob]):
-    """Running jobs; the progress column also answers :data:`PROGRESS_ROLE`."""
+class RunningJobsModel(StableRowsModel[RunningJob]):
+    """Running jobs, oldest first; the progress column also answers :data:`PROGRESS_ROLE`."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(RUNNING_COLUMNS, parent=parent)
+        super().__init__(RUNNING_COLUMNS, lambda j: j.id, False, parent=parent)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[override]
         if role == PROGRESS_ROLE:
@@ -157,7 +235,7 @@ HISTORY_COLUMNS: list[Column[JobRow]] = [
         width=140,
     ),
     Column(N_("Store"), lambda j: j.store_name, "store", width=150),
-    Column(N_("Job"), lambda j: humanize(j.kind), "kind", width=100),
+    Column(N_("Job"), lambda j: job_kind_label(j.kind), "kind", width=110),
     Column(N_("Trigger"), lambda j: trigger_label(j.trigger), "trigger", width=80),
     Column(
         N_("Status"),
@@ -215,9 +293,9 @@ LOG_COLUMNS: list[Column[LogLine]] = [
 ]
 
 
-def make_history_model(parent: QObject | None = None) -> RowsTableModel[JobRow]:
-    """The job history model."""
-    return RowsTableModel(HISTORY_COLUMNS, parent=parent)
+def make_history_model(parent: QObject | None = None) -> StableRowsModel[JobRow]:
+    """The job history model, newest first until a header sorts it."""
+    return StableRowsModel(HISTORY_COLUMNS, lambda j: j.id, True, parent=parent)
 
 
 def make_log_model(parent: QObject | None = None) -> RowsTableModel[LogLine]:

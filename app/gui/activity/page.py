@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.domain import JobStatus
+from app.core.domain import JobKind, JobStatus
 from app.core.services import job_history, stores
 from app.core.sync.events import JobFinished, JobProgress, JobStarted
 from app.gui.activity.model import (
@@ -31,8 +31,9 @@ from app.gui.activity.model import (
     make_log_model,
 )
 from app.gui.activity.polling import PollingLine
+from app.gui.activity.steady import steady_view
 from app.gui.context import GuiContext
-from app.gui.formatting import humanize
+from app.gui.formatting import humanize, job_kind_label
 from app.gui.i18n import tr
 from app.gui.page import Page
 from app.gui.ui_state import UiState
@@ -93,9 +94,14 @@ class ActivityPage(Page):
         apply_column_widths(self.log_view, self.log_model)
 
         self.store = named(QComboBox(), tr("Store filter"))
-        self.store.currentIndexChanged.connect(lambda _i: self.reload_history())
+        self.store.currentIndexChanged.connect(lambda _i: self.reload_history(reset=True))
+        self.kind = named(QComboBox(), tr("Job type filter"))
+        self.kind.addItem(tr("All job types"), None)
+        for kind in JobKind:
+            self.kind.addItem(job_kind_label(kind), kind)
+        self.kind.currentIndexChanged.connect(lambda _i: self.reload_history(reset=True))
         self.failures = named(QCheckBox(tr("Failures only")), tr("Failures only"))
-        self.failures.toggled.connect(lambda _b: self.reload_history())
+        self.failures.toggled.connect(lambda _b: self.reload_history(reset=True))
         self.retry_button = named(QPushButton(tr("Retry")), tr("Retry the selected job"))
         self.retry_button.setObjectName("primary")
         self.retry_button.clicked.connect(self.retry_selected)
@@ -106,6 +112,7 @@ class ActivityPage(Page):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(tr("History")))
         bar.addWidget(self.store)
+        bar.addWidget(self.kind)
         bar.addWidget(self.failures)
         bar.addStretch(1)
         bar.addWidget(self.retry_button)
@@ -190,7 +197,8 @@ class ActivityPage(Page):
         self.polling.repaint_if_changed()
         if self._running_dirty:
             self._running_dirty = False
-            self.running_model.set_rows(sorted(self._running.values(), key=lambda j: j.id))
+            with steady_view(self.running_view):
+                self.running_model.merge(sorted(self._running.values(), key=lambda j: j.id))
             self._update_running_visibility()
         if self.stale and self.isVisible():
             self.stale = False
@@ -238,20 +246,31 @@ class ActivityPage(Page):
         self.store.setCurrentIndex(max(0, self.store.findData(current)))
         self.store.blockSignals(False)
 
-    def reload_history(self) -> None:
-        """Read the job history again, keeping the selected job."""
+    def reload_history(self, reset: bool = False) -> None:
+        """Read the job history again. New jobs are inserted and changed ones updated in
+        place (the selection and the row under the mouse stay); ``reset`` (a filter
+        changed) rebuilds the list, keeping the selected job when it is still listed."""
         keep = self.selected_job()
+        kind = self.kind.currentData()
         rows = job_history.list_jobs(
             self.gui.ctx,
             store_id=self.store.currentData(),
+            kinds=None if kind is None else (kind,),
             failed_only=self.failures.isChecked(),
             limit=500,
         )
-        self.history_model.set_rows(rows)
-        if keep is not None and self.history_model.row_of(keep.id) >= 0:
-            select_row(self.history_view, self.history_model.row_of(keep.id))
-        elif rows:
-            select_row(self.history_view, 0)
+        was_empty = self.history_model.rowCount() == 0
+        if reset or was_empty:
+            self.history_model.set_rows(rows)
+            if keep is not None and self.history_model.row_of(keep.id) >= 0:
+                select_row(self.history_view, self.history_model.row_of(keep.id))
+            elif rows:
+                select_row(self.history_view, 0)
+            return
+        with steady_view(self.history_view):
+            self.history_model.merge(rows)
+        if self.selected_job() != keep:  # the selected job moved on (finished, failed)
+            self._show_log()
 
     def selected_job(self) -> job_history.JobRow | None:
         """The job whose log is shown."""
@@ -266,7 +285,7 @@ class ActivityPage(Page):
             return
         self.log_title.setText(
             tr("Log of job {id}: {store}, {kind}").format(
-                id=job.id, store=job.store_name, kind=job.kind
+                id=job.id, store=job.store_name, kind=job_kind_label(job.kind)
             )
         )
         self.log_model.set_rows(job_history.job_logs(self.gui.ctx, job.id))

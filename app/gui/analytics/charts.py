@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 # isort: split
 import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it and not to another Qt
+import pyqtgraph.graphicsItems.DateAxisItem as _date_axis
 
-from app.core.money import format_rupiah
 from app.core.services.analytics.calendar import local_today, local_zone
 from app.core.services.analytics.sales import GroupFigures, Series, TopItem
+from app.gui.formatting import day_name, format_date, format_decimal, format_rupiah, month_name
 from app.gui.i18n import tr
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
@@ -52,8 +53,32 @@ def compact_money(value: float) -> str:
 
 
 def _decimal(x: float) -> str:
-    # a decimal comma, as every Rupiah amount in the app is written (Rp 164.857,14)
-    return f"{x:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    # one decimal at most, written as everywhere on screen (app/gui/formatting.py): 1,2
+    text = format_decimal(x, 1)
+    return text[:-2] if text[-2:-1] in (",", ".") and text.endswith("0") else text
+
+
+class LocalDateAxis(pg.DateAxisItem):
+    """pyqtgraph's date axis writes month and day names with ``strftime`` (English, the C
+    locale); these ticks take them from the interface language: ``Des``, ``Sen 07``."""
+
+    def tickStrings(self, values, scale, spacing):  # pyqtgraph's name
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
+        if spec is None or ("%b" not in spec.format and "%a" not in spec.format):
+            return super().tickStrings(values, scale, spacing)
+        out = []
+        for v in values:
+            try:
+                when = _date_axis.utcfromtimestamp(
+                    _date_axis.adjustTimestampToPreferredUtcOffset(v, self.utcOffset)
+                )
+            except (OverflowError, ValueError, OSError):
+                out.append("")
+                continue
+            fmt = spec.format.replace("%b", month_name(when.month).replace("%", "%%"))
+            fmt = fmt.replace("%a", day_name(when.weekday()).replace("%", "%%"))
+            out.append(when.strftime(fmt))
+        return out
 
 
 class MoneyAxis(pg.AxisItem):
@@ -123,7 +148,7 @@ class RevenueChart(_Plot):
 
     def __init__(self, parent: QWidget | None = None, tz: tzinfo | None = None) -> None:
         self._tz = tz or local_zone(None)
-        self._axis = pg.DateAxisItem(
+        self._axis = LocalDateAxis(
             orientation="bottom", utcOffset=_axis_offset(self._tz, local_today(self._tz))
         )
         super().__init__(parent, self._axis)
@@ -160,7 +185,7 @@ class RevenueChart(_Plot):
             return ""
         i = min(range(len(self._xs)), key=lambda k: abs(self._xs[k] - x))
         day = self._series[0].buckets[i]
-        lines = [day.strftime("%d %b %Y")]
+        lines = [format_date(day)]
         lines += [f"{s.label}: {format_rupiah(s.revenue[i])}" for s in self._series]
         return "\n".join(lines)
 

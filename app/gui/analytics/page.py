@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.money import format_rupiah
 from app.core.services.analytics.calendar import Period, local_today, zone
 from app.core.services.analytics.dashboard import Dashboard, dashboard
 from app.gui.analytics.charts import PlatformChart, RevenueChart, TopProductsChart
 from app.gui.context import GuiContext
-from app.gui.formatting import format_count
+from app.gui.formatting import format_count, format_percent, format_rupiah
 from app.gui.i18n import tr
 from app.gui.page import Page
 
@@ -248,8 +247,8 @@ class AnalyticsPage(Page):
             "Avg. order": format_rupiah(t.average_order_value),
             "Profit": est.format(amount=format_rupiah(t.profit)),
             "Fees": est.format(amount=format_rupiah(t.fees)),
-            "Cancelled": f"{t.cancellation_rate} %",
-            "Returned": f"{t.return_rate} %",
+            "Cancelled": format_percent(t.cancellation_rate),
+            "Returned": format_percent(t.return_rate),
         }
         for name, text in values.items():
             self.kpis[name].setText(text)

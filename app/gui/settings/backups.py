@@ -11,7 +11,7 @@ folder (docs/ARCHITECTURE.md, "Sync, platforms, data safety"); another StoreSync
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -37,6 +37,7 @@ from app.core.workspace import (
     restore_into,
 )
 from app.gui.context import GuiContext
+from app.gui.formatting import format_datetime
 from app.gui.i18n import tr, tr_message
 from app.gui.widgets.helpers import named
 
@@ -122,7 +123,7 @@ class BackupPanel(QGroupBox):
             text = tr("No backup yet. One is made each day while StoreSync runs, in {folder}.")
             self.newest.setText(text.format(folder=paths.backups_dir))
             return
-        made = datetime.fromtimestamp(found[0].stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        made = format_datetime(datetime.fromtimestamp(found[0].stat().st_mtime, UTC))
         text = tr("Newest backup: {time} ({n} kept in {folder}).")
         self.newest.setText(text.format(time=made, n=len(found), folder=paths.backups_dir))
 

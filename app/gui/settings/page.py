@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.services import locations
+from app.core.services.analytics.calendar import zone
 from app.core.services.errors import ServiceError, ValidationError
 from app.core.settings import (
     BACKUPS_TO_KEEP,
@@ -39,6 +40,7 @@ from app.core.settings import (
 from app.gui import i18n
 from app.gui.context import GuiContext
 from app.gui.excel import ExportDialog, ImportDialog
+from app.gui.formatting import zone_label
 from app.gui.i18n import LANGUAGES, N_, tr
 from app.gui.page import Page
 from app.gui.settings.backups import BackupPanel
@@ -131,6 +133,14 @@ class SettingsPage(Page):
         self.theme.setCurrentIndex(max(0, self.theme.findData(gui.ui_state.get("theme", "system"))))
         self.theme.currentIndexChanged.connect(self._theme_changed)
         lform.addRow(tr("Colours"), self.theme)
+        # one zone for every time on screen and in exports: the workspace's
+        # (docs/ARCHITECTURE.md, "Money, time, analytics")
+        self.zone_label = QLabel(zone_label(zone(gui.ctx)))
+        self.zone_label.setAccessibleName(tr("Time zone"))
+        self.zone_label.setToolTip(
+            tr("Dates and times on screen, days in Analytics and in exports use this zone.")
+        )
+        lform.addRow(tr("Time zone"), self.zone_label)
 
         locs = QGroupBox(tr("Stock locations"))
         ll = QVBoxLayout(locs)

@@ -6,7 +6,7 @@ never overwritten: docs/ARCHITECTURE.md, "Sync, platforms, data safety").
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -32,6 +32,7 @@ from app.core.workspace import (
     open_workspace,
     restore_offline,
 )
+from app.gui.formatting import format_datetime
 from app.gui.i18n import tr, tr_message
 from app.gui.runner import BackgroundRunner
 from app.gui.settings.backups import ProgressRelay, problem_text
@@ -62,7 +63,7 @@ class RecoveryDialog(QDialog):
         what = QLabel(" ".join(tr_message(problem).split()))
         what.setWordWrap(True)
         if self.backup is not None:
-            made = datetime.fromtimestamp(self.backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            made = format_datetime(datetime.fromtimestamp(self.backup.stat().st_mtime, UTC))
             offer = tr(
                 "The newest good backup is {name}, made {time}. Restoring it brings back your "
                 "data as it was then; the damaged file is kept beside it."

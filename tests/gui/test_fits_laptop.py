@@ -1,0 +1,38 @@
+"""The window fits a common laptop screen (issue 15, item 1): its minimum size, with every
+page shown once (the pages share a stack, so the widest one counts), stays within
+1366×768 in English and in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app.gui.i18n import install_language, remove_language
+
+SCREEN = (1366, 768)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_window_fits_1366x768_in_both_languages(qtbot, gui, language):
+    from app.gui.main_window import MainWindow
+
+    app = QApplication.instance()
+    translator = install_language(app, language) if language != "en" else None
+    try:
+        window = MainWindow(gui)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: gui.runner.pending == 0, timeout=60_000)
+        widest: dict[str, int] = {}
+        for key in list(window.pages):
+            page = window.show_page(key)
+            qtbot.waitUntil(lambda: gui.runner.pending == 0, timeout=60_000)
+            widest[key] = page.minimumSizeHint().width()
+        hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+        assert hint.width() <= SCREEN[0] and hint.height() <= SCREEN[1], (
+            f"{language}: the window needs at least {hint.width()}×{hint.height()} px; "
+            f"the pages' minimum widths: {widest}"
+        )
+        window.close()
+    finally:
+        remove_language(app, translator)
