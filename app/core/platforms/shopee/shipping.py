@@ -59,10 +59,10 @@ class ShopeeShipping:
 
     async def shipping_options(self, platform_order_id: str) -> ShippingOptions:
         """What each method needs, from the parameters of every package of the order."""
-        options, _params = await self._options(platform_order_id)
+        options, _params = await self._ship_options(platform_order_id)
         return options
 
-    async def _options(self, sn: str) -> tuple[ShippingOptions, dict[str, dict[str, Any]]]:
+    async def _ship_options(self, sn: str) -> tuple[ShippingOptions, dict[str, dict[str, Any]]]:
         """The options and the raw parameters per package number ("" for a plain order)."""
         detail = await self._detail(sn, ("package_list", "shipping_carrier"))
         status = str(detail.get("order_status") or "")
@@ -109,7 +109,7 @@ class ShopeeShipping:
         """Arrange the shipment of every package of the order with one method, then read
         the tracking numbers (they may still be empty: the carrier assigns them later)."""
         sn, method = request.platform_order_id, request.method
-        options, params = await self._options(sn)
+        options, params = await self._ship_options(sn)
         if not options.shippable:
             return ShipResult(sn, ShipOutcome.FAILED, method=method, reason=options.problem)
         if method not in options.methods:

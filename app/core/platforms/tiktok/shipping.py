@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 SHIPPABLE = frozenset({"AWAITING_SHIPMENT", "PARTIALLY_SHIPPING"})
 ALREADY_SHIPPED = "11006021"  # "Package has been shipped" (reference §4.3)
 _HANDOVER = {ShipMethod.PICKUP: "PICKUP", ShipMethod.DROPOFF: "DROP_OFF"}
+_FLAGS = ((ShipMethod.PICKUP, "can_pickup"), (ShipMethod.DROPOFF, "can_drop_off"))
 
 
 class TikTokShipping:
@@ -47,10 +48,10 @@ class TikTokShipping:
 
     async def shipping_options(self, platform_order_id: str) -> ShippingOptions:
         """Methods and pickup slots that every unshipped package of the order accepts."""
-        options, _order = await self._options(platform_order_id)
+        options, _order = await self._ship_options(platform_order_id)
         return options
 
-    async def _options(self, order_id: str) -> tuple[ShippingOptions, dict[str, Any]]:
+    async def _ship_options(self, order_id: str) -> tuple[ShippingOptions, dict[str, Any]]:
         order = await self._raw_order(order_id)
         status = str(order.get("status") or "")
         carrier = str(order.get("shipping_provider") or order.get("delivery_option_name") or "")
@@ -75,11 +76,7 @@ class TikTokShipping:
                 handover = await self.client.get_handover_time_slots(package_id)
             except BadRequestError as exc:
                 return ShippingOptions(order_id, carrier=carrier, problem=refusal(exc)), order
-            mine = {
-                m
-                for m, flag in ((ShipMethod.PICKUP, "can_pickup"), (ShipMethod.DROPOFF, "can_drop_off"))
-                if handover.get(flag)
-            }  # fmt: skip
+            mine = {m for m, flag in _FLAGS if handover.get(flag)}
             methods = mine if methods is None else methods & mine
             found = {s.slot_id: s for s in _slots(handover)}
             slots = found if slots is None else {k: v for k, v in slots.items() if k in found}
@@ -99,7 +96,7 @@ class TikTokShipping:
     async def ship(self, request: ShipRequest) -> ShipResult:
         """Ship every unshipped package of the order, then read their tracking numbers."""
         order_id, method = request.platform_order_id, request.method
-        options, order = await self._options(order_id)
+        options, order = await self._ship_options(order_id)
         if not options.shippable:
             return ShipResult(order_id, ShipOutcome.FAILED, method=method, reason=options.problem)
         if method not in options.methods:
@@ -147,8 +144,12 @@ class TikTokShipping:
             except (BadRequestError, NoAnswerError) as exc:
                 reason = refusal(exc)
                 if shipped:
-                    reason = msg("{shipped} of {total} packages shipped; then: {reason}",
-                                 shipped=len(shipped), total=len(options.packages), reason=reason)  # fmt: skip
+                    reason = msg(
+                        "{shipped} of {total} packages shipped; then: {reason}",
+                        shipped=len(shipped),
+                        total=len(options.packages),
+                        reason=reason,
+                    )
                 return ShipResult(
                     order_id, ShipOutcome.FAILED, tuple(shipped), method, reason, exc.code or ""
                 )
