@@ -144,7 +144,7 @@
       <translation>Semua lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="88" />
+      <location filename="../../app/gui/orders/page.py" line="90" />
       <source>All statuses</source>
       <translation>Semua status</translation>
     </message>
@@ -157,6 +157,11 @@
       <location filename="../../app/gui/settings/page.py" line="57" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
+      <source>already shipped</source>
+      <translation>sudah dikirim</translation>
     </message>
     <message>
       <location filename="../../app/core/services/catalog.py" line="88" />
@@ -194,7 +199,7 @@
       <translation>proses StoreSync lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="54" />
+      <location filename="../../app/gui/orders/page.py" line="56" />
       <source>Any time</source>
       <translation>Kapan saja</translation>
     </message>
@@ -267,6 +272,11 @@
       <location filename="../../app/gui/formatting.py" line="117" />
       <source>Archived</source>
       <translation>Diarsipkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="57" />
+      <source>Arrange shipment of the selected orders ({key})</source>
+      <translation>Atur pengiriman pesanan yang dipilih ({key})</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="54" />
@@ -424,6 +434,11 @@
       <translation>tidak dapat membaca {file}: {error}</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="197" />
+      <source>Cannot ship</source>
+      <translation>Tidak dapat dikirim</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/catalog.py" line="522" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
@@ -524,6 +539,11 @@
       <translation>Pilih gambar</translation>
     </message>
     <message>
+      <location filename="../../app/core/sync/ship_job.py" line="146" />
+      <source>choose pickup or drop-off for this order</source>
+      <translation>pilih pickup atau drop-off untuk pesanan ini</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="125" />
       <source>Choose the filled-in .xlsx file</source>
       <translation>Pilih file .xlsx yang sudah diisi</translation>
@@ -616,7 +636,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="274" />
+      <location filename="../../app/gui/orders/page.py" line="311" />
       <source>Copied {n} order numbers</source>
       <translation>{n} nomor pesanan disalin</translation>
     </message>
@@ -636,12 +656,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin tautan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy order numbers</source>
       <translation>Salin nomor pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
     </message>
@@ -868,6 +888,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Deskripsi</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="129" />
+      <source>Details</source>
+      <translation>Rincian</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/crash.py" line="74" />
       <source>Diagnostics</source>
       <translation>Diagnostik</translation>
@@ -903,6 +928,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kebijakan selisih stok</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="101" />
+      <source>Drop-off at a branch</source>
+      <translation>Antar ke cabang (drop-off)</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="181" />
       <source>Duration</source>
       <translation>Durasi</translation>
@@ -911,6 +941,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="53" />
       <source>e.g. 150000 or 150.000</source>
       <translation>mis. 150000 atau 150.000</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="182" />
+      <source>Earliest slot of each order</source>
+      <translation>Jadwal paling awal tiap pesanan</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="86" />
@@ -1098,7 +1133,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="96" />
+      <location filename="../../app/gui/orders/page.py" line="98" />
       <source>From date</source>
       <translation>Dari tanggal</translation>
     </message>
@@ -1106,6 +1141,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/activity/page.py" line="107" />
       <source>History</source>
       <translation>Riwayat</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="97" />
+      <source>How to ship</source>
+      <translation>Cara pengiriman</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="110" />
@@ -1408,7 +1448,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan yang dipilih ke saran terbaik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map this order's items</source>
       <translation>Petakan barang pesanan ini</translation>
     </message>
@@ -1418,7 +1458,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map unmapped items…</source>
       <translation>Petakan barang yang belum dipetakan…</translation>
     </message>
@@ -1503,6 +1543,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="110" />
+      <source>Method:</source>
+      <translation>Metode:</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="55" />
       <source>Monthly sales summary</source>
       <translation>Ringkasan penjualan bulanan</translation>
@@ -1536,6 +1581,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="51" />
       <source>name=value pairs separated by ;  e.g. Colour=Red; Size=XL</source>
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="258" />
+      <source>Needs input</source>
+      <translation>Perlu diisi</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="101" />
@@ -1628,6 +1678,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
     <message>
+      <location filename="../../app/core/sync/ship_job.py" line="148" />
+      <source>no way to ship this order now</source>
+      <translation>pesanan ini tidak dapat dikirim sekarang</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="119" />
       <source>None</source>
       <translation>Tidak ada</translation>
@@ -1656,6 +1711,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/detail.py" line="30" />
       <source>Not mapped — map it…</source>
       <translation>Belum dipetakan — petakan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="199" />
+      <source>not ready to ship (shipped or cancelled meanwhile)</source>
+      <translation>belum siap dikirim (sudah dikirim atau dibatalkan sementara itu)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="210" />
+      <source>not ready to ship (Shopee status {status})</source>
+      <translation>belum siap dikirim (status Shopee {status})</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="222" />
+      <source>not ready to ship (TikTok status {status})</source>
+      <translation>belum siap dikirim (status TikTok {status})</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="147" />
@@ -1723,12 +1793,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="219" />
+      <source>on hold: the buyer may still cancel; ship it after the hold</source>
+      <translation>ditahan: pembeli masih dapat membatalkan; kirim setelah masa tahan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only unmapped</source>
       <translation>Hanya yang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only with unmapped items</source>
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
@@ -1793,12 +1868,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Item pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Order number, buyer, SKU or item name</source>
       <translation>Nomor pesanan, pembeli, SKU, atau nama barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="106" />
+      <location filename="../../app/gui/orders/page.py" line="108" />
       <source>Order number, buyer, SKU…</source>
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
@@ -1836,6 +1911,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/core/services/bounds.py" line="102" />
       <source>order {order}: {field} {value} is beyond Rp {high}</source>
       <translation>pesanan {order}: {field} {value} melebihi Rp {high}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/ship_job.py" line="287" />
+      <source>order {order}: {reason}</source>
+      <translation>pesanan {order}: {reason}</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="77" />
@@ -1921,6 +2001,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/core/settings.py" line="310" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="100" />
+      <source>Pickup by the carrier</source>
+      <translation>Dijemput kurir (pickup)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="112" />
+      <source>Pickup time:</source>
+      <translation>Waktu penjemputan:</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/model.py" line="37" />
@@ -2138,6 +2228,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dibaca pada</translation>
     </message>
     <message>
+      <location filename="../../app/core/sync/ship_job.py" line="165" />
+      <source>reading the shipping options of {n} orders</source>
+      <translation>membaca opsi pengiriman {n} pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="91" />
+      <source>Reading the shipping options of {n} orders…</source>
+      <translation>Membaca opsi pengiriman {n} pesanan…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="135" />
       <source>Reason</source>
       <translation>Alasan</translation>
@@ -2311,6 +2411,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/settings/backups.py" line="223" />
       <source>Restoring {name}…</source>
       <translation>Memulihkan {name}…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="129" />
+      <source>Result</source>
+      <translation>Hasil</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/page.py" line="180" />
@@ -2523,7 +2628,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari nama, SKU, merek, kategori…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Search orders</source>
       <translation>Cari pesanan</translation>
     </message>
@@ -2648,6 +2753,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>stok bersama menipis</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="136" />
+      <source>Ship</source>
+      <translation>Kirim</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="104" />
       <source>Ship orders</source>
       <translation>Kirim pesanan</translation>
@@ -2663,14 +2773,44 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengiriman</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="283" />
+      <source>Shipping did not start: {reason}</source>
+      <translation>Pengiriman tidak dimulai: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="105" />
       <source>Shipping labels</source>
       <translation>Label pengiriman</translation>
     </message>
     <message>
+      <location filename="../../app/core/sync/ship_job.py" line="198" />
+      <source>shipping {n} orders</source>
+      <translation>mengirim {n} pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="224" />
+      <source>Shipping {n} orders…</source>
+      <translation>Mengirim {n} pesanan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="55" />
+      <source>Ship…</source>
+      <translation>Kirim…</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/stores.py" line="121" />
       <source>shop id is required</source>
       <translation>ID toko wajib diisi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="170" />
+      <source>Shopee did not answer; check the order in Seller Centre before shipping it again</source>
+      <translation>Shopee tidak menjawab; periksa pesanan di Seller Centre sebelum mengirimnya lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="103" />
+      <source>Shopee offers no way to ship this order now</source>
+      <translation>Shopee tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
@@ -2681,6 +2821,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
       <source>Shopee partner key or TikTok secret</source>
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="200" />
+      <source>Shopee refused: {reason}</source>
+      <translation>Shopee menolak: {reason}</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/page.py" line="296" />
@@ -2827,7 +2972,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="87" />
+      <location filename="../../app/gui/orders/page.py" line="89" />
       <source>Status filter</source>
       <translation>Filter status</translation>
     </message>
@@ -3142,6 +3287,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pencadangan gagal: {reason}</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="207" />
+      <source>the buyer has not paid yet</source>
+      <translation>pembeli belum membayar</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="129" />
+      <source>the carrier is not integrated: type the tracking number</source>
+      <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
+    </message>
+    <message>
       <location filename="../../app/core/sync/connect.py" line="92" />
       <source>the data folder {folder} cannot be written: make it writable (or choose another with --data-dir), then connect again</source>
       <translation>folder data {folder} tidak bisa ditulisi: buat agar bisa ditulisi (atau pilih folder lain dengan --data-dir), lalu hubungkan lagi</translation>
@@ -3212,9 +3367,24 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="197" />
+      <source>the order was cancelled</source>
+      <translation>pesanan dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="207" />
+      <source>the package is frozen on TikTok Shop; try again later</source>
+      <translation>paket dibekukan di TikTok Shop; coba lagi nanti</translation>
+    </message>
+    <message>
       <location filename="../../app/core/export/reports.py" line="119" />
       <source>the period ends before it starts</source>
       <translation>periode berakhir sebelum dimulai</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="195" />
+      <source>the pickup time slot is no longer offered: choose another one</source>
+      <translation>jadwal penjemputan tidak tersedia lagi: pilih jadwal lain</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/reauthorize_dialog.py" line="142" />
@@ -3230,6 +3400,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/loopback.py" line="43" />
       <source>the platform refused the authorization: {error}</source>
       <translation>platform menolak otorisasi: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/ship_job.py" line="325" />
+      <source>the platform refused: {reason}</source>
+      <translation>platform menolak: {reason}</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="81" />
@@ -3250,6 +3425,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/export/importer.py" line="579" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/ship_job.py" line="324" />
+      <source>the store did not answer; try again later</source>
+      <translation>toko tidak menjawab; coba lagi nanti</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/ship_job.py" line="374" />
+      <source>the store's job failed: {reason}</source>
+      <translation>tugas toko gagal: {reason}</translation>
     </message>
     <message>
       <location filename="../../app/core/engine_lock.py" line="51" />
@@ -3282,6 +3467,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="120" />
+      <source>These orders go with your own courier: type each tracking number.</source>
+      <translation>Pesanan ini dikirim dengan kurir Anda sendiri: ketik nomor resi masing-masing.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/bounds.py" line="60" />
       <source>this change would take the stock beyond {high} units; check the quantity</source>
       <translation>perubahan ini membuat stok melewati {high} unit; periksa jumlahnya</translation>
@@ -3297,6 +3487,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bulan ini</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="121" />
+      <source>this order cannot be shipped by {method}; it allows {allowed}</source>
+      <translation>pesanan ini tidak dapat dikirim dengan {method}; yang tersedia: {allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="209" />
+      <source>this order does not belong to the store</source>
+      <translation>pesanan ini bukan milik toko tersebut</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="115" />
       <source>This order no longer exists.</source>
       <translation>Pesanan ini sudah tidak ada.</translation>
@@ -3307,6 +3507,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="65" />
+      <source>TikTok has not made a package yet</source>
+      <translation>TikTok belum membuat paket</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="91" />
+      <source>TikTok offers no way to ship this order now</source>
+      <translation>TikTok tidak menawarkan cara mengirim pesanan ini sekarang</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
       <source>TikTok only: the app's service ID</source>
       <translation>Khusus TikTok: Service ID aplikasi</translation>
@@ -3315,6 +3525,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/connect_wizard.py" line="67" />
       <source>TikTok Shop (incl. Tokopedia)</source>
       <translation>TikTok Shop (termasuk Tokopedia)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="202" />
+      <source>TikTok Shop did not answer; check the order in Seller Center before shipping it again</source>
+      <translation>TikTok Shop tidak menjawab; periksa pesanan di Seller Center sebelum mengirimnya lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="210" />
+      <source>TikTok Shop refused: {reason}</source>
+      <translation>TikTok Shop menolak: {reason}</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
@@ -3332,7 +3552,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sampai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="97" />
+      <location filename="../../app/gui/orders/page.py" line="99" />
       <source>To date</source>
       <translation>Sampai tanggal</translation>
     </message>
@@ -3342,7 +3562,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="55" />
+      <location filename="../../app/gui/orders/page.py" line="57" />
       <source>Today</source>
       <translation>Hari ini</translation>
     </message>
@@ -3375,6 +3595,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/orders/detail.py" line="50" />
       <source>Total paid by buyer</source>
       <translation>Total dibayar pembeli</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="116" />
+      <source>Tracking number</source>
+      <translation>Nomor resi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="255" />
+      <source>tracking number not assigned yet</source>
+      <translation>nomor resi belum diberikan</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="61" />
@@ -3607,7 +3837,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="56" />
+      <location filename="../../app/gui/orders/page.py" line="58" />
       <source>Yesterday</source>
       <translation>Kemarin</translation>
     </message>
@@ -3640,6 +3870,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/formatting.py" line="80" />
       <source>{days} d {hours} h</source>
       <translation>{days} hr {hours} j</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="245" />
+      <source>{done} shipped · {failed} failed · {input} need input</source>
+      <translation>{done} terkirim · {failed} gagal · {input} perlu diisi</translation>
     </message>
     <message>
       <location filename="../../app/core/services/bounds.py" line="31" />
@@ -3687,6 +3922,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{minutes} mnt {seconds} dtk</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="176" />
+      <source>{n} cannot be shipped now (see below).</source>
+      <translation>{n} tidak dapat dikirim sekarang (lihat di bawah).</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="140" />
       <source>{n} done</source>
       <translation>{n} selesai</translation>
@@ -3697,12 +3937,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} belum dipetakan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="173" />
+      <source>{n} of {total} orders can be shipped.</source>
+      <translation>{n} dari {total} pesanan dapat dikirim.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/dashboard/page.py" line="236" />
       <source>{n} open order lines wait for a mapping</source>
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="253" />
+      <location filename="../../app/gui/orders/page.py" line="262" />
       <source>{n} orders</source>
       <translation>{n} pesanan</translation>
     </message>
@@ -3762,6 +4007,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{seconds} dtk</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="147" />
+      <source>{shipped} of {total} packages shipped; then: {reason}</source>
+      <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/reauthorize_dialog.py" line="157" />
       <source>{store} is authorized again.</source>
       <translation>{store} sudah diotorisasi lagi.</translation>
@@ -3792,7 +4042,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{title} (klik untuk mengurutkan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="255" />
+      <location filename="../../app/gui/orders/page.py" line="264" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
     </message>
