@@ -227,17 +227,19 @@ def ship_orders(
 
 
 async def _options(jc: JobContext, target: ShipTarget) -> tuple[OrderOptions, bool]:
+    """One order's options; an order that cannot ship is information here, not a failure
+    of the reading job (the ship step reports it)."""
     if target.problem:
         return OrderOptions(
             target, ShippingOptions(target.platform_order_id, problem=target.problem)
-        ), False
+        ), True
     try:
         opts = await jc.adapter.shipping_options(target.platform_order_id)
     except AuthError:
         raise
     except PlatformError as exc:
         opts = ShippingOptions(target.platform_order_id, problem=_unanswered(exc))
-    return OrderOptions(target, opts), opts.shippable
+    return OrderOptions(target, opts), True
 
 
 async def _ship_one(
