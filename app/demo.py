@@ -25,6 +25,12 @@ from app.sandbox.core import Sandbox
 from app.sandbox.demo import build_sandbox
 
 CALLBACK = "http://127.0.0.1:8765/callback"
+#: the demo marketplace leaves paid orders for the seller to ship in the app for half an
+#: hour before its simulated seller centre ships them, and splits some TikTok orders into
+#: two packages (app/sandbox/*/shipping.py, app/sandbox/tiktok/packages.py)
+DEMO_SHOPEE_OPTIONS = {"seller_centre_ships_after": 1800}
+DEMO_TIKTOK_OPTIONS = {"seller_center_ships_after": 1800, "split_share": 0.2}
+READY_PER_SHOP = 3  # orders waiting to be shipped on every demo shop
 STATE_FILE_NAME = "demo-sandbox.json"  # in the data folder, beside storesync.db
 AUTOSAVE_SECONDS = 5.0
 
@@ -151,7 +157,7 @@ def start_demo(
 
     from app.core.services import stores as store_service
 
-    sandbox = build_sandbox(seed)
+    sandbox = _demo_sandbox(seed)
     path = STATE_FILE_NAME if state_file is True else state_file
     if path:
         path = ws.paths.data_dir / path
@@ -165,6 +171,7 @@ def start_demo(
             seed_orders(sandbox, max(1, history_orders // 3), None)
         else:
             seed_orders(sandbox, history_orders, seed)
+        ensure_ready_orders(sandbox, READY_PER_SHOP, seed)
     try:
         futures = [engine.connect_store(req) for req in connect_requests(sandbox, engine)]
         for fut in futures:
@@ -179,3 +186,52 @@ def start_demo(
     if buyers_per_minute > 0:
         sandbox.start_buyers(buyers_per_minute)
     return handle
+
+
+def _demo_sandbox(seed: int, port: int = 0) -> Sandbox:
+    return build_sandbox(
+        seed, port=port, shopee_options=DEMO_SHOPEE_OPTIONS, tiktok_options=DEMO_TIKTOK_OPTIONS
+    )
+
+
+def ensure_ready_orders(sandbox: Sandbox, per_shop: int, seed: int = 0) -> int:
+    """Every demo shop gets paid orders waiting to be shipped, at least ``per_shop``, so
+    shipping can be tried at once; returns how many were placed."""
+    import random
+
+    rng = random.Random(seed + 4242)
+    placed = 0
+    with sandbox.lock:
+        for sim in sandbox.sims:
+            for shop_id in list(sim.shops):
+                missing = per_shop - len(sim.ready_to_ship(shop_id))
+                if missing > 0:
+                    placed += len(sim.place_ready_orders(shop_id, missing, rng))
+    return placed
+
+
+def resume_sandbox(ws, stores: list[StoreDTO]) -> Sandbox | None:
+    """Bring the saved demo marketplace back for a command run after ``storesync demo``
+    ended (``storesync orders ship`` on a demo folder): loaded from the data folder's
+    state file, on the port the demo stores point at, saved again when stopped. None when
+    the folder has no demo, the stores are not on one loopback sandbox, or that port
+    already answers (a running demo)."""
+    import socket
+
+    path = ws.paths.data_dir / STATE_FILE_NAME
+    urls = {s.api_base_url for s in stores if s.environment == Environment.LOCAL_SANDBOX}
+    if not path.exists() or len(urls) != 1:
+        return None
+    parts = urlsplit(urls.pop())
+    if parts.hostname != "127.0.0.1" or not parts.port:
+        return None
+    with socket.socket() as probe:
+        probe.settimeout(0.5)
+        if probe.connect_ex(("127.0.0.1", parts.port)) == 0:
+            return None  # something answers there: leave it be
+    sandbox = _demo_sandbox(0, port=parts.port)
+    if not _load_state(sandbox, path):
+        return None
+    sandbox.start()
+    sandbox.start_autosave(path, AUTOSAVE_SECONDS)
+    return sandbox

@@ -169,6 +169,11 @@
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
+      <source>already shipped</source>
+      <translation>sudah dikirim</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/catalog.py" line="88" />
       <source>amount cannot be negative</source>
       <translation>nominal tidak boleh negatif</translation>
@@ -277,6 +282,11 @@
       <location filename="../../app/gui/formatting.py" line="212" />
       <source>Archived</source>
       <translation>Diarsipkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="57" />
+      <source>Arrange shipment of the selected orders ({key})</source>
+      <translation>Atur pengiriman pesanan yang dipilih ({key})</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="54" />
@@ -434,6 +444,11 @@
       <translation>tidak dapat membaca {file}: {error}</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="197" />
+      <source>Cannot ship</source>
+      <translation>Tidak dapat dikirim</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/catalog.py" line="522" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
@@ -532,6 +547,11 @@
       <location filename="../../app/gui/catalog/editor.py" line="224" />
       <source>Choose an image</source>
       <translation>Pilih gambar</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/ship_job.py" line="146" />
+      <source>choose pickup or drop-off for this order</source>
+      <translation>pilih pickup atau drop-off untuk pesanan ini</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="125" />
@@ -883,6 +903,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Deskripsi</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="129" />
+      <source>Details</source>
+      <translation>Rincian</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/crash.py" line="74" />
       <source>Diagnostics</source>
       <translation>Diagnostik</translation>
@@ -923,6 +948,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kebijakan selisih stok</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="101" />
+      <source>Drop-off at a branch</source>
+      <translation>Antar ke cabang (drop-off)</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="259" />
       <source>Duration</source>
       <translation>Durasi</translation>
@@ -931,6 +961,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="53" />
       <source>e.g. 150000 or 150.000</source>
       <translation>mis. 150000 atau 150.000</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="182" />
+      <source>Earliest slot of each order</source>
+      <translation>Jadwal paling awal tiap pesanan</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="86" />
@@ -1131,6 +1166,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/activity/page.py" line="113" />
       <source>History</source>
       <translation>Riwayat</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="97" />
+      <source>How to ship</source>
+      <translation>Cara pengiriman</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="205" />
@@ -1533,6 +1573,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="110" />
+      <source>Method:</source>
+      <translation>Metode:</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="55" />
       <source>Monthly sales summary</source>
       <translation>Ringkasan penjualan bulanan</translation>
@@ -1566,6 +1611,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="51" />
       <source>name=value pairs separated by ;  e.g. Colour=Red; Size=XL</source>
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="258" />
+      <source>Needs input</source>
+      <translation>Perlu diisi</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="196" />
@@ -1688,6 +1738,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
     <message>
+      <location filename="../../app/core/sync/ship_job.py" line="148" />
+      <source>no way to ship this order now</source>
+      <translation>pesanan ini tidak dapat dikirim sekarang</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="214" />
       <source>None</source>
       <translation>Tidak ada</translation>
@@ -1716,6 +1771,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/detail.py" line="30" />
       <source>Not mapped — map it…</source>
       <translation>Belum dipetakan — petakan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="199" />
+      <source>not ready to ship (shipped or cancelled meanwhile)</source>
+      <translation>belum siap dikirim (sudah dikirim atau dibatalkan sementara itu)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="210" />
+      <source>not ready to ship (Shopee status {status})</source>
+      <translation>belum siap dikirim (status Shopee {status})</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="222" />
+      <source>not ready to ship (TikTok status {status})</source>
+      <translation>belum siap dikirim (status TikTok {status})</translation>
     </message>
     <message>
       <location filename="../../app/core/platforms/shopee/labels.py" line="47" />
@@ -1786,6 +1856,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/model.py" line="45" />
       <source>On hand</source>
       <translation>Stok fisik</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="219" />
+      <source>on hold: the buyer may still cancel; ship it after the hold</source>
+      <translation>ditahan: pembeli masih dapat membatalkan; kirim setelah masa tahan</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/page.py" line="113" />
@@ -1903,6 +1978,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan {order}: {field} {value} melebihi Rp {high}</translation>
     </message>
     <message>
+      <location filename="../../app/core/sync/ship_job.py" line="289" />
+      <source>order {order}: {reason}</source>
+      <translation>pesanan {order}: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="76" />
       <source>Orders</source>
       <translation>Pesanan</translation>
@@ -1991,6 +2071,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/core/settings.py" line="310" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="100" />
+      <source>Pickup by the carrier</source>
+      <translation>Dijemput kurir (pickup)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="112" />
+      <source>Pickup time:</source>
+      <translation>Waktu penjemputan:</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/model.py" line="37" />
@@ -2221,6 +2311,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/inventory/model.py" line="179" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/ship_job.py" line="165" />
+      <source>reading the shipping options of {n} orders</source>
+      <translation>membaca opsi pengiriman {n} pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="91" />
+      <source>Reading the shipping options of {n} orders…</source>
+      <translation>Membaca opsi pengiriman {n} pesanan…</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="135" />
@@ -2753,6 +2853,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>stok bersama menipis</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="136" />
+      <source>Ship</source>
+      <translation>Kirim</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="199" />
       <source>Ship orders</source>
       <translation>Kirim pesanan</translation>
@@ -2768,9 +2873,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengiriman</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="283" />
+      <source>Shipping did not start: {reason}</source>
+      <translation>Pengiriman tidak dimulai: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="200" />
       <source>Shipping labels</source>
       <translation>Label pengiriman</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/ship_job.py" line="198" />
+      <source>shipping {n} orders</source>
+      <translation>mengirim {n} pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="224" />
+      <source>Shipping {n} orders…</source>
+      <translation>Mengirim {n} pesanan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="55" />
+      <source>Ship…</source>
+      <translation>Kirim…</translation>
     </message>
     <message>
       <location filename="../../app/core/services/stores.py" line="121" />
@@ -2783,9 +2908,19 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak dapat membuat resi; coba lagi</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="170" />
+      <source>Shopee did not answer; check the order in Seller Centre before shipping it again</source>
+      <translation>Shopee tidak menjawab; periksa pesanan di Seller Centre sebelum mengirimnya lagi</translation>
+    </message>
+    <message>
       <location filename="../../app/core/platforms/shopee/labels.py" line="45" />
       <source>Shopee does not know this order</source>
       <translation>Shopee tidak mengenal pesanan ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="103" />
+      <source>Shopee offers no way to ship this order now</source>
+      <translation>Shopee tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
@@ -2796,6 +2931,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
       <source>Shopee partner key or TikTok secret</source>
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="200" />
+      <source>Shopee refused: {reason}</source>
+      <translation>Shopee menolak: {reason}</translation>
     </message>
     <message>
       <location filename="../../app/core/platforms/shopee/labels.py" line="90" />
@@ -3277,6 +3417,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pencadangan gagal: {reason}</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="207" />
+      <source>the buyer has not paid yet</source>
+      <translation>pembeli belum membayar</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="129" />
+      <source>the carrier is not integrated: type the tracking number</source>
+      <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
+    </message>
+    <message>
       <location filename="../../app/core/sync/connect.py" line="92" />
       <source>the data folder {folder} cannot be written: make it writable (or choose another with --data-dir), then connect again</source>
       <translation>folder data {folder} tidak bisa ditulisi: buat agar bisa ditulisi (atau pilih folder lain dengan --data-dir), lalu hubungkan lagi</translation>
@@ -3347,9 +3497,24 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="197" />
+      <source>the order was cancelled</source>
+      <translation>pesanan dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="207" />
+      <source>the package is frozen on TikTok Shop; try again later</source>
+      <translation>paket dibekukan di TikTok Shop; coba lagi nanti</translation>
+    </message>
+    <message>
       <location filename="../../app/core/export/reports.py" line="119" />
       <source>the period ends before it starts</source>
       <translation>periode berakhir sebelum dimulai</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="195" />
+      <source>the pickup time slot is no longer offered: choose another one</source>
+      <translation>jadwal penjemputan tidak tersedia lagi: pilih jadwal lain</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/reauthorize_dialog.py" line="142" />
@@ -3365,6 +3530,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/loopback.py" line="43" />
       <source>the platform refused the authorization: {error}</source>
       <translation>platform menolak otorisasi: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/ship_job.py" line="327" />
+      <source>the platform refused: {reason}</source>
+      <translation>platform menolak: {reason}</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="81" />
@@ -3385,6 +3555,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/export/importer.py" line="579" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/ship_job.py" line="326" />
+      <source>the store did not answer; try again later</source>
+      <translation>toko tidak menjawab; coba lagi nanti</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/ship_job.py" line="376" />
+      <source>the store's job failed: {reason}</source>
+      <translation>tugas toko gagal: {reason}</translation>
     </message>
     <message>
       <location filename="../../app/core/engine_lock.py" line="51" />
@@ -3417,6 +3597,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="120" />
+      <source>These orders go with your own courier: type each tracking number.</source>
+      <translation>Pesanan ini dikirim dengan kurir Anda sendiri: ketik nomor resi masing-masing.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/bounds.py" line="60" />
       <source>this change would take the stock beyond {high} units; check the quantity</source>
       <translation>perubahan ini membuat stok melewati {high} unit; periksa jumlahnya</translation>
@@ -3432,6 +3617,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bulan ini</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="121" />
+      <source>this order cannot be shipped by {method}; it allows {allowed}</source>
+      <translation>pesanan ini tidak dapat dikirim dengan {method}; yang tersedia: {allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="209" />
+      <source>this order does not belong to the store</source>
+      <translation>pesanan ini bukan milik toko tersebut</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="115" />
       <source>This order no longer exists.</source>
       <translation>Pesanan ini sudah tidak ada.</translation>
@@ -3440,6 +3635,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/services/stores.py" line="141" />
       <source>this {platform} shop ({shop_id}) is already connected as store {store}</source>
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="65" />
+      <source>TikTok has not made a package yet</source>
+      <translation>TikTok belum membuat paket</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="91" />
+      <source>TikTok offers no way to ship this order now</source>
+      <translation>TikTok tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
@@ -3452,6 +3657,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop (termasuk Tokopedia)</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="202" />
+      <source>TikTok Shop did not answer; check the order in Seller Center before shipping it again</source>
+      <translation>TikTok Shop tidak menjawab; periksa pesanan di Seller Center sebelum mengirimnya lagi</translation>
+    </message>
+    <message>
       <location filename="../../app/core/platforms/tiktok/labels.py" line="79" />
       <source>TikTok Shop did not send a PDF airway bill</source>
       <translation>TikTok Shop tidak mengirim resi PDF</translation>
@@ -3460,6 +3670,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/platforms/tiktok/labels.py" line="38" />
       <source>TikTok Shop does not know this order</source>
       <translation>TikTok Shop tidak mengenal pesanan ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="210" />
+      <source>TikTok Shop refused: {reason}</source>
+      <translation>TikTok Shop menolak: {reason}</translation>
     </message>
     <message>
       <location filename="../../app/core/platforms/tiktok/labels.py" line="103" />
@@ -3530,6 +3745,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/orders/detail.py" line="50" />
       <source>Total paid by buyer</source>
       <translation>Total dibayar pembeli</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="116" />
+      <source>Tracking number</source>
+      <translation>Nomor resi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="255" />
+      <source>tracking number not assigned yet</source>
+      <translation>nomor resi belum diberikan</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="61" />
@@ -3797,6 +4022,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{days} hr {hours} j</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="245" />
+      <source>{done} shipped · {failed} failed · {input} need input</source>
+      <translation>{done} terkirim · {failed} gagal · {input} perlu diisi</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/bounds.py" line="31" />
       <source>{field} must be a whole number from {low} to {high}</source>
       <translation>{field} harus bilangan bulat dari {low} sampai {high}</translation>
@@ -3842,6 +4072,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{minutes} mnt {seconds} dtk</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="176" />
+      <source>{n} cannot be shipped now (see below).</source>
+      <translation>{n} tidak dapat dikirim sekarang (lihat di bawah).</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="218" />
       <source>{n} done</source>
       <translation>{n} selesai</translation>
@@ -3855,6 +4090,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/catalog/mapping.py" line="182" />
       <source>{n} not mapped</source>
       <translation>{n} belum dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/ship_dialog.py" line="173" />
+      <source>{n} of {total} orders can be shipped.</source>
+      <translation>{n} dari {total} pesanan dapat dikirim.</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="236" />
@@ -3930,6 +4170,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/formatting.py" line="161" />
       <source>{seconds} s</source>
       <translation>{seconds} dtk</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="147" />
+      <source>{shipped} of {total} packages shipped; then: {reason}</source>
+      <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/reauthorize_dialog.py" line="157" />

@@ -7,5 +7,7 @@ from app.core.domain.enums import *  # noqa: F403
 from app.core.domain.enums import __all__ as _enums
 from app.core.domain.records import *  # noqa: F403
 from app.core.domain.records import __all__ as _records
+from app.core.domain.shipping import *  # noqa: F403
+from app.core.domain.shipping import __all__ as _shipping
 
-__all__ = [*_enums, *_records]
+__all__ = [*_enums, *_records, *_shipping]

@@ -18,7 +18,11 @@ from app.core.domain import (
     OrderPage,
     Platform,
     PriceUpdate,
+    ShippedPackage,
     ShippingInfo,
+    ShippingOptions,
+    ShipRequest,
+    ShipResult,
     ShopInfo,
     StockUpdate,
     TokenSet,
@@ -207,6 +211,13 @@ class PlatformAdapter(Protocol):
         ...
 
     async def order_fees(self, platform_order_id: str) -> OrderFees | None: ...
+
+    # shipping (docs/ARCHITECTURE.md, "Fulfilment"): a refusal of one order is a
+    # ShipResult / ShippingOptions.problem with the platform's reason, not an exception
+    def ready_to_ship(self, platform_status: str) -> bool: ...
+    async def shipping_options(self, platform_order_id: str) -> ShippingOptions: ...
+    async def ship(self, request: ShipRequest) -> ShipResult: ...
+    async def tracking_numbers(self, platform_order_id: str) -> tuple[ShippedPackage, ...]: ...
 
     # limits the engine plans with
     @property

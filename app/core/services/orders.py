@@ -154,7 +154,9 @@ def _changed(order: Order, co: ChannelOrder) -> bool:
         order.status != co.status
         or order.platform_status != co.platform_status
         or order.platform_updated_at != co.updated_at
-        or order.tracking_number != (co.tracking_number or "")
+        # a platform whose order detail has no tracking number (Shopee) never clears the
+        # one shipping stored (services/shipping.py)
+        or bool(co.tracking_number and order.tracking_number != co.tracking_number)
     )
 
 
@@ -192,6 +194,8 @@ def _update_order(session: Session, order: Order, co: ChannelOrder) -> None:
         )
     fields = _order_fields(co)
     fields.pop("placed_at")
+    if not co.tracking_number:
+        fields.pop("tracking_number")  # keep the one shipping stored
     for k, v in fields.items():
         setattr(order, k, v)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.gui.orders import labels
+from app.gui.orders import labels, ship_dialog
 
 if TYPE_CHECKING:
     from app.gui.orders.page import OrdersPage
@@ -18,4 +18,5 @@ if TYPE_CHECKING:
 
 def install(page: OrdersPage) -> None:
     """Add every fulfilment action to the page (one line per action module)."""
+    ship_dialog.install(page)
     labels.install(page)

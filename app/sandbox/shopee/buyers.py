@@ -13,6 +13,7 @@ import string
 from datetime import datetime
 
 from app.sandbox.catalog import BUYER_NAMES, CITIES
+from app.sandbox.shopee import shipping
 from app.sandbox.shopee.state import (
     CARRIERS,
     PAYMENT_METHODS,
@@ -104,6 +105,7 @@ class OrderLife:
             carrier=rng.choice(CARRIERS),
             package_number="OFG" + "".join(rng.choices(string.digits, k=15)),
         )
+        order.carrier = shipping.initial_carrier(self.st, order)
         if method == "Cash on Delivery":  # COD orders need no payment step
             order.status, order.pay_time = "READY_TO_SHIP", now
         shop.orders[order.order_sn] = order
@@ -139,6 +141,9 @@ class OrderLife:
                 self.cancel(order, "system", "Unpaid")
                 return True
         elif status == "READY_TO_SHIP":
+            wait = float(self.st.options.get("seller_centre_ships_after", 0))
+            if wait and now - (order.pay_time or now) < wait:
+                return False  # left for the seller to ship (demo: through the app)
             if roll < 0.9:
                 self.arrange(order, rng)  # the seller arranges shipment in Seller Centre
                 return True
@@ -167,15 +172,38 @@ class OrderLife:
         order.update_time = now
         return True
 
-    def arrange(self, order: SimOrder, rng: random.Random) -> None:
-        """Shipment arranged: PROCESSED, and the 3PL assigns a tracking number."""
-        order.status = "PROCESSED"
-        order.update_time = int(self.st.now())
+    def arrange(
+        self,
+        order: SimOrder,
+        rng: random.Random,
+        method: str = "dropoff",
+        detail: dict | None = None,
+    ) -> None:
+        """Shipment arranged: PROCESSED, and the 3PL assigns a tracking number (after
+        ``tracking_delay_seconds``). The seller's own courier takes the parcel at once
+        (LOGISTICS_PICKUP_DONE: SHIPPED) under the seller's tracking number."""
+        now = int(self.st.now())
+        order.status, order.update_time = "PROCESSED", now
+        order.ship_method = method
+        order.pickup_time = int((detail or {}).get("pickup_time_id") or 0)
+        if method == "non_integrated":
+            order.tracking_number = str((detail or {}).get("tracking_number") or "").strip()
+            order.tracking_ready_at = self.st.now()
+            order.status, order.pickup_done_time = "SHIPPED", now
+            return
         if not order.tracking_number:
             order.tracking_number = "SPXID0" + "".join(rng.choices(string.digits, k=11))
             order.tracking_ready_at = self.st.now() + float(
                 self.st.options["tracking_delay_seconds"]
             )
+
+    def collect(self, order: SimOrder) -> bool:
+        """The carrier collects an arranged parcel (PROCESSED → SHIPPED)."""
+        if order.status != "PROCESSED":
+            return False
+        now = int(self.st.now())
+        order.status, order.pickup_done_time, order.update_time = "SHIPPED", now, now
+        return True
 
     def cancel(self, order: SimOrder, by: str, reason: str) -> None:
         """Cancelled before shipping: the stock goes back where it came from."""

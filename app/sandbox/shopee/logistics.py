@@ -8,15 +8,14 @@ package); batch calls report per-order failures in ``result_list`` as Shopee doe
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
 from typing import Any
 
-from app.sandbox.catalog import CITIES
 from app.sandbox.core import Response, Route
 from app.sandbox.pdf import pdf_pages
+from app.sandbox.shopee import shipping
 from app.sandbox.shopee.buyers import OrderLife
 from app.sandbox.shopee.gateway import Ctx, Gateway, Reject
-from app.sandbox.shopee.state import WIB, ShopeeState, SimOrder
+from app.sandbox.shopee.state import ShopeeState, SimOrder
 
 
 class LogisticsApi:
@@ -49,22 +48,7 @@ class LogisticsApi:
                 "error_param",
                 "Shipping parameters can only be obtained when package is ready to be shipped",
             )
-        day0 = datetime.fromtimestamp(self.st.now(), WIB).replace(hour=9, minute=0, second=0)
-        slots = [int((day0 + timedelta(days=d)).timestamp()) for d in (1, 2, 3)]
-        city, state = CITIES[0]
-        address = {
-            "address_id": 2826, "region": "ID", "state": state, "city": city, "district": "",
-            "town": "", "address": "Jl. Melati No. 12", "zipcode": "12950",
-            "address_flag": ["default_address", "pickup_address", "return_address"],
-            "time_slot_list": [{"date": s, "pickup_time_id": str(s)} for s in slots],
-        }  # fmt: skip
-        return self.gw.ok(
-            {
-                "info_needed": {"dropoff": [], "pickup": ["address_id", "pickup_time_id"]},
-                "dropoff": {"branch_list": None},
-                "pickup": {"address_list": [address]},
-            }
-        )
+        return self.gw.ok(shipping.shipping_parameter(self.st, order))
 
     def _ship_order(self, ctx: Ctx) -> Response:
         order = self.gw.order(self.gw.shop(ctx), str(ctx.body.get("order_sn") or ""))
@@ -74,19 +58,11 @@ class LogisticsApi:
                 "logistics.ship_order_only_support_one_type",
                 "Please select just one way to ship order: pickup or dropoff or non_integrated.",
             )
-        if order.status not in ("READY_TO_SHIP", "RETRY_SHIP"):
-            raise self.gw.fail(
-                "logistics.ship_order_not_ready_to_ship", "The order is not ready to ship."
-            )
         detail = ctx.body[methods[0]] or {}
-        if methods[0] == "pickup" and not (
-            isinstance(detail, dict) and detail.get("address_id") and detail.get("pickup_time_id")
-        ):
-            raise self.gw.fail(
-                "logistics.ship_order_need_address_pickup_time",
-                "Please input address_id and pickup_time_id.",
-            )
-        self.life.arrange(order, self.st.rng)
+        code, message = shipping.ship_problem(self.st, order, methods[0], detail)
+        if code:
+            raise self.gw.fail(code, message)
+        self.life.arrange(order, self.st.rng, method=methods[0], detail=detail)
         return self.gw.ok(None)
 
     def _tracking_number(self, ctx: Ctx) -> Response:

@@ -194,6 +194,37 @@ class ShopeeSim:
             order.pay_time = int(self.state.now())
         order.status, order.update_time = status, int(self.state.now())
 
+    # ------------------------------------------------------------------ shipping
+    def set_carrier(self, shop_id: int | str, order_sn: str, carrier: str) -> None:
+        """Test helper: the order's carrier (``shipping.NON_INTEGRATED``: the seller's own
+        courier, which needs a tracking number)."""
+        self.state.shops[int(shop_id)].orders[order_sn].carrier = carrier
+
+    def carrier_collects(self) -> int:
+        """Carriers collect every arranged parcel (PROCESSED → SHIPPED); returns how many."""
+        return sum(
+            self.life.collect(o) for shop in self.state.shops.values() for o in shop.orders.values()
+        )
+
+    def ready_to_ship(self, shop_id: int | str) -> list[str]:
+        """The shop's orders waiting for the seller to arrange shipment."""
+        orders = self.state.shops[int(shop_id)].orders.values()
+        return [o.order_sn for o in orders if o.status in ("READY_TO_SHIP", "RETRY_SHIP")]
+
+    def place_ready_orders(self, shop_id: int | str, count: int, rng: random.Random) -> list[str]:
+        """Buyers place and pay ``count`` orders on one shop (demo: orders to ship)."""
+        shop = self.state.shops[int(shop_id)]
+        placed = []
+        for _ in range(count):
+            sn = self.life.place_basket(shop, rng.randint(1, 2), rng)
+            if sn is None:
+                break
+            order = shop.orders[sn]
+            if order.status == "UNPAID":
+                order.status, order.pay_time = "READY_TO_SHIP", int(self.state.now())
+            placed.append(sn)
+        return placed
+
     def stock_of(self, shop_id: int | str, sku: str) -> int:
         """Seller stock of a SKU in a shop, over all locations."""
         return self.state.find_model(shop_id, sku)[1].total

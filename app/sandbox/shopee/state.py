@@ -51,6 +51,14 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "document_ready_after_polls": 2,
     # Seconds (sandbox clock) after ship_order before the 3PL tracking number appears.
     "tracking_delay_seconds": 0,
+    # Share of new orders that go with the seller's own (non-integrated) courier: shipping
+    # them needs the seller's tracking number (app/sandbox/shopee/shipping.py).
+    "non_integrated_share": 0.0,
+    # Methods per carrier (None: shipping.CARRIER_METHODS).
+    "carrier_methods": None,
+    # The simulated Seller Centre arranges an order's shipment only this many seconds
+    # after payment (0: at once); the demo leaves orders for the seller to ship in the app.
+    "seller_centre_ships_after": 0,
     # Fraction of catalog products each shop leaves unlisted (at least one).
     "unlisted_fraction": 0.15,
     "advance_probability": 0.5,
@@ -188,6 +196,8 @@ class SimOrder:
     pickup_done_time: int = 0
     cancel_by: str = ""
     cancel_reason: str = ""
+    ship_method: str = ""  # pickup, dropoff, non_integrated (once arranged)
+    pickup_time: int = 0  # the chosen pickup slot (epoch seconds)
     doc_status: str = ""  # "", PROCESSING, READY
     doc_polls: int = 0
     doc_type: str = ""

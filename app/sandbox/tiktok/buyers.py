@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.sandbox.catalog import BUYER_NAMES, CITIES
+from app.sandbox.tiktok import packages
 from app.sandbox.tiktok.finance import FinanceApi
 from app.sandbox.tiktok.state import Order, Product, Shop, Sku, TikTokState, money
 
@@ -180,7 +181,10 @@ class OrderLife:
             self.set_status(order, "ON_HOLD" if on_hold else "AWAITING_SHIPMENT", now)
         elif status == "ON_HOLD":
             self.set_status(order, "AWAITING_SHIPMENT", now)
-        elif status == "AWAITING_SHIPMENT":
+        elif status in ("AWAITING_SHIPMENT", "PARTIALLY_SHIPPING"):
+            wait = float(self.st.options.get("seller_center_ships_after", 0))
+            if wait and now - (order.paid_time or now) < wait and not straight:
+                return 0  # left for the seller to ship (demo: through the app)
             self.arrange_shipment(order, now)
         elif status == "AWAITING_COLLECTION":
             order.collection_time = now
@@ -201,27 +205,38 @@ class OrderLife:
         self, order: Order, status: str, now: int, package_status: str | None = None
     ) -> None:
         order.status, order.update_time = status, now
-        if status == "AWAITING_SHIPMENT" and not order.package_id:
+        new_package = status == "AWAITING_SHIPMENT" and not order.package_id
+        if new_package:
             order.package_id = self.st.new_id("1152")
             order.tracking_number = f"JX{self.st.digits('', 10)}"
         line_status = "AWAITING_SHIPMENT" if status == "ON_HOLD" else status
         for line in order.lines:
             line["display_status"] = line_status
-            if order.package_id:
+            if order.package_id and not line["package_id"]:
                 line["package_id"] = order.package_id
             if package_status:
                 line["package_status"] = package_status
+        if new_package:
+            packages.on_paid(self.st, order)
 
-    def arrange_shipment(self, order: Order, now: int) -> None:
-        order.rts_time = now
-        self.set_status(order, "AWAITING_COLLECTION", now, package_status="PROCESSING")
-        for line in order.lines:
-            line.update(
-                rts_time=now,
-                tracking_number=order.tracking_number,
-                shipping_provider_id="6617675021119438849",
-                shipping_provider_name="J&T Express",
-            )
+    def arrange_shipment(
+        self,
+        order: Order,
+        now: int,
+        package_id: str | None = None,
+        body: dict[str, Any] | None = None,
+    ) -> None:
+        """Ship one package (or every package not shipped yet): AWAITING_COLLECTION once
+        all are shipped, PARTIALLY_SHIPPING before (packages.py)."""
+        todo = [package_id] if package_id else packages.package_ids(order)
+        for pid in todo:
+            if not packages.shipped(order, pid):
+                packages.ship(order, pid, now, body or {})
+        order.rts_time = order.rts_time or now
+        if all(packages.shipped(order, p) for p in packages.package_ids(order)):
+            self.set_status(order, "AWAITING_COLLECTION", now, package_status="PROCESSING")
+        else:
+            order.status, order.update_time = "PARTIALLY_SHIPPING", now
         order.tracking.append(event("Penjual telah mengatur pengiriman", now))
 
     def cancel(self, shop: Shop, order: Order, who: str, reason: str) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.sandbox.core import Request, Response, Route
 from app.sandbox.pdf import pdf_pages
+from app.sandbox.tiktok import packages
 from app.sandbox.tiktok.buyers import OrderLife
 from app.sandbox.tiktok.gateway import Ctx, Gateway, ctx_shop
 from app.sandbox.tiktok.state import Order, Shop, TikTokState, V
@@ -42,6 +43,12 @@ class LogisticsApi:
             Route("POST", f"{f}/packages/{{package_id}}/ship", shop(self._ship), "ship"),
             Route(
                 "GET",
+                f"/logistics/{V}/delivery_options/{{option_id}}/shipping_providers",
+                shop(self._providers),
+                "shipping_providers",
+            ),
+            Route(
+                "GET",
                 f"{f}/packages/{{package_id}}/shipping_documents",
                 shop(self._shipping_document),
                 "shipping_documents",
@@ -53,58 +60,60 @@ class LogisticsApi:
         return {"warehouses": ctx_shop(ctx).warehouses}
 
     def _package_order(self, shop: Shop, package_id: str) -> Order:
-        for order in shop.orders.values():
-            if order.package_id == package_id:
-                return order
-        raise self.gw.business(
-            21008111, "The order or package does not belong to the current seller."
-        )
+        order = packages.find(shop.orders, package_id)
+        if order is None:
+            raise self.gw.business(
+                21008111, "The order or package does not belong to the current seller."
+            )
+        return order
 
     def _package(self, req: Request, ctx: Ctx) -> dict[str, Any]:
-        order = self._package_order(ctx_shop(ctx), req.path_params["package_id"])
-        status = order.lines[0]["package_status"] if order.lines else "PROCESSING"
+        package_id = req.path_params["package_id"]
+        order = self._package_order(ctx_shop(ctx), package_id)
+        lines = packages.lines_of(order, package_id)
+        status = lines[0]["package_status"] if lines else "PROCESSING"
         return {
-            "package_id": order.package_id,
+            "package_id": package_id,
             "orders": [{"id": order.id, "skus": []}],
             "package_status": "PROCESSING" if status == "TO_FULFILL" else status,
-            "split_and_combine_tag": "",
-            "shipping_provider_name": "J&T Express",
-            "shipping_provider_id": "6617675021119438849",
-            "shipping_type": "TIKTOK",
+            "split_and_combine_tag": "split" if len(packages.package_ids(order)) > 1 else "",
+            "shipping_provider_name": lines[0]["shipping_provider_name"] if lines else "",
+            "shipping_provider_id": lines[0]["shipping_provider_id"] if lines else "",
+            "shipping_type": order.shipping_type,
             "delivery_option_id": "7091146663229654785",
             "delivery_option_name": "Standard Shipping",
-            "tracking_number": order.tracking_number,
+            "tracking_number": packages.tracking_of(order, package_id),
             "handover_method": "PICKUP",
-            "order_line_item_ids": [li["id"] for li in order.lines],
+            "order_line_item_ids": [li["id"] for li in lines],
             "create_time": order.paid_time,
             "update_time": order.update_time,
         }
 
     def _handover_slots(self, req: Request, ctx: Ctx) -> dict[str, Any]:
-        self._package_order(ctx_shop(ctx), req.path_params["package_id"])
-        start = (self.st.now() // 3600 + 2) * 3600
+        order = self._package_order(ctx_shop(ctx), req.path_params["package_id"])
+        platform = order.shipping_type != "SELLER"  # the seller's own carrier: no handover
         return {
-            "can_pickup": True,
-            "can_drop_off": True,
+            "can_pickup": platform,
+            "can_drop_off": platform,
             "can_van_collection": False,
             "drop_off_point_url": "",
-            "pickup_slots": [
-                {
-                    "start_time": start + d * 86400,
-                    "end_time": start + d * 86400 + 4 * 3600,
-                    "avaliable": True,
-                }
-                for d in range(3)
-            ],
+            "pickup_slots": packages.slots(self.st) if platform else [],
         }
 
     def _ship(self, req: Request, ctx: Ctx) -> dict[str, Any]:
-        order = self._package_order(ctx_shop(ctx), req.path_params["package_id"])
-        if order.status != "AWAITING_SHIPMENT":
-            if order.rts_time:
-                raise self.gw.business(11006021, "Package has been shipped.")
+        package_id = req.path_params["package_id"]
+        order = self._package_order(ctx_shop(ctx), package_id)
+        if order.status == "CANCELLED":
+            raise self.gw.business(11001002, "invalid param: the package has been cancelled")
+        if packages.shipped(order, package_id):
+            raise self.gw.business(11006021, "Package has been shipped.")
+        if order.status not in ("AWAITING_SHIPMENT", "PARTIALLY_SHIPPING"):
             raise self.gw.business(11001002, "invalid param: the package cannot be shipped now")
-        self.life.arrange_shipment(order, self.st.now())
+        body = self.gw.body(req)
+        problem = packages.ship_problem(self.st, order, package_id, body)
+        if problem:
+            raise self.gw.business(11001002, problem)
+        self.life.arrange_shipment(order, self.st.now(), package_id, body)
         return {}
 
     # ------------------------------------------------------------------ documents
@@ -117,6 +126,9 @@ class LogisticsApi:
         raise self.gw.business(
             21008111, "The order or package does not belong to the current seller."
         )
+
+    def _providers(self, req: Request, ctx: Ctx) -> dict[str, Any]:
+        return {"shipping_providers": [dict(p) for p in packages.PROVIDERS]}
 
     def _shipping_document(self, req: Request, ctx: Ctx) -> dict[str, Any]:
         """A document link once shipment is arranged; ``11034037`` for the first

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.sandbox.core import Request, Route
+from app.sandbox.tiktok import packages
 from app.sandbox.tiktok.gateway import Ctx, Gateway, ctx_shop, in_range
 from app.sandbox.tiktok.state import MSG_PARAM, ApiError, Order, TikTokState, V
 
@@ -89,7 +90,7 @@ class OrdersApi:
             "commerce_platform": "TIKTOK_SHOP",
             "order_type": "NORMAL",
             "fulfillment_type": "FULFILLMENT_BY_SELLER",
-            "shipping_type": "TIKTOK",
+            "shipping_type": order.shipping_type,
             "delivery_type": "HOME_DELIVERY",
             "delivery_option_id": "7091146663229654785",
             "delivery_option_name": "Standard Shipping",
@@ -112,7 +113,7 @@ class OrdersApi:
             "cancel_reason": order.cancel_reason,
             "cancellation_initiator": order.cancellation_initiator,
             "cancel_time": order.cancel_time,
-            "packages": [{"id": order.package_id}] if order.package_id else [],
+            "packages": [{"id": p} for p in packages.package_ids(order)],
             "payment": dict(order.payment),
             "line_items": [dict(li) for li in order.lines],
         }

@@ -217,6 +217,54 @@ class TikTokSim:
                 self.state.shops[shop_id], order, "SELLER", "Seller cancelled the order"
             )
 
+    # ------------------------------------------------------------------ shipping
+    def split_order(self, shop_id: str, order_id: str) -> list[str]:
+        """Split a paid, unshipped order into two packages (packages.py); returns the
+        order's package ids."""
+        from app.sandbox.tiktok import packages
+
+        with self.state.sandbox.lock:
+            order = self.state.shops[shop_id].orders[order_id]
+            if not packages.split(self.state, order):
+                raise ValueError(f"order {order_id} cannot be split")
+            order.update_time = self.state.now()
+            return packages.package_ids(order)
+
+    def set_seller_shipping(self, shop_id: str, order_id: str) -> None:
+        """Test helper: the order ships with the seller's own carrier (self_shipment)."""
+        with self.state.sandbox.lock:
+            self.state.shops[shop_id].orders[order_id].shipping_type = "SELLER"
+
+    def carrier_collects(self) -> int:
+        """Carriers collect every arranged parcel (AWAITING_COLLECTION → IN_TRANSIT)."""
+        moved = 0
+        with self.state.sandbox.lock:
+            for shop in self.state.shops.values():
+                for order in shop.orders.values():
+                    if order.status == "AWAITING_COLLECTION":
+                        moved += self.life.advance(shop, order, self.state.rng, straight=True)
+        return moved
+
+    def ready_to_ship(self, shop_id: str) -> list[str]:
+        """The shop's orders with a package waiting for the seller to ship it."""
+        with self.state.sandbox.lock:
+            orders = self.state.shops[shop_id].orders.values()
+            return [o.id for o in orders if o.status in ("AWAITING_SHIPMENT", "PARTIALLY_SHIPPING")]
+
+    def place_ready_orders(self, shop_id: str, count: int, rng: random.Random) -> list[str]:
+        """Buyers place and pay ``count`` orders on one shop (demo: orders to ship)."""
+        placed = []
+        with self.state.sandbox.lock:
+            shop = self.state.shops[shop_id]
+            for _ in range(count):
+                basket = self.life.pick_basket(shop, rng, rng.randint(1, 2))
+                if not basket:
+                    break
+                order = self.life.create_order(shop, basket, rng)
+                self.life.advance(shop, order, rng, straight=True)  # paid: AWAITING_SHIPMENT
+                placed.append(order.id)
+        return placed
+
     def stock_of(self, shop_id: str, sku: str) -> int:
         """Total available units of a SKU (by seller SKU or TikTok sku id)."""
         with self.state.sandbox.lock:

@@ -51,6 +51,13 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "on_hold_probability": 0.3,
     "unpaid_cancel_probability": 0.1,
     "advance_probability": 0.5,
+    # Shares of paid orders split into two packages / shipped by the seller's own carrier
+    # (app/sandbox/tiktok/packages.py); decided from the order id.
+    "split_share": 0.0,
+    "seller_shipping_share": 0.0,
+    # The simulated Seller Center ships an order only this many seconds after payment (0:
+    # at once); the demo leaves orders for the seller to ship in the app.
+    "seller_center_ships_after": 0,
     "commission_rate": "0.06",
     "transaction_fee_rate": "0.02",
     "dynamic_commission_rate": "0.01",  # ID-specific fee
@@ -166,6 +173,9 @@ class Order:
     cancel_reason: str = ""
     cancellation_initiator: str = ""
     tracking: list[dict[str, Any]] = field(default_factory=list)
+    # packages beyond the first (a split) and their tracking numbers: packages.py
+    package_tracking: dict[str, str] = field(default_factory=dict)
+    shipping_type: str = "TIKTOK"  # SELLER: the seller's own carrier (self_shipment)
     settlement: dict[str, Any] | None = None
     statement_day: int = 0
 

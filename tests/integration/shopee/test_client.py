@@ -536,7 +536,7 @@ async def test_shipping_and_documents_flow(
     )  # fmt: skip
     with pytest.raises(BadRequestError) as exc:
         await client.ship_order(auth, sn, dropoff={})
-    assert exc.value.code == "logistics.ship_order_not_ready_to_ship"
+    assert exc.value.code == "logistics.package_already_shipped"  # arranged already
     tracking = (await client.get_tracking_number(auth, sn))["tracking_number"]
     assert tracking
 

@@ -83,7 +83,7 @@ def test_a_restarted_demo_continues_where_it_stopped(tmp_path):
     demo_once(data)
     assert (data / "demo-sandbox.json").is_file()
     first = orders(data)
-    assert len(first) == 30
+    assert len(first) >= 30  # the history, and orders to ship on every shop (app/demo.py)
 
     marketplace_moves_on(data)
     demo_once(data)

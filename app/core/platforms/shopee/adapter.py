@@ -53,6 +53,7 @@ from app.core.platforms.shopee.records import (
     TokenGrant,
     chunked,
 )
+from app.core.platforms.shopee.shipping import ShopeeShipping
 
 U = TypeVar("U", StockUpdate, PriceUpdate)
 
@@ -60,7 +61,7 @@ _SHIPPABLE = frozenset({"READY_TO_SHIP", "RETRY_SHIP"})
 _HAS_TRACKING = frozenset({"PROCESSED", "SHIPPED", "TO_CONFIRM_RECEIVE", "COMPLETED", "TO_RETURN"})
 
 
-class ShopeeAdapter:
+class ShopeeAdapter(ShopeeShipping):  # shipping: shipping.py
     """One Shopee shop for the sync engine.
 
     ``options`` are passed to :class:`ShopeeClient` too. Adapter options:

@@ -50,6 +50,7 @@ from app.core.platforms.tiktok.client import (
     SkuFailure,
     TikTokClient,
 )
+from app.core.platforms.tiktok.shipping import TikTokShipping
 
 # TikTok order status -> ours (reference §5.4.5). ON_HOLD is paid and accepted but still in
 # the buyer's free-cancellation grace period: stock is committed, so it counts as TO_SHIP
@@ -85,7 +86,7 @@ DEFAULT_OPTIONS: dict[str, Any] = {
 _PAID_STATES_FOR_FEES = {"DELIVERED", "COMPLETED"}
 
 
-class TikTokAdapter:
+class TikTokAdapter(TikTokShipping):  # shipping: shipping.py
     """One TikTok Shop store as the sync engine uses it."""
 
     platform = Platform.TIKTOK_SHOP

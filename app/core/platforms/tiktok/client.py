@@ -334,6 +334,15 @@ class TikTokClient:
         data = await self._call("GET", path, safe_to_repeat=True)
         return _list(data, "warehouses", endpoint=path)
 
+    async def get_shipping_providers(self, delivery_option_id: str) -> list[dict[str, Any]]:
+        """The carriers of a delivery option (a seller-shipped package names one)."""
+        path = (
+            f"/logistics/{self._v('logistics')}/delivery_options/{delivery_option_id}"
+            "/shipping_providers"
+        )
+        data = await self._call("GET", path, safe_to_repeat=True)
+        return _list(data, "shipping_providers", endpoint=path)
+
     async def get_package(self, package_id: str) -> dict[str, Any]:
         """Package detail (status, tracking number, carrier)."""
         path = f"/fulfillment/{self._v('fulfillment')}/packages/{package_id}"
@@ -344,12 +353,24 @@ class TikTokClient:
         path = f"/fulfillment/{self._v('fulfillment')}/packages/{package_id}/handover_time_slots"
         return await self._call("GET", path, safe_to_repeat=True)
 
-    async def ship_package(self, package_id: str, handover_method: str = "PICKUP") -> None:
-        """Arrange shipment. Not retried automatically: a repeat could act twice."""
+    async def ship_package(
+        self,
+        package_id: str,
+        handover_method: str = "PICKUP",
+        *,
+        pickup_slot: Mapping[str, int] | None = None,
+        self_shipment: Mapping[str, str] | None = None,
+    ) -> None:
+        """Arrange shipment (``pickup_slot`` {start_time, end_time} for a pickup;
+        ``self_shipment`` {tracking_number, shipping_provider_id} for a seller-shipped
+        package). Not retried automatically: a repeat could act twice."""
         path = f"/fulfillment/{self._v('fulfillment')}/packages/{package_id}/ship"
-        await self._call(
-            "POST", path, body={"handover_method": handover_method}, safe_to_repeat=False
-        )
+        body: dict[str, Any] = {"handover_method": handover_method}
+        if pickup_slot:
+            body["pickup_slot"] = dict(pickup_slot)
+        if self_shipment:
+            body["self_shipment"] = dict(self_shipment)
+        await self._call("POST", path, body=body, safe_to_repeat=False)
 
     async def get_shipping_document(
         self,
