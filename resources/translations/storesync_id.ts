@@ -69,12 +69,12 @@
       <translation>Aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="144" />
+      <location filename="../../app/gui/catalog/editor.py" line="154" />
       <source>Add image file to the selected variant</source>
       <translation>Tambahkan file gambar ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="144" />
+      <location filename="../../app/gui/catalog/editor.py" line="154" />
       <source>Add image…</source>
       <translation>Tambah gambar…</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>Tambah lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="140" />
+      <location filename="../../app/gui/catalog/editor.py" line="150" />
       <source>Add variant</source>
       <translation>Tambah varian</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>Semua lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="88" />
+      <location filename="../../app/gui/orders/page.py" line="90" />
       <source>All statuses</source>
       <translation>Semua status</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>Rincian pembayaran</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="91" />
+      <location filename="../../app/gui/catalog/editor.py" line="97" />
       <source>an attribute needs a name before =</source>
       <translation>atribut perlu nama sebelum =</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>proses StoreSync lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="54" />
+      <location filename="../../app/gui/orders/page.py" line="56" />
       <source>Any time</source>
       <translation>Kapan saja</translation>
     </message>
@@ -269,7 +269,7 @@
       <translation>Diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="54" />
+      <location filename="../../app/gui/catalog/editor.py" line="56" />
       <source>At or below this many units, offer the variant on one store only. Empty: the workspace setting; 0: off.</source>
       <translation>Pada atau di bawah jumlah unit ini, tawarkan varian di satu toko saja. Kosong: pengaturan ruang kerja; 0: mati.</translation>
     </message>
@@ -279,12 +279,12 @@
       <translation>Di {location}: stok fisik {on_hand}, dipesan {reserved}, tersedia {available}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="42" />
+      <location filename="../../app/gui/catalog/editor.py" line="43" />
       <source>Attributes</source>
       <translation>Atribut</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="153" />
+      <location filename="../../app/gui/catalog/editor.py" line="163" />
       <source>Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · Removed variants are archived, never deleted.</source>
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
@@ -294,9 +294,14 @@
       <translation>Otorisasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="227" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="235" />
       <source>authorization expires {expiry:%Y-%m-%d %H:%M} UTC</source>
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="228" />
+      <source>Automatic (fastest seller)</source>
+      <translation>Otomatis (penjual tercepat)</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/model.py" line="46" />
@@ -344,7 +349,7 @@
       <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="46" />
+      <location filename="../../app/gui/catalog/editor.py" line="47" />
       <source>Barcode</source>
       <translation>Barcode</translation>
     </message>
@@ -359,7 +364,7 @@
       <translation>URL dasar harus https (http hanya untuk 127.0.0.1)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="113" />
+      <location filename="../../app/gui/catalog/editor.py" line="123" />
       <source>Brand</source>
       <translation>Merek</translation>
     </message>
@@ -374,7 +379,7 @@
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="308" />
+      <location filename="../../app/core/settings.py" line="312" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
@@ -444,7 +449,7 @@
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="312" />
+      <location filename="../../app/core/settings.py" line="316" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
@@ -464,7 +469,7 @@
       <translation>Varian katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="114" />
+      <location filename="../../app/gui/catalog/editor.py" line="124" />
       <source>Category</source>
       <translation>Kategori</translation>
     </message>
@@ -519,7 +524,7 @@
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="224" />
+      <location filename="../../app/gui/catalog/editor.py" line="254" />
       <source>Choose an image</source>
       <translation>Pilih gambar</translation>
     </message>
@@ -616,7 +621,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="274" />
+      <location filename="../../app/gui/orders/page.py" line="311" />
       <source>Copied {n} order numbers</source>
       <translation>{n} nomor pesanan disalin</translation>
     </message>
@@ -636,12 +641,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin tautan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy order numbers</source>
       <translation>Salin nomor pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
     </message>
@@ -651,7 +656,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="44" />
+      <location filename="../../app/gui/catalog/editor.py" line="45" />
       <source>Cost (Rp)</source>
       <translation>Modal (Rp)</translation>
     </message>
@@ -733,7 +738,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="362" />
+      <location filename="../../app/gui/catalog/editor.py" line="397" />
       <source>Could not save the product</source>
       <translation>Gagal menyimpan produk</translation>
     </message>
@@ -863,7 +868,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="115" />
+      <location filename="../../app/gui/catalog/editor.py" line="125" />
       <source>Description</source>
       <translation>Deskripsi</translation>
     </message>
@@ -888,7 +893,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tandai sudah dilihat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="46" />
+      <location filename="../../app/gui/inventory/model.py" line="48" />
       <source>done</source>
       <translation>selesai</translation>
     </message>
@@ -908,7 +913,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Durasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="53" />
+      <location filename="../../app/gui/catalog/editor.py" line="55" />
       <source>e.g. 150000 or 150.000</source>
       <translation>mis. 150000 atau 150.000</translation>
     </message>
@@ -918,7 +923,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="108" />
+      <location filename="../../app/gui/catalog/editor.py" line="118" />
       <source>Edit {name}</source>
       <translation>Ubah {name}</translation>
     </message>
@@ -1018,7 +1023,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="44" />
+      <location filename="../../app/gui/inventory/model.py" line="46" />
       <source>failed</source>
       <translation>gagal</translation>
     </message>
@@ -1038,7 +1043,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="315" />
+      <location filename="../../app/core/settings.py" line="319" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
@@ -1058,7 +1063,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="52" />
+      <location filename="../../app/gui/catalog/editor.py" line="54" />
       <source>file paths or URLs separated by ;</source>
       <translation>path file atau URL dipisahkan dengan ;</translation>
     </message>
@@ -1098,7 +1103,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="96" />
+      <location filename="../../app/gui/orders/page.py" line="98" />
       <source>From date</source>
       <translation>Dari tanggal</translation>
     </message>
@@ -1113,12 +1118,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Siaga</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="47" />
+      <location filename="../../app/gui/catalog/editor.py" line="48" />
       <source>Images</source>
       <translation>Gambar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="224" />
+      <location filename="../../app/gui/catalog/editor.py" line="254" />
       <source>Images (*.png *.jpg *.jpeg *.webp)</source>
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
@@ -1253,19 +1258,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sinkronisasi terakhir {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="156" />
+      <location filename="../../app/gui/inventory/model.py" line="190" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="48" />
+      <location filename="../../app/gui/catalog/editor.py" line="49" />
       <source>Last units</source>
       <translation>Unit terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="331" />
+      <location filename="../../app/gui/catalog/editor.py" line="50" />
+      <source>Last units go to</source>
+      <translation>Unit terakhir untuk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="362" />
       <source>last units must be a whole number from 0 to 100000, or empty</source>
       <translation>unit terakhir harus bilangan bulat dari 0 sampai 100000, atau kosong</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="107" />
+      <source>Last units on</source>
+      <translation>Unit terakhir di</translation>
     </message>
     <message>
       <location filename="../../app/core/services/channel_stock.py" line="160" />
@@ -1368,7 +1383,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hilang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="34" />
+      <location filename="../../app/gui/inventory/model.py" line="36" />
       <source>Low</source>
       <translation>Menipis</translation>
     </message>
@@ -1408,7 +1423,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan yang dipilih ke saran terbaik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map this order's items</source>
       <translation>Petakan barang pesanan ini</translation>
     </message>
@@ -1418,7 +1433,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map unmapped items…</source>
       <translation>Petakan barang yang belum dipetakan…</translation>
     </message>
@@ -1518,7 +1533,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="119" />
+      <location filename="../../app/gui/catalog/editor.py" line="129" />
       <source>Name</source>
       <translation>Nama</translation>
     </message>
@@ -1533,7 +1548,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>nama wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="51" />
+      <location filename="../../app/gui/catalog/editor.py" line="53" />
       <source>name=value pairs separated by ;  e.g. Colour=Red; Size=XL</source>
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
     </message>
@@ -1543,7 +1558,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perlu otorisasi ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="157" />
+      <location filename="../../app/gui/inventory/model.py" line="191" />
       <source>never</source>
       <translation>belum pernah</translation>
     </message>
@@ -1558,7 +1573,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>belum pernah disinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="108" />
+      <location filename="../../app/gui/catalog/editor.py" line="118" />
       <source>New product</source>
       <translation>Produk baru</translation>
     </message>
@@ -1713,7 +1728,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="35" />
+      <location filename="../../app/gui/inventory/model.py" line="37" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
@@ -1723,12 +1738,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/gui/inventory/model.py" line="110" />
+      <source>Only this store offers the last units; the others show 0</source>
+      <translation>Hanya toko ini yang menawarkan unit terakhir; toko lain menampilkan 0</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only unmapped</source>
       <translation>Hanya yang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only with unmapped items</source>
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
@@ -1793,12 +1813,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Item pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Order number, buyer, SKU or item name</source>
       <translation>Nomor pesanan, pembeli, SKU, atau nama barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="106" />
+      <location filename="../../app/gui/orders/page.py" line="108" />
       <source>Order number, buyer, SKU…</source>
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
@@ -1818,7 +1838,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="271" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="279" />
       <source>Order {number} arrived</source>
       <translation>Pesanan {number} masuk</translation>
     </message>
@@ -1848,7 +1868,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan sedang masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="302" />
+      <location filename="../../app/core/settings.py" line="306" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
@@ -1913,12 +1933,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dijeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="42" />
+      <location filename="../../app/gui/inventory/model.py" line="44" />
       <source>pending</source>
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="310" />
+      <location filename="../../app/core/settings.py" line="314" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -1948,7 +1968,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menurut platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="171" />
+      <location filename="../../app/gui/inventory/model.py" line="205" />
       <source>Platform shows</source>
       <translation>Tampil di platform</translation>
     </message>
@@ -1973,7 +1993,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Harga</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="43" />
+      <location filename="../../app/gui/catalog/editor.py" line="44" />
       <source>Price (Rp)</source>
       <translation>Harga (Rp)</translation>
     </message>
@@ -1993,12 +2013,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="305" />
+      <location filename="../../app/core/settings.py" line="309" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="112" />
+      <location filename="../../app/gui/catalog/editor.py" line="122" />
       <source>Product name</source>
       <translation>Nama produk</translation>
     </message>
@@ -2133,7 +2153,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="179" />
+      <location filename="../../app/gui/inventory/model.py" line="213" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
@@ -2188,7 +2208,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat hasil redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="138" />
+      <location filename="../../app/gui/inventory/model.py" line="172" />
       <source>Reference</source>
       <translation>Referensi</translation>
     </message>
@@ -2218,7 +2238,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="142" />
+      <location filename="../../app/gui/catalog/editor.py" line="152" />
       <source>Remove variant</source>
       <translation>Hapus varian</translation>
     </message>
@@ -2523,7 +2543,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari nama, SKU, merek, kategori…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Search orders</source>
       <translation>Cari pesanan</translation>
     </message>
@@ -2718,7 +2738,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan stok habis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="40" />
+      <location filename="../../app/gui/catalog/editor.py" line="41" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
@@ -2817,7 +2837,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Memulai demo…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="77" />
+      <location filename="../../app/gui/inventory/model.py" line="101" />
       <source>State</source>
       <translation>Kondisi</translation>
     </message>
@@ -2827,7 +2847,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="87" />
+      <location filename="../../app/gui/orders/page.py" line="89" />
       <source>Status filter</source>
       <translation>Filter status</translation>
     </message>
@@ -2967,7 +2987,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Cadangan StoreSync (*.db);;Semua berkas (*)</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="187" />
+      <location filename="../../app/core/db/problems.py" line="217" />
       <source>StoreSync cannot open the database {path} ({detail}). Check that the data folder exists and is yours, then try again.</source>
       <translation>StoreSync tidak dapat membuka basis data {path} ({detail}). Pastikan folder data ada dan milik Anda, lalu coba lagi.</translation>
     </message>
@@ -2977,7 +2997,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>StoreSync tidak dapat membuka data Anda</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="159" />
+      <location filename="../../app/core/db/problems.py" line="189" />
       <source>StoreSync cannot write to {path}. Make the folder and the database writable for your user, or choose another data folder with --data-dir.</source>
       <translation>StoreSync tidak dapat menulis ke {path}. Jadikan folder dan basis data dapat ditulis oleh pengguna Anda, atau pilih folder data lain dengan --data-dir.</translation>
     </message>
@@ -3152,12 +3172,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Data yang digantikannya disimpan di {path}.</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="106" />
+      <location filename="../../app/core/db/problems.py" line="84" />
+      <source>The database is busy with another task (an import?); nothing was changed. Try again when it is done.</source>
+      <translation>Basis data sedang sibuk dengan tugas lain (impor?); tidak ada yang diubah. Coba lagi setelah selesai.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/problems.py" line="136" />
       <source>The database {path} is damaged ({detail}). It was left as it is; the newest backup is {backup}: restore it with `storesync restore {backup}`.</source>
       <translation>Basis data {path} rusak ({detail}). Berkas dibiarkan apa adanya; cadangan terbaru adalah {backup}: pulihkan dengan `storesync restore {backup}`.</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="114" />
+      <location filename="../../app/core/db/problems.py" line="144" />
       <source>The database {path} is damaged ({detail}). It was left as it is; there is no backup beside it: restore one you keep elsewhere with `storesync restore FILE`.</source>
       <translation>Basis data {path} rusak ({detail}). Berkas dibiarkan apa adanya; tidak ada cadangan di sebelahnya: pulihkan cadangan yang Anda simpan di tempat lain dengan `storesync restore FILE`.</translation>
     </message>
@@ -3172,12 +3197,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Basis data {path} dikunci oleh program lain (proses {holder}: jendela StoreSync lain atau alat basis data). Tutup program itu, lalu coba lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="143" />
+      <location filename="../../app/core/db/problems.py" line="173" />
       <source>The database {path} was written by a newer StoreSync (schema {revision}); install the newest StoreSync to open it.</source>
       <translation>Basis data {path} ditulis oleh StoreSync yang lebih baru (skema {revision}); pasang StoreSync terbaru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="135" />
+      <location filename="../../app/core/db/problems.py" line="165" />
       <source>The database {path} was written by StoreSync {version} (schema {revision}); install StoreSync {version} or newer to open it.</source>
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
@@ -3187,7 +3212,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="173" />
+      <location filename="../../app/core/db/problems.py" line="203" />
       <source>The disk holding {path} is full. Free some space, then try again; nothing was changed.</source>
       <translation>Disk tempat {path} berada sudah penuh. Kosongkan sebagian ruang, lalu coba lagi; tidak ada yang diubah.</translation>
     </message>
@@ -3250,6 +3275,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/export/importer.py" line="579" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="60" />
+      <source>The store that keeps offering the last units; the others show 0. Automatic: the store that sold it fastest lately.</source>
+      <translation>Toko yang tetap menawarkan unit terakhir; toko lain menampilkan 0. Otomatis: toko yang paling cepat menjualnya akhir-akhir ini.</translation>
     </message>
     <message>
       <location filename="../../app/core/engine_lock.py" line="51" />
@@ -3332,7 +3362,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sampai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="97" />
+      <location filename="../../app/gui/orders/page.py" line="99" />
       <source>To date</source>
       <translation>Sampai tanggal</translation>
     </message>
@@ -3342,7 +3372,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="55" />
+      <location filename="../../app/gui/orders/page.py" line="57" />
       <source>Today</source>
       <translation>Hari ini</translation>
     </message>
@@ -3357,7 +3387,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Alamat token</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="164" />
+      <location filename="../../app/gui/inventory/model.py" line="198" />
       <source>Told at</source>
       <translation>Dikirim pada</translation>
     </message>
@@ -3412,7 +3442,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Coba toko demo</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="117" />
+      <location filename="../../app/gui/inventory/model.py" line="151" />
       <source>Type</source>
       <translation>Jenis</translation>
     </message>
@@ -3457,7 +3487,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Belum dibayar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="82" />
+      <location filename="../../app/gui/inventory/model.py" line="116" />
       <source>Updated</source>
       <translation>Diperbarui</translation>
     </message>
@@ -3482,12 +3512,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="41" />
+      <location filename="../../app/gui/catalog/editor.py" line="42" />
       <source>Variant name</source>
       <translation>Nama varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="309" />
+      <location filename="../../app/gui/catalog/editor.py" line="339" />
       <source>Variant row {row}, {column}: {message}</source>
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
@@ -3517,7 +3547,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>varian {variant} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="129" />
+      <location filename="../../app/gui/catalog/editor.py" line="139" />
       <source>Variants</source>
       <translation>Varian</translation>
     </message>
@@ -3537,12 +3567,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>PERINGATAN</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="45" />
+      <location filename="../../app/gui/catalog/editor.py" line="46" />
       <source>Weight (g)</source>
       <translation>Berat (g)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="253" />
+      <location filename="../../app/gui/catalog/editor.py" line="283" />
       <source>weight must be a whole number of grams</source>
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
@@ -3562,7 +3592,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="116" />
+      <location filename="../../app/gui/inventory/model.py" line="150" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -3582,17 +3612,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko yang mana?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="136" />
+      <location filename="../../app/gui/inventory/model.py" line="170" />
       <source>Who</source>
       <translation>Oleh</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="143" />
+      <location filename="../../app/gui/inventory/model.py" line="177" />
       <source>Why</source>
       <translation>Keterangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="73" />
+      <location filename="../../app/gui/inventory/model.py" line="97" />
       <source>workspace default</source>
       <translation>bawaan ruang kerja</translation>
     </message>
@@ -3602,12 +3632,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bawaan ruang kerja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="86" />
+      <location filename="../../app/gui/catalog/editor.py" line="92" />
       <source>write attributes as name=value; {part} has no =</source>
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="56" />
+      <location filename="../../app/gui/orders/page.py" line="58" />
       <source>Yesterday</source>
       <translation>Kemarin</translation>
     </message>
@@ -3702,7 +3732,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="253" />
+      <location filename="../../app/gui/orders/page.py" line="262" />
       <source>{n} orders</source>
       <translation>{n} pesanan</translation>
     </message>
@@ -3792,7 +3822,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{title} (klik untuk mengurutkan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="255" />
+      <location filename="../../app/gui/orders/page.py" line="264" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
     </message>
