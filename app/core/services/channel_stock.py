@@ -447,7 +447,8 @@ def listing_stores(
             .order_by(Store.name, Store.id)
         )
         for vid, sid, name in rows:
-            out.setdefault(int(vid), []).append((int(sid), name))
+            if vid is not None:  # excluded by the query; this tells the type checker
+                out.setdefault(int(vid), []).append((int(sid), name))
     return out
 
 
