@@ -259,6 +259,10 @@ def upgrade_settings(ctx: ServiceContext) -> int:
     Returns the version stored afterwards. Settings written by a newer StoreSync
     (a higher version) are left as they are.
     """
+    with ctx.read() as s:  # without the write lock: usually there is nothing to do
+        stored = _value(VERSION, _rows(s, ctx.workspace_id, VERSION.key).get(VERSION.key))
+        if stored == SETTINGS_VERSION:
+            return stored
     with ctx.write() as s:
         row = _rows(s, ctx.workspace_id, VERSION.key).get(VERSION.key)
         version = _value(VERSION, row)

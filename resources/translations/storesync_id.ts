@@ -69,12 +69,12 @@
       <translation>Aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="144" />
+      <location filename="../../app/gui/catalog/editor.py" line="154" />
       <source>Add image file to the selected variant</source>
       <translation>Tambahkan file gambar ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="144" />
+      <location filename="../../app/gui/catalog/editor.py" line="154" />
       <source>Add image…</source>
       <translation>Tambah gambar…</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>Tambah lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="140" />
+      <location filename="../../app/gui/catalog/editor.py" line="150" />
       <source>Add variant</source>
       <translation>Tambah varian</translation>
     </message>
@@ -189,7 +189,7 @@
       <translation>Rincian pembayaran</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="91" />
+      <location filename="../../app/gui/catalog/editor.py" line="97" />
       <source>an attribute needs a name before =</source>
       <translation>atribut perlu nama sebelum =</translation>
     </message>
@@ -289,7 +289,7 @@
       <translation>Atur pengiriman pesanan yang dipilih ({key})</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="54" />
+      <location filename="../../app/gui/catalog/editor.py" line="56" />
       <source>At or below this many units, offer the variant on one store only. Empty: the workspace setting; 0: off.</source>
       <translation>Pada atau di bawah jumlah unit ini, tawarkan varian di satu toko saja. Kosong: pengaturan ruang kerja; 0: mati.</translation>
     </message>
@@ -299,12 +299,12 @@
       <translation>Di {location}: stok fisik {on_hand}, dipesan {reserved}, tersedia {available}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="42" />
+      <location filename="../../app/gui/catalog/editor.py" line="43" />
       <source>Attributes</source>
       <translation>Atribut</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="153" />
+      <location filename="../../app/gui/catalog/editor.py" line="163" />
       <source>Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · Removed variants are archived, never deleted.</source>
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
@@ -314,9 +314,14 @@
       <translation>Otorisasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="227" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="235" />
       <source>authorization expires {expiry:%Y-%m-%d %H:%M} UTC</source>
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="228" />
+      <source>Automatic (fastest seller)</source>
+      <translation>Otomatis (penjual tercepat)</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/model.py" line="46" />
@@ -364,7 +369,7 @@
       <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="46" />
+      <location filename="../../app/gui/catalog/editor.py" line="47" />
       <source>Barcode</source>
       <translation>Barcode</translation>
     </message>
@@ -379,7 +384,7 @@
       <translation>URL dasar harus https (http hanya untuk 127.0.0.1)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="113" />
+      <location filename="../../app/gui/catalog/editor.py" line="123" />
       <source>Brand</source>
       <translation>Merek</translation>
     </message>
@@ -394,7 +399,7 @@
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="308" />
+      <location filename="../../app/core/settings.py" line="312" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
@@ -469,7 +474,7 @@
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="312" />
+      <location filename="../../app/core/settings.py" line="316" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
@@ -489,7 +494,7 @@
       <translation>Varian katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="114" />
+      <location filename="../../app/gui/catalog/editor.py" line="124" />
       <source>Category</source>
       <translation>Kategori</translation>
     </message>
@@ -544,7 +549,7 @@
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="224" />
+      <location filename="../../app/gui/catalog/editor.py" line="254" />
       <source>Choose an image</source>
       <translation>Pilih gambar</translation>
     </message>
@@ -681,7 +686,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="44" />
+      <location filename="../../app/gui/catalog/editor.py" line="45" />
       <source>Cost (Rp)</source>
       <translation>Modal (Rp)</translation>
     </message>
@@ -763,7 +768,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="362" />
+      <location filename="../../app/gui/catalog/editor.py" line="397" />
       <source>Could not save the product</source>
       <translation>Gagal menyimpan produk</translation>
     </message>
@@ -898,7 +903,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="115" />
+      <location filename="../../app/gui/catalog/editor.py" line="125" />
       <source>Description</source>
       <translation>Deskripsi</translation>
     </message>
@@ -928,7 +933,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tandai sudah dilihat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="46" />
+      <location filename="../../app/gui/inventory/model.py" line="48" />
       <source>done</source>
       <translation>selesai</translation>
     </message>
@@ -958,7 +963,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Durasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="53" />
+      <location filename="../../app/gui/catalog/editor.py" line="55" />
       <source>e.g. 150000 or 150.000</source>
       <translation>mis. 150000 atau 150.000</translation>
     </message>
@@ -973,7 +978,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="108" />
+      <location filename="../../app/gui/catalog/editor.py" line="118" />
       <source>Edit {name}</source>
       <translation>Ubah {name}</translation>
     </message>
@@ -1073,7 +1078,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="44" />
+      <location filename="../../app/gui/inventory/model.py" line="46" />
       <source>failed</source>
       <translation>gagal</translation>
     </message>
@@ -1093,7 +1098,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="315" />
+      <location filename="../../app/core/settings.py" line="319" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
@@ -1118,7 +1123,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="52" />
+      <location filename="../../app/gui/catalog/editor.py" line="54" />
       <source>file paths or URLs separated by ;</source>
       <translation>path file atau URL dipisahkan dengan ;</translation>
     </message>
@@ -1178,12 +1183,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Siaga</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="47" />
+      <location filename="../../app/gui/catalog/editor.py" line="48" />
       <source>Images</source>
       <translation>Gambar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="224" />
+      <location filename="../../app/gui/catalog/editor.py" line="254" />
       <source>Images (*.png *.jpg *.jpeg *.webp)</source>
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
@@ -1323,19 +1328,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sinkronisasi terakhir {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="156" />
+      <location filename="../../app/gui/inventory/model.py" line="190" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="48" />
+      <location filename="../../app/gui/catalog/editor.py" line="49" />
       <source>Last units</source>
       <translation>Unit terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="331" />
+      <location filename="../../app/gui/catalog/editor.py" line="50" />
+      <source>Last units go to</source>
+      <translation>Unit terakhir untuk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="362" />
       <source>last units must be a whole number from 0 to 100000, or empty</source>
       <translation>unit terakhir harus bilangan bulat dari 0 sampai 100000, atau kosong</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="107" />
+      <source>Last units on</source>
+      <translation>Unit terakhir di</translation>
     </message>
     <message>
       <location filename="../../app/core/services/channel_stock.py" line="160" />
@@ -1438,7 +1453,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hilang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="34" />
+      <location filename="../../app/gui/inventory/model.py" line="36" />
       <source>Low</source>
       <translation>Menipis</translation>
     </message>
@@ -1593,7 +1608,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="119" />
+      <location filename="../../app/gui/catalog/editor.py" line="129" />
       <source>Name</source>
       <translation>Nama</translation>
     </message>
@@ -1608,7 +1623,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>nama wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="51" />
+      <location filename="../../app/gui/catalog/editor.py" line="53" />
       <source>name=value pairs separated by ;  e.g. Colour=Red; Size=XL</source>
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
     </message>
@@ -1623,7 +1638,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perlu otorisasi ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="157" />
+      <location filename="../../app/gui/inventory/model.py" line="191" />
       <source>never</source>
       <translation>belum pernah</translation>
     </message>
@@ -1638,7 +1653,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>belum pernah disinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="108" />
+      <location filename="../../app/gui/catalog/editor.py" line="118" />
       <source>New product</source>
       <translation>Produk baru</translation>
     </message>
@@ -1848,7 +1863,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="35" />
+      <location filename="../../app/gui/inventory/model.py" line="37" />
       <source>OK</source>
       <translation>OK</translation>
     </message>
@@ -1861,6 +1876,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/core/platforms/tiktok/shipping.py" line="219" />
       <source>on hold: the buyer may still cancel; ship it after the hold</source>
       <translation>ditahan: pembeli masih dapat membatalkan; kirim setelah masa tahan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="110" />
+      <source>Only this store offers the last units; the others show 0</source>
+      <translation>Hanya toko ini yang menawarkan unit terakhir; toko lain menampilkan 0</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/page.py" line="113" />
@@ -1958,7 +1978,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="271" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="279" />
       <source>Order {number} arrived</source>
       <translation>Pesanan {number} masuk</translation>
     </message>
@@ -1993,7 +2013,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan sedang masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="302" />
+      <location filename="../../app/core/settings.py" line="306" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
@@ -2063,12 +2083,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="42" />
+      <location filename="../../app/gui/inventory/model.py" line="44" />
       <source>pending</source>
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="310" />
+      <location filename="../../app/core/settings.py" line="314" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -2108,7 +2128,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menurut platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="171" />
+      <location filename="../../app/gui/inventory/model.py" line="205" />
       <source>Platform shows</source>
       <translation>Tampil di platform</translation>
     </message>
@@ -2138,7 +2158,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Harga</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="43" />
+      <location filename="../../app/gui/catalog/editor.py" line="44" />
       <source>Price (Rp)</source>
       <translation>Harga (Rp)</translation>
     </message>
@@ -2163,12 +2183,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="305" />
+      <location filename="../../app/core/settings.py" line="309" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="112" />
+      <location filename="../../app/gui/catalog/editor.py" line="122" />
       <source>Product name</source>
       <translation>Nama produk</translation>
     </message>
@@ -2308,7 +2328,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="179" />
+      <location filename="../../app/gui/inventory/model.py" line="213" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
@@ -2373,7 +2393,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat hasil redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="138" />
+      <location filename="../../app/gui/inventory/model.py" line="172" />
       <source>Reference</source>
       <translation>Referensi</translation>
     </message>
@@ -2403,7 +2423,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="142" />
+      <location filename="../../app/gui/catalog/editor.py" line="152" />
       <source>Remove variant</source>
       <translation>Hapus varian</translation>
     </message>
@@ -2978,7 +2998,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan stok habis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="40" />
+      <location filename="../../app/gui/catalog/editor.py" line="41" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
@@ -3077,7 +3097,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Memulai demo…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="77" />
+      <location filename="../../app/gui/inventory/model.py" line="101" />
       <source>State</source>
       <translation>Kondisi</translation>
     </message>
@@ -3232,7 +3252,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Cadangan StoreSync (*.db);;Semua berkas (*)</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="187" />
+      <location filename="../../app/core/db/problems.py" line="217" />
       <source>StoreSync cannot open the database {path} ({detail}). Check that the data folder exists and is yours, then try again.</source>
       <translation>StoreSync tidak dapat membuka basis data {path} ({detail}). Pastikan folder data ada dan milik Anda, lalu coba lagi.</translation>
     </message>
@@ -3242,7 +3262,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>StoreSync tidak dapat membuka data Anda</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="159" />
+      <location filename="../../app/core/db/problems.py" line="189" />
       <source>StoreSync cannot write to {path}. Make the folder and the database writable for your user, or choose another data folder with --data-dir.</source>
       <translation>StoreSync tidak dapat menulis ke {path}. Jadikan folder dan basis data dapat ditulis oleh pengguna Anda, atau pilih folder data lain dengan --data-dir.</translation>
     </message>
@@ -3437,12 +3457,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Data yang digantikannya disimpan di {path}.</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="106" />
+      <location filename="../../app/core/db/problems.py" line="84" />
+      <source>The database is busy with another task (an import?); nothing was changed. Try again when it is done.</source>
+      <translation>Basis data sedang sibuk dengan tugas lain (impor?); tidak ada yang diubah. Coba lagi setelah selesai.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/problems.py" line="136" />
       <source>The database {path} is damaged ({detail}). It was left as it is; the newest backup is {backup}: restore it with `storesync restore {backup}`.</source>
       <translation>Basis data {path} rusak ({detail}). Berkas dibiarkan apa adanya; cadangan terbaru adalah {backup}: pulihkan dengan `storesync restore {backup}`.</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="114" />
+      <location filename="../../app/core/db/problems.py" line="144" />
       <source>The database {path} is damaged ({detail}). It was left as it is; there is no backup beside it: restore one you keep elsewhere with `storesync restore FILE`.</source>
       <translation>Basis data {path} rusak ({detail}). Berkas dibiarkan apa adanya; tidak ada cadangan di sebelahnya: pulihkan cadangan yang Anda simpan di tempat lain dengan `storesync restore FILE`.</translation>
     </message>
@@ -3457,12 +3482,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Basis data {path} dikunci oleh program lain (proses {holder}: jendela StoreSync lain atau alat basis data). Tutup program itu, lalu coba lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="143" />
+      <location filename="../../app/core/db/problems.py" line="173" />
       <source>The database {path} was written by a newer StoreSync (schema {revision}); install the newest StoreSync to open it.</source>
       <translation>Basis data {path} ditulis oleh StoreSync yang lebih baru (skema {revision}); pasang StoreSync terbaru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="135" />
+      <location filename="../../app/core/db/problems.py" line="165" />
       <source>The database {path} was written by StoreSync {version} (schema {revision}); install StoreSync {version} or newer to open it.</source>
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
@@ -3472,7 +3497,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
     <message>
-      <location filename="../../app/core/db/problems.py" line="173" />
+      <location filename="../../app/core/db/problems.py" line="203" />
       <source>The disk holding {path} is full. Free some space, then try again; nothing was changed.</source>
       <translation>Disk tempat {path} berada sudah penuh. Kosongkan sebagian ruang, lalu coba lagi; tidak ada yang diubah.</translation>
     </message>
@@ -3560,6 +3585,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/sync/ship_job.py" line="326" />
       <source>the store did not answer; try again later</source>
       <translation>toko tidak menjawab; coba lagi nanti</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="60" />
+      <source>The store that keeps offering the last units; the others show 0. Automatic: the store that sold it fastest lately.</source>
+      <translation>Toko yang tetap menawarkan unit terakhir; toko lain menampilkan 0. Otomatis: toko yang paling cepat menjualnya akhir-akhir ini.</translation>
     </message>
     <message>
       <location filename="../../app/core/sync/ship_job.py" line="376" />
@@ -3727,7 +3757,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Alamat token</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="164" />
+      <location filename="../../app/gui/inventory/model.py" line="198" />
       <source>Told at</source>
       <translation>Dikirim pada</translation>
     </message>
@@ -3792,7 +3822,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Coba toko demo</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="117" />
+      <location filename="../../app/gui/inventory/model.py" line="151" />
       <source>Type</source>
       <translation>Jenis</translation>
     </message>
@@ -3837,7 +3867,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Belum dibayar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="82" />
+      <location filename="../../app/gui/inventory/model.py" line="116" />
       <source>Updated</source>
       <translation>Diperbarui</translation>
     </message>
@@ -3862,12 +3892,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="41" />
+      <location filename="../../app/gui/catalog/editor.py" line="42" />
       <source>Variant name</source>
       <translation>Nama varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="309" />
+      <location filename="../../app/gui/catalog/editor.py" line="339" />
       <source>Variant row {row}, {column}: {message}</source>
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
@@ -3897,7 +3927,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>varian {variant} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="129" />
+      <location filename="../../app/gui/catalog/editor.py" line="139" />
       <source>Variants</source>
       <translation>Varian</translation>
     </message>
@@ -3917,12 +3947,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>PERINGATAN</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="45" />
+      <location filename="../../app/gui/catalog/editor.py" line="46" />
       <source>Weight (g)</source>
       <translation>Berat (g)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="253" />
+      <location filename="../../app/gui/catalog/editor.py" line="283" />
       <source>weight must be a whole number of grams</source>
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
@@ -3942,7 +3972,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="116" />
+      <location filename="../../app/gui/inventory/model.py" line="150" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -3962,17 +3992,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko yang mana?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="136" />
+      <location filename="../../app/gui/inventory/model.py" line="170" />
       <source>Who</source>
       <translation>Oleh</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="143" />
+      <location filename="../../app/gui/inventory/model.py" line="177" />
       <source>Why</source>
       <translation>Keterangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="73" />
+      <location filename="../../app/gui/inventory/model.py" line="97" />
       <source>workspace default</source>
       <translation>bawaan ruang kerja</translation>
     </message>
@@ -3982,7 +4012,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bawaan ruang kerja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="86" />
+      <location filename="../../app/gui/catalog/editor.py" line="92" />
       <source>write attributes as name=value; {part} has no =</source>
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>

@@ -22,9 +22,12 @@ class TestMainWindow:
         assert page.card_to_ship.value_text == "2"
         assert page.card_unmapped.value_text == "2"
         assert page.card_out.value_text == "1"
-        assert page.card_attention.value_text == "1"
+        # the TikTok store needs approval; the Shopee store's product sync fails now
+        assert page.card_attention.value_text == "2"
         assert page.sales_model.rowCount() == 2
-        assert "TikTok Shop Official" in page.attention_list.item(0).text()
+        items = [page.attention_list.item(i).text() for i in range(2)]
+        assert any("TikTok Shop Official" in t for t in items)
+        assert any("products: error_param" in t for t in items)
 
     def test_card_navigates_to_filtered_page(self, qtbot, window):
         page = window.pages["dashboard"]

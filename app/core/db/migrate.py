@@ -19,6 +19,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from app import __version__
+from app.core.db.engine import READ_ONLY_OPTION
 from app.core.db.problems import NewerSchema, typed_errors
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -55,9 +56,15 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
 
 
+def _read(engine: Engine) -> Connection:
+    # a deferred read: looking at the schema never waits for another process's write
+    # (a long import), which BEGIN IMMEDIATE would (docs/ARCHITECTURE.md, data safety)
+    return engine.connect().execution_options(**{READ_ONLY_OPTION: True})
+
+
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at (None for an empty database)."""
-    with typed_errors(database_path(engine)), engine.connect() as conn:
+    with typed_errors(database_path(engine)), _read(engine) as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -98,7 +105,7 @@ def check_not_newer(engine: Engine, revision: str | None) -> None:
     if revision is None or revision in known_revisions():
         return
     path = database_path(engine)
-    with typed_errors(path), engine.connect() as conn:
+    with typed_errors(path), _read(engine) as conn:
         by = written_by(conn)
     raise NewerSchema(path, revision, by)
 

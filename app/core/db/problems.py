@@ -73,6 +73,36 @@ class DatabaseLocked(DatabaseProblem):
         super().__init__(text, path)
 
 
+class DatabaseBusy(DatabaseProblem):
+    """A write waited the whole busy timeout (``app.core.db.engine.BUSY_TIMEOUT_MS``) for
+    another writer to finish, a long import for instance, and gave up. Its unit of work
+    was rolled back: nothing of it was written. Raised by ``ServiceContext.write``; the
+    sync engine fails the job with one line and runs it again later."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        super().__init__(
+            msg(
+                "The database is busy with another task (an import?); nothing was changed. "
+                "Try again when it is done."
+            ),
+            path,
+        )
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite giving up on a lock another connection holds (busy or
+    locked), however SQLAlchemy wrapped it."""
+    if isinstance(exc, DatabaseBusy):
+        return True
+    err = _sqlite_error(exc)
+    if err is None:
+        return False
+    code = getattr(err, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+    return "database is locked" in str(err) or "database table is locked" in str(err)
+
+
 def holders_of(path: Path) -> list[str]:
     """``"1234 python3"`` for each other process with ``path`` open (Linux; elsewhere, and
     for processes of other users, none are found)."""

@@ -330,9 +330,16 @@ def queue_pushes(
     return stores
 
 
-def _wanted(session: Session, ls: _Listings, now: datetime) -> dict[int, int]:
+def _wanted(
+    session: Session,
+    ls: _Listings,
+    now: datetime,
+    keepers: dict[tuple[int, int], int] | None = None,
+) -> dict[int, int]:
     """What each listing should show: its store's policy, then the last-units rule per
-    (variant, stock location) — stores drawing on different locations share nothing."""
+    (variant, stock location) — stores drawing on different locations share nothing.
+    ``keepers``, when given, receives the store that keeps offering each (variant,
+    location) the rule is in force for."""
     rows, policies, locations, available, existing = ls
     wanted: dict[int, int] = {}
     groups: dict[tuple[int, int], list] = {}
@@ -383,6 +390,8 @@ def _wanted(session: Session, ls: _Listings, now: datetime) -> dict[int, int]:
         )
         if keeper is None:
             continue
+        if keepers is not None:
+            keepers[(vid, loc)] = keeper
         for r in group:
             if r[2] != keeper:
                 wanted[r[0]] = 0
@@ -394,6 +403,53 @@ def wanted_stock(session: Session, variant_ids: Iterable[int]) -> dict[int, int]
     and the last-units rule, exactly as :func:`queue_pushes` computes it."""
     ls = _load_listings(session, ChannelListing.variant_id.in_(set(variant_ids)))
     return _wanted(session, ls, utcnow())
+
+
+def last_units_keepers(
+    ctx: ServiceContext, variant_ids: Iterable[int]
+) -> dict[tuple[int, int], tuple[int, str]]:
+    """Where the last-units rule is in force now: ``{(variant_id, location_id): (store
+    id, store name)}`` of the one store offering it, computed exactly as the pushes are
+    (for the Inventory page and the product editor)."""
+    variant_ids = set(variant_ids)
+    if not variant_ids:
+        return {}
+    keepers: dict[tuple[int, int], int] = {}
+    with ctx.read() as s:
+        ls = _load_listings(s, ChannelListing.variant_id.in_(variant_ids))
+        _wanted(s, ls, utcnow(), keepers)
+        names = {
+            int(sid): name
+            for sid, name in s.execute(
+                select(Store.id, Store.name).where(Store.id.in_(set(keepers.values())))
+            )
+        }
+    return {key: (sid, names.get(sid, "")) for key, sid in keepers.items()}
+
+
+def listing_stores(
+    ctx: ServiceContext, variant_ids: Iterable[int]
+) -> dict[int, list[tuple[int, str]]]:
+    """The stores listing each variant, by name: the choices for "Last units go to"."""
+    variant_ids = set(variant_ids)
+    out: dict[int, list[tuple[int, str]]] = {}
+    if not variant_ids:
+        return out
+    with ctx.read() as s:
+        rows = s.execute(
+            select(ChannelListing.variant_id, Store.id, Store.name)
+            .join(Store, Store.id == ChannelListing.store_id)
+            .where(
+                ChannelListing.variant_id.in_(variant_ids),
+                Store.workspace_id == ctx.workspace_id,
+            )
+            .distinct()
+            .order_by(Store.name, Store.id)
+        )
+        for vid, sid, name in rows:
+            if vid is not None:  # excluded by the query; this tells the type checker
+                out.setdefault(int(vid), []).append((int(sid), name))
+    return out
 
 
 QUEUED_KEY = "storesync.pushes_queued_for"

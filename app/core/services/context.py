@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.db.engine import READ_ONLY_OPTION
+from app.core.db.problems import DatabaseBusy, is_busy
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,20 @@ class ServiceContext:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A write unit of work: commits on success, rolls everything back on error."""
-        with self.sessions.begin() as session:
-            yield session
+        """A write unit of work: commits on success, rolls everything back on error.
+
+        Another process writing for longer than the busy timeout (a long import) makes it
+        raise :class:`~app.core.db.problems.DatabaseBusy`, with nothing written, rather
+        than a raw "database is locked" (docs/ARCHITECTURE.md, data safety)."""
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except DatabaseBusy:
+            raise
+        except Exception as exc:
+            if is_busy(exc):
+                raise DatabaseBusy() from exc
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# a write that waited too long for another process's write (a long import); the engine
+# and the interfaces catch it from here, never from app.core.db
+from app.core.db.problems import DatabaseBusy as DatabaseBusy
+
 
 class ServiceError(Exception):
     """Base of every rule violation. Nothing was changed when one is raised."""

@@ -239,13 +239,16 @@ def current_errors(session: Session, store_id: int) -> list[tuple[JobKind, str]]
 def current_status(session: Session, store: StoreDTO, running: bool) -> StoreDTO:
     """``store`` with the status and reason that are true now.
 
-    Paused, needs re-authorization, disconnected and a tripped circuit (error) last until
-    someone acts, so they stay as written; otherwise the store is "syncing" exactly while
+    Paused, needs re-authorization and disconnected last until someone acts, so they stay
+    as written, and so does a tripped circuit (error) until a later job of the store
+    succeeds (:func:`_recovered`); otherwise the store is "syncing" exactly while
     a job runs, else idle, and its reason lists what fails now, by job kind.
     """
     if store.paused:
         return replace(store, status=StoreStatus.PAUSED)
-    if store.status in _LASTING:
+    if store.status in _LASTING and not (
+        store.status == StoreStatus.ERROR and _recovered(session, store.id)
+    ):
         return store
     errors = current_errors(session, store.id)
     reason = "; ".join(f"{kind.value}: {error}" for kind, error in errors)
@@ -254,8 +257,31 @@ def current_status(session: Session, store: StoreDTO, running: bool) -> StoreDTO
     )
 
 
+def _recovered(session: Session, store_id: int) -> bool:
+    """A tripped circuit ("error") closes with the store's next success (the engine's
+    ``reset_circuit``): whether its newest finished job succeeded, even if the "idle"
+    the engine then writes was never stored (a database busy with an import)."""
+    newest = session.scalar(
+        select(SyncJob.status)
+        .where(
+            SyncJob.store_id == store_id,
+            SyncJob.status.in_([JobStatus.SUCCEEDED, JobStatus.FAILED]),
+        )
+        .order_by(SyncJob.id.desc())
+        .limit(1)
+    )
+    return newest == JobStatus.SUCCEEDED
+
+
 def clear_stale_syncing(ctx: ServiceContext) -> None:
-    """At engine start: stores left "syncing" by a stopped or crashed process are idle."""
+    """At engine start: stores left "syncing" by a stopped or crashed process are idle.
+
+    Looked at first without the write lock: an engine starting while another process
+    writes (a long import) does not wait for it when there is nothing to clear."""
+    stale = (Store.workspace_id == ctx.workspace_id) & (Store.sync_status == StoreStatus.SYNCING)
+    with ctx.read() as s:
+        if s.scalar(select(Store.id).where(stale).limit(1)) is None:
+            return
     with ctx.write() as s:
         s.execute(
             update(Store)

@@ -117,7 +117,13 @@ def finish_job(
 
 
 def mark_interrupted(ctx: ServiceContext) -> int:
-    """At start-up: jobs left running by a crash are marked interrupted; returns how many."""
+    """At start-up: jobs left running by a crash are marked interrupted; returns how many.
+
+    Looked at first without the write lock (see ``stores.clear_stale_syncing``)."""
+    left = SyncJob.status.in_([JobStatus.RUNNING, JobStatus.QUEUED])
+    with ctx.read() as s:
+        if s.scalar(select(SyncJob.id).where(left).limit(1)) is None:
+            return 0
     with ctx.write() as s:
         ids = list(
             s.scalars(

@@ -35,11 +35,18 @@ from app.core.platforms.registry import build_adapter
 from app.core.services import stores as store_service
 from app.core.services import sync_jobs
 from app.core.services.channel_stock import due_pushes, next_retry_at
-from app.core.services.errors import NotFoundError
+from app.core.services.errors import DatabaseBusy, NotFoundError
 from app.core.services.polling import PollingRules, order_interval, read_facts
 from app.core.services.stores import StoreDTO
 from app.core.sync.actions import ActionJob, run_actions
 from app.core.sync.api import ConnectRequest
+from app.core.sync.busy import (
+    DATABASE_BUSY,
+    BusyGate,
+    UnsavedEnds,
+    job_refused,
+    tidy_after_last_stop,
+)
 from app.core.sync.call_meter import CURRENT_STORE, CallMeter
 from app.core.sync.context import JobContext
 from app.core.sync.credentials import CredentialVault, FixedTokens, StoreTokenProvider
@@ -104,6 +111,9 @@ class EngineOptions:
     # adaptive order polling (services/polling.py): fast while orders flow or a shared
     # variant is low, the store's own interval when quiet
     polling: PollingRules = field(default_factory=PollingRules)
+    # after a write gave up waiting for another process's write (a long import), no job
+    # touches the database for this long (app/core/sync/busy.py)
+    busy_hold_off: float = 15.0
 
 
 class SyncEngine:
@@ -125,6 +135,7 @@ class SyncEngine:
         self._stopping: asyncio.Event | None = None
         self._started = False
         self.meter = CallMeter()  # API calls per store per minute
+        self.busy = BusyGate(self.options.busy_hold_off)  # another process writes long
 
     # ------------------------------------------------------------------ events
     def add_listener(self, emit: Emit) -> None:
@@ -162,7 +173,8 @@ class SyncEngine:
             self._thread.start()
             ready: Future[None] = Future()
             self._main = self._thread.submit(self._run(ready))
-            ready.result(timeout=10)
+            # generous: its first writes may wait for another process's (busy timeout)
+            ready.result(timeout=45)
         except BaseException:
             self._thread.stop()
             engine_lock.give_back(self.ws.paths.data_dir)
@@ -172,11 +184,8 @@ class SyncEngine:
 
     async def _run(self, ready: Future[None]) -> None:
         self._stopping = asyncio.Event()
-        interrupted = sync_jobs.mark_interrupted(self.ctx)
-        if interrupted:
-            log.warning("%d job(s) were interrupted by the last stop", interrupted)
-        # a process that died mid-job left its stores "syncing": nothing runs now
-        store_service.clear_stale_syncing(self.ctx)
+        # jobs and stores a stopped or crashed process left "running"/"syncing"
+        tidy_after_last_stop(self.ctx, self.busy)
         async with httpx.AsyncClient(
             timeout=self.options.timeout,
             limits=DEFAULT_LIMITS,
@@ -431,9 +440,16 @@ class SyncEngine:
     def set_status(
         self, store_id: int, status: StoreStatus, reason: str = "", synced: bool = False
     ) -> None:
-        """Persist and announce a store's status."""
+        """Persist and announce a store's status (announced even when the database is
+        busy with another process's write: the status shown is derived from the jobs)."""
         now = _utcnow()
-        store_service.set_sync_status(self.ctx, store_id, status, reason, now if synced else None)
+        try:
+            store_service.set_sync_status(
+                self.ctx, store_id, status, reason, now if synced else None
+            )
+        except DatabaseBusy:
+            log.warning("store %s status not saved: %s", store_id, DATABASE_BUSY)
+            self.busy.hit()
         self.emit(StoreStatusChanged(store_id, status, reason, now if synced else None))
 
 
@@ -473,6 +489,7 @@ class StoreWorker:
         self._current: tuple[int, asyncio.Task[None]] | None = None  # running job id, task
         self._cancelled: int | None = None  # the job id a user asked to stop
         self._orders_ran: float | None = None  # when the last order fetch was scheduled from
+        self._unsaved = UnsavedEnds()  # job ends the busy database refused (busy.py)
 
     # ------------------------------------------------------------------ requests
     async def request(
@@ -546,7 +563,12 @@ class StoreWorker:
         for kinds, trigger, _e, _f in requests:
             wanted += [(k, trigger) for k in kinds]
         ends = min((e for _k, _t, e, _f in requests if e is not None), default=None)
-        scheduled = not store.paused and time.monotonic() >= self._circuit_until
+        self._unsaved.save(self.engine.busy)
+        scheduled = (
+            not store.paused
+            and time.monotonic() >= self._circuit_until
+            and not self.engine.busy.shut()
+        )
         now = time.monotonic()
         if scheduled and self.engine.options.schedule:
             for kind in (JobKind.ORDERS, JobKind.PRODUCTS):
@@ -628,8 +650,9 @@ class StoreWorker:
         retry_at = next_retry_at(self.engine.ctx, store.id)
         if retry_at is not None:
             deadlines.append(now + max(0.0, (retry_at - _utcnow()).total_seconds()))
-        if self._circuit_until > now:
-            deadlines = [max(d, self._circuit_until) for d in deadlines]
+        hold = max(self._circuit_until, self.engine.busy.until)
+        if hold > now:
+            deadlines = [max(d, hold) for d in deadlines]
         timeout = max(0.05, min(deadlines) - now) if deadlines else None
         if store.paused:
             timeout = None
@@ -658,9 +681,14 @@ class StoreWorker:
         """Run one job within ``limit`` seconds; returns its id and whether the store
         answered (False: no answer within a call's budget, or the deadline passed)."""
         eng = self.engine
-        run = JobRun(eng.ctx, eng.emit, store.id, kind, trigger)
-        if store.status != StoreStatus.SYNCING:
+        if store.status != StoreStatus.SYNCING and not eng.busy.shut():
             eng.set_status(store.id, StoreStatus.SYNCING)
+        try:
+            if eng.busy.shut():  # another process writes long: fail at once (busy.py)
+                raise DatabaseBusy
+            run = JobRun(eng.ctx, eng.emit, store.id, kind, trigger)
+        except DatabaseBusy:
+            return job_refused(eng.busy, eng.emit, store.id, kind, None), True
         job = (
             action
             or {
@@ -707,6 +735,10 @@ class StoreWorker:
             run.finish(JobStatus.FAILED, f"{type(exc).__name__}: {exc}")
             self._failed(store, exc)
             return run.id, not isinstance(exc, NoAnswerError)
+        except DatabaseBusy:  # its unit of work was rolled back: nothing half-written
+            run.finish(JobStatus.FAILED, DATABASE_BUSY)
+            self._unsaved.keep(run)
+            return job_refused(eng.busy, eng.emit, store.id, kind, run), True
         except Exception as exc:  # a bug: keep the store syncing, show it, log it
             log.exception("%s job for store %s crashed", kind.value, store.id)
             run.finish(JobStatus.FAILED, f"internal error: {type(exc).__name__}: {exc}")

@@ -13,6 +13,7 @@ from app.core.domain import JobKind, JobStatus
 from app.core.platforms.http import redact
 from app.core.services import sync_jobs
 from app.core.services.context import ServiceContext
+from app.core.services.errors import DatabaseBusy
 from app.core.services.sync_jobs import JobLog
 from app.core.sync.events import Emit, JobFinished, JobProgress, JobStarted
 
@@ -38,6 +39,7 @@ class JobRun:
         self.total = self.processed = self.failed = 0
         self._last_shown: tuple[int, int, int] | None = None
         self._last_written = time.monotonic()
+        self.unsaved = False  # finished, but the end is not written yet (database busy)
         self.id = sync_jobs.start_job(ctx, store_id, kind, trigger)
         # every line the job or a service acting for it writes is masked, whatever it says
         self.job_log = JobLog(self.id, store_id, redact)
@@ -78,8 +80,30 @@ class JobRun:
         sync_jobs.save_progress(self._ctx, self.id, self.processed, self.total, self.failed)
 
     def finish(self, status: JobStatus, error: str = "") -> None:
-        """Close the job with its final status."""
-        error = sync_jobs.finish_job(
+        """Close the job with its final status. When the database stays busy with another
+        process's write (app/core/sync/busy.py) the end is announced all the same and
+        :attr:`unsaved` is set: :meth:`save_finish` writes it later."""
+        self._final = (status, error)
+        try:
+            error = self._write_finish()
+            self.unsaved = False
+        except DatabaseBusy:
+            error = redact(error)
+            self.unsaved = True
+        self._emit(
+            JobFinished(
+                self.id, self.store_id, self.kind, status, self.processed, self.failed, error
+            )
+        )
+
+    def save_finish(self) -> None:
+        """Write an end :meth:`finish` could not (raises DatabaseBusy while still busy)."""
+        self._write_finish()
+        self.unsaved = False
+
+    def _write_finish(self) -> str:
+        status, error = self._final
+        return sync_jobs.finish_job(
             self._ctx,
             self.job_log,
             status,
@@ -87,9 +111,4 @@ class JobRun:
             total=self.total,
             failed=self.failed,
             error=error,
-        )
-        self._emit(
-            JobFinished(
-                self.id, self.store_id, self.kind, status, self.processed, self.failed, error
-            )
         )

@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.core.services import catalog
 from app.core.services.catalog import ProductDTO, ProductInput, VariantDTO, VariantInput
-from app.core.services.channel_stock import set_last_units
+from app.core.services.channel_stock import listing_stores, set_last_units
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, ServiceError, ValidationError
 from app.gui import i18n
@@ -46,6 +47,7 @@ VARIANT_COLUMNS = (
     (N_("Barcode"), "barcode"),
     (N_("Images"), "images"),
     (N_("Last units"), "last_units_threshold"),
+    (N_("Last units go to"), "last_units_store_id"),
 )
 COLUMN_HINTS = {
     "attributes": N_("name=value pairs separated by ;  e.g. Colour=Red; Size=XL"),
@@ -54,6 +56,10 @@ COLUMN_HINTS = {
     "last_units_threshold": N_(
         "At or below this many units, offer the variant on one store only. "
         "Empty: the workspace setting; 0: off."
+    ),
+    "last_units_store_id": N_(
+        "The store that keeps offering the last units; the others show 0. "
+        "Automatic: the store that sold it fastest lately."
     ),
 }
 COL = {key: i for i, (_t, key) in enumerate(VARIANT_COLUMNS)}
@@ -104,6 +110,10 @@ class ProductEditor(QDialog):
         self._ctx = ctx
         self._product = product
         self.saved: ProductDTO | None = None
+        # the stores listing each saved variant: the choices for "Last units go to"
+        self._stores = (
+            listing_stores(ctx, [v.id for v in product.variants]) if product is not None else {}
+        )
         self.setWindowTitle(
             tr("Edit {name}").format(name=product.name) if product else tr("New product")
         )
@@ -188,7 +198,7 @@ class ProductEditor(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         values = (
-            ("", "", "", "0", "0", "0", "", "", "")
+            ("", "", "", "0", "0", "0", "", "", "", "")
             if v is None
             else (
                 v.sku,
@@ -200,6 +210,7 @@ class ProductEditor(QDialog):
                 v.barcode,
                 "; ".join(v.images),
                 "" if v.last_units_threshold is None else str(v.last_units_threshold),
+                "",
             )
         )
         for col, text in enumerate(values):
@@ -207,7 +218,26 @@ class ProductEditor(QDialog):
             if col == 0:
                 item.setData(Qt.ItemDataRole.UserRole, None if v is None else v.id)
             self.table.setItem(row, col, item)
+        self.table.setCellWidget(row, COL["last_units_store_id"], self._store_choice(v))
         return row
+
+    def _store_choice(self, v: VariantDTO | None) -> QComboBox:
+        """ "Last units go to": Automatic, or one of the stores listing the variant (a new
+        variant is listed nowhere yet: Automatic only)."""
+        combo = named(QComboBox(), tr("Last units go to"))
+        combo.addItem(tr("Automatic (fastest seller)"), None)
+        for store_id, name in self._stores.get(v.id, []) if v is not None else []:
+            combo.addItem(name, store_id)
+        if v is not None and v.last_units_store_id is not None:
+            # a store that no longer lists it is ignored by the rule: shown as Automatic
+            combo.setCurrentIndex(max(0, combo.findData(v.last_units_store_id)))
+        return combo
+
+    def store_choice(self, row: int) -> QComboBox:
+        """The "Last units go to" choice of a variants-table row."""
+        widget = self.table.cellWidget(row, COL["last_units_store_id"])
+        assert isinstance(widget, QComboBox)
+        return widget
 
     def remove_variant_row(self) -> None:
         """Remove the selected variant row (saved variants are archived, not deleted)."""
@@ -321,9 +351,10 @@ class ProductEditor(QDialog):
             return
         set_error(self.form_error, message)
 
-    def last_units(self) -> dict[str, int | None]:
-        """Each row's last-units override by SKU key (empty: the workspace setting)."""
-        out: dict[str, int | None] = {}
+    def last_units(self) -> dict[str, tuple[int | None, int | None]]:
+        """Each row's last-units override (empty: the workspace setting) and the store its
+        last units go to (None: automatic), by SKU key."""
+        out: dict[str, tuple[int | None, int | None]] = {}
         for row in range(self.table.rowCount()):
             text = self.cell(row, "last_units_threshold")
             if text and not (text.isascii() and text.isdigit() and int(text) <= 100_000):
@@ -331,7 +362,10 @@ class ProductEditor(QDialog):
                     tr("last units must be a whole number from 0 to 100000, or empty"),
                     f"variants[{row}].last_units_threshold",
                 )
-            out[catalog.sku_key(self.cell(row, "sku"))] = int(text) if text else None
+            out[catalog.sku_key(self.cell(row, "sku"))] = (
+                int(text) if text else None,
+                self.store_choice(row).currentData(),
+            )
         return out
 
     def save(self) -> None:
@@ -346,9 +380,10 @@ class ProductEditor(QDialog):
                 self.saved = catalog.update_product(self._ctx, self._product.id, data)
             changed = False
             for v in self.saved.variants:
-                wanted = last_units.get(catalog.sku_key(v.sku), v.last_units_threshold)
-                if wanted != v.last_units_threshold:
-                    set_last_units(self._ctx, v.id, wanted, v.last_units_store_id)
+                had = (v.last_units_threshold, v.last_units_store_id)
+                wanted = last_units.get(catalog.sku_key(v.sku), had)
+                if wanted != had:
+                    set_last_units(self._ctx, v.id, *wanted)
                     changed = True
             if changed:
                 self.saved = catalog.get_product(self._ctx, self.saved.id)

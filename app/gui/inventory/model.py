@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QObject
 
-from app.core.services import stock_levels
+from app.core.services import channel_stock, stock_levels
 from app.core.services.context import ServiceContext
 from app.core.services.stock_levels import ChannelStock, Movement, StockFilter, StockLevel
 from app.core.settings import LOW_STOCK_DEFAULT_POINT, get_setting
@@ -47,6 +49,28 @@ def queue_status_label(status: str) -> str:
     return status
 
 
+@dataclass(frozen=True)
+class InventoryRow(StockLevel):
+    """A stock row and, where the last-units rule is in force for it, the one store
+    still offering it (docs/ARCHITECTURE.md, channel stock)."""
+
+    last_units_store: str = ""
+
+
+def inventory_rows(ctx: ServiceContext, ids: Sequence[int]) -> dict[int, InventoryRow]:
+    """A page of stock rows with the store that gets their last units."""
+    rows = stock_levels.stock_rows(ctx, ids)
+    keepers = channel_stock.last_units_keepers(ctx, {r.variant_id for r in rows.values()})
+    names = [f.name for f in fields(StockLevel)]
+    return {
+        i: InventoryRow(
+            *(getattr(r, n) for n in names),
+            last_units_store=keepers.get((r.variant_id, r.location_id), (0, ""))[1],
+        )
+        for i, r in rows.items()
+    }
+
+
 def stock_columns(default_point: int) -> list[Column[StockLevel]]:
     """Columns; ``default_point`` applies to items without their own reorder point."""
     colours = {"out": ERROR, "low": WARNING, "ok": None}
@@ -79,6 +103,16 @@ def stock_columns(default_point: int) -> list[Column[StockLevel]]:
             color=lambda r: colours[stock_state(r, default_point)] or SUCCESS,
             width=100,
         ),
+        Column(
+            N_("Last units on"),
+            lambda r: getattr(r, "last_units_store", ""),
+            tooltip=lambda r: (
+                tr_cached("Only this store offers the last units; the others show 0")
+                if getattr(r, "last_units_store", "")
+                else None
+            ),
+            width=140,
+        ),
         Column(N_("Updated"), lambda r: format_datetime(r.updated_at), width=140),
     ]
 
@@ -101,7 +135,7 @@ class StockModel(PagedTableModel[StockLevel]):
             runner,
             stock_columns(point),
             ids,
-            lambda page: stock_levels.stock_rows(ctx, page),
+            lambda page: inventory_rows(ctx, page),
             sort="sku",
             flt=StockFilter(),
             parent=parent,

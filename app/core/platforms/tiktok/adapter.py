@@ -576,9 +576,13 @@ def _inventory_entry(
 
 
 def _results(group: Sequence[Any], failures: Sequence[SkuFailure]) -> list[UpdateResult]:
-    """Per-update results; a failure without a SKU id applies to the whole product."""
-    by_sku = {f.sku_id: f for f in failures if f.sku_id}
-    whole = next((f for f in failures if not f.sku_id), None)
+    """Per-update results; a failure without a SKU id, or naming a SKU this batch did not
+    send, applies to the whole product: an answer we cannot attribute never counts an
+    update done (TikTok answers a full success with an empty ``data: {}``, which cannot
+    be checked further; drift checks read the stock back, docs/ARCHITECTURE.md)."""
+    sent = {u.platform_variant_id for u in group}
+    by_sku = {f.sku_id: f for f in failures if f.sku_id in sent}
+    whole = next((f for f in failures if f.sku_id not in sent), None)
     out = []
     for u in group:
         failure = by_sku.get(u.platform_variant_id) or whole

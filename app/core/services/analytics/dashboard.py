@@ -20,6 +20,7 @@ from sqlalchemy import BigInteger, and_, case, func, or_, select, type_coerce
 from app.core.db.models import ChannelListing, Order, OrderItem, Store, SyncLog
 from app.core.db.types import money_from_minor, utcnow
 from app.core.domain import OrderStatus, StoreStatus
+from app.core.services import stores as store_service
 from app.core.services.analytics.calendar import (
     Granularity,
     Period,
@@ -112,7 +113,9 @@ class StoreSales:
 
 @dataclass(frozen=True)
 class StoreAttention:
-    """A store that needs the seller: error, re-authorization, or a token about to expire."""
+    """A store that needs the seller: error, re-authorization, a job failing now, or a
+    token about to expire. ``status`` and ``reason`` are the derived current ones
+    (:func:`app.core.services.stores.current_status`), never a stale stored reason."""
 
     store_id: int
     store_name: str
@@ -173,8 +176,6 @@ def dashboard_summary(
                 Store.id,
                 Store.name,
                 Store.platform,
-                Store.sync_status,
-                Store.status_reason,
                 Store.refresh_token_expires_at,
                 Store.access_token_expires_at,
                 Store.paused,
@@ -198,9 +199,15 @@ def dashboard_summary(
                 Order.status.in_((OrderStatus.UNPAID, OrderStatus.TO_SHIP)),
             )
         )
+    # what is true now, as the Stores page and `storesync status` show it: a later
+    # success clears an error (docs/ARCHITECTURE.md, stores)
+    current = {st.id: st for st in store_service.list_stores(ctx)}
     sales = []
     attention = []
-    for sid, name, platform, status, reason, refresh_exp, access_exp, paused in stores:
+    for sid, name, platform, refresh_exp, access_exp, paused in stores:
+        now_st = current.get(sid)
+        status = now_st.status if now_st else StoreStatus.IDLE
+        reason = now_st.status_reason if now_st else ""
         f = figures.get(sid, (0, 0, 0, 0, 0))
         sales.append(
             StoreSales(
@@ -214,7 +221,8 @@ def dashboard_summary(
                 int(f[4] or 0),
             )
         )
-        if status in (StoreStatus.ERROR, StoreStatus.NEEDS_REAUTH, StoreStatus.DISCONNECTED):
+        lasting = status in (StoreStatus.ERROR, StoreStatus.NEEDS_REAUTH, StoreStatus.DISCONNECTED)
+        if lasting or (reason and not paused):  # or a job kind failing now
             attention.append(StoreAttention(sid, name, status, reason))
         elif not paused:
             expiry = refresh_exp or access_exp
