@@ -134,6 +134,16 @@ def _render(path: Path, size, title: str, draw: Callable[[PagedSink], int]) -> i
     ensure_qt()
     path = Path(path)
     part = path.with_name(path.name + ".part")
+    try:  # Python says why (Qt would only warn that painting failed)
+        part.open("wb").close()
+    except OSError as exc:
+        raise OSError(
+            msg(
+                "cannot write the PDF file {path}: {reason}",
+                path=str(path),
+                reason=exc.strerror or str(exc),
+            )
+        ) from exc
     writer = _writer(part, size, title)
     try:
         pages = draw(PagedSink(writer))

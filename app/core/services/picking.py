@@ -157,7 +157,7 @@ def _orders(s: Session, ctx: ServiceContext, order_ids: Sequence[int]) -> list[t
             .join(Store, Store.id == Order.store_id)
             .where(Order.id.in_(chunk), Store.workspace_id == ctx.workspace_id)
         )
-        found.update({o.id: (o, st) for o, st in s.execute(stmt).tuples()})
+        found.update({o.id: (o, st) for o, st in s.execute(stmt)})
     missing = [i for i in order_ids if i not in found]
     if missing:
         raise NotFoundError(
