@@ -23,9 +23,9 @@ from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
 )
@@ -40,6 +40,7 @@ RESOLUTION = 300  # dots per inch of the PDF's coordinate grid (the output is ve
 SLIP_SIZES = {"a6": QPageSize.PageSizeId.A6, "a5": QPageSize.PageSizeId.A5}
 _MODULE_MM = 0.33  # a Code 128 module: scanners on parcels want 0.25-0.5 mm
 _BAR_HEIGHT_MM = 13.0
+NO_MARGINS = QMarginsF(0, 0, 0, 0)  # the documents draw their own margins
 
 
 def ensure_qt() -> None:
@@ -75,9 +76,7 @@ class PagedSink:
     def begin(self) -> QPainter:
         p = QPainter()
         if not p.begin(self.device):
-            raise OSError(
-                msg("cannot write the PDF file: check the folder exists and is writable")
-            )
+            raise OSError(msg("cannot write the PDF file: check the folder exists and is writable"))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp bar edges
         return p
 
@@ -120,9 +119,7 @@ Sink = PagedSink | ImageSink
 def _writer(path: Path, size: QPageSize.PageSizeId, title: str) -> QPdfWriter:
     w = QPdfWriter(str(path))
     w.setResolution(RESOLUTION)
-    w.setPageLayout(
-        QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-    )
+    w.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait, NO_MARGINS))
     w.setTitle(title)
     w.setCreator("StoreSync")
     return w
@@ -168,9 +165,7 @@ def write_packing_slips(
 ) -> int:
     """One packing slip per order (more pages for a long order) as a PDF; page count."""
     title = translate(msg("Packing slips"))
-    return _render(
-        path, SLIP_SIZES[size], title, lambda d: draw_packing_slips(d, slips, translate)
-    )
+    return _render(path, SLIP_SIZES[size], title, lambda d: draw_packing_slips(d, slips, translate))
 
 
 # --------------------------------------------------------------------------- picking list
@@ -275,7 +270,12 @@ def draw_picking_list(sink: Sink, plist: PickingList, tr: Translate = str) -> in
         Row(
             [
                 Cell(
-                    tr(msg("Orders in this batch: {numbers}", numbers=", ".join(plist.order_numbers))),
+                    tr(
+                        msg(
+                            "Orders in this batch: {numbers}",
+                            numbers=", ".join(plist.order_numbers),
+                        )
+                    ),
                     body.width(),
                     small,
                 )
@@ -306,7 +306,9 @@ def draw_picking_list(sink: Sink, plist: PickingList, tr: Translate = str) -> in
                 int(Qt.AlignmentFlag.AlignRight),
                 tr(msg("Page {n} of {total}", n=n, total=len(pages))),
             )
-            p.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), subtitle)
+            p.drawText(
+                top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), subtitle
+            )
             for y, row in page:
                 flow.draw_row(p, y, row)
     finally:
@@ -356,7 +358,9 @@ def _slip_rows(device, body: QRectF, slip: PackingSlip, tr: Translate, flow: Flo
         Row(
             height=bar_h + _mm(device, 2),
             draw=lambda p, r: draw_barcode(
-                p, device, QRectF(r.left(), r.top() + _mm(device, 1), r.width(), bar_h),
+                p,
+                device,
+                QRectF(r.left(), r.top() + _mm(device, 1), r.width(), bar_h),
                 slip.order_number,
             ),
         )

@@ -54,9 +54,19 @@
       <translation>lokasi dengan kode {code} sudah ada</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/printing.py" line="50" />
+      <source>A picking list of the selected orders (PDF): SKUs, shelves, quantities</source>
+      <translation>Daftar ambil barang untuk pesanan terpilih (PDF): SKU, rak, jumlah</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/catalog.py" line="218" />
       <source>a product needs at least one variant</source>
       <translation>produk harus memiliki minimal satu varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/picking.py" line="390" />
+      <source>a shelf code has at most {n} characters</source>
+      <translation>kode rak paling banyak {n} karakter</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="65" />
@@ -99,7 +109,7 @@
       <translation>Tambah varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="91" />
+      <location filename="../../app/gui/inventory/page.py" line="92" />
       <source>Adjust</source>
       <translation>Sesuaikan</translation>
     </message>
@@ -119,7 +129,7 @@
       <translation>Penyesuaian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="91" />
+      <location filename="../../app/gui/inventory/page.py" line="92" />
       <source>Adjust…</source>
       <translation>Sesuaikan…</translation>
     </message>
@@ -129,7 +139,7 @@
       <translation>Setelah menyetujui, tempel alamat yang terbuka di kolom bawah ini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="76" />
+      <location filename="../../app/gui/inventory/page.py" line="77" />
       <source>All</source>
       <translation>Semua</translation>
     </message>
@@ -139,12 +149,12 @@
       <translation>Semua kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="173" />
+      <location filename="../../app/gui/inventory/page.py" line="175" />
       <source>All locations</source>
       <translation>Semua lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="88" />
+      <location filename="../../app/gui/orders/page.py" line="90" />
       <source>All statuses</source>
       <translation>Semua status</translation>
     </message>
@@ -194,7 +204,7 @@
       <translation>proses StoreSync lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="54" />
+      <location filename="../../app/gui/orders/page.py" line="56" />
       <source>Any time</source>
       <translation>Kapan saja</translation>
     </message>
@@ -409,6 +419,11 @@
       <translation>dibatalkan</translation>
     </message>
     <message>
+      <location filename="../../app/printing/documents.py" line="369" />
+      <source>CANCELLED</source>
+      <translation>DIBATALKAN</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="210" />
       <source>Cancelling…</source>
       <translation>Membatalkan…</translation>
@@ -434,9 +449,19 @@
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stock_levels.py" line="191" />
+      <location filename="../../app/core/services/stock_levels.py" line="193" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="142" />
+      <source>cannot write the PDF file {path}: {reason}</source>
+      <translation>tidak dapat menulis file PDF {path}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="80" />
+      <source>cannot write the PDF file: check the folder exists and is writable</source>
+      <translation>tidak dapat menulis file PDF: periksa bahwa foldernya ada dan dapat ditulisi</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="90" />
@@ -616,7 +641,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="274" />
+      <location filename="../../app/gui/orders/page.py" line="311" />
       <source>Copied {n} order numbers</source>
       <translation>{n} nomor pesanan disalin</translation>
     </message>
@@ -636,12 +661,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin tautan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy order numbers</source>
       <translation>Salin nomor pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
     </message>
@@ -913,6 +938,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>mis. 150000 atau 150.000</translation>
     </message>
     <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="73" />
+      <source>e.g. A-03-2</source>
+      <translation>mis. A-03-2</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/page.py" line="86" />
       <source>Edit product</source>
       <translation>Ubah produk</translation>
@@ -946,6 +976,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/activity/model.py" line="189" />
       <source>Error</source>
       <translation>Kesalahan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="105" />
+      <source>Every selected order is cancelled.</source>
+      <translation>Semua pesanan terpilih sudah dibatalkan.</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="251" />
@@ -1098,7 +1133,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="96" />
+      <location filename="../../app/gui/orders/page.py" line="98" />
       <source>From date</source>
       <translation>Dari tanggal</translation>
     </message>
@@ -1178,7 +1213,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terhenti</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="54" />
+      <location filename="../../app/gui/inventory/page.py" line="55" />
       <source>Inventory</source>
       <translation>Persediaan</translation>
     </message>
@@ -1193,9 +1228,19 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Barang</translation>
     </message>
     <message>
+      <location filename="../../app/printing/documents.py" line="254" />
+      <source>Item and orders</source>
+      <translation>Barang dan pesanan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="76" />
       <source>Items</source>
       <translation>Barang</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="398" />
+      <source>Items: {n}</source>
+      <translation>Jumlah barang: {n}</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="86" />
@@ -1253,7 +1298,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sinkronisasi terakhir {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="156" />
+      <location filename="../../app/gui/inventory/model.py" line="157" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
     </message>
@@ -1276,6 +1321,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/dashboard/page.py" line="185" />
       <source>Latest activity</source>
       <translation>Aktivitas terbaru</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="196" />
+      <source>Left out, cancelled: {numbers}</source>
+      <translation>Tidak disertakan, dibatalkan: {numbers}</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="203" />
@@ -1328,7 +1378,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="71" />
+      <location filename="../../app/gui/inventory/page.py" line="72" />
       <source>Location filter</source>
       <translation>Filter lokasi</translation>
     </message>
@@ -1408,7 +1458,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan yang dipilih ke saran terbaik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map this order's items</source>
       <translation>Petakan barang pesanan ini</translation>
     </message>
@@ -1418,7 +1468,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map unmapped items…</source>
       <translation>Petakan barang yang belum dipetakan…</translation>
     </message>
@@ -1468,6 +1518,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Biaya marketplace (perkiraan)</translation>
     </message>
     <message>
+      <location filename="../../app/printing/documents.py" line="253" />
+      <source>Marketplace SKU</source>
+      <translation>SKU marketplace</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/first_sync_dialog.py" line="50" />
       <source>Master says</source>
       <translation>Menurut master</translation>
@@ -1508,7 +1563,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ringkasan penjualan bulanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="132" />
+      <location filename="../../app/gui/inventory/page.py" line="134" />
       <source>Movement history</source>
       <translation>Riwayat pergerakan stok</translation>
     </message>
@@ -1533,6 +1588,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>nama wajib diisi</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/picking.py" line="377" />
+      <source>name the orders (--order) or a status</source>
+      <translation>sebutkan pesanannya (--order) atau statusnya</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/editor.py" line="51" />
       <source>name=value pairs separated by ;  e.g. Colour=Red; Size=XL</source>
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
@@ -1543,7 +1603,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perlu otorisasi ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="157" />
+      <location filename="../../app/gui/inventory/model.py" line="158" />
       <source>never</source>
       <translation>belum pernah</translation>
     </message>
@@ -1586,6 +1646,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
       <source>no code</source>
       <translation>tidak ada kode</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/picking.py" line="364" />
+      <source>no order number {number}</source>
+      <translation>tidak ada nomor pesanan {number}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="134" />
+      <source>No PDF viewer opened the file. It is saved at {path}</source>
+      <translation>Tidak ada penampil PDF yang membuka file. File tersimpan di {path}</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="383" />
@@ -1651,6 +1721,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/mapping.py" line="60" />
       <source>Not mapped</source>
       <translation>Belum dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="241" />
+      <source>Not mapped to a SKU: pick by the marketplace's SKU and name</source>
+      <translation>Belum dipetakan ke SKU: ambil menurut SKU dan nama di marketplace</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="30" />
@@ -1723,12 +1798,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/gui/orders/printing.py" line="56" />
+      <source>One packing slip per selected order (PDF) with its order number's barcode</source>
+      <translation>Satu slip kemas per pesanan terpilih (PDF) dengan barcode nomor pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only unmapped</source>
       <translation>Hanya yang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only with unmapped items</source>
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
@@ -1793,12 +1873,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Item pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/core/services/picking.py" line="367" />
+      <source>order number {number} is in more than one store: add --store</source>
+      <translation>nomor pesanan {number} ada di lebih dari satu toko: tambahkan --store</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Order number, buyer, SKU or item name</source>
       <translation>Nomor pesanan, pembeli, SKU, atau nama barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="106" />
+      <location filename="../../app/gui/orders/page.py" line="108" />
       <source>Order number, buyer, SKU…</source>
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
@@ -1828,6 +1913,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/picking.py" line="164" />
+      <source>order {order_id} does not exist (any more)</source>
+      <translation>pesanan {order_id} tidak ada (lagi)</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/bounds.py" line="75" />
       <source>order {order}: line {line} has quantity {quantity}, outside 1 to {high}</source>
       <translation>pesanan {order}: baris {line} berjumlah {quantity}, di luar 1 sampai {high}</translation>
@@ -1838,6 +1928,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan {order}: {field} {value} melebihi Rp {high}</translation>
     </message>
     <message>
+      <location filename="../../app/printing/documents.py" line="365" />
+      <source>Ordered {date}</source>
+      <translation>Dipesan {date}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="77" />
       <source>Orders</source>
       <translation>Pesanan</translation>
@@ -1846,6 +1941,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/activity/polling.py" line="18" />
       <source>orders flowing</source>
       <translation>pesanan sedang masuk</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="279" />
+      <source>Orders in this batch: {numbers}</source>
+      <translation>Pesanan dalam batch ini: {numbers}</translation>
     </message>
     <message>
       <location filename="../../app/core/settings.py" line="302" />
@@ -1871,6 +1971,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/dashboard/page.py" line="136" />
       <source>Out of stock</source>
       <translation>Stok habis</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="350" />
+      <source>Packing slip</source>
+      <translation>Slip kemas</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="55" />
+      <source>Packing slips</source>
+      <translation>Slip kemas</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="308" />
+      <source>Page {n} of {total}</source>
+      <translation>Halaman {n} dari {total}</translation>
     </message>
     <message>
       <location filename="../../app/gui/main_window.py" line="87" />
@@ -1923,6 +2038,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/printing.py" line="49" />
+      <source>Picking list</source>
+      <translation>Daftar ambil barang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="121" />
+      <source>Picking list of {n} orders: {pages} pages</source>
+      <translation>Daftar ambil barang untuk {n} pesanan: {pages} halaman</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/model.py" line="37" />
       <source>Placed</source>
       <translation>Dibuat</translation>
@@ -1948,7 +2073,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menurut platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="171" />
+      <location filename="../../app/gui/inventory/model.py" line="172" />
       <source>Platform shows</source>
       <translation>Tampil di platform</translation>
     </message>
@@ -1976,6 +2101,26 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="43" />
       <source>Price (Rp)</source>
       <translation>Harga (Rp)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="65" />
+      <source>Print packing slips…</source>
+      <translation>Cetak slip kemas…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="61" />
+      <source>Print picking list…</source>
+      <translation>Cetak daftar ambil barang…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="65" />
+      <source>Print the packing slips</source>
+      <translation>Cetak slip kemas</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="61" />
+      <source>Print the picking list</source>
+      <translation>Cetak daftar ambil barang</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="60" />
@@ -2133,7 +2278,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="179" />
+      <location filename="../../app/gui/inventory/model.py" line="180" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
@@ -2143,17 +2288,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alasan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="92" />
+      <location filename="../../app/gui/inventory/page.py" line="93" />
       <source>Receive</source>
       <translation>Terima barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="104" />
+      <location filename="../../app/gui/inventory/page.py" line="105" />
       <source>Receive a SKU not listed</source>
       <translation>Terima barang untuk SKU yang tidak ada di daftar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="102" />
+      <location filename="../../app/gui/inventory/page.py" line="103" />
       <source>Receive by SKU…</source>
       <translation>Terima barang per SKU…</translation>
     </message>
@@ -2163,7 +2308,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="103" />
+      <location filename="../../app/gui/inventory/page.py" line="104" />
       <source>Receive stock for any SKU</source>
       <translation>Terima barang untuk SKU apa saja</translation>
     </message>
@@ -2173,7 +2318,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} barang diterima</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="92" />
+      <location filename="../../app/gui/inventory/page.py" line="93" />
       <source>Receive…</source>
       <translation>Terima barang…</translation>
     </message>
@@ -2188,7 +2333,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat hasil redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="138" />
+      <location filename="../../app/gui/inventory/model.py" line="139" />
       <source>Reference</source>
       <translation>Referensi</translation>
     </message>
@@ -2243,7 +2388,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="95" />
+      <location filename="../../app/gui/inventory/page.py" line="96" />
       <source>Reorder point…</source>
       <translation>Titik pesan ulang…</translation>
     </message>
@@ -2503,7 +2648,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari berdasarkan nama, SKU, merek, atau kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="66" />
+      <location filename="../../app/gui/inventory/page.py" line="67" />
       <source>Search by SKU or product name</source>
       <translation>Cari berdasarkan SKU atau nama produk</translation>
     </message>
@@ -2523,7 +2668,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari nama, SKU, merek, kategori…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Search orders</source>
       <translation>Cari pesanan</translation>
     </message>
@@ -2538,12 +2683,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hasil pencarian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="67" />
+      <location filename="../../app/gui/inventory/page.py" line="68" />
       <source>Search SKU or product…</source>
       <translation>Cari SKU atau produk…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="66" />
+      <location filename="../../app/gui/inventory/page.py" line="67" />
       <source>Search stock</source>
       <translation>Cari stok</translation>
     </message>
@@ -2568,6 +2713,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih pesanan untuk melihat detailnya.</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/picking.py" line="193" />
+      <source>select at least one order</source>
+      <translation>pilih setidaknya satu pesanan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/page.py" line="290" />
       <source>Select the running job to stop</source>
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
@@ -2581,6 +2731,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/detail.py" line="49" />
       <source>Seller discount</source>
       <translation>Diskon penjual</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="147" />
+      <source>Sent {pages} pages to the printer</source>
+      <translation>{pages} halaman dikirim ke printer</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
@@ -2648,9 +2803,34 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>stok bersama menipis</translation>
     </message>
     <message>
+      <location filename="../../app/gui/inventory/model.py" line="58" />
+      <source>Shelf</source>
+      <translation>Rak</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="73" />
+      <source>Shelf code</source>
+      <translation>Kode rak</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="69" />
+      <source>Shelf — {sku}</source>
+      <translation>Rak — {sku}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="38" />
+      <source>Shelf…</source>
+      <translation>Rak…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="104" />
       <source>Ship orders</source>
       <translation>Kirim pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="371" />
+      <source>Ship to</source>
+      <translation>Kirim ke</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="147" />
@@ -2688,7 +2868,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="76" />
+      <location filename="../../app/gui/inventory/page.py" line="77" />
       <source>Show all</source>
       <translation>Tampilkan semua</translation>
     </message>
@@ -2698,7 +2878,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan yang diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="77" />
+      <location filename="../../app/gui/inventory/page.py" line="78" />
       <source>Show low</source>
       <translation>Tampilkan stok menipis</translation>
     </message>
@@ -2713,7 +2893,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan juga listing yang sudah dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="78" />
+      <location filename="../../app/gui/inventory/page.py" line="79" />
       <source>Show out of stock</source>
       <translation>Tampilkan stok habis</translation>
     </message>
@@ -2817,7 +2997,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Memulai demo…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="77" />
+      <location filename="../../app/gui/inventory/model.py" line="78" />
       <source>State</source>
       <translation>Kondisi</translation>
     </message>
@@ -2827,7 +3007,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="87" />
+      <location filename="../../app/gui/orders/page.py" line="89" />
       <source>Status filter</source>
       <translation>Filter status</translation>
     </message>
@@ -2897,7 +3077,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok opname dicatat: {change}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="94" />
+      <location filename="../../app/gui/inventory/page.py" line="95" />
       <source>Stocktake…</source>
       <translation>Stok opname…</translation>
     </message>
@@ -2945,6 +3125,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/activity/page.py" line="162" />
       <source>store {id}</source>
       <translation>toko {id}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/picking.py" line="354" />
+      <source>store {store_id} does not exist</source>
+      <translation>toko {store_id} tidak ada</translation>
     </message>
     <message>
       <location filename="../../app/core/services/first_sync.py" line="113" />
@@ -3217,6 +3402,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>periode berakhir sebelum dimulai</translation>
     </message>
     <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="80" />
+      <source>The picking list walks each location by shelf code, then SKU.</source>
+      <translation>Daftar ambil barang menyusuri tiap lokasi menurut kode rak, lalu SKU.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/reauthorize_dialog.py" line="142" />
       <source>The platform did not approve.</source>
       <translation>Platform tidak menyetujui.</translation>
@@ -3332,7 +3522,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sampai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="97" />
+      <location filename="../../app/gui/orders/page.py" line="99" />
       <source>To date</source>
       <translation>Sampai tanggal</translation>
     </message>
@@ -3342,7 +3532,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="55" />
+      <location filename="../../app/gui/orders/page.py" line="57" />
       <source>Today</source>
       <translation>Hari ini</translation>
     </message>
@@ -3357,7 +3547,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Alamat token</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="164" />
+      <location filename="../../app/gui/inventory/model.py" line="165" />
       <source>Told at</source>
       <translation>Dikirim pada</translation>
     </message>
@@ -3375,6 +3565,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/orders/detail.py" line="50" />
       <source>Total paid by buyer</source>
       <translation>Total dibayar pembeli</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="367" />
+      <source>Tracking {number}</source>
+      <translation>Resi {number}</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="61" />
@@ -3397,7 +3592,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} dipindahkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="93" />
+      <location filename="../../app/gui/inventory/page.py" line="94" />
       <source>Transfer…</source>
       <translation>Pindahkan…</translation>
     </message>
@@ -3412,7 +3607,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Coba toko demo</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="117" />
+      <location filename="../../app/gui/inventory/model.py" line="118" />
       <source>Type</source>
       <translation>Jenis</translation>
     </message>
@@ -3457,7 +3652,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Belum dibayar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="82" />
+      <location filename="../../app/gui/inventory/model.py" line="83" />
       <source>Updated</source>
       <translation>Diperbarui</translation>
     </message>
@@ -3547,7 +3742,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="133" />
+      <location filename="../../app/gui/inventory/page.py" line="135" />
       <source>What each store was told</source>
       <translation>Stok yang dikirim ke tiap toko</translation>
     </message>
@@ -3562,7 +3757,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="116" />
+      <location filename="../../app/gui/inventory/model.py" line="117" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -3577,22 +3772,27 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Saat {store} pertama kali dibaca, listing ini menunjukkan angka stok yang berbeda dari StoreSync. Kebijakan selisih toko menentukan mana yang berlaku; periksa bahwa setiap hasil sudah benar, lalu tutup daftar ini.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="38" />
+      <source>Where this SKU sits here (picking order)</source>
+      <translation>Letak SKU ini di lokasi ini (urutan pengambilan)</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
       <source>Which store?</source>
       <translation>Toko yang mana?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="136" />
+      <location filename="../../app/gui/inventory/model.py" line="137" />
       <source>Who</source>
       <translation>Oleh</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="143" />
+      <location filename="../../app/gui/inventory/model.py" line="144" />
       <source>Why</source>
       <translation>Keterangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="73" />
+      <location filename="../../app/gui/inventory/model.py" line="74" />
       <source>workspace default</source>
       <translation>bawaan ruang kerja</translation>
     </message>
@@ -3607,7 +3807,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="56" />
+      <location filename="../../app/gui/orders/page.py" line="58" />
       <source>Yesterday</source>
       <translation>Kemarin</translation>
     </message>
@@ -3635,6 +3835,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/export/importer.py" line="145" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="288" />
+      <source>{date} · {orders} orders · {units} units</source>
+      <translation>{date} · {orders} pesanan · {units} unit</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="80" />
@@ -3687,6 +3892,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{minutes} mnt {seconds} dtk</translation>
     </message>
     <message>
+      <location filename="../../app/printing/documents.py" line="429" />
+      <source>{number} · page {n} of {total}</source>
+      <translation>{number} · halaman {n} dari {total}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="140" />
       <source>{n} done</source>
       <translation>{n} selesai</translation>
@@ -3702,9 +3912,14 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="253" />
+      <location filename="../../app/gui/orders/page.py" line="262" />
       <source>{n} orders</source>
       <translation>{n} pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="126" />
+      <source>{n} packing slips: {pages} pages</source>
+      <translation>{n} slip kemas: {pages} halaman</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="298" />
@@ -3717,7 +3932,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} produk diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="212" />
+      <location filename="../../app/gui/inventory/page.py" line="214" />
       <source>{n} stock rows</source>
       <translation>{n} baris stok</translation>
     </message>
@@ -3762,6 +3977,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{seconds} dtk</translation>
     </message>
     <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="109" />
+      <source>{sku}: no shelf</source>
+      <translation>{sku}: tanpa rak</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="107" />
+      <source>{sku}: shelf {shelf}</source>
+      <translation>{sku}: rak {shelf}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/reauthorize_dialog.py" line="157" />
       <source>{store} is authorized again.</source>
       <translation>{store} sudah diotorisasi lagi.</translation>
@@ -3792,7 +4017,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{title} (klik untuk mengurutkan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="255" />
+      <location filename="../../app/gui/orders/page.py" line="264" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
     </message>

@@ -55,7 +55,9 @@ def test_shelf_codes_order_the_walk(folder, tmp_path):
     assert done.returncode == 0, done.stderr
     (page,) = text(out)
     assert page.index("MAIN A-1 KOPI-250") < page.index("MAIN B-7 KAOS-M")
-    bad = run("orders", "shelf", "KOPI-250", "X", "--location", "NOWHERE", "--data-dir", str(folder))
+    bad = run(
+        "orders", "shelf", "KOPI-250", "X", "--location", "NOWHERE", "--data-dir", str(folder)
+    )
     assert bad.returncode == 2 and "no location NOWHERE (locations: MAIN, TOKO)" in bad.stderr
 
 

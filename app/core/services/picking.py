@@ -160,9 +160,7 @@ def _orders(s: Session, ctx: ServiceContext, order_ids: Sequence[int]) -> list[t
         found.update({o.id: (o, st) for o, st in s.execute(stmt)})
     missing = [i for i in order_ids if i not in found]
     if missing:
-        raise NotFoundError(
-            msg("order {order_id} does not exist (any more)", order_id=missing[0])
-        )
+        raise NotFoundError(msg("order {order_id} does not exist (any more)", order_id=missing[0]))
     seen: set[int] = set()
     out = []
     for i in order_ids:
@@ -348,9 +346,14 @@ def select_orders(
             .where(Store.workspace_id == ctx.workspace_id)
         )
         if store_id is not None:
-            if s.scalar(
-                select(Store.id).where(Store.id == store_id, Store.workspace_id == ctx.workspace_id)
-            ) is None:
+            if (
+                s.scalar(
+                    select(Store.id).where(
+                        Store.id == store_id, Store.workspace_id == ctx.workspace_id
+                    )
+                )
+                is None
+            ):
                 raise NotFoundError(msg("store {store_id} does not exist", store_id=store_id))
             base = base.where(Order.store_id == store_id)
         if numbers:
