@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from app.core.services.picking import PackingSlip, PickingList
 from app.core.text import msg
 from app.printing import code128
-from app.printing.layout import CENTER, RIGHT, Cell, Flow, Row, font
+from app.printing.layout import ANYWHERE, CENTER, RIGHT, Cell, Flow, Row, font
 
 Translate = Callable[[str], str]
 RESOLUTION = 300  # dots per inch of the PDF's coordinate grid (the output is vector)
@@ -218,7 +218,7 @@ def draw_picking_list(sink: Sink, plist: PickingList, tr: Translate = str) -> in
                     Cell("", cols[0], normal, box=True),
                     Cell(r.location_code, cols[1], normal),
                     Cell(r.shelf or "–", cols[2], normal),
-                    Cell(r.sku, cols[3], bold),
+                    Cell(r.sku, cols[3], bold, wrap=ANYWHERE),
                     Cell(name, cols[4], normal),
                     Cell(str(r.quantity), cols[5], bold, RIGHT),
                 ],
@@ -257,7 +257,7 @@ def draw_picking_list(sink: Sink, plist: PickingList, tr: Translate = str) -> in
                     [
                         Cell("", cols[0], normal, box=True),
                         Cell(u.store_name, cols[1] + cols[2], normal),
-                        Cell(u.platform_sku or "–", cols[3], bold),
+                        Cell(u.platform_sku or "–", cols[3], bold, wrap=ANYWHERE),
                         Cell(f"{u.name}\n{', '.join(u.order_numbers)}", cols[4], normal),
                         Cell(str(u.quantity), cols[5], bold, RIGHT),
                     ],
@@ -386,12 +386,14 @@ def _slip_rows(device, body: QRectF, slip: PackingSlip, tr: Translate, flow: Flo
     )
     flow.add(head)
     for line in slip.lines:
-        name = f"{line.name} ({line.variant_name})" if line.variant_name else line.name
+        name = line.name
+        if line.variant_name and line.variant_name.casefold() not in name.casefold():
+            name = f"{name} ({line.variant_name})"  # the listing's title may lack it
         flow.add(
             Row(
                 [
                     Cell(str(line.quantity), cols[0], bold, RIGHT),
-                    Cell(line.sku or "–", cols[1], small),
+                    Cell(line.sku or "–", cols[1], small, wrap=ANYWHERE),
                     Cell(name, cols[2], normal),
                 ],
                 rule=True,

@@ -20,7 +20,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
 CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-_WRAP = Qt.TextFlag.TextWrapAnywhere  # a long SKU or address breaks anywhere, never spills
+WORDS = Qt.TextFlag.TextWordWrap  # names, addresses: break between words
+ANYWHERE = Qt.TextFlag.TextWrapAnywhere  # SKUs: one long word that must never spill
 
 
 def font(points: float, bold: bool = False) -> QFont:
@@ -34,13 +35,14 @@ def font(points: float, bold: bool = False) -> QFont:
 
 @dataclass
 class Cell:
-    """One cell: text, width (px), font and alignment; ``box`` draws a tick box instead."""
+    """One cell: text, width (px), font, alignment and wrapping; ``box`` draws a tick box."""
 
     text: str
     width: float
     font: QFont
     align: Qt.AlignmentFlag = LEFT
     box: bool = False
+    wrap: Qt.TextFlag = WORDS
 
 
 @dataclass
@@ -75,7 +77,7 @@ class Flow:
                 else:
                     fm = QFontMetricsF(c.font, self.device)
                     w = max(1.0, c.width - 2 * self.pad)
-                    rect = fm.boundingRect(QRectF(0, 0, w, 1e7), int(c.align | _WRAP), c.text)
+                    rect = fm.boundingRect(QRectF(0, 0, w, 1e7), int(c.align | c.wrap), c.text)
                     h = rect.height()
                 tallest = max(tallest, h)
             row.height = tallest + 2 * self.pad
@@ -123,7 +125,7 @@ class Flow:
             elif c.text:
                 p.setFont(c.font)
                 p.setPen(QColor(0, 0, 0))
-                p.drawText(inner, int(c.align | _WRAP), c.text)
+                p.drawText(inner, int(c.align | c.wrap), c.text)
             x += c.width
         if row.rule:
             p.setPen(QPen(QColor(160, 160, 160), max(1.0, self.pad / 6)))
