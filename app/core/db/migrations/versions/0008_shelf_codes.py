@@ -31,5 +31,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('inventory_items') as batch:
-        batch.drop_column('shelf')
+    # SQLite's own DROP COLUMN, never batch mode: rebuilding inventory_items would drop
+    # the old table, and its ON DELETE CASCADE would take the ledger rows with it
+    op.drop_column('inventory_items', 'shelf')
