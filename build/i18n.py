@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "app" / "gui"
 CORE = ROOT / "app" / "core"  # msg("…") texts the services write for the seller
+PRINTING = ROOT / "app" / "printing"  # msg("…") texts on printed pages (picking list, slips)
 TS = ROOT / "resources" / "translations" / "storesync_id.ts"
 QM = TS.with_suffix(".qm")
 CONTEXT = "StoreSync"
@@ -51,7 +52,9 @@ QT_TEXTS = {
 }  # fmt: skip
 
 
-def extract(roots: tuple[Path, ...] = (SOURCES, CORE)) -> tuple[dict[str, str], list[str]]:
+def extract(
+    roots: tuple[Path, ...] = (SOURCES, CORE, PRINTING),
+) -> tuple[dict[str, str], list[str]]:
     """Every marked literal -> where it was first seen; and the misuses."""
     found: dict[str, str] = {}
     errors: list[str] = []

@@ -54,9 +54,19 @@
       <translation>lokasi dengan kode {code} sudah ada</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/printing.py" line="50" />
+      <source>A picking list of the selected orders (PDF): SKUs, shelves, quantities</source>
+      <translation>Daftar ambil barang untuk pesanan terpilih (PDF): SKU, rak, jumlah</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/catalog.py" line="218" />
       <source>a product needs at least one variant</source>
       <translation>produk harus memiliki minimal satu varian</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/picking.py" line="393" />
+      <source>a shelf code has at most {n} characters</source>
+      <translation>kode rak paling banyak {n} karakter</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="65" />
@@ -99,7 +109,7 @@
       <translation>Tambah varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="91" />
+      <location filename="../../app/gui/inventory/page.py" line="92" />
       <source>Adjust</source>
       <translation>Sesuaikan</translation>
     </message>
@@ -119,7 +129,7 @@
       <translation>Penyesuaian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="91" />
+      <location filename="../../app/gui/inventory/page.py" line="92" />
       <source>Adjust…</source>
       <translation>Sesuaikan…</translation>
     </message>
@@ -134,7 +144,7 @@
       <translation>Resi pengiriman</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="76" />
+      <location filename="../../app/gui/inventory/page.py" line="77" />
       <source>All</source>
       <translation>Semua</translation>
     </message>
@@ -149,7 +159,7 @@
       <translation>Semua jenis tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="173" />
+      <location filename="../../app/gui/inventory/page.py" line="175" />
       <source>All locations</source>
       <translation>Semua lokasi</translation>
     </message>
@@ -434,6 +444,11 @@
       <translation>dibatalkan</translation>
     </message>
     <message>
+      <location filename="../../app/printing/documents.py" line="372" />
+      <source>CANCELLED</source>
+      <translation>DIBATALKAN</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="210" />
       <source>Cancelling…</source>
       <translation>Membatalkan…</translation>
@@ -464,9 +479,19 @@
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stock_levels.py" line="191" />
+      <location filename="../../app/core/services/stock_levels.py" line="193" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="138" />
+      <source>cannot write the PDF file {path}: {reason}</source>
+      <translation>tidak dapat menulis file PDF {path}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="79" />
+      <source>cannot write the PDF file: check the folder exists and is writable</source>
+      <translation>tidak dapat menulis file PDF: periksa bahwa foldernya ada dan dapat ditulisi</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="90" />
@@ -968,6 +993,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>mis. 150000 atau 150.000</translation>
     </message>
     <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="73" />
+      <source>e.g. A-03-2</source>
+      <translation>mis. A-03-2</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="182" />
       <source>Earliest slot of each order</source>
       <translation>Jadwal paling awal tiap pesanan</translation>
@@ -1006,6 +1036,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/activity/model.py" line="267" />
       <source>Error</source>
       <translation>Kesalahan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="105" />
+      <source>Every selected order is cancelled.</source>
+      <translation>Semua pesanan terpilih sudah dibatalkan.</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="251" />
@@ -1248,7 +1283,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terhenti</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="54" />
+      <location filename="../../app/gui/inventory/page.py" line="55" />
       <source>Inventory</source>
       <translation>Persediaan</translation>
     </message>
@@ -1263,9 +1298,19 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Barang</translation>
     </message>
     <message>
+      <location filename="../../app/printing/documents.py" line="248" />
+      <source>Item and orders</source>
+      <translation>Barang dan pesanan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="76" />
       <source>Items</source>
       <translation>Barang</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="403" />
+      <source>Items: {n}</source>
+      <translation>Jumlah barang: {n}</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="164" />
@@ -1328,7 +1373,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sinkronisasi terakhir {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="190" />
+      <location filename="../../app/gui/inventory/model.py" line="191" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
     </message>
@@ -1348,7 +1393,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>unit terakhir harus bilangan bulat dari 0 sampai 100000, atau kosong</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="107" />
+      <location filename="../../app/gui/inventory/model.py" line="108" />
       <source>Last units on</source>
       <translation>Unit terakhir di</translation>
     </message>
@@ -1361,6 +1406,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/dashboard/page.py" line="185" />
       <source>Latest activity</source>
       <translation>Aktivitas terbaru</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="190" />
+      <source>Left out, cancelled: {numbers}</source>
+      <translation>Tidak disertakan, dibatalkan: {numbers}</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="281" />
@@ -1413,7 +1463,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="71" />
+      <location filename="../../app/gui/inventory/page.py" line="72" />
       <source>Location filter</source>
       <translation>Filter lokasi</translation>
     </message>
@@ -1553,6 +1603,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Biaya marketplace (perkiraan)</translation>
     </message>
     <message>
+      <location filename="../../app/printing/documents.py" line="247" />
+      <source>Marketplace SKU</source>
+      <translation>SKU marketplace</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/first_sync_dialog.py" line="50" />
       <source>Master says</source>
       <translation>Menurut master</translation>
@@ -1598,7 +1653,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ringkasan penjualan bulanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="132" />
+      <location filename="../../app/gui/inventory/page.py" line="134" />
       <source>Movement history</source>
       <translation>Riwayat pergerakan stok</translation>
     </message>
@@ -1623,6 +1678,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>nama wajib diisi</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/picking.py" line="380" />
+      <source>name the orders (--order) or a status</source>
+      <translation>sebutkan pesanannya (--order) atau statusnya</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/editor.py" line="53" />
       <source>name=value pairs separated by ;  e.g. Colour=Red; Size=XL</source>
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
@@ -1638,7 +1698,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perlu otorisasi ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="191" />
+      <location filename="../../app/gui/inventory/model.py" line="192" />
       <source>never</source>
       <translation>belum pernah</translation>
     </message>
@@ -1701,6 +1761,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/labels.py" line="107" />
       <source>No data folder: cannot keep the labels</source>
       <translation>Tidak ada folder data: resi tidak bisa disimpan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/picking.py" line="367" />
+      <source>no order number {number}</source>
+      <translation>tidak ada nomor pesanan {number}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="134" />
+      <source>No PDF viewer opened the file. It is saved at {path}</source>
+      <translation>Tidak ada penampil PDF yang membuka file. File tersimpan di {path}</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/labels.py" line="178" />
@@ -1781,6 +1851,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/mapping.py" line="60" />
       <source>Not mapped</source>
       <translation>Belum dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="235" />
+      <source>Not mapped to a SKU: pick by the marketplace's SKU and name</source>
+      <translation>Belum dipetakan ke SKU: ambil menurut SKU dan nama di marketplace</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="30" />
@@ -1878,7 +1953,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>ditahan: pembeli masih dapat membatalkan; kirim setelah masa tahan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="110" />
+      <location filename="../../app/gui/orders/printing.py" line="56" />
+      <source>One packing slip per selected order (PDF) with its order number's barcode</source>
+      <translation>Satu slip kemas per pesanan terpilih (PDF) dengan barcode nomor pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="111" />
       <source>Only this store offers the last units; the others show 0</source>
       <translation>Hanya toko ini yang menawarkan unit terakhir; toko lain menampilkan 0</translation>
     </message>
@@ -1953,6 +2033,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Item pesanan</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/picking.py" line="370" />
+      <source>order number {number} is in more than one store: add --store</source>
+      <translation>nomor pesanan {number} ada di lebih dari satu toko: tambahkan --store</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Order number, buyer, SKU or item name</source>
       <translation>Nomor pesanan, pembeli, SKU, atau nama barang</translation>
@@ -1988,6 +2073,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/picking.py" line="163" />
+      <source>order {order_id} does not exist (any more)</source>
+      <translation>pesanan {order_id} tidak ada (lagi)</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/bounds.py" line="75" />
       <source>order {order}: line {line} has quantity {quantity}, outside 1 to {high}</source>
       <translation>pesanan {order}: baris {line} berjumlah {quantity}, di luar 1 sampai {high}</translation>
@@ -2003,6 +2093,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan {order}: {reason}</translation>
     </message>
     <message>
+      <location filename="../../app/printing/documents.py" line="368" />
+      <source>Ordered {date}</source>
+      <translation>Dipesan {date}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="76" />
       <source>Orders</source>
       <translation>Pesanan</translation>
@@ -2011,6 +2106,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/activity/polling.py" line="18" />
       <source>orders flowing</source>
       <translation>pesanan sedang masuk</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="274" />
+      <source>Orders in this batch: {numbers}</source>
+      <translation>Pesanan dalam batch ini: {numbers}</translation>
     </message>
     <message>
       <location filename="../../app/core/settings.py" line="306" />
@@ -2036,6 +2136,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/dashboard/page.py" line="136" />
       <source>Out of stock</source>
       <translation>Stok habis</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="351" />
+      <source>Packing slip</source>
+      <translation>Slip kemas</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="55" />
+      <source>Packing slips</source>
+      <translation>Slip kemas</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="307" />
+      <source>Page {n} of {total}</source>
+      <translation>Halaman {n} dari {total}</translation>
     </message>
     <message>
       <location filename="../../app/gui/main_window.py" line="87" />
@@ -2093,6 +2208,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/printing.py" line="49" />
+      <source>Picking list</source>
+      <translation>Daftar ambil barang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="121" />
+      <source>Picking list of {n} orders: {pages} pages</source>
+      <translation>Daftar ambil barang untuk {n} pesanan: {pages} halaman</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="100" />
       <source>Pickup by the carrier</source>
       <translation>Dijemput kurir (pickup)</translation>
@@ -2128,7 +2253,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menurut platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="205" />
+      <location filename="../../app/gui/inventory/model.py" line="206" />
       <source>Platform shows</source>
       <translation>Tampil di platform</translation>
     </message>
@@ -2166,6 +2291,26 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/labels.py" line="47" />
       <source>Print airway bills</source>
       <translation>Cetak resi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="65" />
+      <source>Print packing slips…</source>
+      <translation>Cetak slip kemas…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="61" />
+      <source>Print picking list…</source>
+      <translation>Cetak daftar ambil barang…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="65" />
+      <source>Print the packing slips</source>
+      <translation>Cetak slip kemas</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="61" />
+      <source>Print the picking list</source>
+      <translation>Cetak daftar ambil barang</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="60" />
@@ -2328,7 +2473,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="213" />
+      <location filename="../../app/gui/inventory/model.py" line="214" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
@@ -2348,17 +2493,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alasan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="92" />
+      <location filename="../../app/gui/inventory/page.py" line="93" />
       <source>Receive</source>
       <translation>Terima barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="104" />
+      <location filename="../../app/gui/inventory/page.py" line="105" />
       <source>Receive a SKU not listed</source>
       <translation>Terima barang untuk SKU yang tidak ada di daftar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="102" />
+      <location filename="../../app/gui/inventory/page.py" line="103" />
       <source>Receive by SKU…</source>
       <translation>Terima barang per SKU…</translation>
     </message>
@@ -2368,7 +2513,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="103" />
+      <location filename="../../app/gui/inventory/page.py" line="104" />
       <source>Receive stock for any SKU</source>
       <translation>Terima barang untuk SKU apa saja</translation>
     </message>
@@ -2378,7 +2523,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} barang diterima</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="92" />
+      <location filename="../../app/gui/inventory/page.py" line="93" />
       <source>Receive…</source>
       <translation>Terima barang…</translation>
     </message>
@@ -2393,7 +2538,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat hasil redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="172" />
+      <location filename="../../app/gui/inventory/model.py" line="173" />
       <source>Reference</source>
       <translation>Referensi</translation>
     </message>
@@ -2448,7 +2593,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="95" />
+      <location filename="../../app/gui/inventory/page.py" line="96" />
       <source>Reorder point…</source>
       <translation>Titik pesan ulang…</translation>
     </message>
@@ -2728,7 +2873,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari berdasarkan nama, SKU, merek, atau kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="66" />
+      <location filename="../../app/gui/inventory/page.py" line="67" />
       <source>Search by SKU or product name</source>
       <translation>Cari berdasarkan SKU atau nama produk</translation>
     </message>
@@ -2763,12 +2908,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hasil pencarian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="67" />
+      <location filename="../../app/gui/inventory/page.py" line="68" />
       <source>Search SKU or product…</source>
       <translation>Cari SKU atau produk…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="66" />
+      <location filename="../../app/gui/inventory/page.py" line="67" />
       <source>Search stock</source>
       <translation>Cari stok</translation>
     </message>
@@ -2793,6 +2938,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih pesanan untuk melihat detailnya.</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/picking.py" line="191" />
+      <source>select at least one order</source>
+      <translation>pilih setidaknya satu pesanan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/page.py" line="309" />
       <source>Select the running job to stop</source>
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
@@ -2806,6 +2956,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/detail.py" line="49" />
       <source>Seller discount</source>
       <translation>Diskon penjual</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/printing.py" line="147" />
+      <source>Sent {pages} pages to the printer</source>
+      <translation>{pages} halaman dikirim ke printer</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
@@ -2873,6 +3028,26 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>stok bersama menipis</translation>
     </message>
     <message>
+      <location filename="../../app/gui/inventory/model.py" line="82" />
+      <source>Shelf</source>
+      <translation>Rak</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="73" />
+      <source>Shelf code</source>
+      <translation>Kode rak</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="69" />
+      <source>Shelf — {sku}</source>
+      <translation>Rak — {sku}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="38" />
+      <source>Shelf…</source>
+      <translation>Rak…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="136" />
       <source>Ship</source>
       <translation>Kirim</translation>
@@ -2881,6 +3056,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="199" />
       <source>Ship orders</source>
       <translation>Kirim pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="374" />
+      <source>Ship to</source>
+      <translation>Kirim ke</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="242" />
@@ -2968,7 +3148,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="76" />
+      <location filename="../../app/gui/inventory/page.py" line="77" />
       <source>Show all</source>
       <translation>Tampilkan semua</translation>
     </message>
@@ -2978,7 +3158,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan yang diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="77" />
+      <location filename="../../app/gui/inventory/page.py" line="78" />
       <source>Show low</source>
       <translation>Tampilkan stok menipis</translation>
     </message>
@@ -2993,7 +3173,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan juga listing yang sudah dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="78" />
+      <location filename="../../app/gui/inventory/page.py" line="79" />
       <source>Show out of stock</source>
       <translation>Tampilkan stok habis</translation>
     </message>
@@ -3097,7 +3277,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Memulai demo…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="101" />
+      <location filename="../../app/gui/inventory/model.py" line="102" />
       <source>State</source>
       <translation>Kondisi</translation>
     </message>
@@ -3177,7 +3357,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok opname dicatat: {change}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="94" />
+      <location filename="../../app/gui/inventory/page.py" line="95" />
       <source>Stocktake…</source>
       <translation>Stok opname…</translation>
     </message>
@@ -3225,6 +3405,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/activity/page.py" line="169" />
       <source>store {id}</source>
       <translation>toko {id}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/picking.py" line="357" />
+      <source>store {store_id} does not exist</source>
+      <translation>toko {store_id} tidak ada</translation>
     </message>
     <message>
       <location filename="../../app/core/services/first_sync.py" line="113" />
@@ -3537,6 +3722,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>periode berakhir sebelum dimulai</translation>
     </message>
     <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="80" />
+      <source>The picking list walks each location by shelf code, then SKU.</source>
+      <translation>Daftar ambil barang menyusuri tiap lokasi menurut kode rak, lalu SKU.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/platforms/shopee/shipping.py" line="195" />
       <source>the pickup time slot is no longer offered: choose another one</source>
       <translation>jadwal penjemputan tidak tersedia lagi: pilih jadwal lain</translation>
@@ -3757,7 +3947,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Alamat token</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="198" />
+      <location filename="../../app/gui/inventory/model.py" line="199" />
       <source>Told at</source>
       <translation>Dikirim pada</translation>
     </message>
@@ -3787,6 +3977,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>nomor resi belum diberikan</translation>
     </message>
     <message>
+      <location filename="../../app/printing/documents.py" line="370" />
+      <source>Tracking {number}</source>
+      <translation>Resi {number}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="61" />
       <source>Tracking:</source>
       <translation>No. resi:</translation>
@@ -3807,7 +4002,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} dipindahkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="93" />
+      <location filename="../../app/gui/inventory/page.py" line="94" />
       <source>Transfer…</source>
       <translation>Pindahkan…</translation>
     </message>
@@ -3822,7 +4017,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Coba toko demo</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="151" />
+      <location filename="../../app/gui/inventory/model.py" line="152" />
       <source>Type</source>
       <translation>Jenis</translation>
     </message>
@@ -3867,7 +4062,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Belum dibayar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="116" />
+      <location filename="../../app/gui/inventory/model.py" line="117" />
       <source>Updated</source>
       <translation>Diperbarui</translation>
     </message>
@@ -3957,7 +4152,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="133" />
+      <location filename="../../app/gui/inventory/page.py" line="135" />
       <source>What each store was told</source>
       <translation>Stok yang dikirim ke tiap toko</translation>
     </message>
@@ -3972,7 +4167,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="150" />
+      <location filename="../../app/gui/inventory/model.py" line="151" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -3987,22 +4182,27 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Saat {store} pertama kali dibaca, listing ini menunjukkan angka stok yang berbeda dari StoreSync. Kebijakan selisih toko menentukan mana yang berlaku; periksa bahwa setiap hasil sudah benar, lalu tutup daftar ini.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="38" />
+      <source>Where this SKU sits here (picking order)</source>
+      <translation>Letak SKU ini di lokasi ini (urutan pengambilan)</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
       <source>Which store?</source>
       <translation>Toko yang mana?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="170" />
+      <location filename="../../app/gui/inventory/model.py" line="171" />
       <source>Who</source>
       <translation>Oleh</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="177" />
+      <location filename="../../app/gui/inventory/model.py" line="178" />
       <source>Why</source>
       <translation>Keterangan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="97" />
+      <location filename="../../app/gui/inventory/model.py" line="98" />
       <source>workspace default</source>
       <translation>bawaan ruang kerja</translation>
     </message>
@@ -4045,6 +4245,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/export/importer.py" line="145" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
+    </message>
+    <message>
+      <location filename="../../app/printing/documents.py" line="287" />
+      <source>{date} · {orders} orders · {units} units</source>
+      <translation>{date} · {orders} pesanan · {units} unit</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="180" />
@@ -4102,6 +4307,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{minutes} mnt {seconds} dtk</translation>
     </message>
     <message>
+      <location filename="../../app/printing/documents.py" line="434" />
+      <source>{number} · page {n} of {total}</source>
+      <translation>{number} · halaman {n} dari {total}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="176" />
       <source>{n} cannot be shipped now (see below).</source>
       <translation>{n} tidak dapat dikirim sekarang (lihat di bawah).</translation>
@@ -4142,6 +4352,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} pesanan tidak tercetak; lihat di bawah.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/printing.py" line="126" />
+      <source>{n} packing slips: {pages} pages</source>
+      <translation>{n} slip kemas: {pages} halaman</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/page.py" line="298" />
       <source>{n} product(s) active</source>
       <translation>{n} produk aktif</translation>
@@ -4152,7 +4367,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} produk diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/page.py" line="212" />
+      <location filename="../../app/gui/inventory/page.py" line="214" />
       <source>{n} stock rows</source>
       <translation>{n} baris stok</translation>
     </message>
@@ -4205,6 +4420,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/platforms/tiktok/shipping.py" line="147" />
       <source>{shipped} of {total} packages shipped; then: {reason}</source>
       <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="109" />
+      <source>{sku}: no shelf</source>
+      <translation>{sku}: tanpa rak</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/shelf.py" line="107" />
+      <source>{sku}: shelf {shelf}</source>
+      <translation>{sku}: rak {shelf}</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/reauthorize_dialog.py" line="157" />

@@ -53,6 +53,7 @@ class StockLevel:
     reorder_point: int
     reorder_qty: int
     updated_at: datetime | None
+    shelf: str = ""  # where it sits in the location (services/picking.py)
 
     @property
     def available(self) -> int:
@@ -73,6 +74,7 @@ _LEVEL_COLUMNS = (
     InventoryItem.reorder_point,
     InventoryItem.reorder_qty,
     InventoryItem.updated_at,
+    InventoryItem.shelf,
 )
 
 

@@ -79,6 +79,7 @@ def stock_columns(default_point: int) -> list[Column[StockLevel]]:
         Column(N_("Product"), lambda r: r.product_name, width=240),
         Column(N_("Variant"), lambda r: r.variant_name, width=120),
         Column(N_("Location"), lambda r: r.location_name, width=130),
+        Column(N_("Shelf"), lambda r: r.shelf, width=80),
         Column(N_("On hand"), lambda r: r.on_hand, "on_hand", align=RIGHT, width=80),
         Column(N_("Reserved"), lambda r: r.reserved, "reserved", align=RIGHT, width=80),
         Column(

@@ -27,6 +27,7 @@ from app.core.services.stock_levels import StockFilter, StockLevel
 from app.gui.context import GuiContext
 from app.gui.formatting import format_count
 from app.gui.i18n import N_, tr
+from app.gui.inventory import shelf
 from app.gui.inventory.dialogs import StockDialog
 from app.gui.inventory.model import (
     StockModel,
@@ -105,6 +106,7 @@ class InventoryPage(Page):
         )
         self.receive_new.clicked.connect(lambda: self.open_dialog("receive", use_selection=False))
         actions.addWidget(self.receive_new)
+        shelf.install(self, actions)  # shelf codes order the picking list
         actions.addStretch(1)
         self.count_label = QLabel("")
         self.count_label.setObjectName("hint")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.gui.orders import labels, ship_dialog
+from app.gui.orders import labels, printing, ship_dialog
 
 if TYPE_CHECKING:
     from app.gui.orders.page import OrdersPage
@@ -20,3 +20,4 @@ def install(page: OrdersPage) -> None:
     """Add every fulfilment action to the page (one line per action module)."""
     ship_dialog.install(page)
     labels.install(page)
+    printing.install(page)

@@ -53,6 +53,9 @@ class InventoryItem(Base):
     reserved: Mapped[int] = mapped_column(default=0)
     reorder_point: Mapped[int] = mapped_column(default=0)
     reorder_qty: Mapped[int] = mapped_column(default=0)
+    # where the variant sits in this location ("A-03-2"): the picking list walks by it
+    # (services/picking.py, migration 0008); "" when the seller has not said
+    shelf: Mapped[str40] = mapped_column(default="", server_default="")
     updated_at: Mapped[updated_at]
 
 
