@@ -24,7 +24,6 @@ from app.core import engine_lock
 from app.core.domain import AppCredentials, Endpoints, JobKind, JobStatus, Platform, StoreStatus
 from app.core.engine_lock import EngineAlreadyRunning
 from app.core.platforms.base import (
-    AuthError,
     NoAnswerError,
     PlatformAdapter,
     PlatformError,
@@ -40,6 +39,7 @@ from app.core.services.polling import PollingRules, order_interval, read_facts
 from app.core.services.stores import StoreDTO
 from app.core.sync.actions import ActionJob, run_actions
 from app.core.sync.api import ConnectRequest
+from app.core.sync.auth import StoreAuth
 from app.core.sync.busy import (
     DATABASE_BUSY,
     BusyGate,
@@ -485,7 +485,7 @@ class StoreWorker:
         self._circuit_wait = engine.options.circuit_seconds
         self._adapter: PlatformAdapter | None = None
         self._adapter_key: tuple | None = None
-        self._refresh_lock = asyncio.Lock()
+        self._auth = StoreAuth(engine.vault, engine.ctx, engine.options.refresh_margin)
         self._current: tuple[int, asyncio.Task[None]] | None = None  # running job id, task
         self._cancelled: int | None = None  # the job id a user asked to stop
         self._orders_ran: float | None = None  # when the last order fetch was scheduled from
@@ -779,49 +779,7 @@ class StoreWorker:
     async def _with_auth(
         self, store: StoreDTO, job: Callable[[PlatformAdapter], Awaitable[None]]
     ) -> None:
-        adapter = self._adapter_for(store)
-        await self._refresh_if_due(store, adapter)
-        try:
-            await job(adapter)
-        except ReauthorizationRequired:
-            raise
-        except AuthError:
-            # one refresh, one retry (docs/ARCHITECTURE.md)
-            await self._refresh(store, adapter)
-            await job(adapter)
-
-    async def _refresh_if_due(self, store: StoreDTO, adapter: PlatformAdapter) -> None:
-        tokens = self.engine.vault.tokens(store)
-        if tokens is None:
-            raise ReauthorizationRequired(f"{store.name} has no tokens: connect it again")
-        if tokens.access_expires_at - _utcnow() <= self.engine.options.refresh_margin:
-            await self._refresh(store, adapter)
-
-    async def _refresh(self, store: StoreDTO, adapter: PlatformAdapter) -> None:
-        async def exchange(tokens):
-            try:
-                return await adapter.refresh_tokens(tokens)
-            except ReauthorizationRequired:
-                raise
-            except (AuthError, PlatformError) as exc:
-                if isinstance(exc, AuthError) or not exc.retryable:
-                    raise ReauthorizationRequired(
-                        f"token refresh for {store.name} was refused: {exc}"
-                    ) from None
-                raise
-
-        async with self._refresh_lock:
-            vault = self.engine.vault
-            tokens = vault.tokens(store)
-            if tokens is None:
-                raise ReauthorizationRequired(f"{store.name} has no tokens: connect it again")
-            # serialized across processes; skipped when another one refreshed meanwhile
-            new = await vault.refresh(store, tokens, exchange)
-            if new is None:
-                raise ReauthorizationRequired(f"{store.name} has no tokens: connect it again")
-            store_service.set_token_expiry(
-                self.engine.ctx, store.id, new.access_expires_at, new.refresh_expires_at
-            )
+        await self._auth.run(store, self._adapter_for(store), job)
 
 
 def _raise_if_cancelling() -> None:
