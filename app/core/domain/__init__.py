@@ -3,9 +3,11 @@
 See docs/ARCHITECTURE.md for the layers.
 """
 
+from app.core.domain.aftersale import *  # noqa: F403
+from app.core.domain.aftersale import __all__ as _aftersale
 from app.core.domain.enums import *  # noqa: F403
 from app.core.domain.enums import __all__ as _enums
 from app.core.domain.records import *  # noqa: F403
 from app.core.domain.records import __all__ as _records
 
-__all__ = [*_enums, *_records]
+__all__ = [*_enums, *_records, *_aftersale]

@@ -10,12 +10,12 @@ collected in one :class:`~app.core.services.ledger.LedgerBatch` and written toge
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.db.models import ChannelListing, Order, OrderStatusChange, Store
@@ -125,9 +125,22 @@ def upsert_orders_in(
         stats.created += len(new)
         stats.effects += effects
         stats.unmapped_items += unmapped
+        _who_cancelled(session, store.id, new.values())
     session.flush()
     ledger.flush(session)
     return stats
+
+
+def _who_cancelled(session: Session, store_id: int, orders: Iterable[ChannelOrder]) -> None:
+    """Who cancelled the orders first seen already cancelled (the bulk insert leaves it
+    out: rare, and it keeps that hot path as it is)."""
+    who = [(co.platform_order_id, co.cancelled_by) for co in orders if co.cancelled_by]
+    for platform_order_id, by in who:
+        session.execute(
+            update(Order)
+            .where(Order.store_id == store_id, Order.platform_order_id == platform_order_id)
+            .values(cancelled_by=by)
+        )
 
 
 def _sane(store: Store, orders: Sequence[ChannelOrder], stats: UpsertStats) -> list[ChannelOrder]:
@@ -173,6 +186,7 @@ def _order_fields(co: ChannelOrder) -> dict:
         total=co.total,
         tracking_number=co.tracking_number[:80],
         cancel_reason=co.cancel_reason,
+        cancelled_by=co.cancelled_by,
         placed_at=co.created_at,
         platform_updated_at=co.updated_at,
         paid_at=co.paid_at,
@@ -241,6 +255,8 @@ class OrderDTO:
     tracking_number: str
     items: tuple[OrderItemDTO, ...]
     history: tuple[tuple[datetime, OrderStatus, str], ...]
+    cancel_reason: str = ""
+    cancelled_by: str = ""  # buyer / seller / system / operator, "" when not known
 
 
 def get_order(ctx: ServiceContext, order_id: int) -> OrderDTO:
@@ -290,6 +306,8 @@ def get_order(ctx: ServiceContext, order_id: int) -> OrderDTO:
                 for i in o.items
             ),
             tuple((a, b, c) for a, b, c in hist),
+            o.cancel_reason,
+            o.cancelled_by,
         )
 
 
