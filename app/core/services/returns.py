@@ -330,7 +330,7 @@ def list_returns(
         found = s.execute(stmt).all()
         item_ids = {ln.order_item_id for r, _n, _s in found for ln in r.lines}
         items = _item_info(s, item_ids)
-        locations = dict(s.execute(select(Location.id, Location.name)).tuples().all())
+        locations = {int(i): str(n) for i, n in s.execute(select(Location.id, Location.name))}
         out = []
         for r, number, store_name in found:
             lines = []
@@ -541,9 +541,10 @@ def _skus(session: Session, items) -> dict[int, str]:
     ids = {i.variant_id for i in items if i.variant_id}
     if not ids:
         return {}
-    by_variant = dict(
-        session.execute(select(Variant.id, Variant.sku).where(Variant.id.in_(ids))).tuples().all()
-    )
+    by_variant = {
+        int(vid): str(sku)
+        for vid, sku in session.execute(select(Variant.id, Variant.sku).where(Variant.id.in_(ids)))
+    }
     return {i.id: by_variant[i.variant_id] for i in items if i.variant_id in by_variant}
 
 

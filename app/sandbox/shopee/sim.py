@@ -31,7 +31,15 @@ from app.sandbox.shopee.logistics import LogisticsApi
 from app.sandbox.shopee.orders import OrdersApi
 from app.sandbox.shopee.products import ProductsApi
 from app.sandbox.shopee.returns import ReturnsApi, open_return, step_return
-from app.sandbox.shopee.state import API, NOT_FOUND_MESSAGE, ShopeeState, SimItem, SimModel, SimShop
+from app.sandbox.shopee.state import (
+    API,
+    NOT_FOUND_MESSAGE,
+    ShopeeState,
+    SimItem,
+    SimLine,
+    SimModel,
+    SimShop,
+)
 
 
 class ShopeeSim:
@@ -186,6 +194,22 @@ class ShopeeSim:
         if order.status in ("SHIPPED", "TO_CONFIRM_RECEIVE", "COMPLETED", "CANCELLED", "TO_RETURN"):
             raise ValueError(f"order {order_sn} is {order.status} and cannot be cancelled")
         self.life.cancel(order, "seller", "CUSTOMER_REQUEST")
+
+    def place_order(self, shop_id: int | str, items: dict[str, int]) -> str:
+        """A buyer orders exact quantities (SKU -> units), paid at once; for tests."""
+        shop = self.state.shops[int(shop_id)]
+        lines = []
+        for sku, qty in items.items():
+            item, model = self.state.find_model(shop_id, sku)
+            location = max(model.stock, key=lambda loc: model.stock[loc])
+            if model.stock[location] < qty:
+                raise ValueError(f"only {model.stock[location]} of {sku} in stock")
+            model.stock[location] -= qty
+            lines.append(SimLine(item, model, qty, location))
+        order = self.life.new_order(shop, lines, self.state.rng)
+        if order.status == "UNPAID":
+            order.status, order.pay_time = "READY_TO_SHIP", order.create_time
+        return order.order_sn
 
     def buyer_cancel(
         self, shop_id: int | str, order_sn: str, reason: str = "Change of mind"
