@@ -17,4 +17,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _action_modules() -> list:
     # one line per action module (each has register(actions, common))
-    return []
+    from app.cli_orders import returns
+
+    return [returns]
