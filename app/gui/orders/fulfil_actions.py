@@ -16,3 +16,6 @@ if TYPE_CHECKING:
 
 def install(page: OrdersPage) -> None:
     """Add every fulfilment action to the page (one line per action module)."""
+    from app.gui.orders import returns
+
+    returns.install(page)
