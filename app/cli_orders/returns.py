@@ -37,6 +37,13 @@ def register(actions: argparse._SubParsersAction, common: argparse.ArgumentParse
     r.add_argument("--fetch", action="store_true", help="read the platforms' returns first")
     r.set_defaults(func=cmd_returns)
 
+    sh = actions.add_parser(
+        "show", parents=[common], help="one order: status, who cancelled and why, lines, returns"
+    )
+    sh.add_argument("--order", required=True, metavar="N")
+    sh.add_argument("--store", type=int, metavar="ID")
+    sh.set_defaults(func=cmd_show)
+
     s = actions.add_parser(
         "restock",
         parents=[common],
@@ -208,6 +215,36 @@ def cmd_returns(args) -> int:
                 else:
                     status = "waiting for the goods"
                 print(f"    {sku} x{ln.quantity}: {status}")
+        return 0
+    finally:
+        ws.close()
+
+
+# --------------------------------------------------------------------------- show
+
+
+def cmd_show(args) -> int:
+    """An order as the detail pane shows it, with who cancelled and why."""
+    from app.core.services.errors import ServiceError
+    from app.core.services.orders import get_order
+    from app.core.services.returns import find_order, list_returns
+
+    ws = _workspace(args)
+    try:
+        try:
+            order = get_order(ws.ctx, find_order(ws.ctx, args.order, args.store))
+        except ServiceError as exc:
+            return _bad(str(exc))
+        print(f"order {order.platform_order_id}: {order.status.value} ({order.platform_status})")
+        if order.cancel_reason or order.cancelled_by:
+            who = order.cancelled_by or "unknown"
+            print(f"cancelled by {who}: {order.cancel_reason or 'no reason given'}")
+        for it in order.items:
+            print(
+                f"    {it.platform_sku or it.name} x{it.quantity}: stock {it.inventory_state.value}"
+            )
+        for r in list_returns(ws.ctx, order_id=order.id):
+            print(f"return {r.platform_return_id}: {r.state.value} ({r.platform_status})")
         return 0
     finally:
         ws.close()

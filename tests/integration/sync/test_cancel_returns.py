@@ -59,7 +59,9 @@ def _order(world, store, number: str) -> Order:
 def _ledger(world, order_id: int) -> list[tuple[str, int, int]]:
     """(type, d on hand, d reserved) of every ledger row of the order's items."""
     with world.ws.sessions() as s:
-        ids = [str(i) for i in s.scalars(select(OrderItem.id).where(OrderItem.order_id == order_id))]
+        ids = [
+            str(i) for i in s.scalars(select(OrderItem.id).where(OrderItem.order_id == order_id))
+        ]
         rows = s.execute(
             select(
                 InventoryTransaction.type,
@@ -139,9 +141,9 @@ def test_the_platform_refuses_a_shipped_order_or_a_bad_reason(world):
 
     reasons = world.engine.run_action(store.id, JobKind.CANCEL, reasons_job).result(timeout=60)
     good = reasons[0].code
-    out = world.engine.run_action(
-        store.id, JobKind.CANCEL, cancel_job([a.id], good)
-    ).result(timeout=60)
+    out = world.engine.run_action(store.id, JobKind.CANCEL, cancel_job([a.id], good)).result(
+        timeout=60
+    )
     bad = world.engine.run_action(
         store.id, JobKind.CANCEL, cancel_job([b.id], "NO_SUCH_REASON")
     ).result(timeout=60)

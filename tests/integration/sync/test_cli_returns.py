@@ -31,6 +31,8 @@ def test_cancel_lists_reasons_then_cancels_once(world, capsys):
     assert _stock(world, sku)[1] == reserved - 1
     rc, text = _run(world, capsys, "cancel", "--order", number, "--reason", "CUSTOMER_REQUEST")
     assert rc == 2 and "already cancelled" in text
+    rc, text = _run(world, capsys, "show", "--order", number)
+    assert rc == 0 and "cancelled by seller: CUSTOMER_REQUEST" in text
     assert _stock(world, sku)[1] == reserved - 1
 
 
