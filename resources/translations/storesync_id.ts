@@ -64,6 +64,11 @@
       <translation>Terima angka platform (catat penyesuaian)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="52" />
+      <source>Accepted</source>
+      <translation>Disetujui</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="116" />
       <source>Active</source>
       <translation>Aktif</translation>
@@ -144,7 +149,7 @@
       <translation>Semua lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="88" />
+      <location filename="../../app/gui/orders/page.py" line="90" />
       <source>All statuses</source>
       <translation>Semua status</translation>
     </message>
@@ -169,7 +174,7 @@
       <translation>nominal memiliki lebih dari dua angka desimal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="81" />
+      <location filename="../../app/gui/orders/detail.py" line="89" />
       <source>Amounts</source>
       <translation>Rincian pembayaran</translation>
     </message>
@@ -194,7 +199,7 @@
       <translation>proses StoreSync lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="54" />
+      <location filename="../../app/gui/orders/page.py" line="56" />
       <source>Any time</source>
       <translation>Kapan saja</translation>
     </message>
@@ -384,7 +389,7 @@
       <translation>Tindakan massal untuk yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="75" />
+      <location filename="../../app/gui/orders/detail.py" line="82" />
       <source>Buyer</source>
       <translation>Pembeli</translation>
     </message>
@@ -399,6 +404,26 @@
       <translation>Batalkan pesanan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="69" />
+      <source>Cancel order…</source>
+      <translation>Batalkan pesanan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="127" />
+      <source>Cancel reason</source>
+      <translation>Alasan pembatalan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="70" />
+      <source>Cancel the selected unshipped orders on the marketplace</source>
+      <translation>Batalkan pesanan terpilih yang belum dikirim di marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="120" />
+      <source>Cancel {n} orders on the marketplace. Reserved stock is released once the marketplace confirms.</source>
+      <translation>Batalkan {n} pesanan di marketplace. Stok yang dipesan dilepas setelah marketplace mengonfirmasi.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="82" />
       <source>Cancelled</source>
       <translation>Dibatalkan</translation>
@@ -409,6 +434,11 @@
       <translation>dibatalkan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/detail.py" line="99" />
+      <source>Cancelled by {who}: {reason}</source>
+      <translation>Dibatalkan oleh {who}: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="210" />
       <source>Cancelling…</source>
       <translation>Membatalkan…</translation>
@@ -417,6 +447,11 @@
       <location filename="../../app/core/export/importer.py" line="333" />
       <source>cannot be negative</source>
       <translation>tidak boleh negatif</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/aftersale.py" line="25" />
+      <source>Cannot deliver to the buyer's area</source>
+      <translation>Tidak dapat mengirim ke area pembeli</translation>
     </message>
     <message>
       <location filename="../../app/core/export/importer.py" line="241" />
@@ -452,6 +487,11 @@
       <location filename="../../app/gui/stores/settings_dialog.py" line="55" />
       <source>Cap enabled</source>
       <translation>Batas maksimum aktif</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/aftersale.py" line="26" />
+      <source>Cash on delivery not supported</source>
+      <translation>Bayar di tempat (COD) tidak didukung</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="57" />
@@ -616,7 +656,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="274" />
+      <location filename="../../app/gui/orders/page.py" line="311" />
       <source>Copied {n} order numbers</source>
       <translation>{n} nomor pesanan disalin</translation>
     </message>
@@ -636,12 +676,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin tautan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy order numbers</source>
       <translation>Salin nomor pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="128" />
+      <location filename="../../app/gui/orders/page.py" line="130" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
     </message>
@@ -716,6 +756,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/dashboard/page.py" line="219" />
       <source>Could not read the dashboard: {error}</source>
       <translation>Dasbor tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="166" />
+      <source>Could not read the reasons: {error}</source>
+      <translation>Alasan tidak dapat dibaca: {error}</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/page.py" line="142" />
@@ -853,6 +898,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>DEBUG</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="236" />
+      <source>Decision</source>
+      <translation>Keputusan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="122" />
       <source>Deducted</source>
       <translation>Dikurangi</translation>
@@ -888,6 +938,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tandai sudah dilihat</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="57" />
+      <source>Disputed</source>
+      <translation>Disengketakan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/model.py" line="46" />
       <source>done</source>
       <translation>selesai</translation>
@@ -911,6 +966,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="53" />
       <source>e.g. 150000 or 150.000</source>
       <translation>mis. 150000 atau 150.000</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="270" />
+      <source>Each line's own location</source>
+      <translation>Lokasi masing-masing baris</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="86" />
@@ -1098,7 +1158,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="96" />
+      <location filename="../../app/gui/orders/page.py" line="98" />
       <source>From date</source>
       <translation>Dari tanggal</translation>
     </message>
@@ -1188,12 +1248,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nilai persediaan berdasarkan modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="77" />
+      <location filename="../../app/gui/orders/detail.py" line="84" />
       <source>Item</source>
       <translation>Barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="76" />
+      <location filename="../../app/gui/orders/detail.py" line="83" />
       <source>Items</source>
       <translation>Barang</translation>
     </message>
@@ -1288,6 +1348,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terang</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/returns.py" line="463" />
+      <source>line {sku} is not mapped to a master SKU: map it first, then restock</source>
+      <translation>baris {sku} belum dipetakan ke SKU induk: petakan dulu, lalu kembalikan ke stok</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/mapping.py" line="51" />
       <source>Listing</source>
       <translation>Listing</translation>
@@ -1323,6 +1388,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing yang stoknya berbeda dari StoreSync saat toko pertama kali dibaca</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="128" />
+      <source>Loading reasons…</source>
+      <translation>Memuat alasan…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="131" />
       <source>Location</source>
       <translation>Lokasi</translation>
@@ -1331,6 +1401,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/inventory/page.py" line="71" />
       <source>Location filter</source>
       <translation>Filter lokasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="457" />
+      <source>location {id} does not exist</source>
+      <translation>lokasi {id} tidak ada</translation>
     </message>
     <message>
       <location filename="../../app/core/services/inventory.py" line="41" />
@@ -1408,7 +1483,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan yang dipilih ke saran terbaik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map this order's items</source>
       <translation>Petakan barang pesanan ini</translation>
     </message>
@@ -1418,7 +1493,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="132" />
+      <location filename="../../app/gui/orders/page.py" line="134" />
       <source>Map unmapped items…</source>
       <translation>Petakan barang yang belum dipetakan…</translation>
     </message>
@@ -1458,12 +1533,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya marketplace</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="52" />
+      <location filename="../../app/gui/orders/detail.py" line="58" />
       <source>Marketplace fees</source>
       <translation>Biaya marketplace</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="52" />
+      <location filename="../../app/gui/orders/detail.py" line="58" />
       <source>Marketplace fees (estimate)</source>
       <translation>Biaya marketplace (perkiraan)</translation>
     </message>
@@ -1473,7 +1548,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menurut master</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="79" />
+      <location filename="../../app/gui/orders/detail.py" line="86" />
       <source>Master SKU</source>
       <translation>SKU induk</translation>
     </message>
@@ -1588,6 +1663,26 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada kode</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/returns.py" line="421" />
+      <source>no location {name}; the locations are: {names}</source>
+      <translation>tidak ada lokasi {name}; lokasi yang ada: {names}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="86" />
+      <source>no order {number} (see the Orders page)</source>
+      <translation>tidak ada pesanan {number} (lihat halaman Pesanan)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="100" />
+      <source>no reason given</source>
+      <translation>tanpa alasan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="312" />
+      <source>No returns yet.</source>
+      <translation>Belum ada pengembalian.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="383" />
       <source>no shop</source>
       <translation>tidak ada toko</translation>
@@ -1638,7 +1733,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="322" />
+      <location filename="../../app/core/services/order_items.py" line="330" />
       <source>none of these items can be restocked (not shipped, or already returned)</source>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
@@ -1653,7 +1748,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="30" />
+      <location filename="../../app/gui/orders/detail.py" line="36" />
       <source>Not mapped — map it…</source>
       <translation>Belum dipetakan — petakan…</translation>
     </message>
@@ -1676,6 +1771,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/search.py" line="91" />
       <source>Nothing found.</source>
       <translation>Tidak ada hasil.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="281" />
+      <source>Nothing goes back on the shelf</source>
+      <translation>Tidak ada yang kembali ke rak</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/backups.py" line="260" />
@@ -1723,12 +1823,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only unmapped</source>
       <translation>Hanya yang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="111" />
+      <location filename="../../app/gui/orders/page.py" line="113" />
       <source>Only with unmapped items</source>
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
@@ -1773,6 +1873,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan, masuk dengan akun penjual toko tersebut, lalu setujui. StoreSync menerima jawabannya di komputer ini.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="63" />
+      <source>Operator</source>
+      <translation>Operator</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="126" />
       <source>optional, e.g. 35.000</source>
       <translation>opsional, mis. 35.000</translation>
@@ -1783,7 +1888,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="99" />
+      <location filename="../../app/gui/orders/detail.py" line="147" />
       <source>Order detail</source>
       <translation>Detail pesanan</translation>
     </message>
@@ -1793,12 +1898,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Item pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Order number, buyer, SKU or item name</source>
       <translation>Nomor pesanan, pembeli, SKU, atau nama barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="106" />
+      <location filename="../../app/gui/orders/page.py" line="108" />
       <source>Order number, buyer, SKU…</source>
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
@@ -1823,7 +1928,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number} masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="299" />
+      <location filename="../../app/core/services/returns.py" line="500" />
+      <source>order {number} has no return (returns are read with the orders; see: storesync orders returns)</source>
+      <translation>pesanan {number} tidak memiliki pengembalian (pengembalian dibaca bersama pesanan; lihat: storesync orders returns)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="581" />
+      <source>order {number} has no returned line {sku} left to decide (open: {choices})</source>
+      <translation>pesanan {number} tidak memiliki baris kembalian {sku} yang belum diputuskan (terbuka: {choices})</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="97" />
+      <source>order {number} is already cancelled</source>
+      <translation>pesanan {number} sudah dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="78" />
+      <source>order {number} is on several stores: add --store ID</source>
+      <translation>pesanan {number} ada di beberapa toko: tambahkan --store ID</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="101" />
+      <source>order {number} is {status}: only unshipped orders can be cancelled</source>
+      <translation>pesanan {number} berstatus {status}: hanya pesanan yang belum dikirim yang dapat dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/order_items.py" line="307" />
       <source>order {order_id} does not exist</source>
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
@@ -1868,7 +1998,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan kemarin</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="136" />
+      <location filename="../../app/core/platforms/shopee/aftersale.py" line="23" />
       <source>Out of stock</source>
       <translation>Stok habis</translation>
     </message>
@@ -1928,7 +2058,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dibuat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="66" />
+      <location filename="../../app/gui/orders/detail.py" line="73" />
       <source>Placed {placed} · updated {updated}</source>
       <translation>Dibuat {placed} · diperbarui {updated}</translation>
     </message>
@@ -1976,6 +2106,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="43" />
       <source>Price (Rp)</source>
       <translation>Harga (Rp)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/aftersale.py" line="24" />
+      <source>Pricing error</source>
+      <translation>Kesalahan harga</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="60" />
@@ -2063,7 +2198,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pembelian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="77" />
+      <location filename="../../app/gui/orders/returns.py" line="278" />
+      <source>Put the units back on the shelf; a line's other units are written off</source>
+      <translation>Kembalikan unit ke rak; unit lain pada baris itu dihapusbukukan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="84" />
       <source>Qty</source>
       <translation>Jml</translation>
     </message>
@@ -2138,9 +2278,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dibaca pada</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="251" />
+      <source>Read returns from the marketplaces</source>
+      <translation>Baca pengembalian dari marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="252" />
+      <source>Read returns now</source>
+      <translation>Baca pengembalian sekarang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="376" />
+      <source>Reading returns…</source>
+      <translation>Membaca pengembalian…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="135" />
       <source>Reason</source>
       <translation>Alasan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="165" />
+      <source>Reasons not available</source>
+      <translation>Alasan tidak tersedia</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/page.py" line="92" />
@@ -2168,9 +2328,19 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang untuk SKU apa saja</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="54" />
+      <source>Received</source>
+      <translation>Diterima</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="204" />
       <source>Received {n}</source>
       <translation>{n} barang diterima</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="412" />
+      <source>Received: restock or write off</source>
+      <translation>Diterima: kembalikan ke stok atau hapus bukukan</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/page.py" line="92" />
@@ -2196,6 +2366,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/analytics/page.py" line="132" />
       <source>Refresh</source>
       <translation>Muat ulang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="55" />
+      <source>Refunded</source>
+      <translation>Dana dikembalikan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="56" />
+      <source>Rejected</source>
+      <translation>Ditolak</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="130" />
@@ -2263,6 +2443,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ganti data di StoreSync dengan cadangan {name}? Perubahan sejak cadangan itu akan diganti; data saat ini disimpan di sebelahnya.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="51" />
+      <source>Requested</source>
+      <translation>Diajukan</translation>
+    </message>
+    <message>
       <location filename="../../app/core/export/importer.py" line="303" />
       <source>required</source>
       <translation>wajib diisi</translation>
@@ -2276,6 +2461,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="121" />
       <source>Reserved</source>
       <translation>Dipesan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="236" />
+      <source>Restock</source>
+      <translation>Kembalikan ke stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="269" />
+      <source>Restock into</source>
+      <translation>Kembalikan ke</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="93" />
@@ -2313,6 +2508,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Memulihkan {name}…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="138" />
+      <source>Results</source>
+      <translation>Hasil</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/page.py" line="180" />
       <source>Resume</source>
       <translation>Lanjutkan</translation>
@@ -2348,6 +2548,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Retur</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/returns.py" line="511" />
+      <source>return {id} of order {number} is a refund only: no goods come back</source>
+      <translation>pengembalian {id} untuk pesanan {number} hanya pengembalian dana: tidak ada barang yang kembali</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="518" />
+      <source>return {id} of order {number} is not received yet ({state}): restock it once the goods are back</source>
+      <translation>pengembalian {id} untuk pesanan {number} belum diterima ({state}): kembalikan ke stok setelah barang tiba</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="110" />
+      <source>Return {id}: {state}</source>
+      <translation>Pengembalian {id}: {state}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="83" />
       <source>Returned</source>
       <translation>Dikembalikan</translation>
@@ -2356,6 +2571,31 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/inventory/dialogs.py" line="46" />
       <source>Returned by buyer</source>
       <translation>Dikembalikan pembeli</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="264" />
+      <source>Returned lines</source>
+      <translation>Baris yang dikembalikan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="131" />
+      <source>Returns</source>
+      <translation>Pengembalian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="397" />
+      <source>Returns read.</source>
+      <translation>Pengembalian sudah dibaca.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="76" />
+      <source>Returns with their state; restock or write off what came back</source>
+      <translation>Pengembalian beserta statusnya; kembalikan ke stok atau hapus bukukan barang yang kembali</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="75" />
+      <source>Returns…</source>
+      <translation>Pengembalian…</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="76" />
@@ -2523,7 +2763,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari nama, SKU, merek, kategori…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="104" />
+      <location filename="../../app/gui/orders/page.py" line="106" />
       <source>Search orders</source>
       <translation>Cari pesanan</translation>
     </message>
@@ -2563,7 +2803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih listing untuk melihat varian yang disarankan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="109" />
+      <location filename="../../app/gui/orders/detail.py" line="157" />
       <source>Select an order to see its details.</source>
       <translation>Pilih pesanan untuk melihat detailnya.</translation>
     </message>
@@ -2578,7 +2818,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilihan ▾</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="49" />
+      <location filename="../../app/gui/orders/returns.py" line="61" />
+      <source>Seller</source>
+      <translation>Penjual</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="55" />
       <source>Seller discount</source>
       <translation>Diskon penjual</translation>
     </message>
@@ -2658,7 +2903,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="48" />
+      <location filename="../../app/gui/orders/returns.py" line="53" />
+      <source>Shipped back</source>
+      <translation>Dikirim kembali</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="54" />
       <source>Shipping</source>
       <translation>Pengiriman</translation>
     </message>
@@ -2753,7 +3003,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku!r} mengandung karakter selain huruf, angka, dan - _ . / # +</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="34" />
+      <location filename="../../app/gui/orders/detail.py" line="40" />
       <source>SKU {sku}</source>
       <translation>SKU {sku}</translation>
     </message>
@@ -2827,12 +3077,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="87" />
+      <location filename="../../app/gui/orders/page.py" line="89" />
       <source>Status filter</source>
       <translation>Filter status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="82" />
+      <location filename="../../app/gui/orders/detail.py" line="90" />
       <source>Status history</source>
       <translation>Riwayat status</translation>
     </message>
@@ -2882,7 +3132,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembaruan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="35" />
+      <location filename="../../app/gui/orders/detail.py" line="41" />
       <source>stock: {state}</source>
       <translation>stok: {state}</translation>
     </message>
@@ -3007,7 +3257,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok StoreSync yang berlaku (timpa stok platform)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="47" />
+      <location filename="../../app/gui/orders/detail.py" line="53" />
       <source>Subtotal</source>
       <translation>Subtotal</translation>
     </message>
@@ -3107,6 +3357,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan {store}…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="62" />
+      <source>System</source>
+      <translation>Sistem</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="224" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
@@ -3140,6 +3395,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/settings/backups.py" line="175" />
       <source>The backup failed: {reason}</source>
       <translation>Pencadangan gagal: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/aftersale.py" line="24" />
+      <source>The buyer asked to cancel</source>
+      <translation>Pembeli meminta pembatalan</translation>
     </message>
     <message>
       <location filename="../../app/core/sync/connect.py" line="92" />
@@ -3247,6 +3507,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kolom wajib {column!r} tidak ada</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/returns.py" line="530" />
+      <source>the return of order {number} was already restocked or written off ({when} UTC): nothing changed</source>
+      <translation>pengembalian pesanan {number} sudah dikembalikan ke stok atau dihapusbukukan ({when} UTC): tidak ada yang berubah</translation>
+    </message>
+    <message>
       <location filename="../../app/core/export/importer.py" line="579" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
@@ -3292,12 +3557,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/order_items.py" line="359" />
+      <source>this line was not shipped, so nothing of it can come back (stock: {state})</source>
+      <translation>baris ini belum dikirim, jadi tidak ada yang bisa kembali (stok: {state})</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="67" />
       <source>This month</source>
       <translation>Bulan ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="115" />
+      <location filename="../../app/gui/orders/detail.py" line="163" />
       <source>This order no longer exists.</source>
       <translation>Pesanan ini sudah tidak ada.</translation>
     </message>
@@ -3332,7 +3602,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sampai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="97" />
+      <location filename="../../app/gui/orders/page.py" line="99" />
       <source>To date</source>
       <translation>Sampai tanggal</translation>
     </message>
@@ -3342,7 +3612,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="55" />
+      <location filename="../../app/gui/orders/page.py" line="57" />
       <source>Today</source>
       <translation>Hari ini</translation>
     </message>
@@ -3372,12 +3642,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="50" />
+      <location filename="../../app/gui/orders/detail.py" line="56" />
       <source>Total paid by buyer</source>
       <translation>Total dibayar pembeli</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="61" />
+      <location filename="../../app/gui/orders/detail.py" line="67" />
       <source>Tracking:</source>
       <translation>No. resi:</translation>
     </message>
@@ -3430,6 +3700,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/analytics/page.py" line="78" />
       <source>Units</source>
       <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="333" />
+      <source>Units to restock</source>
+      <translation>Unit yang dikembalikan ke stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="98" />
+      <source>unknown</source>
+      <translation>tidak diketahui</translation>
     </message>
     <message>
       <location filename="../../app/core/export/importer.py" line="494" />
@@ -3532,6 +3812,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menunggu persetujuan di {address} …</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="413" />
+      <source>Waiting for the goods</source>
+      <translation>Menunggu barang</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="67" />
       <source>WARNING</source>
       <translation>PERINGATAN</translation>
@@ -3607,7 +3892,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="56" />
+      <location filename="../../app/gui/orders/returns.py" line="59" />
+      <source>Write off</source>
+      <translation>Hapus bukukan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="58" />
+      <source>Written off</source>
+      <translation>Dihapusbukukan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/page.py" line="58" />
       <source>Yesterday</source>
       <translation>Kemarin</translation>
     </message>
@@ -3702,7 +3997,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="253" />
+      <location filename="../../app/gui/orders/page.py" line="262" />
       <source>{n} orders</source>
       <translation>{n} pesanan</translation>
     </message>
@@ -3715,6 +4010,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/catalog/page.py" line="296" />
       <source>{n} product(s) archived</source>
       <translation>{n} produk diarsipkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="406" />
+      <source>{n} restocked into {location}</source>
+      <translation>{n} dikembalikan ke {location}</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/page.py" line="212" />
@@ -3742,6 +4042,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} varian</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="409" />
+      <source>{n} written off</source>
+      <translation>{n} dihapusbukukan</translation>
+    </message>
+    <message>
       <location filename="../../app/core/db/backup.py" line="64" />
       <source>{path} is not a StoreSync backup (it has no StoreSync schema). Choose a file from the 'backups' folder or one made by `storesync backup`.</source>
       <translation>{path} bukan cadangan StoreSync (tidak memiliki skema StoreSync). Pilih berkas dari folder 'backups' atau yang dibuat dengan `storesync backup`.</translation>
@@ -3752,6 +4057,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="366" />
+      <source>{restocked} units restocked, {written} written off</source>
+      <translation>{restocked} unit dikembalikan ke stok, {written} dihapusbukukan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="251" />
       <source>{rows} rows checked: no problems. Ready to import.</source>
       <translation>{rows} baris diperiksa: tidak ada masalah. Siap diimpor.</translation>
@@ -3760,6 +4070,26 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/formatting.py" line="61" />
       <source>{seconds} s</source>
       <translation>{seconds} dtk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="118" />
+      <source>{sku} ×{n}: {k} restocked into {location}</source>
+      <translation>{sku} ×{n}: {k} dikembalikan ke {location}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="124" />
+      <source>{sku} ×{n}: {k} written off</source>
+      <translation>{sku} ×{n}: {k} dihapusbukukan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="590" />
+      <source>{sku}: between 0 and {n} units came back</source>
+      <translation>{sku}: antara 0 dan {n} unit yang kembali</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="305" />
+      <source>{state} (refund only)</source>
+      <translation>{state} (hanya pengembalian dana)</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/reauthorize_dialog.py" line="157" />
@@ -3792,7 +4122,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{title} (klik untuk mengurutkan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="255" />
+      <location filename="../../app/gui/orders/page.py" line="264" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
     </message>
@@ -3840,6 +4170,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
       <source>…or paste the address you were redirected to</source>
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="201" />
+      <source>✓ {number}: {message}</source>
+      <translation>✓ {number}: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="205" />
+      <source>✗ {number}: not cancelled: {message}</source>
+      <translation>✗ {number}: tidak dibatalkan: {message}</translation>
     </message>
   </context>
   <context>
