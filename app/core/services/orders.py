@@ -10,12 +10,12 @@ collected in one :class:`~app.core.services.ledger.LedgerBatch` and written toge
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.db.models import ChannelListing, Order, OrderStatusChange, Store
@@ -125,22 +125,9 @@ def upsert_orders_in(
         stats.created += len(new)
         stats.effects += effects
         stats.unmapped_items += unmapped
-        _who_cancelled(session, store.id, new.values())
     session.flush()
     ledger.flush(session)
     return stats
-
-
-def _who_cancelled(session: Session, store_id: int, orders: Iterable[ChannelOrder]) -> None:
-    """Who cancelled the orders first seen already cancelled (the bulk insert leaves it
-    out: rare, and it keeps that hot path as it is)."""
-    who = [(co.platform_order_id, co.cancelled_by) for co in orders if co.cancelled_by]
-    for platform_order_id, by in who:
-        session.execute(
-            update(Order)
-            .where(Order.store_id == store_id, Order.platform_order_id == platform_order_id)
-            .values(cancelled_by=by)
-        )
 
 
 def _sane(store: Store, orders: Sequence[ChannelOrder], stats: UpsertStats) -> list[ChannelOrder]:
