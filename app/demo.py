@@ -127,6 +127,10 @@ def seed_orders(sandbox: Sandbox, count: int, seed: int | None = 0) -> None:
             rng.choice(sandbox.sims).place_random_order(rng)
         for sim in sandbox.sims:
             sim.advance_orders(rng)
+        if seed is not None:  # a new demo shows a cancellation and a return at once
+            from app.sandbox.aftersale_demo import showcase
+
+            showcase(sandbox.sims, rng)
 
 
 def start_demo(

@@ -17,6 +17,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _action_modules() -> list:
     # one line per action module (each has register(actions, common))
-    from app.cli_orders import labels, picklist, ship
+    from app.cli_orders import labels, picklist, returns, ship
 
-    return [ship, labels, picklist]
+    return [ship, labels, picklist, returns]

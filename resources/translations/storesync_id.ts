@@ -74,6 +74,11 @@
       <translation>Terima angka platform (catat penyesuaian)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="52" />
+      <source>Accepted</source>
+      <translation>Disetujui</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="211" />
       <source>Active</source>
       <translation>Aktif</translation>
@@ -194,7 +199,7 @@
       <translation>nominal memiliki lebih dari dua angka desimal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="81" />
+      <location filename="../../app/gui/orders/detail.py" line="89" />
       <source>Amounts</source>
       <translation>Rincian pembayaran</translation>
     </message>
@@ -419,7 +424,7 @@
       <translation>Tindakan massal untuk yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="75" />
+      <location filename="../../app/gui/orders/detail.py" line="82" />
       <source>Buyer</source>
       <translation>Pembeli</translation>
     </message>
@@ -432,6 +437,26 @@
       <location filename="../../app/gui/formatting.py" line="201" />
       <source>Cancel orders</source>
       <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="69" />
+      <source>Cancel order…</source>
+      <translation>Batalkan pesanan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="127" />
+      <source>Cancel reason</source>
+      <translation>Alasan pembatalan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="70" />
+      <source>Cancel the selected unshipped orders on the marketplace</source>
+      <translation>Batalkan pesanan terpilih yang belum dikirim di marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="120" />
+      <source>Cancel {n} orders on the marketplace. Reserved stock is released once the marketplace confirms.</source>
+      <translation>Batalkan {n} pesanan di marketplace. Stok yang dipesan dilepas setelah marketplace mengonfirmasi.</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="81" />
@@ -449,6 +474,11 @@
       <translation>DIBATALKAN</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/detail.py" line="99" />
+      <source>Cancelled by {who}: {reason}</source>
+      <translation>Dibatalkan oleh {who}: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="210" />
       <source>Cancelling…</source>
       <translation>Membatalkan…</translation>
@@ -457,6 +487,11 @@
       <location filename="../../app/core/export/importer.py" line="333" />
       <source>cannot be negative</source>
       <translation>tidak boleh negatif</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/aftersale.py" line="25" />
+      <source>Cannot deliver to the buyer's area</source>
+      <translation>Tidak dapat mengirim ke area pembeli</translation>
     </message>
     <message>
       <location filename="../../app/core/export/importer.py" line="241" />
@@ -507,6 +542,11 @@
       <location filename="../../app/gui/stores/settings_dialog.py" line="55" />
       <source>Cap enabled</source>
       <translation>Batas maksimum aktif</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/aftersale.py" line="26" />
+      <source>Cash on delivery not supported</source>
+      <translation>Bayar di tempat (COD) tidak didukung</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="57" />
@@ -778,6 +818,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dasbor tidak dapat dibaca: {error}</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="166" />
+      <source>Could not read the reasons: {error}</source>
+      <translation>Alasan tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/page.py" line="142" />
       <source>Could not read the stores: {error}</source>
       <translation>Data toko tidak dapat dibaca: {error}</translation>
@@ -918,6 +963,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>DEBUG</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="236" />
+      <source>Decision</source>
+      <translation>Keputusan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="217" />
       <source>Deducted</source>
       <translation>Dikurangi</translation>
@@ -958,6 +1008,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tandai sudah dilihat</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="57" />
+      <source>Disputed</source>
+      <translation>Disengketakan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/model.py" line="48" />
       <source>done</source>
       <translation>selesai</translation>
@@ -996,6 +1051,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/inventory/shelf.py" line="73" />
       <source>e.g. A-03-2</source>
       <translation>mis. A-03-2</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="270" />
+      <source>Each line's own location</source>
+      <translation>Lokasi masing-masing baris</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="182" />
@@ -1293,7 +1353,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nilai persediaan berdasarkan modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="77" />
+      <location filename="../../app/gui/orders/detail.py" line="84" />
       <source>Item</source>
       <translation>Barang</translation>
     </message>
@@ -1303,7 +1363,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Barang dan pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="76" />
+      <location filename="../../app/gui/orders/detail.py" line="83" />
       <source>Items</source>
       <translation>Barang</translation>
     </message>
@@ -1423,6 +1483,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terang</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/returns.py" line="463" />
+      <source>line {sku} is not mapped to a master SKU: map it first, then restock</source>
+      <translation>baris {sku} belum dipetakan ke SKU induk: petakan dulu, lalu kembalikan ke stok</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/mapping.py" line="51" />
       <source>Listing</source>
       <translation>Listing</translation>
@@ -1458,6 +1523,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing yang stoknya berbeda dari StoreSync saat toko pertama kali dibaca</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="128" />
+      <source>Loading reasons…</source>
+      <translation>Memuat alasan…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="131" />
       <source>Location</source>
       <translation>Lokasi</translation>
@@ -1466,6 +1536,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/inventory/page.py" line="72" />
       <source>Location filter</source>
       <translation>Filter lokasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="457" />
+      <source>location {id} does not exist</source>
+      <translation>lokasi {id} tidak ada</translation>
     </message>
     <message>
       <location filename="../../app/core/services/inventory.py" line="41" />
@@ -1593,12 +1668,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya marketplace</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="52" />
+      <location filename="../../app/gui/orders/detail.py" line="58" />
       <source>Marketplace fees</source>
       <translation>Biaya marketplace</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="52" />
+      <location filename="../../app/gui/orders/detail.py" line="58" />
       <source>Marketplace fees (estimate)</source>
       <translation>Biaya marketplace (perkiraan)</translation>
     </message>
@@ -1613,7 +1688,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menurut master</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="79" />
+      <location filename="../../app/gui/orders/detail.py" line="86" />
       <source>Master SKU</source>
       <translation>SKU induk</translation>
     </message>
@@ -1763,9 +1838,19 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada folder data: resi tidak bisa disimpan</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/returns.py" line="421" />
+      <source>no location {name}; the locations are: {names}</source>
+      <translation>tidak ada lokasi {name}; lokasi yang ada: {names}</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/picking.py" line="367" />
       <source>no order number {number}</source>
       <translation>tidak ada nomor pesanan {number}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="86" />
+      <source>no order {number} (see the Orders page)</source>
+      <translation>tidak ada pesanan {number} (lihat halaman Pesanan)</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/printing.py" line="134" />
@@ -1776,6 +1861,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/labels.py" line="178" />
       <source>No PDF viewer opened; use Save as… and open {path} yourself.</source>
       <translation>Tidak ada penampil PDF yang terbuka; gunakan Simpan sebagai… lalu buka {path} sendiri.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="100" />
+      <source>no reason given</source>
+      <translation>tanpa alasan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="312" />
+      <source>No returns yet.</source>
+      <translation>Belum ada pengembalian.</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="383" />
@@ -1838,7 +1933,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="322" />
+      <location filename="../../app/core/services/order_items.py" line="330" />
       <source>none of these items can be restocked (not shipped, or already returned)</source>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
@@ -1858,7 +1953,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dipetakan ke SKU: ambil menurut SKU dan nama di marketplace</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="30" />
+      <location filename="../../app/gui/orders/detail.py" line="36" />
       <source>Not mapped — map it…</source>
       <translation>Belum dipetakan — petakan…</translation>
     </message>
@@ -1901,6 +1996,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/search.py" line="91" />
       <source>Nothing found.</source>
       <translation>Tidak ada hasil.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="281" />
+      <source>Nothing goes back on the shelf</source>
+      <translation>Tidak ada yang kembali ke rak</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/backups.py" line="261" />
@@ -2013,6 +2113,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan, masuk dengan akun penjual toko tersebut, lalu setujui. StoreSync menerima jawabannya di komputer ini.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="63" />
+      <source>Operator</source>
+      <translation>Operator</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="126" />
       <source>optional, e.g. 35.000</source>
       <translation>opsional, mis. 35.000</translation>
@@ -2023,7 +2128,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="99" />
+      <location filename="../../app/gui/orders/detail.py" line="147" />
       <source>Order detail</source>
       <translation>Detail pesanan</translation>
     </message>
@@ -2068,7 +2173,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number} masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="299" />
+      <location filename="../../app/core/services/returns.py" line="500" />
+      <source>order {number} has no return (returns are read with the orders; see: storesync orders returns)</source>
+      <translation>pesanan {number} tidak memiliki pengembalian (pengembalian dibaca bersama pesanan; lihat: storesync orders returns)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="581" />
+      <source>order {number} has no returned line {sku} left to decide (open: {choices})</source>
+      <translation>pesanan {number} tidak memiliki baris kembalian {sku} yang belum diputuskan (terbuka: {choices})</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="97" />
+      <source>order {number} is already cancelled</source>
+      <translation>pesanan {number} sudah dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="78" />
+      <source>order {number} is on several stores: add --store ID</source>
+      <translation>pesanan {number} ada di beberapa toko: tambahkan --store ID</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="101" />
+      <source>order {number} is {status}: only unshipped orders can be cancelled</source>
+      <translation>pesanan {number} berstatus {status}: hanya pesanan yang belum dikirim yang dapat dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/order_items.py" line="307" />
       <source>order {order_id} does not exist</source>
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
@@ -2133,7 +2263,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan kemarin</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="136" />
+      <location filename="../../app/core/platforms/shopee/aftersale.py" line="23" />
       <source>Out of stock</source>
       <translation>Stok habis</translation>
     </message>
@@ -2233,7 +2363,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dibuat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="66" />
+      <location filename="../../app/gui/orders/detail.py" line="73" />
       <source>Placed {placed} · updated {updated}</source>
       <translation>Dibuat {placed} · diperbarui {updated}</translation>
     </message>
@@ -2286,6 +2416,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="44" />
       <source>Price (Rp)</source>
       <translation>Harga (Rp)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/tiktok/aftersale.py" line="24" />
+      <source>Pricing error</source>
+      <translation>Kesalahan harga</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/labels.py" line="47" />
@@ -2403,7 +2538,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kirim stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="77" />
+      <location filename="../../app/gui/orders/returns.py" line="278" />
+      <source>Put the units back on the shelf; a line's other units are written off</source>
+      <translation>Kembalikan unit ke rak; unit lain pada baris itu dihapusbukukan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="84" />
       <source>Qty</source>
       <translation>Jml</translation>
     </message>
@@ -2478,6 +2618,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dibaca pada</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="251" />
+      <source>Read returns from the marketplaces</source>
+      <translation>Baca pengembalian dari marketplace</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="252" />
+      <source>Read returns now</source>
+      <translation>Baca pengembalian sekarang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="376" />
+      <source>Reading returns…</source>
+      <translation>Membaca pengembalian…</translation>
+    </message>
+    <message>
       <location filename="../../app/core/sync/ship_job.py" line="165" />
       <source>reading the shipping options of {n} orders</source>
       <translation>membaca opsi pengiriman {n} pesanan</translation>
@@ -2491,6 +2646,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/inventory/dialogs.py" line="135" />
       <source>Reason</source>
       <translation>Alasan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="165" />
+      <source>Reasons not available</source>
+      <translation>Alasan tidak tersedia</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/page.py" line="93" />
@@ -2518,9 +2678,19 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang untuk SKU apa saja</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="54" />
+      <source>Received</source>
+      <translation>Diterima</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="204" />
       <source>Received {n}</source>
       <translation>{n} barang diterima</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="412" />
+      <source>Received: restock or write off</source>
+      <translation>Diterima: kembalikan ke stok atau hapus bukukan</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/page.py" line="93" />
@@ -2546,6 +2716,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/analytics/page.py" line="131" />
       <source>Refresh</source>
       <translation>Muat ulang</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="55" />
+      <source>Refunded</source>
+      <translation>Dana dikembalikan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="56" />
+      <source>Rejected</source>
+      <translation>Ditolak</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="225" />
@@ -2613,6 +2793,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ganti data di StoreSync dengan cadangan {name}? Perubahan sejak cadangan itu akan diganti; data saat ini disimpan di sebelahnya.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="51" />
+      <source>Requested</source>
+      <translation>Diajukan</translation>
+    </message>
+    <message>
       <location filename="../../app/core/export/importer.py" line="303" />
       <source>required</source>
       <translation>wajib diisi</translation>
@@ -2626,6 +2811,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="216" />
       <source>Reserved</source>
       <translation>Dipesan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="236" />
+      <source>Restock</source>
+      <translation>Kembalikan ke stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="269" />
+      <source>Restock into</source>
+      <translation>Kembalikan ke</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="93" />
@@ -2668,6 +2863,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hasil</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="138" />
+      <source>Results</source>
+      <translation>Hasil</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/page.py" line="180" />
       <source>Resume</source>
       <translation>Lanjutkan</translation>
@@ -2703,6 +2903,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Retur</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/returns.py" line="511" />
+      <source>return {id} of order {number} is a refund only: no goods come back</source>
+      <translation>pengembalian {id} untuk pesanan {number} hanya pengembalian dana: tidak ada barang yang kembali</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="518" />
+      <source>return {id} of order {number} is not received yet ({state}): restock it once the goods are back</source>
+      <translation>pengembalian {id} untuk pesanan {number} belum diterima ({state}): kembalikan ke stok setelah barang tiba</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="110" />
+      <source>Return {id}: {state}</source>
+      <translation>Pengembalian {id}: {state}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="82" />
       <source>Returned</source>
       <translation>Dikembalikan</translation>
@@ -2711,6 +2926,31 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/inventory/dialogs.py" line="46" />
       <source>Returned by buyer</source>
       <translation>Dikembalikan pembeli</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="264" />
+      <source>Returned lines</source>
+      <translation>Baris yang dikembalikan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="131" />
+      <source>Returns</source>
+      <translation>Pengembalian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="397" />
+      <source>Returns read.</source>
+      <translation>Pengembalian sudah dibaca.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="76" />
+      <source>Returns with their state; restock or write off what came back</source>
+      <translation>Pengembalian beserta statusnya; kembalikan ke stok atau hapus bukukan barang yang kembali</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="75" />
+      <source>Returns…</source>
+      <translation>Pengembalian…</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="75" />
@@ -2933,7 +3173,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih listing untuk melihat varian yang disarankan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="109" />
+      <location filename="../../app/gui/orders/detail.py" line="157" />
       <source>Select an order to see its details.</source>
       <translation>Pilih pesanan untuk melihat detailnya.</translation>
     </message>
@@ -2953,7 +3193,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilihan ▾</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="49" />
+      <location filename="../../app/gui/orders/returns.py" line="61" />
+      <source>Seller</source>
+      <translation>Penjual</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="55" />
       <source>Seller discount</source>
       <translation>Diskon penjual</translation>
     </message>
@@ -3068,7 +3313,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="48" />
+      <location filename="../../app/gui/orders/returns.py" line="53" />
+      <source>Shipped back</source>
+      <translation>Dikirim kembali</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="54" />
       <source>Shipping</source>
       <translation>Pengiriman</translation>
     </message>
@@ -3213,7 +3463,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku!r} mengandung karakter selain huruf, angka, dan - _ . / # +</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="34" />
+      <location filename="../../app/gui/orders/detail.py" line="40" />
       <source>SKU {sku}</source>
       <translation>SKU {sku}</translation>
     </message>
@@ -3292,7 +3542,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Filter status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="82" />
+      <location filename="../../app/gui/orders/detail.py" line="90" />
       <source>Status history</source>
       <translation>Riwayat status</translation>
     </message>
@@ -3342,7 +3592,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembaruan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="35" />
+      <location filename="../../app/gui/orders/detail.py" line="41" />
       <source>stock: {state}</source>
       <translation>stok: {state}</translation>
     </message>
@@ -3477,7 +3727,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok StoreSync yang berlaku (timpa stok platform)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="47" />
+      <location filename="../../app/gui/orders/detail.py" line="53" />
       <source>Subtotal</source>
       <translation>Subtotal</translation>
     </message>
@@ -3582,6 +3832,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan {store}…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="62" />
+      <source>System</source>
+      <translation>Sistem</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="224" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
@@ -3620,6 +3875,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/settings/backups.py" line="176" />
       <source>The backup failed: {reason}</source>
       <translation>Pencadangan gagal: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/aftersale.py" line="24" />
+      <source>The buyer asked to cancel</source>
+      <translation>Pembeli meminta pembatalan</translation>
     </message>
     <message>
       <location filename="../../app/core/platforms/shopee/shipping.py" line="207" />
@@ -3767,6 +4027,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kolom wajib {column!r} tidak ada</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/returns.py" line="530" />
+      <source>the return of order {number} was already restocked or written off ({when} UTC): nothing changed</source>
+      <translation>pengembalian pesanan {number} sudah dikembalikan ke stok atau dihapusbukukan ({when} UTC): tidak ada yang berubah</translation>
+    </message>
+    <message>
       <location filename="../../app/core/export/importer.py" line="579" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
@@ -3832,6 +4097,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/order_items.py" line="359" />
+      <source>this line was not shipped, so nothing of it can come back (stock: {state})</source>
+      <translation>baris ini belum dikirim, jadi tidak ada yang bisa kembali (stok: {state})</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="66" />
       <source>This month</source>
       <translation>Bulan ini</translation>
@@ -3847,7 +4117,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>pesanan ini bukan milik toko tersebut</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="115" />
+      <location filename="../../app/gui/orders/detail.py" line="163" />
       <source>This order no longer exists.</source>
       <translation>Pesanan ini sudah tidak ada.</translation>
     </message>
@@ -3962,7 +4232,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="50" />
+      <location filename="../../app/gui/orders/detail.py" line="56" />
       <source>Total paid by buyer</source>
       <translation>Total dibayar pembeli</translation>
     </message>
@@ -3982,7 +4252,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Resi {number}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/detail.py" line="61" />
+      <location filename="../../app/gui/orders/detail.py" line="67" />
       <source>Tracking:</source>
       <translation>No. resi:</translation>
     </message>
@@ -4035,6 +4305,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/analytics/page.py" line="77" />
       <source>Units</source>
       <translation>Unit</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="333" />
+      <source>Units to restock</source>
+      <translation>Unit yang dikembalikan ke stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="98" />
+      <source>unknown</source>
+      <translation>tidak diketahui</translation>
     </message>
     <message>
       <location filename="../../app/core/export/importer.py" line="494" />
@@ -4137,6 +4417,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menunggu persetujuan di {address} …</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="413" />
+      <source>Waiting for the goods</source>
+      <translation>Menunggu barang</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="145" />
       <source>WARNING</source>
       <translation>PERINGATAN</translation>
@@ -4215,6 +4500,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/catalog/editor.py" line="92" />
       <source>write attributes as name=value; {part} has no =</source>
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="59" />
+      <source>Write off</source>
+      <translation>Hapus bukukan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="58" />
+      <source>Written off</source>
+      <translation>Dihapusbukukan</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/page.py" line="58" />
@@ -4367,6 +4662,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} produk diarsipkan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="406" />
+      <source>{n} restocked into {location}</source>
+      <translation>{n} dikembalikan ke {location}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/page.py" line="214" />
       <source>{n} stock rows</source>
       <translation>{n} baris stok</translation>
@@ -4392,6 +4692,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} varian</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/returns.py" line="409" />
+      <source>{n} written off</source>
+      <translation>{n} dihapusbukukan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/labels.py" line="156" />
       <source>{pages} pages for {n} orders.</source>
       <translation>{pages} halaman untuk {n} pesanan.</translation>
@@ -4405,6 +4710,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/excel/import_dialog.py" line="255" />
       <source>{problems} problem(s) in {rows} rows. Fix them and check again; nothing is imported until the whole file is valid.</source>
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="366" />
+      <source>{restocked} units restocked, {written} written off</source>
+      <translation>{restocked} unit dikembalikan ke stok, {written} dihapusbukukan</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="251" />
@@ -4422,6 +4732,21 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/detail.py" line="118" />
+      <source>{sku} ×{n}: {k} restocked into {location}</source>
+      <translation>{sku} ×{n}: {k} dikembalikan ke {location}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/detail.py" line="124" />
+      <source>{sku} ×{n}: {k} written off</source>
+      <translation>{sku} ×{n}: {k} dihapusbukukan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/returns.py" line="590" />
+      <source>{sku}: between 0 and {n} units came back</source>
+      <translation>{sku}: antara 0 dan {n} unit yang kembali</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/shelf.py" line="109" />
       <source>{sku}: no shelf</source>
       <translation>{sku}: tanpa rak</translation>
@@ -4430,6 +4755,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/inventory/shelf.py" line="107" />
       <source>{sku}: shelf {shelf}</source>
       <translation>{sku}: rak {shelf}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="305" />
+      <source>{state} (refund only)</source>
+      <translation>{state} (hanya pengembalian dana)</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/reauthorize_dialog.py" line="157" />
@@ -4515,6 +4845,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
       <source>…or paste the address you were redirected to</source>
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="201" />
+      <source>✓ {number}: {message}</source>
+      <translation>✓ {number}: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="205" />
+      <source>✗ {number}: not cancelled: {message}</source>
+      <translation>✗ {number}: tidak dibatalkan: {message}</translation>
     </message>
   </context>
   <context>

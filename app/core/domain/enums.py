@@ -101,7 +101,8 @@ class InventoryState(enum.StrEnum):
     RESERVED = "reserved"
     DEDUCTED = "deducted"
     RELEASED = "released"
-    RETURNED = "returned"
+    RETURNED = "returned"  # a received return put back on the shelf
+    WRITTEN_OFF = "written_off"  # a received return written off: no stock came back
 
 
 class TxnType(enum.StrEnum):
@@ -116,6 +117,7 @@ class TxnType(enum.StrEnum):
     TRANSFER = "transfer"
     IMPORT = "import"
     STOCKTAKE = "stocktake"
+    WRITE_OFF = "write_off"  # returned units not put back (no stock change, a record)
 
 
 class JobKind(enum.StrEnum):
@@ -128,6 +130,8 @@ class JobKind(enum.StrEnum):
     SHIP = "ship"
     DOCUMENTS = "documents"
     CANCEL = "cancel"
+    # not a job of its own: the cursor of the returns fetched inside the orders job
+    RETURNS = "returns"
 
 
 class JobStatus(enum.StrEnum):

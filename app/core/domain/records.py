@@ -205,6 +205,7 @@ class ChannelOrder:
     completed_at: datetime | None = None
     cancel_reason: str = ""
     tracking_number: str = ""
+    cancelled_by: str = ""  # buyer / seller / system / operator ("" when not cancelled)
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,10 @@ from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
 from app.core.domain import (
+    CancelReason,
     ChannelListing,
     ChannelOrder,
+    ChannelReturn,
     OrderFees,
     OrderPage,
     Platform,
@@ -218,6 +220,15 @@ class PlatformAdapter(Protocol):
     async def shipping_options(self, platform_order_id: str) -> ShippingOptions: ...
     async def ship(self, request: ShipRequest) -> ShipResult: ...
     async def tracking_numbers(self, platform_order_id: str) -> tuple[ShippedPackage, ...]: ...
+
+    # cancellations and returns (docs/ARCHITECTURE.md, "Fulfilment")
+    async def cancel_reasons(self) -> list[CancelReason]: ...
+    async def cancel_order(
+        self, platform_order_id: str, reason: str, items: Sequence[tuple[str, str, int]] = ()
+    ) -> None: ...
+    async def list_returns(
+        self, updated_from: datetime, updated_to: datetime
+    ) -> list[ChannelReturn]: ...
 
     # limits the engine plans with
     @property

@@ -248,6 +248,38 @@ def apply_change(
     return item_id
 
 
+def record_only(
+    session: Session,
+    *,
+    variant_id: int,
+    location_id: int,
+    txn_type: TxnType,
+    actor: str,
+    reference_type: RefType | str,
+    reference_id: int | str | None,
+    note: str,
+) -> int:
+    """A ledger row that moves no stock (a written-off return: the units never come back
+    on the shelf, yet the decision is on record beside the other rows of the order item).
+    Counts still equal the sums of their deltas. Returns the item id."""
+    ref_type, ref_id = reference(reference_type, reference_id)
+    item_id = ensure_item(session, variant_id, location_id)
+    session.execute(
+        insert(InventoryTransaction).values(
+            item_id=item_id,
+            type=txn_type,
+            delta_on_hand=0,
+            delta_reserved=0,
+            reference_type=ref_type,
+            reference_id=ref_id,
+            actor=actor,
+            note=note,
+            created_at=utcnow(),
+        )
+    )
+    return item_id
+
+
 # --------------------------------------------------------------------------- many changes
 
 LEDGER_COLUMNS = (

@@ -38,7 +38,7 @@ ORDER_COLUMNS = (
     "buyer_username", "shipping_address", "subtotal", "shipping_fee", "seller_discount",
     "platform_discount", "total", "fees", "fees_final", "shipping_subsidy",
     "tracking_number", "cancel_reason", "placed_at", "platform_updated_at", "paid_at",
-    "shipped_at", "completed_at", "created_at", "updated_at",
+    "shipped_at", "completed_at", "created_at", "updated_at", "cancelled_by",
 )  # fmt: skip
 HISTORY_COLUMNS = ("order_id", "status", "platform_status", "changed_at", "created_at")
 ITEM_COLUMNS = (
@@ -125,6 +125,7 @@ def _order_row(store_id: int, co: ChannelOrder, fee_rate: Decimal, fmt: RowForma
         money(co.platform_discount), money(co.total), fees, False, 0,
         co.tracking_number[:80], co.cancel_reason, when(co.created_at), when(co.updated_at),
         when(co.paid_at), when(co.shipped_at), when(co.completed_at), now, now,
+        co.cancelled_by[:20],
     )  # fmt: skip
 
 

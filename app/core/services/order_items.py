@@ -1,7 +1,9 @@
 """Each order item's inventory state machine: the one place an order moves stock.
 
 An item walks ``none → reserved → deducted``, ``reserved → released`` (cancelled before
-shipping), ``deducted → returned`` (the seller restocks a return). The target state follows
+shipping), ``deducted → returned`` (the seller restocks a received return) or
+``deducted → written_off`` (the seller writes it off: no stock comes back,
+:func:`dispose_return`). The target state follows
 from the order's status (:data:`TARGET_STATE`); applying the same status twice changes
 nothing, because only a state *transition* writes to the ledger. Items whose listing is
 not mapped to a variant stay ``none`` and take effect when the listing is mapped
@@ -26,7 +28,13 @@ from app.core.db.models import ChannelListing, Order, OrderItem, Variant
 from app.core.domain import InventoryState, OrderStatus, TxnType
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
-from app.core.services.ledger import LedgerBatch, RefType, apply_change, forced_listings
+from app.core.services.ledger import (
+    LedgerBatch,
+    RefType,
+    apply_change,
+    forced_listings,
+    record_only,
+)
 from app.core.text import msg
 
 # What stock effect each order status calls for.
@@ -322,3 +330,61 @@ def restock_return(
                 msg("none of these items can be restocked (not shipped, or already returned)")
             )
         return done
+
+
+# the states a returned item may be in when the seller decides one of its return lines:
+# a second return of the same item (a partial return before) finds it already moved
+DISPOSABLE = (InventoryState.DEDUCTED, InventoryState.RETURNED, InventoryState.WRITTEN_OFF)
+
+
+def dispose_return(
+    session: Session,
+    item: OrderItem,
+    *,
+    restock: int,
+    write_off: int,
+    location_id: int,
+    actor: str,
+    note: str,
+) -> None:
+    """The seller's decision on returned units of one item: ``restock`` units go back on
+    the shelf at ``location_id`` (a ``return`` ledger row), ``write_off`` units do not (a
+    ``write_off`` row that moves nothing). The item becomes ``returned`` when any unit was
+    restocked, else ``written_off``. The caller (services/returns.py) guarantees a return
+    line is decided once; this only checks the item may take it.
+    """
+    assert item.id is not None and item.variant_id is not None
+    if item.inventory_state not in DISPOSABLE:
+        raise ValidationError(
+            msg(
+                "this line was not shipped, so nothing of it can come back (stock: {state})",
+                state=item.inventory_state.value,
+            )
+        )
+    if restock:
+        apply_change(
+            session,
+            variant_id=item.variant_id,
+            location_id=location_id,
+            txn_type=TxnType.RETURN,
+            d_on_hand=restock,
+            actor=actor,
+            reference_type=RefType.ORDER_ITEM,
+            reference_id=item.id,
+            note=note,
+        )
+    if write_off:
+        record_only(
+            session,
+            variant_id=item.variant_id,
+            location_id=item.location_id or location_id,
+            txn_type=TxnType.WRITE_OFF,
+            actor=actor,
+            reference_type=RefType.ORDER_ITEM,
+            reference_id=item.id,
+            note=f"{write_off} written off: {note}",
+        )
+    if restock:
+        item.inventory_state = InventoryState.RETURNED
+    elif item.inventory_state == InventoryState.DEDUCTED:
+        item.inventory_state = InventoryState.WRITTEN_OFF

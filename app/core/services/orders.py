@@ -175,6 +175,7 @@ def _order_fields(co: ChannelOrder) -> dict:
         total=co.total,
         tracking_number=co.tracking_number[:80],
         cancel_reason=co.cancel_reason,
+        cancelled_by=co.cancelled_by,
         placed_at=co.created_at,
         platform_updated_at=co.updated_at,
         paid_at=co.paid_at,
@@ -245,6 +246,8 @@ class OrderDTO:
     tracking_number: str
     items: tuple[OrderItemDTO, ...]
     history: tuple[tuple[datetime, OrderStatus, str], ...]
+    cancel_reason: str = ""
+    cancelled_by: str = ""  # buyer / seller / system / operator, "" when not known
 
 
 def get_order(ctx: ServiceContext, order_id: int) -> OrderDTO:
@@ -294,6 +297,8 @@ def get_order(ctx: ServiceContext, order_id: int) -> OrderDTO:
                 for i in o.items
             ),
             tuple((a, b, c) for a, b, c in hist),
+            o.cancel_reason,
+            o.cancelled_by,
         )
 
 

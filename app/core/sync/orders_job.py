@@ -22,6 +22,7 @@ from app.core.services.order_sync import cursor_start, orders_awaiting_fees, rec
 from app.core.services.orders import UpsertStats
 from app.core.sync.context import JobContext, chunks
 from app.core.sync.events import DataChanged
+from app.core.sync.returns_job import fetch_returns
 
 DETAIL_BATCH = 50
 
@@ -49,6 +50,7 @@ async def fetch_orders(jc: JobContext, *, fees: bool = True) -> set[int]:
         jc.run.log(f"{fetch.created} new and {fetch.updated} updated orders")
     if fees:
         await fetch_final_fees(jc)
+        await fetch_returns(jc)  # every few minutes (docs/ARCHITECTURE.md, "Fulfilment")
     if fetch.touched:
         jc.emit(DataChanged("stock", tuple(sorted(fetch.touched))))
     return fetch.touched

@@ -9,6 +9,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.core.services import order_views, orders
+from app.core.services import returns as returns_service
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError
 from app.gui.formatting import format_datetime, format_rupiah, humanize
@@ -16,7 +17,12 @@ from app.gui.i18n import tr
 from app.gui.widgets.columns import ERROR, SUCCESS
 
 
-def order_html(order: orders.OrderDTO, lines: list[order_views.OrderLine], store_name: str) -> str:
+def order_html(
+    order: orders.OrderDTO,
+    lines: list[order_views.OrderLine],
+    store_name: str,
+    returns: list[returns_service.ReturnRow] | None = None,
+) -> str:
     """The detail pane's HTML; unmapped lines link to ``map:<listing id>``."""
     e = escape
     not_mapped = e(tr("Not mapped"))
@@ -62,6 +68,7 @@ def order_html(order: orders.OrderDTO, lines: list[order_views.OrderLine], store
         if order.tracking_number
         else ""
     )
+    cancelled = _cancel_html(order)
     title = tr("Order {number}").format(number=order.platform_order_id)
     placed = tr("Placed {placed} · updated {updated}").format(
         placed=format_datetime(order.placed_at), updated=format_datetime(order.updated_at)
@@ -71,16 +78,57 @@ def order_html(order: orders.OrderDTO, lines: list[order_views.OrderLine], store
         f"<p>{e(store_name)} · <b>{e(humanize(order.status))}</b> "
         f"<small>({e(order.platform_status)})</small><br>"
         f"{e(placed)}"
-        f"</p>{tracking}"
+        f"</p>{cancelled}{tracking}"
         f"<h3>{e(tr('Buyer'))}</h3><p>{e(order.buyer_name or '—')}<br>{address}</p>"
         f'<h3>{e(tr("Items"))}</h3><table width="100%" cellspacing="0" cellpadding="4">'
         f"<tr><th align='left'>{e(tr('Item'))}</th><th align='right'>{e(tr('Qty'))}</th>"
         f"<th align='right'>{e(tr('Price'))}</th>"
         f"<th align='left'>{e(tr('Master SKU'))}</th></tr>"
         f"{''.join(rows)}</table>"
+        f"{_returns_html(returns or [])}"
         f'<h3>{e(tr("Amounts"))}</h3><table cellpadding="3">{amount_rows}</table>'
         f"<h3>{e(tr('Status history'))}</h3><ul>{history or '<li>—</li>'}</ul>"
     )
+
+
+def _cancel_html(order: orders.OrderDTO) -> str:
+    """Who cancelled and why (docs/ARCHITECTURE.md, "Fulfilment")."""
+    if not (order.cancel_reason or order.cancelled_by):
+        return ""
+    who = humanize(order.cancelled_by) if order.cancelled_by else tr("unknown")
+    text = tr("Cancelled by {who}: {reason}").format(
+        who=who, reason=order.cancel_reason or tr("no reason given")
+    )
+    return f"<p><b>{escape(text)}</b></p>"
+
+
+def _returns_html(rets: list[returns_service.ReturnRow]) -> str:
+    if not rets:
+        return ""
+    items = []
+    for r in rets:
+        head = tr("Return {id}: {state}").format(id=r.platform_return_id, state=humanize(r.state))
+        if r.reason:
+            head += f" — {r.reason}"
+        parts = []
+        for ln in r.lines:
+            sku = ln.variant_sku or ln.platform_sku
+            if ln.restocked:
+                parts.append(
+                    tr("{sku} ×{n}: {k} restocked into {location}").format(
+                        sku=sku, n=ln.quantity, k=ln.restocked, location=ln.location
+                    )
+                )
+            if ln.written_off:
+                parts.append(
+                    tr("{sku} ×{n}: {k} written off").format(
+                        sku=sku, n=ln.quantity, k=ln.written_off
+                    )
+                )
+            if not ln.decided:
+                parts.append(f"{sku} ×{ln.quantity}")
+        items.append(f"<li>{escape(head)}<br><small>{escape('; '.join(parts))}</small></li>")
+    return f"<h3>{escape(tr('Returns'))}</h3><ul>{''.join(items)}</ul>"
 
 
 class OrderDetail(QTextBrowser):
@@ -115,7 +163,8 @@ class OrderDetail(QTextBrowser):
             self.setHtml(f"<p>{escape(tr('This order no longer exists.'))}</p>")
             return
         lines = order_views.order_lines(self._ctx, order_id)
-        self.setHtml(order_html(order, lines, store_name))
+        rets = returns_service.list_returns(self._ctx, order_id=order_id)
+        self.setHtml(order_html(order, lines, store_name, rets))
 
     def _link(self, url: QUrl) -> None:
         text = url.toString()

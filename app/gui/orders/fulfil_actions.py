@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.gui.orders import labels, printing, ship_dialog
+from app.gui.orders import labels, printing, returns, ship_dialog
 
 if TYPE_CHECKING:
     from app.gui.orders.page import OrdersPage
@@ -21,3 +21,4 @@ def install(page: OrdersPage) -> None:
     ship_dialog.install(page)
     labels.install(page)
     printing.install(page)
+    returns.install(page)

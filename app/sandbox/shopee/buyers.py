@@ -14,6 +14,7 @@ from datetime import datetime
 
 from app.sandbox.catalog import BUYER_NAMES, CITIES
 from app.sandbox.shopee import shipping
+from app.sandbox.shopee.returns import open_return, step_return
 from app.sandbox.shopee.state import (
     CARRIERS,
     PAYMENT_METHODS,
@@ -164,9 +165,12 @@ class OrderLife:
         elif status == "SHIPPED":
             order.status = "TO_CONFIRM_RECEIVE"
         elif status == "TO_CONFIRM_RECEIVE":
-            order.status = "COMPLETED" if roll < 0.92 else "TO_RETURN"
+            if roll < 0.92:
+                order.status = "COMPLETED"
+            else:  # the buyer asks to return the goods
+                open_return(self.st, order, rng)
         elif status == "TO_RETURN":
-            order.status = "COMPLETED" if roll < 0.5 else "CANCELLED"
+            return step_return(self.st, order, rng)
         else:
             return False
         order.update_time = now

@@ -30,7 +30,16 @@ from app.sandbox.shopee.gateway import Gateway
 from app.sandbox.shopee.logistics import LogisticsApi
 from app.sandbox.shopee.orders import OrdersApi
 from app.sandbox.shopee.products import ProductsApi
-from app.sandbox.shopee.state import API, NOT_FOUND_MESSAGE, ShopeeState, SimItem, SimModel, SimShop
+from app.sandbox.shopee.returns import ReturnsApi, open_return, step_return
+from app.sandbox.shopee.state import (
+    API,
+    NOT_FOUND_MESSAGE,
+    ShopeeState,
+    SimItem,
+    SimLine,
+    SimModel,
+    SimShop,
+)
 
 
 class ShopeeSim:
@@ -54,6 +63,7 @@ class ShopeeSim:
         self.products = ProductsApi(self.state, self.gateway)
         self.orders = OrdersApi(self.state, self.gateway, self.life)
         self.logistics = LogisticsApi(self.state, self.gateway, self.life)
+        self.returns = ReturnsApi(self.state, self.gateway)
         self.finance = FinanceApi(self.state, self.gateway)
 
     # ------------------------------------------------------------------ shared state
@@ -94,6 +104,7 @@ class ShopeeSim:
             *self.orders.routes(),
             *self.logistics.routes(),
             *self.finance.routes(),
+            *self.returns.routes(),
             *self.auth.consent_routes(),
         ]
 
@@ -183,6 +194,46 @@ class ShopeeSim:
         if order.status in ("SHIPPED", "TO_CONFIRM_RECEIVE", "COMPLETED", "CANCELLED", "TO_RETURN"):
             raise ValueError(f"order {order_sn} is {order.status} and cannot be cancelled")
         self.life.cancel(order, "seller", "CUSTOMER_REQUEST")
+
+    def place_order(self, shop_id: int | str, items: dict[str, int]) -> str:
+        """A buyer orders exact quantities (SKU -> units), paid at once; for tests."""
+        shop = self.state.shops[int(shop_id)]
+        lines = []
+        for sku, qty in items.items():
+            item, model = self.state.find_model(shop_id, sku)
+            location = max(model.stock, key=lambda loc: model.stock[loc])
+            if model.stock[location] < qty:
+                raise ValueError(f"only {model.stock[location]} of {sku} in stock")
+            model.stock[location] -= qty
+            lines.append(SimLine(item, model, qty, location))
+        order = self.life.new_order(shop, lines, self.state.rng)
+        if order.status == "UNPAID":
+            order.status, order.pay_time = "READY_TO_SHIP", order.create_time
+        return order.order_sn
+
+    def buyer_cancel(
+        self, shop_id: int | str, order_sn: str, reason: str = "Change of mind"
+    ) -> None:
+        """The buyer cancels an unshipped order (Shopee agrees at once)."""
+        order = self.state.shops[int(shop_id)].orders[order_sn]
+        order.status = "IN_CANCEL"
+        self.life.cancel(order, "buyer", reason)
+
+    def request_return(
+        self, shop_id: int | str, order_sn: str, units: dict[str, int] | None = None
+    ) -> str:
+        """The buyer asks to return a delivered order (``units``: SKU -> quantity, default
+        everything); returns the return_sn."""
+        order = self.state.shops[int(shop_id)].orders[order_sn]
+        by_model = None
+        if units is not None:
+            by_model = {self.state.find_model(shop_id, k)[1].model_id: q for k, q in units.items()}
+        return str(open_return(self.state, order, self.state.rng, by_model)["return_sn"])
+
+    def advance_return(self, shop_id: int | str, order_sn: str, status: str = "COMPLETED") -> None:
+        """Walk the order's return to ``status`` (COMPLETED: the goods reached the seller)."""
+        order = self.state.shops[int(shop_id)].orders[order_sn]
+        step_return(self.state, order, self.state.rng, to=status)
 
     def set_order_status(self, shop_id: int | str, order_sn: str, status: str) -> None:
         """Test helper: force an order's status (arranging shipment when PROCESSED)."""

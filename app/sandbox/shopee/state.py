@@ -202,6 +202,7 @@ class SimOrder:
     doc_polls: int = 0
     doc_type: str = ""
     restocked: bool = False  # cancelled before shipping: its units went back to stock
+    ret: dict[str, Any] | None = None  # the buyer's return, if any (app/sandbox/shopee/returns.py)
 
     @property
     def subtotal(self) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 from app.sandbox.catalog import BUYER_NAMES, CITIES
 from app.sandbox.tiktok import packages
 from app.sandbox.tiktok.finance import FinanceApi
+from app.sandbox.tiktok.returns import CLOSED, open_return, step_return
 from app.sandbox.tiktok.state import Order, Product, Shop, Sku, TikTokState, money
 
 
@@ -185,6 +186,15 @@ class OrderLife:
             wait = float(self.st.options.get("seller_center_ships_after", 0))
             if wait and now - (order.paid_time or now) < wait and not straight:
                 return 0  # left for the seller to ship (demo: through the app)
+            p_cancel = float(self.st.options["buyer_cancel_probability"])
+            if (
+                status == "AWAITING_SHIPMENT"
+                and not straight
+                and p_cancel
+                and rng.random() < p_cancel
+            ):
+                self.cancel(shop, order, "BUYER", "Buyer no longer needs the order")
+                return 1
             self.arrange_shipment(order, now)
         elif status == "AWAITING_COLLECTION":
             order.collection_time = now
@@ -195,6 +205,12 @@ class OrderLife:
             self.set_status(order, "DELIVERED", now, package_status="COMPLETED")
             order.tracking.append(event("Your package was delivered!", now))
         elif status == "DELIVERED":
+            if order.ret and order.ret["return_status"] not in CLOSED:
+                return int(step_return(self.st, order))  # the return runs its course first
+            p_return = float(self.st.options["return_probability"])
+            if not straight and order.ret is None and p_return and rng.random() < p_return:
+                open_return(self.st, order, rng)
+                return 1
             self.set_status(order, "COMPLETED", now)
             self.finance.settle(shop, order, now)
         else:

@@ -27,6 +27,7 @@ from app.sandbox.tiktok.gateway import Gateway
 from app.sandbox.tiktok.logistics import LogisticsApi
 from app.sandbox.tiktok.orders import OrdersApi
 from app.sandbox.tiktok.products import ProductsApi
+from app.sandbox.tiktok.returns import ReturnRefundApi, open_return, step_return
 from app.sandbox.tiktok.state import (
     MSG_EXPIRED,
     MSG_INTERNAL,
@@ -61,6 +62,7 @@ class TikTokSim:
         self.products = ProductsApi(self.state, self.gateway)
         self.orders = OrdersApi(self.state, self.gateway)
         self.logistics = LogisticsApi(self.state, self.gateway, self.life)
+        self.returns = ReturnRefundApi(self.state, self.gateway, self.life)
         self.gateway.routes = self.routes()
 
     # ------------------------------------------------------------------ shared state
@@ -112,6 +114,7 @@ class TikTokSim:
             *self.products.routes(),
             *self.orders.routes(),
             *self.finance.routes(),
+            *self.returns.routes(),
         ]
 
     def owns(self, path: str) -> bool:
@@ -303,6 +306,34 @@ class TikTokSim:
                     raise ValueError(f"only {sum(sku.stock.values())} of {key} in stock")
                 basket.append((product, sku, qty))
             return self.life.create_order(shop, basket, self.state.rng).id
+
+    def buyer_cancel(self, shop_id: str, order_id: str, reason: str = "Changed my mind") -> None:
+        """The buyer cancels an unshipped order (no seller approval in the emulator)."""
+        with self.state.sandbox.lock:
+            shop = self.state.shops[shop_id]
+            self.life.cancel(shop, shop.orders[order_id], "BUYER", reason)
+
+    def request_return(
+        self,
+        shop_id: str,
+        order_id: str,
+        units: dict[str, int] | None = None,
+        refund_only: bool = False,
+    ) -> str:
+        """The buyer asks to return a delivered order (``units``: SKU -> units, default
+        all); returns the return id."""
+        with self.state.sandbox.lock:
+            order = self.state.shops[shop_id].orders[order_id]
+            return str(
+                open_return(self.state, order, self.state.rng, units, refund_only)["return_id"]
+            )
+
+    def advance_return(
+        self, shop_id: str, order_id: str, status: str = "RETURN_OR_REFUND_REQUEST_SUCCESS"
+    ) -> None:
+        """Walk the order's return to ``status`` (SUCCESS: received and refunded)."""
+        with self.state.sandbox.lock:
+            step_return(self.state, self.state.shops[shop_id].orders[order_id], to=status)
 
     def set_order_status(self, shop_id: str, order_id: str, status: str) -> None:
         """Walk an order forward until it reaches ``status`` (tests)."""

@@ -50,6 +50,8 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "listing_share": 0.85,  # share of catalog SKUs each shop lists
     "on_hold_probability": 0.3,
     "unpaid_cancel_probability": 0.1,
+    "buyer_cancel_probability": 0.05,  # the buyer cancels an order awaiting shipment
+    "return_probability": 0.08,  # a delivered order gets a return request
     "advance_probability": 0.5,
     # Shares of paid orders split into two packages / shipped by the seller's own carrier
     # (app/sandbox/tiktok/packages.py); decided from the order id.
@@ -178,6 +180,7 @@ class Order:
     shipping_type: str = "TIKTOK"  # SELLER: the seller's own carrier (self_shipment)
     settlement: dict[str, Any] | None = None
     statement_day: int = 0
+    ret: dict[str, Any] | None = None  # the buyer's return (app/sandbox/tiktok/returns.py)
 
 
 @dataclass

@@ -5,6 +5,7 @@ from app.core.db.models.base import Base
 from app.core.db.models.catalog import SKU_MAX_LENGTH, Product, Variant
 from app.core.db.models.inventory import InventoryItem, InventoryTransaction, Location
 from app.core.db.models.orders import Order, OrderItem, OrderStatusChange
+from app.core.db.models.returns import OrderReturn, OrderReturnLine
 from app.core.db.models.shipping import OrderPackage
 from app.core.db.models.stores import ChannelListing, Store
 from app.core.db.models.sync import StockPush, SyncCursor, SyncJob, SyncLog
@@ -21,6 +22,8 @@ __all__ = [
     "Order",
     "OrderItem",
     "OrderPackage",
+    "OrderReturn",
+    "OrderReturnLine",
     "OrderStatusChange",
     "PlatformRow",
     "Product",

@@ -54,6 +54,8 @@ class Order(Base):
     fees_final: Mapped[bool] = mapped_column(default=False)
     tracking_number: Mapped[str80] = mapped_column(default="")
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    # who cancelled (domain CancelledBy value, "" when not cancelled); migration 0007
+    cancelled_by: Mapped[str] = mapped_column(String(20), default="", server_default="")
     placed_at: Mapped[utc]
     platform_updated_at: Mapped[utc]
     paid_at: Mapped[utc | None]

@@ -18,8 +18,10 @@ import httpx
 
 from app.core.domain import (
     AppCredentials,
+    CancelReason,
     ChannelListing,
     ChannelOrder,
+    ChannelReturn,
     Endpoints,
     OrderFees,
     OrderPage,
@@ -40,7 +42,7 @@ from app.core.platforms.base import (
     TokenProvider,
 )
 from app.core.platforms.http import RetryPolicy, TokenBucket
-from app.core.platforms.shopee import labels, mapping
+from app.core.platforms.shopee import aftersale, labels, mapping
 from app.core.platforms.shopee.client import ShopeeClient
 from app.core.platforms.shopee.records import (
     MAX_ITEM_IDS,
@@ -243,6 +245,26 @@ class ShopeeAdapter(ShopeeShipping):  # shipping: shipping.py
         if not details:
             raise BadRequestError(f"order {order_sn} not found", code="error_not_found")
         return details[0]
+
+    # ------------------------------------------------------------------ cancel, returns
+    async def cancel_reasons(self) -> list[CancelReason]:
+        """The reasons a seller may give (documented list; option ``cancel_reasons``)."""
+        return aftersale.cancel_reasons(self._options)
+
+    async def cancel_order(
+        self, platform_order_id: str, reason: str, items: Sequence[tuple[str, str, int]] = ()
+    ) -> None:
+        """Cancel an unshipped order as the seller (never retried)."""
+        await aftersale.cancel_order(self.client, self._auth(), platform_order_id, reason, items)
+
+    async def list_returns(
+        self, updated_from: datetime, updated_to: datetime
+    ) -> list[ChannelReturn]:
+        """Returns updated in the range (option ``return_status_map`` adds statuses)."""
+        states = {**aftersale.RETURN_STATES, **self._options.get("return_status_map", {})}
+        return await aftersale.list_returns(
+            self.client, self._auth(), updated_from, updated_to, states
+        )
 
     # ------------------------------------------------------------------ fulfilment, fees
     async def shipping_info(self, platform_order_id: str) -> ShippingInfo:

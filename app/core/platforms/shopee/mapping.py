@@ -22,6 +22,7 @@ from app.core.domain import (
     WarehouseStock,
 )
 from app.core.platforms.base import MalformedResponseError
+from app.core.platforms.shopee.aftersale import cancelled_by
 
 log = logging.getLogger(__name__)
 
@@ -262,6 +263,9 @@ def order_from_detail(detail: Mapping[str, Any]) -> ChannelOrder:
         shipped_at=utc(detail.get("pickup_done_time")),
         completed_at=updated if status is OrderStatus.COMPLETED else None,
         cancel_reason=str(detail.get("cancel_reason") or detail.get("buyer_cancel_reason") or ""),
+        cancelled_by=cancelled_by(detail.get("cancel_by"))
+        if status is OrderStatus.CANCELLED
+        else "",
     )
 
 

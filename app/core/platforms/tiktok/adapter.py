@@ -18,9 +18,11 @@ import httpx
 
 from app.core.domain import (
     AppCredentials,
+    CancelReason,
     ChannelListing,
     ChannelOrder,
     ChannelOrderItem,
+    ChannelReturn,
     Endpoints,
     OrderFees,
     OrderPage,
@@ -43,7 +45,8 @@ from app.core.platforms.base import (
     TokenProvider,
 )
 from app.core.platforms.http import RetryPolicy, TokenBucket
-from app.core.platforms.tiktok import labels
+from app.core.platforms.tiktok import aftersale, labels
+from app.core.platforms.tiktok.aftersale import cancelled_by
 from app.core.platforms.tiktok.client import (
     CONSENT_BASE_URL,
     MAX_PAGE_SIZE,
@@ -276,6 +279,26 @@ class TikTokAdapter(TikTokShipping):  # shipping: shipping.py
         data = await self.client.get_order_statement_transactions(platform_order_id)
         return _mapped(fees_from_statement, platform_order_id, data)
 
+    # ------------------------------------------------------------------ cancel, returns
+    async def cancel_reasons(self) -> list[CancelReason]:
+        """The reasons a seller may give ([uncertain] codes: option ``cancel_reasons``)."""
+        return aftersale.cancel_reasons(self._options)
+
+    async def cancel_order(
+        self, platform_order_id: str, reason: str, items: Sequence[tuple[str, str, int]] = ()
+    ) -> None:
+        """Cancel an unshipped order as the seller (never retried)."""
+        await self._ensure_cipher()
+        await aftersale.cancel_order(self.client, platform_order_id, reason, items)
+
+    async def list_returns(
+        self, updated_from: datetime, updated_to: datetime
+    ) -> list[ChannelReturn]:
+        """Returns updated in ``[from, to)`` (option ``return_status_map`` adds statuses)."""
+        await self._ensure_cipher()
+        states = {**aftersale.RETURN_STATES, **self._options.get("return_status_map", {})}
+        return await aftersale.list_returns(self.client, updated_from, updated_to, states)
+
     # ------------------------------------------------------------------ internals
     def _access_token(self) -> str | None:
         tokens = self._tokens.current()
@@ -457,6 +480,11 @@ def order_from_tiktok(
             else None
         ),
         cancel_reason=str(order.get("cancel_reason") or ""),
+        cancelled_by=(
+            cancelled_by(order.get("cancellation_initiator"))
+            if status is OrderStatus.CANCELLED
+            else ""
+        ),
         tracking_number=str(order.get("tracking_number") or ""),
     )
 

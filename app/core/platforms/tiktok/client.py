@@ -73,6 +73,7 @@ DEFAULT_VERSIONS: dict[str, str] = {
     "fulfillment": "202309",
     "finance": "202309",
     "finance_transactions": "202501",
+    "return_refund": "202309",
 }
 
 
@@ -400,6 +401,38 @@ class TikTokClient:
         path = f"/fulfillment/{self._v('fulfillment')}/orders/{order_id}/tracking"
         data = await self._call("GET", path, safe_to_repeat=True)
         return _list(data, "tracking")
+
+    # ------------------------------------------------------------------ cancellations, returns
+    async def cancel_order(
+        self, order_id: str, cancel_reason: str, skus: Sequence[Mapping[str, Any]] = ()
+    ) -> dict[str, Any]:
+        """The seller cancels an order (whole, or ``skus``); ``{cancel_id, cancel_status}``.
+        Not retried automatically: a repeat could act twice."""
+        path = f"/return_refund/{self._v('return_refund')}/cancellations"
+        body: dict[str, Any] = {"order_id": order_id, "cancel_reason": cancel_reason}
+        if skus:
+            body["skus"] = [dict(s) for s in skus]
+        return await self._call("POST", path, body=body, safe_to_repeat=False) or {}
+
+    async def search_returns(
+        self,
+        *,
+        update_time_ge: int,
+        update_time_lt: int,
+        page_size: int = 50,
+        page_token: str | None = None,
+    ) -> Page:
+        """One page of returns updated in the range, oldest first (list key ``return_orders``)."""
+        path = f"/return_refund/{self._v('return_refund')}/returns/search"
+        query = {
+            "page_size": page_size,
+            "page_token": page_token,
+            "sort_field": "update_time",
+            "sort_order": "ASC",
+        }
+        body = {"update_time_ge": update_time_ge, "update_time_lt": update_time_lt}
+        data = await self._call("POST", path, query=query, body=body, safe_to_repeat=True)
+        return _page(data, "return_orders", endpoint=path)
 
     # ------------------------------------------------------------------ finance
     async def get_statements(
