@@ -92,6 +92,9 @@ def _print(args, ws, out: Path, store_ids: list[int], known: dict) -> int:
             )
     eng = SyncEngine(ws, None, EngineOptions(schedule=False, stores=frozenset(store_ids)))
     eng.start(role="orders labels")  # EngineAlreadyRunning: exit 3 naming the holder
+    from app.demo import resume_sandbox
+
+    sandbox = resume_sandbox(ws, list(known.values()))  # a demo folder after `demo` ended
     try:
         if not args.order:
             # the seller may just have arranged shipment: read each store's orders first
@@ -108,6 +111,8 @@ def _print(args, ws, out: Path, store_ids: list[int], known: dict) -> int:
         merged = req.result.result(timeout=DEADLINE + 60)
     finally:
         eng.stop()
+        if sandbox is not None:
+            sandbox.stop()
     labels = sum(len(r.files) for r in merged.results if r.ok)
     printed = len(merged.results) - len(merged.failed)
     if merged.path is not None:

@@ -595,7 +595,10 @@ class TikTokClient:
         if isinstance(err, RateLimitedError):
             # Share the pause with every other call of this store (one bucket per store).
             self._limiter.penalize(wait)
-        log.warning(
+        # a document still being generated is the normal flow, not a problem to show
+        level = logging.INFO if err.code == "11034037" else logging.WARNING
+        log.log(
+            level,
             "TikTok %s %s failed (%s); retry %d in %.2fs",
             method,
             path,
