@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QToolButton
 
 from tests.gui.test_orders import open_orders
 
@@ -31,7 +31,7 @@ def opened_urls(monkeypatch) -> list:
 def test_picking_list_and_slips_open_as_pdfs(qtbot, gui, seeded, monkeypatch):
     urls = opened_urls(monkeypatch)
     page = open_orders(qtbot, gui)
-    buttons = {b.text(): b for b in page.findChildren(QPushButton)}
+    buttons = {b.text(): b for b in page.findChildren(QToolButton)}
     assert not buttons["Picking list"].isEnabled()  # nothing selected yet
     page.view.selectAll()
     assert buttons["Picking list"].isEnabled() and buttons["Packing slips"].isEnabled()

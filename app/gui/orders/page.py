@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -134,14 +135,15 @@ class OrdersPage(Page):
             QPushButton(tr("Map unmapped items…")), tr("Map this order's items")
         )
         self.map_button.clicked.connect(self.map_current)
-        # fulfilment buttons (add_order_action); the same actions are in the context menu
-        self.actions_bar = QHBoxLayout()
+        # fulfilment buttons (add_order_action) in a toolbar above the list: on a narrow
+        # window the ones that do not fit go into its » menu; all are in the context menu
+        self.actions_bar = QToolBar(tr("Order actions"))
+        self.actions_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._order_actions: list[tuple[QAction, bool]] = []  # (action, needs a selection)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         sel_bar = QHBoxLayout()
         sel_bar.addWidget(self.selection_label)
-        sel_bar.addLayout(self.actions_bar)
         sel_bar.addStretch(1)
         sel_bar.addWidget(self.map_button)
         sel_bar.addWidget(self.copy_button)
@@ -156,6 +158,7 @@ class OrdersPage(Page):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.actions_bar)
         ll.addWidget(self.view, 1)
         ll.addLayout(sel_bar)
         self.splitter.addWidget(left)
@@ -284,13 +287,7 @@ class OrdersPage(Page):
         self._order_actions.append((action, needs_selection))
         action.setEnabled(not needs_selection)
         if button:
-            btn = QPushButton(action.text())
-            btn.setAccessibleName(action.text())
-            btn.setToolTip(action.toolTip())
-            btn.clicked.connect(action.trigger)
-            action.changed.connect(lambda b=btn, a=action: b.setEnabled(a.isEnabled()))
-            btn.setEnabled(action.isEnabled())
-            self.actions_bar.addWidget(btn)
+            self.actions_bar.addAction(action)
 
     def _context_menu(self, pos) -> None:
         if not self._order_actions:
