@@ -122,6 +122,7 @@ def read(kind: ImportKind, path: Path, meter: Meter | None = None) -> Parsed:
     Only the headers of the other sheets are read; the chosen sheet is streamed once.
     """
     meter = meter or Meter(None)
+    meter.at(0)  # a bar shows at once, before the workbook opens
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
