@@ -26,6 +26,7 @@ import cProfile
 import json
 import os
 import pstats
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -129,10 +130,14 @@ def child(op: str, data: Path, file: Path, profile: bool) -> None:
 
     out: dict = {}
     ws = None
+    if op == "listings":
+        add_listings(data)
+        print(json.dumps(out))
+        return
     if op != "bare":
         ws = open_workspace(resolve_paths(data))
     prof = cProfile.Profile() if profile else None
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     if prof:
         prof.enable()
     if op == "bare":
@@ -154,16 +159,29 @@ def child(op: str, data: Path, file: Path, profile: bool) -> None:
             out["rejected"] = [(p.row, p.column, p.message) for p in exc.report.problems]
         out["progress_last"] = progress[-1] if progress else None
     out["seconds"] = time.perf_counter() - t
+    out["cpu"] = time.process_time() - cpu  # moves less than wall time on a loaded machine
     if prof:
         prof.disable()
         pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(35)
         pstats.Stats(prof, stream=sys.stderr).sort_stats("tottime").print_stats(25)
     if ws:
         ws.close()
+    out["rss_mb"] = peak_rss_mb()
+    print(json.dumps(out))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. ``VmHWM`` rather than ``ru_maxrss``, which a
+    child inherits from the parent it was forked from."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
-    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(out))
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_child(op: str, data: Path, file: Path, profile: bool = False) -> dict:
@@ -217,6 +235,7 @@ def main() -> None:
     p.add_argument("rows", nargs="?", type=int, default=50_000)
     p.add_argument("--profile", action="store_true", help="cProfile each import (stderr)")
     p.add_argument("--only", help="run only the files whose name contains this")
+    p.add_argument("--reps", type=int, default=2, help="repetitions (the best counts)")
     p.add_argument("--child", nargs=3, metavar=("OP", "DATA", "FILE"), help=argparse.SUPPRESS)
     a = p.parse_args()
     if a.child:
@@ -236,32 +255,49 @@ def main() -> None:
         write_stock(files["stock"], a.rows)
         write_stock(files["stock, one bad row"], a.rows, bad=True)
         floor = run_child("floor", data, files["stock"])
-        print(f"{a.rows:,} rows per file; a child that only opens the workspace: "
-              f"{floor['rss_mb']:.0f} MB RSS")  # fmt: skip
+        print(
+            f"{a.rows:,} rows per file; a child that only opens the workspace: "
+            f"{floor['rss_mb']:.0f} MB peak RSS; best of {a.reps}, ours and bare interleaved"
+        )
         order = ["products, one bad row", "products", "stock, one bad row", "stock"]
         for name in order:
             if a.only and a.only not in name and name != "products":
                 continue
-            if name == "stock":
-                add_listings(data)
+            if name.startswith("stock") and not (data / "listed").exists():
+                run_child("listings", data, files[name])  # a child: keeps this process small
+                (data / "listed").touch()
             before = snapshot(data)
-            ours = run_child(name.split(",")[0] + ("-bad" if "bad" in name else ""), data,
-                             files[name], a.profile)  # fmt: skip
-            bare = run_child("bare", data, files[name])
+            base = folder / "base"
+            shutil.rmtree(base, ignore_errors=True)
+            shutil.copytree(data, base)  # every repetition starts from the same database
+            ours_runs, bare_runs = [], []
+            for rep in range(a.reps):
+                if rep:
+                    shutil.rmtree(data)
+                    shutil.copytree(base, data)
+                op = name.split(",")[0] + ("-bad" if "bad" in name else "")
+                ours_runs.append(run_child(op, data, files[name], a.profile))
+                bare_runs.append(run_child("bare", data, files[name]))
+            ours = min(ours_runs, key=lambda r: r["seconds"])
+            bare = min(bare_runs, key=lambda r: r["seconds"])
+            cpu_ours = min(r["cpu"] for r in ours_runs)
+            cpu_bare = min(r["cpu"] for r in bare_runs)
+            peak = max(r["rss_mb"] for r in ours_runs)
             after = snapshot(data)
-            ratio = ours["seconds"] / bare["seconds"]
+            ratio, cpu_ratio = ours["seconds"] / bare["seconds"], cpu_ours / cpu_bare
             if "rejected" in ours:
                 unchanged = "nothing changed" if after == before else f"CHANGED {before}->{after}"
                 first = ours["rejected"][0]
                 what = f"rejected ({len(ours['rejected'])} problem: {first}), {unchanged}"
             else:
                 what = f"applied {ours['changed']} (variants created, ledger rows)"
-            ok = ours["seconds"] <= GOAL_S and ours["rss_mb"] < GOAL_MB and ratio <= GOAL_RATIO
+            ok = ours["seconds"] <= GOAL_S and peak < GOAL_MB and ratio <= GOAL_RATIO
             print(
-                f"[{name}] {ours['seconds']:6.2f} s, peak {ours['rss_mb']:.0f} MB | bare openpyxl "
-                f"read-only pass {bare['seconds']:5.2f} s, peak {bare['rss_mb']:.0f} MB | "
-                f"ratio {ratio:.2f}x | progress reached {ours['progress_last']} | "
-                f"{'OK' if ok else 'MISSES GOAL'}\n    {what}"
+                f"[{name}] {ours['seconds']:6.2f} s (CPU {cpu_ours:.2f} s), peak {peak:.0f} MB | "
+                f"bare openpyxl read-only pass {bare['seconds']:5.2f} s (CPU {cpu_bare:.2f} s), "
+                f"peak {bare['rss_mb']:.0f} MB | ratio {ratio:.2f}x wall, {cpu_ratio:.2f}x CPU | "
+                f"progress reached {ours['progress_last']} | {'OK' if ok else 'MISSES GOAL'}"
+                f"\n    {what}"
             )
 
 

@@ -57,6 +57,7 @@ from app.core.services.locations import default_location_id, list_locations
 from app.core.text import msg
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+_KNOWN_KEY = "storesync.import_known_skus"  # session.info: the check's SKU lookup
 _PROBLEM_FILL = PatternFill("solid", fgColor="FFC7CE")
 
 
@@ -238,6 +239,7 @@ def _check_stock(
     k = ImportKind.STOCK
     sku_col, loc_col = _col(sheet, "sku", k), _col(sheet, "location", k)
     known = _existing_skus(s, ctx, [catalog.sku_key(r.sku) for r in rows if r.sku])
+    s.info[_KNOWN_KEY] = known  # the import, next in this transaction, reads them again
     locations = _locations(s, ctx)
     seen: dict[tuple[str, int], int] = {}
     for r in rows:
@@ -487,7 +489,9 @@ def rows_in_groups(groups: dict[str, list[ProductRow]]) -> Iterator[ProductRow]:
 def _import_stock(
     s: Session, ctx: ServiceContext, report: ImportReport, rows: list[StockRow]
 ) -> ImportResult:
-    known = _existing_skus(s, ctx, [catalog.sku_key(r.sku) for r in rows])
+    known = s.info.pop(_KNOWN_KEY, None) or _existing_skus(
+        s, ctx, [catalog.sku_key(r.sku) for r in rows]
+    )
     locations = _locations(s, ctx)
     counts = [
         (known[catalog.sku_key(r.sku)], locations[r.location.lower()], r.counted, r.note)
