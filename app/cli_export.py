@@ -97,9 +97,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.core.services.errors import ServiceError
 
     ws = _open(args)
+    bar = _ProgressBar("importing")
     try:
-        result = import_file(ws.ctx, ImportKind(args.kind), args.file)
+        result = import_file(ws.ctx, ImportKind(args.kind), args.file, bar)
     except ImportInvalid as exc:
+        bar.end()
         for p in exc.report.problems:
             print(f"row {p.row}, {p.column or '-'}: {p.message}", file=sys.stderr)
         print(f"{len(exc.report.problems)} problem(s); nothing was imported", file=sys.stderr)
@@ -108,15 +110,49 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"marked copy written to {args.report}", file=sys.stderr)
         return 1
     except ServiceError as exc:
+        bar.end()
         print(f"error: {exc}", file=sys.stderr)
         return 1
     finally:
         ws.close()
+    bar.end()
     print(
         f"imported {result.report.rows} rows: {result.products_created} products, "
         f"{result.variants_created} variants, {result.stock_rows} stock changes"
     )
     return 0
+
+
+class _ProgressBar:
+    """``progress(done, total)`` drawn on stderr: a bar redrawn in place on a terminal,
+    a line every 10 % otherwise (logs, pipes); stdout keeps only the result."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.tty = sys.stderr.isatty()
+        self.shown = -1
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = min(100, 100 * done // total) if total else 0
+        if self.tty:
+            if percent == self.shown:
+                return
+            filled = self.WIDTH * percent // 100
+            bar = "#" * filled + "." * (self.WIDTH - filled)
+            print(f"\r{self.label} [{bar}] {percent:3d}%", end="", file=sys.stderr, flush=True)
+            self.drawn = True
+        elif percent // 10 > self.shown // 10:
+            print(f"{self.label} {percent}%", file=sys.stderr, flush=True)
+        self.shown = percent
+
+    def end(self) -> None:
+        """Finish the bar's line before anything else is printed."""
+        if self.drawn:
+            print(file=sys.stderr, flush=True)
+            self.drawn = False
 
 
 def cmd_template(args: argparse.Namespace) -> int:

@@ -7,7 +7,10 @@ Prints:
 2. the database-write part alone (upsert_orders_in on the same normalized orders) and
    plain sqlite3 ``executemany`` of the same rows measured in the same run, and their
    ratio (see :mod:`tests.perf.raw_orders` for the two baselines);
-3. the time from the fetch that saw an order on one store to the new stock showing on all
+3. API calls per 1,000 orders on each platform (one Shopee and one TikTok shop, their
+   order jobs only), TikTok with its orders mapped from the search and, for comparison in
+   the same run, with a detail call per 50 orders as before (``orders_from_search`` off);
+4. the time from the fetch that saw an order on one store to the new stock showing on all
    three other stores (median and 95th percentile; the polling interval is excluded because
    the fetch is triggered directly).
 """
@@ -139,17 +142,61 @@ async def fetch_all(adapter):
     """Every order of the last day, normalized, as the order job sees them."""
 
     end = utcnow() + timedelta(seconds=1)
-    refs, tok = [], None
+    refs, tok, out = [], None, []
     while True:
         page = await adapter.list_orders(end - timedelta(days=1), end, tok)
-        refs += [r.platform_order_id for r in page.orders]
+        out += [r.order for r in page.orders if r.order is not None]  # listed whole
+        refs += [r.platform_order_id for r in page.orders if r.order is None]
         tok = page.next_cursor
         if tok is None:
             break
-    out = []
     for i in range(0, len(refs), 50):
         out += await adapter.get_orders(refs[i : i + 50])
     return out
+
+
+def bench_calls(n: int) -> None:
+    """API calls per 1,000 orders of each platform's order job."""
+    for whole in (False, True):
+        proc, info = sandbox_process(seed=4, shopee_shops=1, tiktok_shops=1)
+        ws = open_workspace(resolve_paths(tempfile.mkdtemp(prefix="bench-c-")))
+        opts = EngineOptions(
+            schedule=False,
+            rate_limits={"shopee": (1e9, 1e9), "tiktok_shop": (1e9, 1e9)},
+            adapter_options={"tiktok_shop": {"orders_from_search": whole}},
+        )
+        engine = SyncEngine(ws, None, opts)
+        engine.start()
+        stores = [
+            s for r in requests_from_info(info, engine) for s in engine.connect_store(r).result(120)
+        ]
+        for st in stores:
+            engine.sync_now(st.id).result(timeout=600)
+        httpx.post(
+            f"{info['base_url']}/_sandbox/orders",
+            params={"count": n, "max_lines": 5},
+            timeout=600,
+        )
+        for st in stores:
+            before = engine.meter.total(st.id)
+            engine.sync_now(st.id, (JobKind.ORDERS,)).result(timeout=3600)
+            calls = engine.meter.total(st.id) - before
+            with ws.sessions() as s:
+                stored = s.scalar(
+                    text("select count(*) from orders where store_id = :s"), {"s": st.id}
+                )
+            how = ""
+            if st.platform.value == "tiktok_shop":
+                how = " (mapped from the search)" if whole else " (a detail call per 50, as before)"
+            if st.platform.value == "shopee" and whole:
+                continue  # the same as in the first round
+            print(
+                f"[api calls] {st.platform.value}{how}: {calls} calls for {stored} orders = "
+                f"{1000 * calls / max(stored, 1):.1f} per 1,000 orders"
+            )
+        engine.stop()
+        proc.terminate()
+        ws.close()
 
 
 def engine_store(ws, store_id):
@@ -250,7 +297,10 @@ def main() -> None:
     p.add_argument("--orders", type=int, default=50_000)
     p.add_argument("--rounds", type=int, default=40)
     p.add_argument("--rate", type=float, default=0, help="also run with this client limiter")
+    p.add_argument("--calls-orders", type=int, default=5000, help="orders for the call count")
     a = p.parse_args()
+    if a.calls_orders:
+        bench_calls(a.calls_orders)
     bench_ingest(a.orders, None)
     if a.rate:
         bench_ingest(min(a.orders, 5000), a.rate)

@@ -174,11 +174,16 @@ class ChannelOrderItem:
 
 @dataclass(frozen=True)
 class OrderRef:
-    """What an order list page returns: enough to decide whether to fetch the detail."""
+    """What an order list page returns: enough to decide whether to fetch the detail.
+
+    ``order`` is the whole order when the list already carried it (TikTok's 202309 order
+    search); the engine then fetches no detail for it.
+    """
 
     platform_order_id: str
     platform_status: str
     updated_at: datetime | None = None
+    order: ChannelOrder | None = None
 
 
 @dataclass(frozen=True)

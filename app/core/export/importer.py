@@ -12,103 +12,56 @@ Indonesia ("Nama Produk", "Stok", ...), in any order.
 
 from __future__ import annotations
 
-import enum
-import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
-from sqlalchemy import insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.db.bulk import formats, insert_rows
 from app.core.db.models import (
     Location,
     Product,
     Variant,
 )
 from app.core.db.types import utcnow
-from app.core.domain import TxnType
-from app.core.domain.bounds import MAX_QUANTITY, MAX_WEIGHT_GRAMS
+from app.core.domain import ProductStatus, TxnType
+from app.core.export.import_fields import (
+    FIELDS,
+    PRODUCT_FIELDS,
+    SHEET_NAMES,
+    STOCK_FIELDS,
+    Field,
+    ImportKind,
+    Problem,
+)
+from app.core.export.import_read import (
+    READ_SHARE,
+    Meter,
+    Parsed,
+    ProductRow,
+    Progress,
+    Sheet,
+    StockRow,
+    read,
+)
 from app.core.services import audit, catalog, ledger
-from app.core.services.bounds import range_message
 from app.core.services.context import ServiceContext
-from app.core.services.errors import ServiceError, ValidationError
+from app.core.services.errors import ServiceError
 from app.core.services.locations import default_location_id, list_locations
 from app.core.text import msg
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+_KNOWN_KEY = "storesync.import_known_skus"  # session.info: the check's SKU lookup
 _PROBLEM_FILL = PatternFill("solid", fgColor="FFC7CE")
 
 
-class ImportKind(enum.StrEnum):
-    """What a file imports (the values are the command-line names)."""
-
-    PRODUCTS = "products"
-    STOCK = "stock"
-
-
-@dataclass(frozen=True)
-class Field:
-    """A column the importer understands."""
-
-    key: str
-    header: str  # as the template writes it
-    required: bool
-    synonyms: tuple[str, ...]
-    hint: str
-
-
-def _norm(text: Any) -> str:
-    """Header matching key: lower case, no spaces, underscores, dots or brackets."""
-    return re.sub(r"[\s_\-./()*:]+", "", str(text or "")).lower()
-
-
-PRODUCT_FIELDS = (
-    Field("product", "Product name", True, ("product", "namaproduk", "produk"), "required"),
-    Field("sku", "SKU", True, ("kodesku", "skuvariasi", "kodebarang"), "required, unique"),
-    Field("variant", "Variant name", False, ("variant", "variasi", "namavariasi", "varian"), ""),
-    Field("price", "Price", False, ("harga", "hargajual"), "Rupiah, e.g. 150000"),
-    Field("cost", "Cost", False, ("hpp", "modal", "hargamodal", "costprice"), "Rupiah"),
-    Field("weight", "Weight (g)", False, ("weight", "berat", "beratgram", "beratg"), "grams"),
-    Field("barcode", "Barcode", False, ("ean", "kodebarcode"), ""),
-    Field("brand", "Brand", False, ("merek", "merk"), ""),
-    Field("category", "Category", False, ("kategori",), ""),
-    Field("description", "Description", False, ("deskripsi",), ""),
-    Field("stock", "Initial stock", False, ("stock", "stok", "stokawal", "qty", "jumlah"), ""),
-    Field("location", "Location", False, ("lokasi", "gudang", "locationcode"), "code or name"),
-)
-STOCK_FIELDS = (
-    Field("sku", "SKU", True, ("kodesku", "kodebarang"), "required"),
-    Field("location", "Location", True, ("lokasi", "gudang", "locationcode"), "code or name"),
-    Field(
-        "counted",
-        "Counted",
-        True,
-        ("count", "stock", "stok", "stokfisik", "jumlah", "qty", "quantity", "onhand"),
-        f"whole number, 0 to {MAX_QUANTITY:,}",
-    ),
-    Field("note", "Note", False, ("notes", "catatan", "keterangan"), ""),
-)
-FIELDS = {ImportKind.PRODUCTS: PRODUCT_FIELDS, ImportKind.STOCK: STOCK_FIELDS}
-SHEET_NAMES = {ImportKind.PRODUCTS: "Products", ImportKind.STOCK: "Stock"}
-
-
 # --------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the file, where a person can find it."""
-
-    row: int  # the spreadsheet's row number (1 is the header)
-    column: str  # the header as written in the file, or the expected header if missing
-    message: str
-    col_index: int | None = None  # 1-based column in the sheet, when there is one
 
 
 @dataclass(frozen=True)
@@ -191,230 +144,10 @@ def write_template(kind: ImportKind, path: Path, ctx: ServiceContext | None = No
     return Path(path)
 
 
-# --------------------------------------------------------------------------- reading
-
-
-@dataclass
-class _Sheet:
-    """The data rows of the sheet that holds the import, with its column mapping."""
-
-    name: str
-    columns: dict[str, int]  # field key -> 0-based column
-    headers: list[str]
-    rows: list[tuple[int, tuple[Any, ...]]]  # (spreadsheet row, values)
-    problems: list[Problem] = field(default_factory=list)
-
-
-def _match_columns(kind: ImportKind, header: Sequence[Any]) -> tuple[dict[str, int], list[Problem]]:
-    lookup: dict[str, str] = {}
-    for f in FIELDS[kind]:
-        for name in (f.key, f.header, *f.synonyms):
-            lookup.setdefault(_norm(name), f.key)
-    columns: dict[str, int] = {}
-    problems: list[Problem] = []
-    for i, text in enumerate(header):
-        key = lookup.get(_norm(text))
-        if key is None:
-            continue
-        if key in columns:
-            problems.append(
-                Problem(1, str(text), msg("this column appears twice; keep one"), col_index=i + 1)
-            )
-            continue
-        columns[key] = i
-    for f in FIELDS[kind]:
-        if f.required and f.key not in columns:
-            problems.append(
-                Problem(
-                    1, f.header, msg("the required column {column!r} is missing", column=f.header)
-                )
-            )
-    return columns, problems
-
-
-def _read(kind: ImportKind, path: Path) -> _Sheet:
-    """The sheet whose header names our columns best (the first one on a tie)."""
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        raise ValidationError(
-            msg("cannot read {file}: {error}", file=Path(path).name, error=str(exc)),
-            field="file",
-        ) from None
-    try:
-        best: _Sheet | None = None
-        for ws in wb.worksheets:
-            it = ws.iter_rows(values_only=True)
-            header = list(next(it, ()) or ())
-            columns, problems = _match_columns(kind, header)
-            if best is not None and len(columns) <= len(best.columns):
-                continue
-            rows = [
-                (n, tuple(values))
-                for n, values in enumerate(it, 2)
-                if any(v not in (None, "") for v in values)
-            ]
-            best = _Sheet(ws.title, columns, [str(h or "") for h in header], rows, problems)
-        if best is None:
-            raise ValidationError(msg("the workbook has no sheets"), field="file")
-        return best
-    finally:
-        wb.close()
-
-
-# --------------------------------------------------------------------------- cell parsing
-
-
-class _Row:
-    """One data row with its column mapping; parse errors collect as problems."""
-
-    def __init__(self, sheet: _Sheet, number: int, values: tuple[Any, ...], kind: ImportKind):
-        self.sheet, self.number, self.values = sheet, number, values
-        self.fields = {f.key: f for f in FIELDS[kind]}
-        self.problems: list[Problem] = []
-
-    def header(self, key: str) -> str:
-        col = self.sheet.columns.get(key)
-        return self.sheet.headers[col] if col is not None else self.fields[key].header
-
-    def problem(self, key: str, message: str) -> None:
-        col = self.sheet.columns.get(key)
-        header = self.header(key)
-        self.problems.append(
-            Problem(self.number, header, message, None if col is None else col + 1)
-        )
-
-    def raw(self, key: str) -> Any:
-        col = self.sheet.columns.get(key)
-        if col is None or col >= len(self.values):
-            return None
-        value = self.values[col]
-        return value.strip() if isinstance(value, str) else value
-
-    def text(self, key: str, max_len: int | None = None) -> str:
-        value = self.raw(key)
-        if value is None:
-            out = ""
-        elif isinstance(value, float) and value.is_integer():
-            out = str(int(value))  # a SKU typed as 12345 comes back as a number
-        else:
-            out = str(value).strip()
-        if not out and self.fields[key].required and key in self.sheet.columns:
-            self.problem(key, msg("required"))  # a missing column is reported once, on row 1
-        if max_len is not None and len(out) > max_len:
-            self.problem(key, msg("longer than {max_len} characters", max_len=max_len))
-        return out
-
-    def money(self, key: str) -> Decimal:
-        value = self.raw(key)
-        if isinstance(value, bool):
-            self.problem(key, msg("{value!r} is not an amount", value=value))
-            return Decimal(0)
-        try:
-            return catalog.parse_money(value, key)
-        except ValidationError as exc:
-            self.problem(key, exc.message)
-            return Decimal(0)
-
-    def whole(self, key: str, *, default: int | None = 0, high: int = MAX_QUANTITY) -> int | None:
-        value = self.raw(key)
-        if value in (None, ""):
-            if self.fields[key].required and key in self.sheet.columns:
-                self.problem(key, msg("required"))
-            return default
-        try:
-            number = Decimal(str(value).replace(",", "")) if not isinstance(value, bool) else None
-        except ArithmeticError:
-            number = None
-        if number is None or not number.is_finite() or number != number.to_integral_value():
-            self.problem(key, msg("{value!r} is not a whole number", value=value))
-            return default
-        if number < 0:
-            self.problem(key, msg("cannot be negative"))
-            return default
-        if number > high:  # docs/ARCHITECTURE.md, "Bounds": nothing may overflow later
-            self.problem(key, range_message(self.header(key), 0, high))
-            return default
-        return int(number)
-
-    def sku(self) -> str:
-        text = self.text("sku")
-        if not text:
-            return ""
-        try:
-            return catalog.validate_sku(text)
-        except ValidationError as exc:
-            self.problem("sku", exc.message)
-            return ""
-
-
-# --------------------------------------------------------------------------- parsed rows
-
-
-@dataclass(frozen=True)
-class _ProductRow:
-    row: int
-    product: str
-    sku: str
-    variant: str
-    price: Decimal
-    cost: Decimal
-    weight: int
-    barcode: str
-    brand: str
-    category: str
-    description: str
-    stock: int
-    location: str
-
-
-@dataclass(frozen=True)
-class _StockRow:
-    row: int
-    sku: str
-    location: str
-    counted: int
-    note: str
-
-
-def _parse_products(sheet: _Sheet) -> tuple[list[_ProductRow], list[Problem]]:
-    out, problems = [], []
-    for number, values in sheet.rows:
-        r = _Row(sheet, number, values, ImportKind.PRODUCTS)
-        parsed = _ProductRow(
-            number,
-            r.text("product", 255),
-            r.sku(),
-            r.text("variant", 255),
-            r.money("price"),
-            r.money("cost"),
-            r.whole("weight", high=MAX_WEIGHT_GRAMS) or 0,
-            r.text("barcode", 80),
-            r.text("brand", 80),
-            r.text("category", 80),
-            r.text("description"),
-            r.whole("stock") or 0,
-            r.text("location"),
-        )
-        out.append(parsed)
-        problems += r.problems
-    return out, problems
-
-
-def _parse_stock(sheet: _Sheet) -> tuple[list[_StockRow], list[Problem]]:
-    out, problems = [], []
-    for number, values in sheet.rows:
-        r = _Row(sheet, number, values, ImportKind.STOCK)
-        counted = r.whole("counted", default=None)
-        out.append(_StockRow(number, r.sku(), r.text("location"), counted or 0, r.text("note")))
-        problems += r.problems
-    return out, problems
-
-
 # --------------------------------------------------------------------------- checks
 
 
-def _col(sheet: _Sheet, key: str, kind: ImportKind) -> tuple[str, int | None]:
+def _col(sheet: Sheet, key: str, kind: ImportKind) -> tuple[str, int | None]:
     col = sheet.columns.get(key)
     if col is not None:
         return sheet.headers[col], col + 1
@@ -451,7 +184,7 @@ def _locations(s: Session, ctx: ServiceContext) -> dict[str, int]:
 
 
 def _check_products(
-    s: Session, ctx: ServiceContext, sheet: _Sheet, rows: list[_ProductRow]
+    s: Session, ctx: ServiceContext, sheet: Sheet, rows: list[ProductRow]
 ) -> list[Problem]:
     problems: list[Problem] = []
     k = ImportKind.PRODUCTS
@@ -473,9 +206,10 @@ def _check_products(
         else:
             seen[key] = r.row
     taken = _existing_skus(s, ctx, list(seen))
+    sku_on_row = {r.row: r.sku for r in rows} if taken else {}  # not a scan per SKU
     for key, row in seen.items():
         if key in taken:
-            sku = next(r.sku for r in rows if r.row == row)
+            sku = sku_on_row[row]
             problems.append(
                 Problem(
                     row,
@@ -499,12 +233,13 @@ def _check_products(
 
 
 def _check_stock(
-    s: Session, ctx: ServiceContext, sheet: _Sheet, rows: list[_StockRow]
+    s: Session, ctx: ServiceContext, sheet: Sheet, rows: list[StockRow]
 ) -> list[Problem]:
     problems: list[Problem] = []
     k = ImportKind.STOCK
     sku_col, loc_col = _col(sheet, "sku", k), _col(sheet, "location", k)
     known = _existing_skus(s, ctx, [catalog.sku_key(r.sku) for r in rows if r.sku])
+    s.info[_KNOWN_KEY] = known  # the import, next in this transaction, reads them again
     locations = _locations(s, ctx)
     seen: dict[tuple[str, int], int] = {}
     for r in rows:
@@ -554,23 +289,7 @@ def _sorted(problems: list[Problem]) -> tuple[Problem, ...]:
     return tuple(sorted(problems, key=lambda p: (p.row, p.col_index or 0, p.message)))
 
 
-@dataclass
-class _Parsed:
-    sheet: _Sheet
-    rows: list[Any]
-    problems: list[Problem]
-
-
-def _parse(kind: ImportKind, path: Path) -> _Parsed:
-    sheet = _read(kind, path)
-    if kind is ImportKind.PRODUCTS:
-        rows, problems = _parse_products(sheet)
-    else:
-        rows, problems = _parse_stock(sheet)
-    return _Parsed(sheet, rows, sheet.problems + problems)
-
-
-def _check(s: Session, ctx: ServiceContext, kind: ImportKind, parsed: _Parsed) -> ImportReport:
+def _check(s: Session, ctx: ServiceContext, kind: ImportKind, parsed: Parsed) -> ImportReport:
     problems = list(parsed.problems)
     if not any(p.row == 1 for p in problems):  # without the columns, row checks mean little
         check = _check_products if kind is ImportKind.PRODUCTS else _check_stock
@@ -580,33 +299,50 @@ def _check(s: Session, ctx: ServiceContext, kind: ImportKind, parsed: _Parsed) -
     return ImportReport(kind, parsed.sheet.name, len(parsed.rows), _sorted(problems))
 
 
-def validate_file(ctx: ServiceContext, kind: ImportKind, path: Path) -> ImportReport:
-    """Check every row of the file; changes nothing."""
-    parsed = _parse(kind, Path(path))
+def validate_file(
+    ctx: ServiceContext, kind: ImportKind, path: Path, progress: Progress | None = None
+) -> ImportReport:
+    """Check every row of the file; changes nothing. ``progress(percent, 100)`` as it goes."""
+    meter = Meter(progress)
+    parsed = read(kind, Path(path), _scaled(meter, 95))
     with ctx.read() as s:
-        return _check(s, ctx, kind, parsed)
+        report = _check(s, ctx, kind, parsed)
+    meter.at(100)
+    return report
+
+
+def _scaled(meter: Meter, share: int) -> Meter:
+    """A meter whose reading phase fills ``share`` percent of ``meter``'s bar."""
+    inner = Meter(lambda done, _total: meter.at(done * share / READ_SHARE))
+    return inner
 
 
 # --------------------------------------------------------------------------- import
 
 
-def import_file(ctx: ServiceContext, kind: ImportKind, path: Path) -> ImportResult:
+def import_file(
+    ctx: ServiceContext, kind: ImportKind, path: Path, progress: Progress | None = None
+) -> ImportResult:
     """Validate, then import the whole file in one transaction, or nothing.
 
     Raises :class:`ImportInvalid` (with the report) when any row has a problem. The check
     against the catalog runs again inside the write transaction, so a SKU created in the
-    meantime cannot slip through.
+    meantime cannot slip through. ``progress(percent, 100)`` is called as it goes; 100
+    only once the transaction has committed.
     """
     path = Path(path)
-    parsed = _parse(kind, path)
+    meter = Meter(progress)
+    parsed = read(kind, path, meter)  # 0-80 %: most of the time, outside the write lock
     with ctx.write() as s:
         report = _check(s, ctx, kind, parsed)
         if not report.ok:
             raise ImportInvalid(report)
+        meter.at(READ_SHARE + 5)
         if kind is ImportKind.PRODUCTS:
             result = _import_products(s, ctx, report, parsed.rows)
         else:
             result = _import_stock(s, ctx, report, parsed.rows)
+        meter.at(READ_SHARE + 12)
         audit.record(
             s,
             ctx,
@@ -623,63 +359,108 @@ def import_file(ctx: ServiceContext, kind: ImportKind, path: Path) -> ImportResu
             },
             note=f"Excel import of {kind.value} from {path.name}",
         )
-        return result
+    meter.at(100)  # committed (the outbox hook ran before the commit)
+    return result
 
 
 def _reference(kind: ImportKind) -> str:
     return f"{kind.value}-{utcnow():%Y%m%d%H%M%S}"
 
 
+def _insert_ids(s: Session, table: Any, columns: tuple[str, ...], rows: list[tuple]) -> list[int]:
+    """Insert ``rows`` with one ``executemany`` and return their ids in row order.
+
+    Core, not the ORM: SQLAlchemy's per-value processing and RETURNING batches were most
+    of a 50,000-row import. The ids are the rows above the table's largest id before the
+    insert: the import holds SQLite's write lock (BEGIN IMMEDIATE, docs/ARCHITECTURE.md)
+    and a table without AUTOINCREMENT gives each new row the largest rowid plus one.
+    """
+    conn = s.connection()
+    before = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+    insert_rows(conn, table, columns, rows)
+    ids = list(
+        conn.execute(select(table.c.id).where(table.c.id > before).order_by(table.c.id)).scalars()
+    )
+    if len(ids) != len(rows):  # cannot happen under the write lock; never guess ids
+        raise RuntimeError(f"{table.name}: inserted {len(rows)} rows but found {len(ids)}")
+    return ids
+
+
+_PRODUCT_COLUMNS = (
+    "workspace_id",
+    "name",
+    "description",
+    "brand",
+    "category",
+    "status",
+    "created_at",
+    "updated_at",
+)
+_VARIANT_COLUMNS = (
+    "workspace_id",
+    "product_id",
+    "sku",
+    "sku_key",
+    "name",
+    "attributes",
+    "barcode",
+    "price",
+    "cost",
+    "weight_grams",
+    "images",
+    "status",
+    "created_at",
+    "updated_at",
+)
+
+
 def _import_products(
-    s: Session, ctx: ServiceContext, report: ImportReport, rows: list[_ProductRow]
+    s: Session, ctx: ServiceContext, report: ImportReport, rows: list[ProductRow]
 ) -> ImportResult:
     """Insert products and variants in bulk (hundreds of thousands stay quick)."""
-    groups: dict[str, list[_ProductRow]] = {}
+    groups: dict[str, list[ProductRow]] = {}
     for r in rows:
         groups.setdefault(r.product.lower(), []).append(r)
-    now = utcnow()
-    heads = []
-    for members in groups.values():
-        first = members[0]
-        heads.append(
-            dict(
-                workspace_id=ctx.workspace_id,
-                name=first.product,
-                description=next((m.description for m in members if m.description), ""),
-                brand=next((m.brand for m in members if m.brand), ""),
-                category=next((m.category for m in members if m.category), ""),
-                status="active",
-                created_at=now,
-                updated_at=now,
-            )
+    fmt = formats(s.connection().dialect)
+    now = fmt.time(utcnow())
+    ws_id, active = ctx.workspace_id, ProductStatus.ACTIVE.value
+    heads = [
+        (
+            ws_id,
+            members[0].product,
+            next((m.description for m in members if m.description), ""),
+            next((m.brand for m in members if m.brand), ""),
+            next((m.category for m in members if m.category), ""),
+            active,
+            now,
+            now,
         )
-    ids = s.scalars(
-        insert(Product).returning(Product.id, sort_by_parameter_order=True), heads
-    ).all()
-    variants = []
-    for pid, members in zip(ids, groups.values(), strict=True):
-        for m in members:
-            variants.append(
-                dict(
-                    workspace_id=ctx.workspace_id,
-                    product_id=pid,
-                    sku=m.sku,
-                    sku_key=catalog.sku_key(m.sku),
-                    name=m.variant,
-                    attributes={},
-                    barcode=m.barcode,
-                    price=m.price,
-                    cost=m.cost,
-                    weight_grams=m.weight,
-                    images=[],
-                    status="active",
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-    vids = s.scalars(
-        insert(Variant).returning(Variant.id, sort_by_parameter_order=True), variants
-    ).all()
+        for members in groups.values()
+    ]
+    ids = _insert_ids(s, Product.__table__, _PRODUCT_COLUMNS, heads)
+    money = fmt.money
+    variants = [
+        (
+            ws_id,
+            pid,
+            m.sku,
+            catalog.sku_key(m.sku),
+            m.variant,
+            "{}",  # JSON, as the ORM writes an empty dict / list
+            m.barcode,
+            money(m.price),
+            money(m.cost),
+            m.weight,
+            "[]",
+            active,
+            now,
+            now,
+        )
+        for pid, members in zip(ids, groups.values(), strict=True)
+        for m in members
+    ]
+    vids = _insert_ids(s, Variant.__table__, _VARIANT_COLUMNS, variants)
+    del variants
     stocked = [(vid, r) for vid, r in zip(vids, rows_in_groups(groups), strict=True) if r.stock]
     booked = 0
     if stocked:
@@ -699,16 +480,18 @@ def _import_products(
     )
 
 
-def rows_in_groups(groups: dict[str, list[_ProductRow]]) -> Iterator[_ProductRow]:
+def rows_in_groups(groups: dict[str, list[ProductRow]]) -> Iterator[ProductRow]:
     """Rows in the order their variants were inserted."""
     for members in groups.values():
         yield from members
 
 
 def _import_stock(
-    s: Session, ctx: ServiceContext, report: ImportReport, rows: list[_StockRow]
+    s: Session, ctx: ServiceContext, report: ImportReport, rows: list[StockRow]
 ) -> ImportResult:
-    known = _existing_skus(s, ctx, [catalog.sku_key(r.sku) for r in rows])
+    known = s.info.pop(_KNOWN_KEY, None) or _existing_skus(
+        s, ctx, [catalog.sku_key(r.sku) for r in rows]
+    )
     locations = _locations(s, ctx)
     counts = [
         (known[catalog.sku_key(r.sku)], locations[r.location.lower()], r.counted, r.note)
@@ -757,11 +540,17 @@ def write_report(source: Path, report: ImportReport, out: Path) -> Path:
 
 
 __all__ = [
+    "FIELDS",
+    "PRODUCT_FIELDS",
+    "SHEET_NAMES",
+    "STOCK_FIELDS",
+    "Field",
     "ImportInvalid",
     "ImportKind",
     "ImportReport",
     "ImportResult",
     "Problem",
+    "Progress",
     "import_file",
     "validate_file",
     "write_report",

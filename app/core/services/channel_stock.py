@@ -35,6 +35,7 @@ from typing import NamedTuple
 from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.db.bulk import formats, insert_rows
 from app.core.db.models import ChannelListing, Order, OrderItem, StockPush, Store, Variant
 from app.core.db.types import utcnow
 from app.core.domain import InventoryState, OutboxStatus, UpdateResult
@@ -295,6 +296,7 @@ def queue_pushes(
         return set()
     wanted_by_listing = _wanted(session, ls, now)
     stores: set[int] = set()
+    new_rows: list[tuple[int, int, int]] = []  # (store, listing, wanted), inserted in bulk
     for lid, _vid, sid, last_pushed, platform_stock, _s, _w in rows:
         if last_pushed is None and platform_stock is None:
             # never read (an order line created it): product sync compares its figure with
@@ -311,23 +313,43 @@ def queue_pushes(
                 stores.add(sid)
             continue
         if row is None:
-            session.add(
-                StockPush(
-                    store_id=sid,
-                    listing_id=lid,
-                    wanted_stock=wanted,
-                    status=OutboxStatus.PENDING,
-                    attempts=0,
-                    next_attempt_at=now,
-                    enqueued_at=now,
-                )
-            )
+            new_rows.append((sid, lid, wanted))
         elif row.wanted_stock != wanted or row.status == OutboxStatus.DONE or lid in force_listings:
             row.wanted_stock, row.status = wanted, OutboxStatus.PENDING
             row.attempts, row.next_attempt_at, row.enqueued_at = 0, now, now
             row.last_error = ""
         stores.add(sid)
+    _insert_pushes(session, new_rows, now)
     return stores
+
+
+_PUSH_COLUMNS = (
+    "store_id",
+    "listing_id",
+    "wanted_stock",
+    "status",
+    "attempts",
+    "next_attempt_at",
+    "last_error",
+    "enqueued_at",
+    "updated_at",
+)
+
+
+def _insert_pushes(session: Session, rows: list[tuple[int, int, int]], now: datetime) -> None:
+    """New outbox rows in one ``executemany`` (an import of 50,000 counts queues 50,000
+    pushes; ORM objects made that most of its commit)."""
+    if not rows:
+        return
+    conn = session.connection()
+    at = formats(conn.dialect).time(now)
+    pending = OutboxStatus.PENDING.value
+    insert_rows(
+        conn,
+        StockPush.__table__,
+        _PUSH_COLUMNS,
+        [(sid, lid, wanted, pending, 0, at, "", at, at) for sid, lid, wanted in rows],
+    )
 
 
 def _wanted(

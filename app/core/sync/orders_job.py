@@ -130,23 +130,26 @@ class _WindowFetch:
                 return
             page = await self.jc.adapter.list_orders(w_from, w_to, page.next_cursor)
 
-    def _not_fetched(self, refs: Sequence[OrderRef]) -> list[str]:
+    def _not_fetched(self, refs: Sequence[OrderRef]) -> list[OrderRef]:
         fresh = []
         for ref in refs:
             listed = (ref.platform_status, ref.updated_at)
             if self.fetched.get(ref.platform_order_id) != listed:
                 self.fetched[ref.platform_order_id] = listed
-                fresh.append(ref.platform_order_id)
+                fresh.append(ref)
         return fresh
 
-    async def _store(self, ids: list[str], advance_cursor_to: datetime | None) -> None:
+    async def _store(self, refs: list[OrderRef], advance_cursor_to: datetime | None) -> None:
         """Fetch a page's details, then hand it to the writer: the next page is read over
         HTTP while this one is written (one write at a time, in page order, so the cursor
-        still moves only with the last page of its window)."""
+        still moves only with the last page of its window). An order the list carried
+        whole is not fetched again (one call per page instead of one per 50 orders)."""
         jc = self.jc
-        jc.run.progress(total=jc.run.total + len(ids))
+        jc.run.progress(total=jc.run.total + len(refs))
+        ids = [r.platform_order_id for r in refs if r.order is None]
         batches = await _all([jc.adapter.get_orders(list(b)) for b in chunks(ids, DETAIL_BATCH)])
-        orders = [o for batch in batches for o in batch]
+        orders = [r.order for r in refs if r.order is not None]
+        orders += [o for batch in batches for o in batch]
         await self.drain()  # the window's earlier pages are written: their days are known
         window_placed: set[datetime] | None = None
         if advance_cursor_to is not None:

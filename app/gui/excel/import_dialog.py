@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -89,6 +98,13 @@ class ProblemsModel(QAbstractTableModel):
         return None
 
 
+class _Relay(QObject):
+    """Carries the importer's ``progress(done, total)`` from the worker thread to the
+    dialog: a signal emitted on another thread is queued to the receiver's thread."""
+
+    moved: Signal = Signal(int, int)
+
+
 class ImportDialog(QDialog):
     """The Import command of the GUI. Import stays disabled until the file checks clean.
 
@@ -141,6 +157,11 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.status_label = QLabel(tr("Choose a file, then Check it."))
         self.status_label.setWordWrap(True)
+        self.progress_bar = QProgressBar()  # shown while a check or an import runs
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setVisible(False)
+        self._relay = _Relay(self)
+        self._relay.moved.connect(self._on_progress)
 
         self.check_button = QPushButton(tr("Check file"))
         self.report_button = QPushButton(tr("Save marked copy…"))
@@ -163,6 +184,7 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.progress_bar)
         layout.addLayout(buttons)
 
     # ---------------------------------------------------------------- helpers
@@ -180,7 +202,14 @@ class ImportDialog(QDialog):
         self.status_label.setStyleSheet("color: #b00020;" if error else "")
         self.status_label.setText(text)
 
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setValue(round(100 * done / total) if total else 0)
+
     def _busy(self, busy: bool) -> None:
+        if busy:
+            self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(busy)
         for b in (self.check_button, self.template_button, self.close_button):
             b.setEnabled(not busy)
         self.import_button.setEnabled(not busy and self.report is not None and self.report.ok)
@@ -234,7 +263,8 @@ class ImportDialog(QDialog):
         self._invalidate()
         self._status(tr("Checking…"))
         ctx, kind = self._ctx, self.kind()
-        self._run(lambda: validate_file(ctx, kind, path), self._on_checked)
+        moved = self._relay.moved.emit
+        self._run(lambda: validate_file(ctx, kind, path, moved), self._on_checked)
 
     @Slot(object)
     def _on_checked(self, report: ImportReport) -> None:
@@ -288,7 +318,8 @@ class ImportDialog(QDialog):
             return
         self._status(tr("Importing…"))
         ctx, kind = self._ctx, self.kind()
-        self._run(lambda: import_file(ctx, kind, path), self._on_imported)
+        moved = self._relay.moved.emit
+        self._run(lambda: import_file(ctx, kind, path, moved), self._on_imported)
 
     @Slot(object)
     def _on_imported(self, result: ImportResult) -> None:

@@ -186,8 +186,14 @@ class TestImportDialog:
         with qtbot.waitSignal(dialog.checked, timeout=20_000):
             dialog.check_file()
         assert dialog.import_button.isEnabled() and dialog.problems.rowCount() == 0
-        with qtbot.waitSignal(dialog.imported, timeout=20_000) as blocker:
+        assert not dialog.progress_bar.isVisibleTo(dialog)
+        shown: list[int] = []
+        dialog.progress_bar.valueChanged.connect(shown.append)
+        with qtbot.waitSignal(dialog.imported, timeout=60_000) as blocker:
             dialog.import_button.click()
+            assert dialog.progress_bar.isVisibleTo(dialog)  # while it runs
         assert blocker.args[0].variants_created == 1
+        qtbot.waitUntil(lambda: 100 in shown, timeout=60_000)  # the bar reached the end
+        assert not dialog.progress_bar.isVisibleTo(dialog)
         assert catalog.find_variant_by_sku(ctx, "KAOS-99").price == Decimal("75000.00")
         assert not dialog.import_button.isEnabled()  # importing twice would duplicate

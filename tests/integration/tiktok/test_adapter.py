@@ -287,3 +287,56 @@ def test_unknown_status_is_malformed():
 
     with pytest.raises(MalformedResponseError):
         order_from_tiktok({"id": "1", "status": "TELEPORTED", "create_time": 1})
+
+
+async def test_search_results_carry_whole_orders_equal_to_the_detail(
+    make_adapter, shops, sim, sandbox
+):
+    """Since 202309 the search returns whole orders: mapped from it, each equals the
+    mapping of Get Order Detail, in every status (with and without an address)."""
+    shop = shops[0]
+    adapter, _ = await make_adapter(shop)
+    start = datetime.fromtimestamp(int(sandbox.clock.now()), UTC)
+    skus = [s for p in shop.products.values() for s in p.skus][:4]
+    for sku in skus:
+        sim.seller_set_stock(shop.id, sku.id, 50)
+    placed = [
+        sim.place_order(shop.id, {s.id: 1 + i % 3 for i, s in enumerate(skus)}) for _ in range(6)
+    ]
+    for order_id, status in zip(
+        placed,
+        ["AWAITING_SHIPMENT", "IN_TRANSIT", "COMPLETED", "DELIVERED"],
+        strict=False,
+    ):
+        sim.set_order_status(shop.id, order_id, status)
+    sim.seller_cancel_order(shop.id, placed[-1])
+    before = len(sandbox.request_log)
+    page = await adapter.list_orders(start, start + timedelta(hours=1))
+    calls = [p for _m, p, _s in sandbox.request_log[before:]]
+    assert calls == ["/order/202309/orders/search"]  # one call, no detail
+    searched = {r.platform_order_id: r.order for r in page.orders}
+    assert set(searched) == set(shop.orders) and all(searched.values())
+    detailed = {o.platform_order_id: o for o in await adapter.get_orders(list(searched))}
+    assert searched == detailed
+
+
+async def test_search_result_lacking_a_field_is_left_to_the_detail(
+    make_adapter, shops, sim, sandbox
+):
+    shop = shops[0]
+    sku = next(iter(shop.products.values())).skus[0]
+    sim.seller_set_stock(shop.id, sku.id, 5)
+    order_id = sim.place_order(shop.id, {sku.id: 1})
+    raw = {
+        "id": order_id,
+        "status": "UNPAID",
+        "create_time": 1_700_000_000,
+        "update_time": 1_700_000_000,
+    }
+    from app.core.platforms.tiktok.adapter import order_ref
+
+    assert order_ref(raw, {"UNPAID": OrderStatus.UNPAID}).order is None  # no line_items
+    off, _ = await make_adapter(shop, orders_from_search=False)
+    end = datetime.fromtimestamp(int(sandbox.clock.now()) + 60, UTC)
+    page = await off.list_orders(end - timedelta(days=1), end)
+    assert page.orders and all(r.order is None for r in page.orders)

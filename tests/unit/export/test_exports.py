@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from app.core.db.models import InventoryTransaction, Order
@@ -245,6 +245,26 @@ class TestCommandLine:
         )
         assert code == 0 and "wrote 2 rows" in capsys.readouterr().out
         assert load_workbook(out).sheetnames == ["Cover", "Sales summary", "By platform"]
+
+    def test_import_draws_progress_and_reports_a_bad_row(
+        self, workspace, data_dir, tmp_path, capsys
+    ):
+        wb = Workbook()
+        wb.active.append(["Product name", "SKU", "Price"])
+        for i in range(600):
+            wb.active.append([f"Produk {i}", f"CLI-{i:04d}", 1000 + i])
+        wb.save(tmp_path / "ok.xlsx")
+        wb.active.append(["Rusak", "CLI-BAD", "seratus"])
+        wb.save(tmp_path / "bad.xlsx")
+        assert self.run(data_dir, "import", "products", str(tmp_path / "bad.xlsx")) == 1
+        err = capsys.readouterr().err
+        assert "row 602, Price: 'seratus' is not an amount" in err
+        assert "importing 100%" not in err  # rejected: nothing was imported
+        assert self.run(data_dir, "import", "products", str(tmp_path / "ok.xlsx")) == 0
+        out = capsys.readouterr()
+        assert "imported 600 rows" in out.out
+        steps = [line for line in out.err.splitlines() if line.startswith("importing ")]
+        assert steps[0] == "importing 0%" and steps[-1] == "importing 100%"  # not a terminal
 
     def test_bad_range_is_refused(self, workspace, data_dir, tmp_path, capsys):
         code = self.run(

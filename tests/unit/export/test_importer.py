@@ -242,3 +242,72 @@ def test_fifty_thousand_rows_import_in_one_transaction(ctx, workspace, tmp_path)
     assert (result.products_created, result.variants_created) == (25_000, 50_000)
     assert result.stock_rows == sum(1 for i in range(50_000) if i % 7)
     ledger_ok(workspace)
+
+
+def stock_file(path: Path, skus: list[str], *, bad_last: bool) -> Path:
+    """A stock count written the way big files are (write-only: no sheet dimension)."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Stock")
+    ws.append(["SKU", "Location", "Counted"])
+    for i, sku in enumerate(skus):
+        ws.append([sku, "MAIN", i % 9 + 1])
+    if bad_last:
+        ws.append(["NOPE-1", "MAIN", 3])
+    wb.save(path)
+    return path
+
+
+class TestProgressAndAllOrNothing:
+    SKUS = [f"P-{i:05d}" for i in range(3000)]
+
+    @pytest.fixture
+    def catalog_rows(self, ctx, tmp_path):
+        rows = [["Product name", "SKU"]] + [[f"Produk {s}", s] for s in self.SKUS]
+        import_file(ctx, P, xlsx(tmp_path / "catalog.xlsx", rows))
+
+    def test_a_bad_last_row_is_reported_with_its_message_and_nothing_changes(
+        self, ctx, workspace, catalog_rows, tmp_path
+    ):
+        before = snapshot(workspace)
+        seen: list[tuple[int, int]] = []
+        path = stock_file(tmp_path / "bad.xlsx", self.SKUS, bad_last=True)
+        with pytest.raises(ImportInvalid) as err:
+            import_file(ctx, S, path, lambda done, total: seen.append((done, total)))
+        (problem,) = err.value.report.problems
+        assert (problem.row, problem.column, problem.message) == (
+            3002,
+            "SKU",
+            "SKU NOPE-1 is not in the catalog",
+        )
+        assert snapshot(workspace) == before and stock_levels.stock_levels(ctx) == []
+        done = [d for d, _t in seen]
+        assert done == sorted(done) and done[0] == 0 and max(done) < 100  # nothing committed
+        assert {t for _d, t in seen} == {100}
+
+    def test_progress_moves_forward_to_100_once_committed(
+        self, ctx, workspace, catalog_rows, tmp_path
+    ):
+        seen: list[int] = []
+        committed_at_100: list[int] = []
+
+        def progress(done, total):
+            seen.append(done)
+            if done == 100:  # another session already sees the counts
+                committed_at_100.append(sum(lv.on_hand for lv in stock_levels.stock_levels(ctx)))
+
+        path = stock_file(tmp_path / "good.xlsx", self.SKUS, bad_last=False)
+        result = import_file(ctx, S, path, progress)
+        assert result.stock_rows == 3000
+        assert seen == sorted(seen) and seen[-1] == 100 and len(seen) > 10
+        assert committed_at_100 == [sum(i % 9 + 1 for i in range(3000))]
+        ledger_ok(workspace)
+        checks: list[int] = []
+        validate_file(ctx, S, path, lambda done, _total: checks.append(done))
+        assert checks == sorted(checks) and checks[-1] == 100
+
+    def test_existing_skus_are_each_reported(self, ctx, workspace, catalog_rows, tmp_path):
+        rows = [["Product name", "SKU"]] + [[f"Produk {s}", s] for s in self.SKUS]
+        report = validate_file(ctx, P, xlsx(tmp_path / "again.xlsx", rows))
+        assert len(report.problems) == 3000
+        assert report.problems[-1].row == 3001
+        assert report.problems[-1].message == f"SKU {self.SKUS[-1]} already exists in the catalog"

@@ -84,7 +84,14 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "document_type": "SHIPPING_LABEL",
     "currency": "IDR",
     "versions": None,
+    # Since 202309 orders/search returns whole orders (reference §5.4.1): an order is
+    # mapped from its search result, and Get Order Detail is called only for one whose
+    # result lacks a field we map (ORDER_FIELDS). False: always the detail call.
+    "orders_from_search": True,
 }
+
+# what order_from_tiktok needs from a search result to stand in for the order's detail
+ORDER_FIELDS = ("id", "status", "create_time", "update_time", "line_items", "payment")
 
 _PAID_STATES_FOR_FEES = {"DELIVERED", "COMPLETED"}
 
@@ -234,7 +241,10 @@ class TikTokAdapter(TikTokShipping):  # shipping: shipping.py
             update_time_lt=int(updated_to.timestamp()),
             page_token=cursor,
         )
-        refs = tuple(_mapped(order_ref, order) for order in page.items)
+        whole = self._options["orders_from_search"]
+        refs = tuple(
+            _mapped(order_ref, order, self._status_map if whole else None) for order in page.items
+        )
         return OrderPage(orders=refs, next_cursor=page.next_page_token)
 
     async def get_orders(self, platform_order_ids: Sequence[str]) -> list[ChannelOrder]:
@@ -433,12 +443,17 @@ def _variant_name(sku: Mapping[str, Any]) -> str:
     return ", ".join(v for v in values if v)
 
 
-def order_ref(order: Mapping[str, Any]) -> OrderRef:
-    """The summary the engine uses to decide what to fetch."""
+def order_ref(
+    order: Mapping[str, Any], status_map: Mapping[str, OrderStatus] | None = None
+) -> OrderRef:
+    """The summary the engine uses to decide what to fetch; with ``status_map``, the whole
+    order too when the search result carries every field the detail mapping reads."""
+    whole = status_map is not None and all(k in order for k in ORDER_FIELDS)
     return OrderRef(
         platform_order_id=str(order["id"]),
         platform_status=str(order["status"]),
         updated_at=utc(order.get("update_time")),
+        order=order_from_tiktok(order, status_map) if whole and status_map else None,
     )
 
 
