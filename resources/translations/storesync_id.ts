@@ -169,7 +169,7 @@
       <translation>Semua lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="90" />
+      <location filename="../../app/gui/orders/page.py" line="91" />
       <source>All statuses</source>
       <translation>Semua status</translation>
     </message>
@@ -224,7 +224,7 @@
       <translation>proses StoreSync lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="56" />
+      <location filename="../../app/gui/orders/page.py" line="57" />
       <source>Any time</source>
       <translation>Kapan saja</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>Membatalkan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="333" />
+      <location filename="../../app/core/export/import_read.py" line="233" />
       <source>cannot be negative</source>
       <translation>tidak boleh negatif</translation>
     </message>
@@ -494,7 +494,7 @@
       <translation>Tidak dapat mengirim ke area pembeli</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="241" />
+      <location filename="../../app/core/export/import_read.py" line="130" />
       <source>cannot read {file}: {error}</source>
       <translation>tidak dapat membaca {file}: {error}</translation>
     </message>
@@ -584,12 +584,12 @@
       <translation>Listing channel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="145" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="166" />
       <source>Check file</source>
       <translation>Periksa file</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="235" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="264" />
       <source>Checking…</source>
       <translation>Memeriksa…</translation>
     </message>
@@ -599,7 +599,7 @@
       <translation>Pilih cadangan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="232" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="261" />
       <source>Choose a file first.</source>
       <translation>Pilih file terlebih dahulu.</translation>
     </message>
@@ -609,7 +609,7 @@
       <translation>Pilih file tujuan penyimpanan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="142" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="158" />
       <source>Choose a file, then Check it.</source>
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
@@ -624,7 +624,7 @@
       <translation>pilih pickup atau drop-off untuk pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="125" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="141" />
       <source>Choose the filled-in .xlsx file</source>
       <translation>Pilih file .xlsx yang sudah diisi</translation>
     </message>
@@ -664,7 +664,7 @@
       <translation>Warna</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="60" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="69" />
       <source>Column</source>
       <translation>Kolom</translation>
     </message>
@@ -716,7 +716,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="311" />
+      <location filename="../../app/gui/orders/page.py" line="308" />
       <source>Copied {n} order numbers</source>
       <translation>{n} nomor pesanan disalin</translation>
     </message>
@@ -736,12 +736,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin tautan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="130" />
+      <location filename="../../app/gui/orders/page.py" line="131" />
       <source>Copy order numbers</source>
       <translation>Salin nomor pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="130" />
+      <location filename="../../app/gui/orders/page.py" line="131" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
     </message>
@@ -1018,7 +1018,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>selesai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="119" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="135" />
       <source>Download template…</source>
       <translation>Unduh template…</translation>
     </message>
@@ -1178,7 +1178,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="318" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="349" />
       <source>Failed: {error}</source>
       <translation>Gagal: {error}</translation>
     </message>
@@ -1258,7 +1258,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="98" />
+      <location filename="../../app/gui/orders/page.py" line="99" />
       <source>From date</source>
       <translation>Dari tanggal</translation>
     </message>
@@ -1288,7 +1288,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="133" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="149" />
       <source>Import</source>
       <translation>Impor</translation>
     </message>
@@ -1298,7 +1298,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor Excel…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="107" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="123" />
       <source>Import from Excel</source>
       <translation>Impor dari Excel</translation>
     </message>
@@ -1313,12 +1313,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor yang tidak cocok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="299" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="330" />
       <source>Imported {rows} rows: {products} products, {variants} variants, {stock} stock changes.</source>
       <translation>{rows} baris diimpor: {products} produk, {variants} varian, {stock} perubahan stok.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="289" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="319" />
       <source>Importing…</source>
       <translation>Mengimpor…</translation>
     </message>
@@ -1458,7 +1458,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unit terakhir di</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="160" />
+      <location filename="../../app/core/services/channel_stock.py" line="161" />
       <source>last-units threshold must be between 0 and 100000, or empty</source>
       <translation>batas unit terakhir harus antara 0 dan 100000, atau kosong</translation>
     </message>
@@ -1568,7 +1568,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log ada di {folder}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="305" />
+      <location filename="../../app/core/export/import_read.py" line="205" />
       <source>longer than {max_len} characters</source>
       <translation>lebih dari {max_len} karakter</translation>
     </message>
@@ -1618,7 +1618,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan yang dipilih ke saran terbaik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="134" />
+      <location filename="../../app/gui/orders/page.py" line="135" />
       <source>Map this order's items</source>
       <translation>Petakan barang pesanan ini</translation>
     </message>
@@ -1628,7 +1628,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="134" />
+      <location filename="../../app/gui/orders/page.py" line="135" />
       <source>Map unmapped items…</source>
       <translation>Petakan barang yang belum dipetakan…</translation>
     </message>
@@ -1658,7 +1658,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tandai selisih ini sudah dilihat; daftar dikosongkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="280" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="310" />
       <source>Marked copy saved to {path}</source>
       <translation>Salinan bertanda disimpan ke {path}</translation>
     </message>
@@ -2063,17 +2063,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hanya toko ini yang menawarkan unit terakhir; toko lain menampilkan 0</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="113" />
+      <location filename="../../app/gui/orders/page.py" line="114" />
       <source>Only unmapped</source>
       <translation>Hanya yang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="113" />
+      <location filename="../../app/gui/orders/page.py" line="114" />
       <source>Only with unmapped items</source>
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="207" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="236" />
       <source>Open</source>
       <translation>Buka</translation>
     </message>
@@ -2128,6 +2128,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/orders/page.py" line="140" />
+      <source>Order actions</source>
+      <translation>Tindakan pesanan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="147" />
       <source>Order detail</source>
       <translation>Detail pesanan</translation>
@@ -2143,12 +2148,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>nomor pesanan {number} ada di lebih dari satu toko: tambahkan --store</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="106" />
+      <location filename="../../app/gui/orders/page.py" line="107" />
       <source>Order number, buyer, SKU or item name</source>
       <translation>Nomor pesanan, pembeli, SKU, atau nama barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="108" />
+      <location filename="../../app/gui/orders/page.py" line="109" />
       <source>Order number, buyer, SKU…</source>
       <translation>Nomor pesanan, pembeli, SKU…</translation>
     </message>
@@ -2448,7 +2453,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cetak daftar ambil barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="60" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="69" />
       <source>Problem</source>
       <translation>Masalah</translation>
     </message>
@@ -2513,7 +2518,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk menurut nama atau SKU, pesanan menurut nomor. Tekan Enter untuk membuka.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="42" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="51" />
       <source>Products with variants</source>
       <translation>Produk beserta varian</translation>
     </message>
@@ -2798,7 +2803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Diajukan</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="303" />
+      <location filename="../../app/core/export/import_read.py" line="203" />
       <source>required</source>
       <translation>wajib diisi</translation>
     </message>
@@ -2998,7 +3003,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tinjau sinkronisasi pertama…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="60" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="69" />
       <source>Row</source>
       <translation>Baris</translation>
     </message>
@@ -3053,12 +3058,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan hasil ekspor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="268" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="298" />
       <source>Save marked copy</source>
       <translation>Simpan salinan bertanda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="146" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="167" />
       <source>Save marked copy…</source>
       <translation>Simpan salinan bertanda…</translation>
     </message>
@@ -3068,7 +3073,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan pengaturan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="214" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="243" />
       <source>Save template</source>
       <translation>Simpan template</translation>
     </message>
@@ -3133,7 +3138,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari nama, SKU, merek, kategori…  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="106" />
+      <location filename="../../app/gui/orders/page.py" line="107" />
       <source>Search orders</source>
       <translation>Cari pesanan</translation>
     </message>
@@ -3468,12 +3473,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="483" />
+      <location filename="../../app/core/export/importer.py" line="217" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="539" />
+      <location filename="../../app/core/export/importer.py" line="274" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
@@ -3483,12 +3488,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="469" />
+      <location filename="../../app/core/export/importer.py" line="202" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="529" />
+      <location filename="../../app/core/export/importer.py" line="264" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
@@ -3537,7 +3542,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="89" />
+      <location filename="../../app/gui/orders/page.py" line="90" />
       <source>Status filter</source>
       <translation>Filter status</translation>
     </message>
@@ -3552,7 +3557,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok dan katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="42" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="51" />
       <source>Stock counts</source>
       <translation>Hasil hitung stok</translation>
     </message>
@@ -3837,7 +3842,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sistem</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="224" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="253" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
     </message>
@@ -3857,7 +3862,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Itu database yang sedang dipakai StoreSync: pilih berkas cadangan.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="173" />
+      <location filename="../../app/core/services/channel_stock.py" line="174" />
       <source>that store does not list this variant: map a listing to it first</source>
       <translation>toko itu tidak menjual varian ini: petakan listing ke varian ini dulu</translation>
     </message>
@@ -4022,7 +4027,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="229" />
+      <location filename="../../app/core/export/import_read.py" line="104" />
       <source>the required column {column!r} is missing</source>
       <translation>kolom wajib {column!r} tidak ada</translation>
     </message>
@@ -4032,7 +4037,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>pengembalian pesanan {number} sudah dikembalikan ke stok atau dihapusbukukan ({when} UTC): tidak ada yang berubah</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="579" />
+      <location filename="../../app/core/export/importer.py" line="298" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
@@ -4062,7 +4067,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>rentang waktu harus minimal 1 hari</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="259" />
+      <location filename="../../app/core/export/import_read.py" line="142" />
       <source>the workbook has no sheets</source>
       <translation>berkas tidak memiliki lembar</translation>
     </message>
@@ -4092,7 +4097,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>perubahan ini membuat stok melewati {high} unit; periksa jumlahnya</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="221" />
+      <location filename="../../app/core/export/import_read.py" line="96" />
       <source>this column appears twice; keep one</source>
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
@@ -4192,7 +4197,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sampai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="99" />
+      <location filename="../../app/gui/orders/page.py" line="100" />
       <source>To date</source>
       <translation>Sampai tanggal</translation>
     </message>
@@ -4202,7 +4207,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="57" />
+      <location filename="../../app/gui/orders/page.py" line="58" />
       <source>Today</source>
       <translation>Hari ini</translation>
     </message>
@@ -4317,7 +4322,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tidak diketahui</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="494" />
+      <location filename="../../app/core/export/importer.py" line="228" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
@@ -4377,7 +4382,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="166" />
+      <location filename="../../app/core/services/channel_stock.py" line="167" />
       <source>variant {id} not found</source>
       <translation>varian {id} tidak ditemukan</translation>
     </message>
@@ -4512,7 +4517,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dihapusbukukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="58" />
+      <location filename="../../app/gui/orders/page.py" line="59" />
       <source>Yesterday</source>
       <translation>Kemarin</translation>
     </message>
@@ -4537,7 +4542,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="145" />
+      <location filename="../../app/core/export/importer.py" line="98" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -4637,7 +4642,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="262" />
+      <location filename="../../app/gui/orders/page.py" line="265" />
       <source>{n} orders</source>
       <translation>{n} pesanan</translation>
     </message>
@@ -4707,7 +4712,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{path} bukan cadangan StoreSync (tidak memiliki skema StoreSync). Pilih berkas dari folder 'backups' atau yang dibuat dengan `storesync backup`.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="255" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="285" />
       <source>{problems} problem(s) in {rows} rows. Fix them and check again; nothing is imported until the whole file is valid.</source>
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
     </message>
@@ -4717,7 +4722,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{restocked} unit dikembalikan ke stok, {written} dihapusbukukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="251" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="281" />
       <source>{rows} rows checked: no problems. Ready to import.</source>
       <translation>{rows} baris diperiksa: tidak ada masalah. Siap diimpor.</translation>
     </message>
@@ -4797,17 +4802,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{title} (klik untuk mengurutkan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="264" />
+      <location filename="../../app/gui/orders/page.py" line="267" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="330" />
+      <location filename="../../app/core/export/import_read.py" line="230" />
       <source>{value!r} is not a whole number</source>
       <translation>{value!r} bukan bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="311" />
+      <location filename="../../app/core/export/import_read.py" line="211" />
       <source>{value!r} is not an amount</source>
       <translation>{value!r} bukan nominal yang valid</translation>
     </message>
