@@ -324,7 +324,7 @@
       <translation>Otorisasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="235" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="236" />
       <source>authorization expires {expiry:%Y-%m-%d %H:%M} UTC</source>
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
     </message>
@@ -923,7 +923,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="153" />
+      <location filename="../../app/gui/launch.py" line="156" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -1513,6 +1513,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok menipis</translation>
     </message>
     <message>
+      <location filename="../../app/gui/low_stock.py" line="23" />
+      <source>Low stock: {sku}</source>
+      <translation>Stok menipis: {sku}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/analytics/dashboard.py" line="288" />
+      <source>Low stock: {sku}, {available} left (reorder point {point})</source>
+      <translation>Stok menipis: {sku}, sisa {available} (titik pesan ulang {point})</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="141" />
       <source>manual</source>
       <translation>manual</translation>
@@ -2063,7 +2073,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="279" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="281" />
       <source>Order {number} arrived</source>
       <translation>Pesanan {number} masuk</translation>
     </message>
@@ -3552,17 +3562,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="151" />
+      <location filename="../../app/gui/launch.py" line="154" />
       <source>Syncing is off</source>
       <translation>Sinkronisasi mati</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="121" />
+      <location filename="../../app/gui/launch.py" line="124" />
       <source>Syncing is off in this window: {holder} is syncing this data folder. You can still look and edit here; that process sends the changes.</source>
       <translation>Sinkronisasi mati di jendela ini: {holder} sedang menyinkronkan folder data ini. Anda tetap bisa melihat dan mengubah data di sini; proses itu yang mengirim perubahannya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="132" />
+      <location filename="../../app/gui/launch.py" line="135" />
       <source>Syncing is off: the engine did not start ({error}).</source>
       <translation>Sinkronisasi mati: mesin sinkronisasi tidak berjalan ({error}).</translation>
     </message>
@@ -3677,7 +3687,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="156" />
+      <location filename="../../app/gui/launch.py" line="159" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -4420,6 +4430,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/platforms/tiktok/shipping.py" line="147" />
       <source>{shipped} of {total} packages shipped; then: {reason}</source>
       <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/low_stock.py" line="24" />
+      <source>{sku} at {location}: {available} left (reorder point {point})</source>
+      <translation>{sku} di {location}: sisa {available} (titik pesan ulang {point})</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/shelf.py" line="109" />

@@ -21,6 +21,7 @@ from app.core.db.models import ChannelListing, Order, OrderItem, Store, SyncLog
 from app.core.db.types import money_from_minor, utcnow
 from app.core.domain import OrderStatus, StoreStatus
 from app.core.services import stores as store_service
+from app.core.services.alerts import open_alerts
 from app.core.services.analytics.calendar import (
     Granularity,
     Period,
@@ -259,7 +260,8 @@ class ActivityEntry:
 
 
 def recent_activity(ctx: ServiceContext, limit: int = 30) -> list[ActivityEntry]:
-    """Orders arrived and sync log lines (stock pushed, drift found, errors), newest first."""
+    """Orders arrived, sync log lines (stock pushed, drift found, errors) and the low-stock
+    alerts still open (services/alerts.py), newest first."""
     with ctx.read() as s:
         orders = s.execute(
             select(Order.created_at, Order.platform_order_id, Order.total, Store.name)
@@ -282,5 +284,13 @@ def recent_activity(ctx: ServiceContext, limit: int = 30) -> list[ActivityEntry]
     for at, level, message, store in logs:
         kind = {"error": "error", "warning": "warning"}.get(level, "sync")
         entries.append(ActivityEntry(at, kind, message, store))
+    for a in open_alerts(ctx, limit):
+        text = msg(
+            "Low stock: {sku}, {available} left (reorder point {point})",
+            sku=a.sku,
+            available=a.available,
+            point=a.reorder_point,
+        )
+        entries.append(ActivityEntry(a.at, "warning", text, a.location_name))
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries[:limit]
