@@ -7,6 +7,10 @@ when it recovers above the point (docs/ARCHITECTURE.md, low-stock alert:
 not alert again for stock that was already low. Per variant *and* location, like the
 reorder point it is judged against. Nullable, no default: SQLite adds it in place.
 
+Also a data fix: a cancelled order carries no estimated marketplace fee any more
+(``order_insert.estimated_fees``); the estimates stored before are cleared (a final fee
+from the platform is kept). Not undone by the downgrade: the old figure was wrong.
+
 Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-12 09:00:00.000000
@@ -25,6 +29,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column('inventory_items', sa.Column('low_alerted_at', sa.DateTime(), nullable=True))
+    op.execute("UPDATE orders SET fees = 0 WHERE status = 'cancelled' AND fees_final = 0")
 
 
 def downgrade() -> None:
