@@ -4,6 +4,11 @@
   <context>
     <name>StoreSync</name>
     <message>
+      <location filename="../../app/gui/analytics/page.py" line="277" />
+      <source> and {n} more</source>
+      <translation> dan {n} lainnya</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="45" />
       <source> min</source>
       <translation> mnt</translation>
@@ -72,6 +77,11 @@
       <location filename="../../app/gui/stores/settings_dialog.py" line="65" />
       <source>Accept the platform's number (book an adjustment)</source>
       <translation>Terima angka platform (catat penyesuaian)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/model.py" line="64" />
+      <source>Access token expires: {when} (renewed automatically)</source>
+      <translation>Token akses berakhir: {when} (diperbarui otomatis)</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="211" />
@@ -319,14 +329,19 @@
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="96" />
-      <source>Authorization</source>
-      <translation>Otorisasi</translation>
+      <location filename="../../app/gui/stores/model.py" line="110" />
+      <source>Authorization expires</source>
+      <translation>Otorisasi berakhir</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="236" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="256" />
       <source>authorization expires {expiry:%Y-%m-%d %H:%M} UTC</source>
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/model.py" line="61" />
+      <source>Authorization expires: {when}</source>
+      <translation>Otorisasi berakhir: {when}</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="228" />
@@ -339,7 +354,7 @@
       <translation>Tersedia</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="78" />
+      <location filename="../../app/gui/analytics/page.py" line="79" />
       <source>Avg. order</source>
       <translation>Rata-rata pesanan</translation>
     </message>
@@ -384,12 +399,12 @@
       <translation>Barcode</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="105" />
+      <location filename="../../app/core/services/stores.py" line="112" />
       <source>base URL is required</source>
       <translation>URL dasar wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="108" />
+      <location filename="../../app/core/services/stores.py" line="115" />
       <source>base URL must be https (http only for 127.0.0.1)</source>
       <translation>URL dasar harus https (http hanya untuk 127.0.0.1)</translation>
     </message>
@@ -434,7 +449,7 @@
       <translation>Batalkan pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="81" />
+      <location filename="../../app/gui/analytics/page.py" line="82" />
       <source>Cancelled</source>
       <translation>Dibatalkan</translation>
     </message>
@@ -751,7 +766,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="229" />
+      <location filename="../../app/gui/analytics/page.py" line="240" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -853,7 +868,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ctrl+K untuk mencari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="68" />
+      <location filename="../../app/gui/analytics/page.py" line="69" />
       <source>Custom</source>
       <translation>Kustom</translation>
     </message>
@@ -893,7 +908,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Folder data: {folder}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="125" />
+      <location filename="../../app/gui/analytics/page.py" line="126" />
       <source>Date range</source>
       <translation>Rentang tanggal</translation>
     </message>
@@ -1138,7 +1153,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="80" />
+      <location filename="../../app/gui/analytics/page.py" line="81" />
       <source>Fees</source>
       <translation>Biaya</translation>
     </message>
@@ -1193,7 +1208,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ditemukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="127" />
+      <location filename="../../app/gui/analytics/page.py" line="128" />
       <source>From</source>
       <translation>Dari</translation>
     </message>
@@ -1338,22 +1353,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="65" />
+      <location filename="../../app/gui/analytics/page.py" line="66" />
       <source>Last 30 days</source>
       <translation>30 hari terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="64" />
+      <location filename="../../app/gui/analytics/page.py" line="65" />
       <source>Last 7 days</source>
       <translation>7 hari terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="105" />
+      <location filename="../../app/gui/stores/model.py" line="119" />
       <source>Last error</source>
       <translation>Kesalahan terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="67" />
+      <location filename="../../app/gui/analytics/page.py" line="68" />
       <source>Last month</source>
       <translation>Bulan lalu</translation>
     </message>
@@ -1363,7 +1378,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terakhir disinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="89" />
+      <location filename="../../app/gui/stores/model.py" line="103" />
       <source>Last sync</source>
       <translation>Sinkronisasi terakhir</translation>
     </message>
@@ -1518,7 +1533,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok menipis: {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="288" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="308" />
       <source>Low stock: {sku}, {available} left (reorder point {point})</source>
       <translation>Stok menipis: {sku}, sisa {available} (titik pesan ulang {point})</translation>
     </message>
@@ -2073,7 +2088,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="281" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="301" />
       <source>Order {number} arrived</source>
       <translation>Pesanan {number} masuk</translation>
     </message>
@@ -2108,7 +2123,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dipesan {date}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="76" />
+      <location filename="../../app/gui/analytics/page.py" line="77" />
       <source>Orders</source>
       <translation>Pesanan</translation>
     </message>
@@ -2278,7 +2293,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="162" />
+      <location filename="../../app/gui/analytics/page.py" line="172" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -2393,9 +2408,14 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk beserta varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="79" />
+      <location filename="../../app/gui/analytics/page.py" line="80" />
       <source>Profit</source>
       <translation>Laba</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="159" />
+      <source>Profit without costs</source>
+      <translation>Laba tanpa modal</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="167" />
@@ -2458,7 +2478,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Keluar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="133" />
+      <location filename="../../app/gui/analytics/page.py" line="134" />
       <source>Range:</source>
       <translation>Rentang:</translation>
     </message>
@@ -2553,7 +2573,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Referensi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="131" />
+      <location filename="../../app/gui/analytics/page.py" line="132" />
       <source>Refresh</source>
       <translation>Muat ulang</translation>
     </message>
@@ -2713,7 +2733,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Retur</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="82" />
+      <location filename="../../app/gui/analytics/page.py" line="83" />
       <source>Returned</source>
       <translation>Dikembalikan</translation>
     </message>
@@ -2723,7 +2743,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikembalikan pembeli</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="75" />
+      <location filename="../../app/gui/analytics/page.py" line="76" />
       <source>Revenue</source>
       <translation>Pendapatan</translation>
     </message>
@@ -2738,7 +2758,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="160" />
+      <location filename="../../app/gui/analytics/page.py" line="170" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -3008,6 +3028,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Atur modal</translation>
     </message>
     <message>
+      <location filename="../../app/gui/analytics/page.py" line="279" />
+      <source>Set costs in the catalog</source>
+      <translation>Isi modal di katalog</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/page.py" line="97" />
       <source>Set cost…</source>
       <translation>Atur modal…</translation>
@@ -3108,7 +3133,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kirim…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="121" />
+      <location filename="../../app/core/services/stores.py" line="128" />
       <source>shop id is required</source>
       <translation>ID toko wajib diisi</translation>
     </message>
@@ -3402,7 +3427,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Filter toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="119" />
+      <location filename="../../app/core/services/stores.py" line="126" />
       <source>store name is required</source>
       <translation>nama toko wajib diisi</translation>
     </message>
@@ -3767,7 +3792,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="222" />
+      <location filename="../../app/gui/analytics/page.py" line="233" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -3842,7 +3867,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="66" />
+      <location filename="../../app/gui/analytics/page.py" line="67" />
       <source>This month</source>
       <translation>Bulan ini</translation>
     </message>
@@ -3862,7 +3887,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pesanan ini sudah tidak ada.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="141" />
+      <location filename="../../app/core/services/stores.py" line="148" />
       <source>this {platform} shop ({shop_id}) is already connected as store {store}</source>
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
@@ -3927,7 +3952,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Zona waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="127" />
+      <location filename="../../app/gui/analytics/page.py" line="128" />
       <source>To</source>
       <translation>Sampai</translation>
     </message>
@@ -3962,7 +3987,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="163" />
+      <location filename="../../app/gui/analytics/page.py" line="173" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -4042,7 +4067,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="77" />
+      <location filename="../../app/gui/analytics/page.py" line="78" />
       <source>Units</source>
       <translation>Unit</translation>
     </message>
@@ -4237,7 +4262,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="242" />
+      <location filename="../../app/gui/analytics/page.py" line="253" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
@@ -4530,6 +4555,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
       <source>…or paste the address you were redirected to</source>
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="278" />
+      <source>⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.</source>
+      <translation>⚠ Terjual tanpa modal: {skus}. Labanya hanya pendapatan dikurangi biaya marketplace.</translation>
     </message>
   </context>
   <context>
