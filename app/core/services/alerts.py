@@ -142,6 +142,7 @@ def open_alerts(ctx: ServiceContext, limit: int = 50) -> list[LowStockAlert]:
         default = None
         out = []
         for item_id, vid, sku, loc, available, point, at in rows:
+            assert at is not None  # the query keeps alerted items only
             if not point:
                 if default is None:
                     default = setting_in(s, ctx.workspace_id, LOW_STOCK_DEFAULT_POINT)
