@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -44,10 +45,49 @@ class DemoHandle:
     sandbox: Sandbox
     resumed: bool = False  # continued from the data folder's saved marketplace state
     stores: list[StoreDTO] = field(default_factory=list)
+    filler: SellerDetailsFiller | None = None
 
     def stop(self) -> None:
-        """Stop buyers and the sandbox server."""
+        """Stop buyers and the sandbox server (and fill what the first sync imported)."""
+        if self.filler is not None:
+            self.filler.stop()
         self.sandbox.stop()
+
+
+class SellerDetailsFiller:
+    """Fills the demo products' brand, category and cost (:func:`fill_seller_details`)
+    once the first sync, which runs after connecting, has imported them: checks every
+    second until every demo product was filled, and once more when stopped."""
+
+    def __init__(self, ctx, seed: int) -> None:
+        self._ctx, self._seed = ctx, seed
+        self._left = len(demo_catalog_names(seed))
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="demo-seller-details", daemon=True)
+        self._thread.start()
+
+    def _fill(self) -> None:
+        try:
+            self._left -= fill_seller_details(self._ctx, self._seed)
+        except Exception:  # a busy database: the next round tries again
+            log.warning("demo: filling brands and costs failed; trying again", exc_info=True)
+
+    def _run(self) -> None:
+        while self._left > 0 and not self._stop.wait(1.0):
+            self._fill()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+        if self._left > 0:
+            self._fill()
+
+
+def demo_catalog_names(seed: int) -> list[str]:
+    """The demo products' names (one per product the filler waits for)."""
+    from app.sandbox.catalog import demo_catalog
+
+    return [p.name for p in demo_catalog(seed)]
 
 
 def approve_consent(consent_url: str, shop_id: str) -> dict[str, str]:
@@ -187,9 +227,39 @@ def start_demo(
     except BaseException:
         sandbox.stop()
         raise
+    if not resumed:
+        handle.filler = SellerDetailsFiller(ws.ctx, seed)
     if buyers_per_minute > 0:
         sandbox.start_buyers(buyers_per_minute)
     return handle
+
+
+def fill_seller_details(ctx, seed: int = 0) -> int:
+    """What a seller keeps that no marketplace sends: each demo product's brand, category
+    and unit cost, set in the master catalog the first sync imported, so profit and the
+    category filter show real figures. A product the seller already gave a cost, brand or
+    category is left alone. Returns the products filled."""
+    from app.core.services import catalog as catalog_service
+    from app.sandbox.catalog import demo_catalog
+
+    filled = 0
+    for demo in demo_catalog(seed):
+        found = catalog_service.find_variant_by_sku(ctx, demo.variants[0].sku)
+        if found is None:
+            continue
+        row = catalog_service.variant_rows(ctx, [found.id])[found.id]
+        product = catalog_service.get_product(ctx, row.product_id)
+        if product.brand or product.category or any(v.cost for v in product.variants):
+            continue
+        catalog_service.bulk_update(
+            ctx,
+            [product.id],
+            category=demo.category,
+            brand=demo.brand,
+            cost=demo.variants[0].cost,
+        )
+        filled += 1
+    return filled
 
 
 def _demo_sandbox(seed: int, port: int = 0) -> Sandbox:

@@ -32,6 +32,7 @@ from app.core.db.migrate import upgrade_to_head
 from app.core.db.problems import DatabaseCorrupt, DatabaseLocked, DatabaseProblem, as_problem
 from app.core.paths import AppPaths
 from app.core.secrets import SecretStore
+from app.core.services.alerts import LowStockHooks, install_low_stock_hooks
 from app.core.services.bootstrap import ensure_workspace
 from app.core.services.channel_stock import OutboxHooks, install_outbox_hooks
 from app.core.services.context import ServiceContext
@@ -67,6 +68,9 @@ class OpenWorkspace:
     ctx: ServiceContext
     secrets: SecretStore
     outbox: OutboxHooks  # the engine listens here for stores with pushes waiting
+    # low-stock alerts fired by a commit (services/alerts.py); the GUI turns them into
+    # tray notifications
+    low_stock: LowStockHooks | None = None
 
     def close(self) -> None:
         """Release the database."""
@@ -87,12 +91,14 @@ def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
     # every stock change, whoever writes it, queues its pushes in its own transaction
     # (the hook and why it is one: app.core.services.channel_stock)
     outbox = install_outbox_hooks(sessions)
+    # the low-stock alert is judged on the same path, once per crossing (services/alerts.py)
+    low_stock = install_low_stock_hooks(sessions)
     workspace_id = ensure_workspace(sessions)
     ctx = ServiceContext(sessions=sessions, workspace_id=workspace_id, actor=actor)
     upgrade_settings(ctx)
     _summarise_old_orders(ctx)
     secrets = SecretStore(paths.data_dir / "insecure-secrets.json")
-    return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox)
+    return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox, low_stock)
 
 
 def _summarise_old_orders(ctx: ServiceContext) -> None:

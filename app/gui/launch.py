@@ -32,6 +32,7 @@ from app.gui.crash import CrashReporter
 from app.gui.demo import DemoController
 from app.gui.formatting import apply_display_locale, set_display_zone
 from app.gui.i18n import current_language, install_language, tr, tr_message
+from app.gui.low_stock import connect_low_stock
 from app.gui.main_window import MainWindow
 from app.gui.no_engine import NoEngine
 from app.gui.runner import BackgroundRunner
@@ -113,6 +114,8 @@ def compose(ws: OpenWorkspace, paths: AppPaths, ui_state: UiState) -> Composed:
     set_display_zone(zone(ws.ctx))  # times on screen in the zone the exports use
     bridge = EngineBridge()
     real = SyncEngine(ws, bridge.post_event)
+    # low-stock alerts from any writer in this process reach the tray as engine alerts
+    connect_low_stock(ws.low_stock, bridge.post_event)
     engine: EngineAPI = real
     notice = ""
     try:

@@ -31,6 +31,29 @@ _BASE_PRODUCTS: list[tuple[str, str, int, str | None, list[str] | None]] = [
 ]
 
 
+# What the seller knows and the marketplaces do not: each product's brand and what a unit
+# costs the seller (a share of the base price, in percent). Demo mode fills these into the
+# master catalog after the first sync (app/demo.py), so profit and filters show real figures.
+_SELLER_DATA: dict[str, tuple[str, int]] = {
+    "KAOS": ("Katunku", 55),
+    "BATIK": ("Batik Pekalongan", 60),
+    "HIJAB": ("Hijab Ayu", 45),
+    "SMBL": ("Dapur Bunda", 50),
+    "KOPI": ("Gayo Highland", 58),
+    "KRPK": ("Dapur Bunda", 48),
+    "TAS": ("Kanvasindo", 52),
+    "SNDL": ("Langkah", 40),
+    "MADU": ("Lebah Rimba", 62),
+    "MSKR": ("Katunku", 35),
+    "SABUN": ("Bersih Jaya", 55),
+    "CHINO": ("Urban Pria", 57),
+    "TMBLR": ("Minum Terus", 50),
+    "MKP": ("Cap Lang Putih", 65),
+    "MUKENA": ("Sajadah Indah", 58),
+    "KRPU": ("Sidoarjo Asli", 45),
+}
+
+
 @dataclass(frozen=True)
 class DemoVariant:
     """One sellable unit of a demo product."""
@@ -40,6 +63,7 @@ class DemoVariant:
     price: Decimal
     stock: int
     weight_grams: int
+    cost: Decimal = Decimal(0)  # what a unit costs the seller (never sent to a platform)
 
 
 @dataclass(frozen=True)
@@ -51,6 +75,7 @@ class DemoProduct:
     category: str
     variation_axis: str | None
     variants: tuple[DemoVariant, ...]
+    brand: str = ""
 
     @property
     def has_variations(self) -> bool:
@@ -70,6 +95,8 @@ def demo_catalog(seed: int = 0, size: int | None = None) -> list[DemoProduct]:
     for i, (name, prefix, price, axis, values) in enumerate(base):
         suffix = "" if size is None or i < len(_BASE_PRODUCTS) else f" #{i // len(_BASE_PRODUCTS)}"
         code = prefix if not suffix else f"{prefix}{i // len(_BASE_PRODUCTS)}"
+        brand, cost_percent = _SELLER_DATA.get(prefix, ("", 0))
+        cost = Decimal(price * cost_percent // 100)
         variants = []
         for j, value in enumerate(values or [""]):
             sku = f"{code}-{j + 1:02d}" if values else f"{code}-00"
@@ -80,6 +107,7 @@ def demo_catalog(seed: int = 0, size: int | None = None) -> list[DemoProduct]:
                     price=Decimal(price + 5000 * (j % 2)),
                     stock=rng.randint(5, 60),
                     weight_grams=rng.choice([150, 250, 400, 600, 1000]),
+                    cost=cost,
                 )
             )
         out.append(
@@ -89,6 +117,7 @@ def demo_catalog(seed: int = 0, size: int | None = None) -> list[DemoProduct]:
                 category=_category_for(prefix),
                 variation_axis=axis,
                 variants=tuple(variants),
+                brand=brand,
             )
         )
     return out

@@ -4,6 +4,11 @@
   <context>
     <name>StoreSync</name>
     <message>
+      <location filename="../../app/gui/analytics/page.py" line="277" />
+      <source> and {n} more</source>
+      <translation> dan {n} lainnya</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="45" />
       <source> min</source>
       <translation> mnt</translation>
@@ -77,6 +82,11 @@
       <location filename="../../app/gui/orders/returns.py" line="52" />
       <source>Accepted</source>
       <translation>Disetujui</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/model.py" line="64" />
+      <source>Access token expires: {when} (renewed automatically)</source>
+      <translation>Token akses berakhir: {when} (diperbarui otomatis)</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="211" />
@@ -324,14 +334,19 @@
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="96" />
-      <source>Authorization</source>
-      <translation>Otorisasi</translation>
+      <location filename="../../app/gui/stores/model.py" line="110" />
+      <source>Authorization expires</source>
+      <translation>Otorisasi berakhir</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="235" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="256" />
       <source>authorization expires {expiry:%Y-%m-%d %H:%M} UTC</source>
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/model.py" line="61" />
+      <source>Authorization expires: {when}</source>
+      <translation>Otorisasi berakhir: {when}</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="228" />
@@ -344,7 +359,7 @@
       <translation>Tersedia</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="78" />
+      <location filename="../../app/gui/analytics/page.py" line="79" />
       <source>Avg. order</source>
       <translation>Rata-rata pesanan</translation>
     </message>
@@ -389,12 +404,12 @@
       <translation>Barcode</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="105" />
+      <location filename="../../app/core/services/stores.py" line="112" />
       <source>base URL is required</source>
       <translation>URL dasar wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="108" />
+      <location filename="../../app/core/services/stores.py" line="115" />
       <source>base URL must be https (http only for 127.0.0.1)</source>
       <translation>URL dasar harus https (http hanya untuk 127.0.0.1)</translation>
     </message>
@@ -459,7 +474,7 @@
       <translation>Batalkan {n} pesanan di marketplace. Stok yang dipesan dilepas setelah marketplace mengonfirmasi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="81" />
+      <location filename="../../app/gui/analytics/page.py" line="82" />
       <source>Cancelled</source>
       <translation>Dibatalkan</translation>
     </message>
@@ -791,7 +806,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="229" />
+      <location filename="../../app/gui/analytics/page.py" line="240" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -898,7 +913,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ctrl+K untuk mencari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="68" />
+      <location filename="../../app/gui/analytics/page.py" line="69" />
       <source>Custom</source>
       <translation>Kustom</translation>
     </message>
@@ -938,7 +953,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Folder data: {folder}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="125" />
+      <location filename="../../app/gui/analytics/page.py" line="126" />
       <source>Date range</source>
       <translation>Rentang tanggal</translation>
     </message>
@@ -973,7 +988,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="153" />
+      <location filename="../../app/gui/launch.py" line="156" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -1198,7 +1213,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="80" />
+      <location filename="../../app/gui/analytics/page.py" line="81" />
       <source>Fees</source>
       <translation>Biaya</translation>
     </message>
@@ -1253,7 +1268,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ditemukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="127" />
+      <location filename="../../app/gui/analytics/page.py" line="128" />
       <source>From</source>
       <translation>Dari</translation>
     </message>
@@ -1398,22 +1413,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="65" />
+      <location filename="../../app/gui/analytics/page.py" line="66" />
       <source>Last 30 days</source>
       <translation>30 hari terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="64" />
+      <location filename="../../app/gui/analytics/page.py" line="65" />
       <source>Last 7 days</source>
       <translation>7 hari terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="105" />
+      <location filename="../../app/gui/stores/model.py" line="119" />
       <source>Last error</source>
       <translation>Kesalahan terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="67" />
+      <location filename="../../app/gui/analytics/page.py" line="68" />
       <source>Last month</source>
       <translation>Bulan lalu</translation>
     </message>
@@ -1423,7 +1438,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terakhir disinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="89" />
+      <location filename="../../app/gui/stores/model.py" line="103" />
       <source>Last sync</source>
       <translation>Sinkronisasi terakhir</translation>
     </message>
@@ -1586,6 +1601,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/dashboard/page.py" line="135" />
       <source>Low stock</source>
       <translation>Stok menipis</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/low_stock.py" line="23" />
+      <source>Low stock: {sku}</source>
+      <translation>Stok menipis: {sku}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/analytics/dashboard.py" line="308" />
+      <source>Low stock: {sku}, {available} left (reorder point {point})</source>
+      <translation>Stok menipis: {sku}, sisa {available} (titik pesan ulang {point})</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="141" />
@@ -2173,7 +2198,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="279" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="301" />
       <source>Order {number} arrived</source>
       <translation>Pesanan {number} masuk</translation>
     </message>
@@ -2233,7 +2258,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dipesan {date}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="76" />
+      <location filename="../../app/gui/analytics/page.py" line="77" />
       <source>Orders</source>
       <translation>Pesanan</translation>
     </message>
@@ -2403,7 +2428,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="162" />
+      <location filename="../../app/gui/analytics/page.py" line="172" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -2523,9 +2548,14 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk beserta varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="79" />
+      <location filename="../../app/gui/analytics/page.py" line="80" />
       <source>Profit</source>
       <translation>Laba</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="159" />
+      <source>Profit without costs</source>
+      <translation>Laba tanpa modal</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="167" />
@@ -2593,7 +2623,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Keluar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="133" />
+      <location filename="../../app/gui/analytics/page.py" line="134" />
       <source>Range:</source>
       <translation>Rentang:</translation>
     </message>
@@ -2718,7 +2748,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Referensi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="131" />
+      <location filename="../../app/gui/analytics/page.py" line="132" />
       <source>Refresh</source>
       <translation>Muat ulang</translation>
     </message>
@@ -2923,7 +2953,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengembalian {id}: {state}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="82" />
+      <location filename="../../app/gui/analytics/page.py" line="83" />
       <source>Returned</source>
       <translation>Dikembalikan</translation>
     </message>
@@ -2958,7 +2988,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengembalian…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="75" />
+      <location filename="../../app/gui/analytics/page.py" line="76" />
       <source>Revenue</source>
       <translation>Pendapatan</translation>
     </message>
@@ -2973,7 +3003,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="160" />
+      <location filename="../../app/gui/analytics/page.py" line="170" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -3248,6 +3278,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Atur modal</translation>
     </message>
     <message>
+      <location filename="../../app/gui/analytics/page.py" line="279" />
+      <source>Set costs in the catalog</source>
+      <translation>Isi modal di katalog</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/page.py" line="97" />
       <source>Set cost…</source>
       <translation>Atur modal…</translation>
@@ -3353,7 +3388,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kirim…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="121" />
+      <location filename="../../app/core/services/stores.py" line="128" />
       <source>shop id is required</source>
       <translation>ID toko wajib diisi</translation>
     </message>
@@ -3647,7 +3682,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Filter toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="119" />
+      <location filename="../../app/core/services/stores.py" line="126" />
       <source>store name is required</source>
       <translation>nama toko wajib diisi</translation>
     </message>
@@ -3807,17 +3842,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="151" />
+      <location filename="../../app/gui/launch.py" line="154" />
       <source>Syncing is off</source>
       <translation>Sinkronisasi mati</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="121" />
+      <location filename="../../app/gui/launch.py" line="124" />
       <source>Syncing is off in this window: {holder} is syncing this data folder. You can still look and edit here; that process sends the changes.</source>
       <translation>Sinkronisasi mati di jendela ini: {holder} sedang menyinkronkan folder data ini. Anda tetap bisa melihat dan mengubah data di sini; proses itu yang mengirim perubahannya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="132" />
+      <location filename="../../app/gui/launch.py" line="135" />
       <source>Syncing is off: the engine did not start ({error}).</source>
       <translation>Sinkronisasi mati: mesin sinkronisasi tidak berjalan ({error}).</translation>
     </message>
@@ -3942,7 +3977,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="156" />
+      <location filename="../../app/gui/launch.py" line="159" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -4022,7 +4057,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="222" />
+      <location filename="../../app/gui/analytics/page.py" line="233" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -4107,7 +4142,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>baris ini belum dikirim, jadi tidak ada yang bisa kembali (stok: {state})</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="66" />
+      <location filename="../../app/gui/analytics/page.py" line="67" />
       <source>This month</source>
       <translation>Bulan ini</translation>
     </message>
@@ -4127,7 +4162,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pesanan ini sudah tidak ada.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="141" />
+      <location filename="../../app/core/services/stores.py" line="148" />
       <source>this {platform} shop ({shop_id}) is already connected as store {store}</source>
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
@@ -4192,7 +4227,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Zona waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="127" />
+      <location filename="../../app/gui/analytics/page.py" line="128" />
       <source>To</source>
       <translation>Sampai</translation>
     </message>
@@ -4227,7 +4262,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="163" />
+      <location filename="../../app/gui/analytics/page.py" line="173" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -4307,7 +4342,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="77" />
+      <location filename="../../app/gui/analytics/page.py" line="78" />
       <source>Units</source>
       <translation>Unit</translation>
     </message>
@@ -4527,7 +4562,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="242" />
+      <location filename="../../app/gui/analytics/page.py" line="253" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
@@ -4737,6 +4772,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
     </message>
     <message>
+      <location filename="../../app/gui/low_stock.py" line="24" />
+      <source>{sku} at {location}: {available} left (reorder point {point})</source>
+      <translation>{sku} di {location}: sisa {available} (titik pesan ulang {point})</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="118" />
       <source>{sku} ×{n}: {k} restocked into {location}</source>
       <translation>{sku} ×{n}: {k} dikembalikan ke {location}</translation>
@@ -4850,6 +4890,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
       <source>…or paste the address you were redirected to</source>
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="278" />
+      <source>⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.</source>
+      <translation>⚠ Terjual tanpa modal: {skus}. Labanya hanya pendapatan dikurangi biaya marketplace.</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/returns.py" line="201" />

@@ -41,7 +41,9 @@ class TestStoresPage:
         col = [page.model.column(i).title for i in range(page.model.columnCount())]
         status = page.model.index(page.model.row_of(seeded.store_ids[1]), col.index("Status"))
         assert page.model.data(status) == "● Needs re-authorization"
-        token = page.model.index(page.model.row_of(seeded.store_ids[1]), col.index("Authorization"))
+        token = page.model.index(
+            page.model.row_of(seeded.store_ids[1]), col.index("Authorization expires")
+        )
         assert page.model.data(token).startswith("expired")
         qtmodeltester.check(page.model)
 

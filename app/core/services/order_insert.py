@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from app.core.db.bulk import RowFormat, formats, insert_rows
 from app.core.db.models import ChannelListing, Order, OrderItem, OrderStatusChange, Store
 from app.core.db.types import utcnow
-from app.core.domain import ChannelOrder, ChannelOrderItem, InventoryState
+from app.core.domain import ChannelOrder, ChannelOrderItem, InventoryState, OrderStatus
 from app.core.services.ledger import LedgerBatch, RefType
 from app.core.services.listings import listing_for_line
 from app.core.services.order_items import (
@@ -115,9 +115,19 @@ def insert_new_orders(
     return effects, unmapped
 
 
+def estimated_fees(status: OrderStatus, total: Decimal, fee_rate: Decimal) -> Decimal:
+    """The marketplace fee we assume until the platform's final figure arrives (the
+    store's fee rate of the total); none for a cancelled order, which the marketplace
+    charges nothing for (docs/ARCHITECTURE.md, orders)."""
+    if status == OrderStatus.CANCELLED:
+        return Decimal("0.00")
+    return (total * fee_rate / 100).quantize(Decimal("0.01"))
+
+
 def _order_row(store_id: int, co: ChannelOrder, fee_rate: Decimal, fmt: RowFormat, now) -> tuple:
     money, when = fmt.money, fmt.time
-    fees = money((co.total * fee_rate / 100).quantize(Decimal("0.01")))  # estimate until final
+    # estimate until final; a cancelled order earns the marketplace nothing
+    fees = money(estimated_fees(co.status, co.total, fee_rate))
     return (
         store_id, co.platform_order_id, co.status.value, co.platform_status, co.currency,
         co.buyer_name[:255], co.buyer_username[:255], co.shipping_address,

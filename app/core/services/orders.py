@@ -199,6 +199,10 @@ def _update_order(session: Session, order: Order, co: ChannelOrder) -> None:
         fields.pop("tracking_number")  # keep the one shipping stored
     for k, v in fields.items():
         setattr(order, k, v)
+    if co.status == OrderStatus.CANCELLED and not order.fees_final:
+        # the estimate made at ingestion no longer holds: the marketplace charges a
+        # cancelled order nothing (order_insert.estimated_fees)
+        order.fees = Decimal("0.00")
 
 
 # --------------------------------------------------------------------------- reads

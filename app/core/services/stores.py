@@ -71,6 +71,13 @@ class StoreDTO:
         return f"{self.platform.value}:{self.external_shop_id}"
 
     @property
+    def authorization_expires_at(self) -> datetime | None:
+        """When the seller must authorize the store again: the refresh token's end (the
+        access token is renewed from it on its own, every few hours). The Stores page and
+        ``storesync status`` both show this one as "authorization expires"."""
+        return self.refresh_token_expires_at or self.access_token_expires_at
+
+    @property
     def is_sandbox(self) -> bool:
         """Throwaway credentials on our own emulator."""
         return self.environment == Environment.LOCAL_SANDBOX

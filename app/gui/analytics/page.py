@@ -7,10 +7,11 @@ import os
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import enum
+import html
 import logging
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -149,6 +150,15 @@ class AnalyticsPage(Page):
             grid.addWidget(title, 0, i)
             grid.addWidget(value, 1, i)
             self.kpis[name] = value
+        # what the profit rests on: sold SKUs without a cost make it revenue minus fees
+        self.cost_warning = QLabel()
+        self.cost_warning.setObjectName("costWarning")
+        self.cost_warning.setWordWrap(True)
+        self.cost_warning.setTextFormat(Qt.TextFormat.RichText)
+        self.cost_warning.setStyleSheet("color: #b45309;")
+        self.cost_warning.setAccessibleName(tr("Profit without costs"))
+        self.cost_warning.linkActivated.connect(self._open_costs)
+        self.cost_warning.hide()
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
@@ -169,6 +179,7 @@ class AnalyticsPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)
+        layout.addWidget(self.cost_warning)
         layout.addWidget(self.error_label)
         layout.addLayout(charts, 1)
 
@@ -252,6 +263,26 @@ class AnalyticsPage(Page):
         }
         for name, text in values.items():
             self.kpis[name].setText(text)
+        self._show_cost_warning(d.uncosted_skus)
         self.revenue_chart.set_series(d.series_by_store, self._tz)
         self.platform_chart.set_groups(d.by_platform)
         self.top_chart.set_items(d.top_products)
+
+    def _show_cost_warning(self, skus: tuple[str, ...]) -> None:
+        if not skus:
+            self.cost_warning.hide()
+            return
+        named = ", ".join(skus[:3])
+        if len(skus) > 3:
+            named += tr(" and {n} more").format(n=len(skus) - 3)
+        text = tr("⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.")
+        link = tr("Set costs in the catalog")
+        self.cost_warning.setText(
+            f"{html.escape(text.format(skus=named))} "
+            f'<a href="{html.escape(skus[0])}">{html.escape(link)}</a>'
+        )
+        self.cost_warning.show()
+
+    def _open_costs(self, sku: str) -> None:
+        """The link: the catalog, searching the best-selling SKU without a cost."""
+        self.navigate_requested.emit("catalog", {"search": sku})

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from app.core.domain import StoreStatus
 from app.core.services.stores import StoreDTO
 from app.gui.formatting import format_countdown, format_datetime, humanize
-from app.gui.i18n import N_, tr_cached
+from app.gui.i18n import N_, tr, tr_cached
 from app.gui.widgets.columns import ERROR, MUTED, PRIMARY, SUCCESS, WARNING, Column
 from app.gui.widgets.rows_model import RowsTableModel
 
@@ -51,7 +51,21 @@ def status_label(status: str) -> str:
 
 def token_expiry(store: StoreDTO) -> datetime | None:
     """When the store's authorization runs out (refresh token, else access token)."""
-    return store.refresh_token_expires_at or store.access_token_expires_at
+    return store.authorization_expires_at
+
+
+def expiry_tooltip(store: StoreDTO) -> str:
+    """Both expiries, labelled as ``storesync status`` labels them: the authorization (the
+    seller acts) and the access token (renewed on its own)."""
+    lines = [
+        tr("Authorization expires: {when}").format(
+            when=format_datetime(store.authorization_expires_at) or "—"
+        ),
+        tr("Access token expires: {when} (renewed automatically)").format(
+            when=format_datetime(store.access_token_expires_at) or "—"
+        ),
+    ]
+    return "\n".join(lines)
 
 
 def status_text(store: StoreDTO) -> str:
@@ -93,12 +107,12 @@ def store_columns(now: Callable[[], datetime]) -> list[Column[StoreDTO]]:
             width=140,
         ),
         Column(
-            N_("Authorization"),
+            N_("Authorization expires"),
             lambda s: format_countdown(token_expiry(s), now()) or "—",
             "token",
             raw=token_expiry,
             color=lambda s: _expiry_colour(s, now()),
-            tooltip=lambda s: format_datetime(token_expiry(s)),
+            tooltip=expiry_tooltip,
             width=150,
         ),
         Column(

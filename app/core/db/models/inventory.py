@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -16,6 +18,7 @@ from app.core.db.models.base import (
     str_enum,
     updated_at,
 )
+from app.core.db.types import UTCDateTime
 from app.core.domain import TxnType
 
 
@@ -56,6 +59,9 @@ class InventoryItem(Base):
     # where the variant sits in this location ("A-03-2"): the picking list walks by it
     # (services/picking.py, migration 0008); "" when the seller has not said
     shelf: Mapped[str40] = mapped_column(default="", server_default="")
+    # when the low-stock alert fired for the current dip below the reorder point; None
+    # while above it (services/alerts.py, migration 0009): one alert per crossing
+    low_alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     updated_at: Mapped[updated_at]
 
 

@@ -16,11 +16,13 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import BigInteger, and_, case, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
 
-from app.core.db.models import ChannelListing, Order, OrderItem, Store, SyncLog
+from app.core.db.models import ChannelListing, Order, OrderItem, Store, SyncLog, Variant
 from app.core.db.types import money_from_minor, utcnow
 from app.core.domain import OrderStatus, StoreStatus
 from app.core.services import stores as store_service
+from app.core.services.alerts import open_alerts
 from app.core.services.analytics.calendar import (
     Granularity,
     Period,
@@ -39,9 +41,10 @@ from app.core.services.analytics.sales import (
     groups,
     series,
     top_from,
+    variant_sales,
     variant_totals,
 )
-from app.core.services.analytics.scope import scope
+from app.core.services.analytics.scope import Scope, scope
 from app.core.services.context import ServiceContext
 from app.core.services.stock_levels import stock_counts
 from app.core.text import msg
@@ -62,6 +65,23 @@ class Dashboard:
     series_by_store: tuple[Series, ...]
     top_products: tuple[TopItem, ...]
     top_variants: tuple[TopItem, ...]
+    # SKUs sold in the period with no cost of goods (best sellers first): their profit is
+    # revenue minus fees only, and the Analytics page says so
+    uncosted_skus: tuple[str, ...] = ()
+
+
+def uncosted_skus(s: Session, sc: Scope) -> tuple[str, ...]:
+    """SKUs whose sales in the scope carry no cost (the variant had cost 0 when sold)."""
+    u = variant_sales(sc)
+    revenue = func.sum(u.c.revenue_minor)
+    stmt = (
+        select(Variant.sku)
+        .join(u, u.c.variant_id == Variant.id)
+        .group_by(Variant.id, Variant.sku)
+        .having(func.sum(u.c.units) > 0, func.coalesce(func.sum(u.c.cost_minor), 0) == 0)
+        .order_by(revenue.desc(), Variant.sku)
+    )
+    return tuple(s.scalars(stmt))
 
 
 def dashboard(
@@ -91,6 +111,7 @@ def dashboard(
             series_by_store=series(s, sc, rows, g, GroupBy.STORE),
             top_products=top_from(s, totals, top, False, products=True),
             top_variants=top_from(s, totals, top, False, products=False),
+            uncosted_skus=uncosted_skus(s, sc),
         )
 
 
@@ -259,7 +280,8 @@ class ActivityEntry:
 
 
 def recent_activity(ctx: ServiceContext, limit: int = 30) -> list[ActivityEntry]:
-    """Orders arrived and sync log lines (stock pushed, drift found, errors), newest first."""
+    """Orders arrived, sync log lines (stock pushed, drift found, errors) and the low-stock
+    alerts still open (services/alerts.py), newest first."""
     with ctx.read() as s:
         orders = s.execute(
             select(Order.created_at, Order.platform_order_id, Order.total, Store.name)
@@ -282,5 +304,13 @@ def recent_activity(ctx: ServiceContext, limit: int = 30) -> list[ActivityEntry]
     for at, level, message, store in logs:
         kind = {"error": "error", "warning": "warning"}.get(level, "sync")
         entries.append(ActivityEntry(at, kind, message, store))
+    for a in open_alerts(ctx, limit):
+        text = msg(
+            "Low stock: {sku}, {available} left (reorder point {point})",
+            sku=a.sku,
+            available=a.available,
+            point=a.reorder_point,
+        )
+        entries.append(ActivityEntry(a.at, "warning", text, a.location_name))
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries[:limit]

@@ -1,0 +1,38 @@
+"""Analytics says what its profit rests on (issue 15 item 4): sold SKUs without a cost
+are named, with a link to the catalog to set them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.core.domain import OrderStatus
+from app.core.services import inventory
+from app.gui.analytics import AnalyticsPage
+from tests.helpers.factories import product
+from tests.unit.analytics.seed import NOV3_09H, channel_order, ingest, seed
+
+
+def test_sold_skus_without_cost_are_named_with_a_link(qtbot, ctx, workspace, make_gui):
+    data = seed(ctx, workspace)
+    page = AnalyticsPage(make_gui(workspace))
+    qtbot.addWidget(page)
+    page.show()
+    page.set_range(date(2026, 11, 1), date(2026, 11, 3))
+    assert not page.cost_warning.isVisible()  # every sold SKU has a cost
+
+    madu = product(ctx, "Madu Hutan", ("MADU-250",), price=60000, cost=0)
+    inventory.receive(ctx, madu.variants[0].id, data.location, 5)
+    ingest(
+        workspace,
+        data.shopee,
+        channel_order("A9", OrderStatus.COMPLETED, NOV3_09H, [("MADU-250", 1, 60000, 0)]),
+    )
+    page.refresh()
+    assert page.cost_warning.isVisible()
+    text = page.cost_warning.text()
+    assert "MADU-250" in text and "revenue minus fees" in text
+    assert "KAOS-S" not in text
+    asked: list[tuple[str, object]] = []
+    page.navigate_requested.connect(lambda key, payload: asked.append((key, payload)))
+    page.cost_warning.linkActivated.emit("MADU-250")
+    assert asked == [("catalog", {"search": "MADU-250"})]
