@@ -1,12 +1,14 @@
 """Render every page of a seeded (or demo) StoreSync window to PNG files.
 
     uv run python -m tests.gui.screenshots OUT_DIR [--demo] [--data-dir DIR] [--dark]
-                                                   [--language id]
+                                                   [--language id|en|all]
 
 Without ``--demo`` a temporary workspace is filled by :mod:`tests.gui.seed` and the
 engine is the scripted :class:`tests.gui.fakes.FakeEngine` (nothing syncs); with
 ``--demo`` the real engine and the demo shops run and the script waits for orders to arrive.
-Runs offscreen unless QT_QPA_PLATFORM says otherwise. Not collected by pytest.
+The window is 1366×768, a common laptop screen. ``--language all`` renders the English set
+and then the Indonesian one (files named ``…-id.png``) from the same data, in one run of
+processes. Runs offscreen unless QT_QPA_PLATFORM says otherwise. Not collected by pytest.
 """
 
 from __future__ import annotations
@@ -34,6 +36,20 @@ def _pump(app, seconds: float = 0.0, until=None) -> None:  # type: ignore[no-unt
         time.sleep(0.02)
 
 
+def _both_languages(args: argparse.Namespace) -> int:
+    """English, then Indonesian over the same data folder (a demo keeps its shops)."""
+    import subprocess
+
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="storesync-shots-"))
+    rc = 0
+    for lang in ("en", "id"):
+        cmd = [sys.executable, "-m", "tests.gui.screenshots", str(args.out)]
+        cmd += ["--data-dir", str(data_dir), "--language", lang, "--wait", str(args.wait)]
+        cmd += ["--demo"] * args.demo + ["--dark"] * args.dark
+        rc = rc or subprocess.call(cmd)
+    return rc
+
+
 def main(argv: list[str] | None = None) -> int:
     """Render the pages; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -41,10 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--demo", action="store_true", help="run the real engine and demo shops")
     parser.add_argument("--data-dir", type=Path, help="use this data folder")
     parser.add_argument("--dark", action="store_true", help="dark theme")
-    parser.add_argument("--language", default="en", help="interface language (en or id)")
+    parser.add_argument(
+        "--language", default="en", help="interface language (en, id, or all for both)"
+    )
     parser.add_argument("--wait", type=float, default=20.0, help="seconds to let the demo sync")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.language == "all":
+        return _both_languages(args)
 
     from PySide6.QtWidgets import QApplication
 
@@ -97,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         sandbox_url=demo.sandbox_url,
     )
     window = MainWindow(gui)
-    window.resize(1400, 860)
+    window.resize(1366, 768)
     window.show()
     if args.demo:
         demo.start()
@@ -107,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     def settled() -> bool:
         return runner.pending == 0
 
+    tag = "" if args.language == "en" else f"-{args.language}"
     shots = []
     for i, key in enumerate(window.pages):
         page = window.show_page(key)
@@ -119,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             _pump(app, 0.2)
         if key == "inventory":
             _pump(app, 0.2)
-        path = args.out / f"{i + 1:02d}-{key}.png"
+        path = args.out / f"{i + 1:02d}-{key}{tag}.png"
         window.grab().save(str(path))
         shots.append(path)
     # a few dialogs a reviewer wants to see
@@ -127,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     _pump(app, 0.3, settled)
     catalog.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
     _pump(app, 0.3, settled)
-    path = args.out / "09-mapping.png"
+    path = args.out / f"09-mapping{tag}.png"
     window.grab().save(str(path))
     shots.append(path)
     catalog.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
@@ -136,19 +157,19 @@ def main(argv: list[str] | None = None) -> int:
     editor = catalog.edit_selected()  # type: ignore[attr-defined]
     if editor is not None:
         _pump(app, 0.3)
-        path = args.out / "10-product-editor.png"
+        path = args.out / f"10-product-editor{tag}.png"
         editor.grab().save(str(path))
         shots.append(path)
         editor.reject()
     wizard = window.pages["stores"].connect_store()  # type: ignore[attr-defined]
     wizard.platform_page.choose(*_local_sandbox())
     _pump(app, 0.2)
-    path = args.out / "11-connect-wizard.png"
+    path = args.out / f"11-connect-wizard{tag}.png"
     wizard.grab().save(str(path))
     shots.append(path)
     wizard.next()
     _pump(app, 0.2)
-    path = args.out / "12-connect-credentials.png"
+    path = args.out / f"12-connect-credentials{tag}.png"
     wizard.grab().save(str(path))
     shots.append(path)
     wizard.reject()
@@ -157,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     inv = window.pages["inventory"]
     dlg = inv.open_dialog("adjust")  # type: ignore[attr-defined]
     _pump(app, 0.2)
-    path = args.out / "13-adjust-dialog.png"
+    path = args.out / f"13-adjust-dialog{tag}.png"
     dlg.grab().save(str(path))
     shots.append(path)
     dlg.reject()
