@@ -51,6 +51,31 @@ def ctx(workspace):
     return workspace.ctx
 
 
+# loggers a command run in-process configures (app/core/logs.py): httpx is quietened there
+_CONFIGURED_LOGGERS = ("", "app", "httpx", "httpcore")
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """A test that runs a command in-process (``app.__main__.main``) sets up logging: handlers
+    on captured streams that pytest closes afterwards, httpx set to WARNING. Put it back, so a
+    later test logs and reads logs as if it ran alone."""
+    saved = []
+    for name in _CONFIGURED_LOGGERS:
+        lg = logging.getLogger(name)
+        saved.append((lg, lg.level, list(lg.handlers), lg.propagate, lg.disabled))
+    yield
+    for lg, level, handlers, propagate, disabled in saved:
+        for h in lg.handlers:
+            if h not in handlers:
+                lg.removeHandler(h)
+        for h in handlers:
+            if h not in lg.handlers:
+                lg.addHandler(h)
+        lg.setLevel(level)
+        lg.propagate, lg.disabled = propagate, disabled
+
+
 class _ErrorLog(logging.Handler):
     """Collects ERROR and worse from every logger and thread while one test runs."""
 
