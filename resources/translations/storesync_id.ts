@@ -149,7 +149,7 @@
       <translation>Sesuaikan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="282" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="314" />
       <source>After approving, paste the address you land on below.</source>
       <translation>Setelah menyetujui, tempel alamat yang terbuka di kolom bawah ini.</translation>
     </message>
@@ -239,32 +239,32 @@
       <translation>Kapan saja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="129" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="160" />
       <source>API address</source>
       <translation>Alamat API</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="119" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="145" />
       <source>App credentials</source>
       <translation>Kredensial aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="152" />
       <source>App ID</source>
       <translation>ID aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="142" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="173" />
       <source>App ID / partner ID</source>
       <translation>ID aplikasi / Partner ID</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="154" />
       <source>App secret</source>
       <translation>Secret aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="143" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="174" />
       <source>App secret / partner key</source>
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
@@ -274,17 +274,17 @@
       <translation>Tampilan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="202" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="234" />
       <source>Approve StoreSync in the seller center</source>
       <translation>Setujui StoreSync di Seller Center</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="323" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="355" />
       <source>Approved for shop {shop}. Click Next.</source>
       <translation>Disetujui untuk toko {shop}. Lanjutkan ke langkah berikutnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="325" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="357" />
       <source>Approved. Click Next.</source>
       <translation>Disetujui. Lanjutkan ke langkah berikutnya.</translation>
     </message>
@@ -659,7 +659,7 @@
       <translation>Pilih lokasi penyimpanan file .xlsx</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="138" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="169" />
       <source>chosen automatically on this computer</source>
       <translation>dipilih otomatis di komputer ini</translation>
     </message>
@@ -709,24 +709,24 @@
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="385" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="417" />
       <source>Connected: {names}. The first sync has started; follow it in Sync activity.</source>
       <translation>Terhubung: {names}. Sinkronisasi pertama sudah dimulai; pantau di Aktivitas sinkronisasi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="344" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="376" />
       <source>Connecting</source>
       <translation>Menghubungkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="398" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="430" />
       <source>Connecting failed: {error}
 Go Back to approve again (each code works once).</source>
       <translation>Gagal menghubungkan: {error}
 Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku sekali).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="215" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="247" />
       <source>Consent link</source>
       <translation>Tautan persetujuan</translation>
     </message>
@@ -736,7 +736,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} nomor pesanan disalin</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="254" />
       <source>Copy consent link</source>
       <translation>Salin tautan persetujuan</translation>
     </message>
@@ -746,7 +746,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin diagnostik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="254" />
       <source>Copy link</source>
       <translation>Salin tautan</translation>
     </message>
@@ -786,7 +786,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="279" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="311" />
       <source>Could not build the consent link: {error}</source>
       <translation>Tautan persetujuan tidak dapat dibuat: {error}</translation>
     </message>
@@ -918,7 +918,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kustom</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="133" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="164" />
       <source>Custom redirect</source>
       <translation>Redirect khusus</translation>
     </message>
@@ -1093,7 +1093,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="175" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="207" />
       <source>Enter the redirect address registered for your app</source>
       <translation>Masukkan alamat redirect yang terdaftar untuk aplikasi Anda</translation>
     </message>
@@ -1128,7 +1128,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="372" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="404" />
       <source>Exchanging the code for tokens and reading the shop…</source>
       <translation>Menukar kode dengan token dan membaca data toko…</translation>
     </message>
@@ -1758,7 +1758,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Riwayat pergerakan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="132" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="163" />
       <source>My app's registered redirect address is elsewhere</source>
       <translation>Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain</translation>
     </message>
@@ -1853,7 +1853,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada cadangan. Satu dibuat setiap hari selama StoreSync berjalan, di {folder}.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="337" />
       <source>no code</source>
       <translation>tidak ada kode</translation>
     </message>
@@ -1898,7 +1898,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada pengembalian.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="383" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="415" />
       <source>no shop</source>
       <translation>tidak ada toko</translation>
     </message>
@@ -2108,12 +2108,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="251" />
       <source>Open consent link in browser</source>
       <translation>Buka tautan persetujuan di browser</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="251" />
       <source>Open in browser</source>
       <translation>Buka di browser</translation>
     </message>
@@ -2133,7 +2133,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan dan setujui dengan akun penjual {store}.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="204" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
       <source>Open the link, sign in with the shop's seller account and approve. StoreSync catches the answer on this computer.</source>
       <translation>Buka tautan, masuk dengan akun penjual toko tersebut, lalu setujui. StoreSync menerima jawabannya di komputer ini.</translation>
     </message>
@@ -2328,7 +2328,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tempel alamat tujuan redirect browser Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="234" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="266" />
       <source>Paste the whole address from the browser after approving</source>
       <translation>Tempel seluruh alamat dari browser setelah menyetujui</translation>
     </message>
@@ -2733,12 +2733,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="136" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="167" />
       <source>Redirect address</source>
       <translation>Alamat redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="233" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="265" />
       <source>Redirected address</source>
       <translation>Alamat hasil redirect</translation>
     </message>
@@ -3243,7 +3243,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{pages} halaman dikirim ke printer</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="158" />
       <source>Service ID</source>
       <translation>Service ID</translation>
     </message>
@@ -3413,12 +3413,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="152" />
       <source>Shopee partner ID or TikTok app key</source>
       <translation>Partner ID Shopee atau App Key TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="154" />
       <source>Shopee partner key or TikTok secret</source>
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
@@ -3762,6 +3762,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox StoreSync di komputer ini (untuk mencoba)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="118" />
+      <source>StoreSync's own sandbox, for trying things out: enter the app ID and secret it printed when it started (python -m app.sandbox).</source>
+      <translation>Sandbox bawaan StoreSync, untuk mencoba-coba: masukkan app ID dan secret yang dicetaknya saat dijalankan (python -m app.sandbox).</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="62" />
       <source>StoreSync's stock wins (overwrite the platform)</source>
       <translation>Stok StoreSync yang berlaku (timpa stok platform)</translation>
@@ -3887,7 +3892,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>alamat itu tidak berisi code=…; salin seluruh isi bilah alamat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="316" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="348" />
       <source>That answer belongs to another connection attempt; try again.</source>
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
     </message>
@@ -3907,7 +3912,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Resi belum siap tepat waktu; coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="171" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="203" />
       <source>The API address must start with https:// (http only for 127.0.0.1)</source>
       <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
     </message>
@@ -4037,7 +4042,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Platform tidak menyetujui.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="307" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="339" />
       <source>The platform did not approve: {reason}</source>
       <translation>Platform tidak menyetujui: {reason}</translation>
     </message>
@@ -4112,7 +4117,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tema</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="134" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="165" />
       <source>Then paste the address you land on after approving</source>
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
@@ -4177,7 +4182,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="158" />
       <source>TikTok only: the app's service ID</source>
       <translation>Khusus TikTok: Service ID aplikasi</translation>
     </message>
@@ -4212,7 +4217,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop tidak mengirim tautan dokumen untuk paket ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="161" />
       <source>TikTok's separate token host</source>
       <translation>Host token TikTok yang terpisah</translation>
     </message>
@@ -4252,7 +4257,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hari ini dan kemarin, per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="161" />
       <source>Token address</source>
       <translation>Alamat token</translation>
     </message>
@@ -4392,12 +4397,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} produk diperbarui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="237" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="269" />
       <source>Use pasted address</source>
       <translation>Gunakan alamat yang ditempel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="237" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="269" />
       <source>Use this address</source>
       <translation>Gunakan alamat ini</translation>
     </message>
@@ -4452,7 +4457,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Variasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="285" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="317" />
       <source>Waiting for the approval on {address} …</source>
       <translation>Menunggu persetujuan di {address} …</translation>
     </message>
@@ -4510,6 +4515,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/inventory/shelf.py" line="38" />
       <source>Where this SKU sits here (picking order)</source>
       <translation>Letak SKU ini di lokasi ini (urutan pengambilan)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
+      <source>Where to get these: create an app in TikTok Shop Partner Center (partner.tiktokshop.com); its App key, App secret and Service ID go here. TikTok fixes the app's redirect address in Partner Center: register an address you own (for example your website), tick "registered redirect address is elsewhere" below and enter the same address; after approving, paste the address your browser lands on.</source>
+      <translation>Dari mana mendapatkannya: buat aplikasi di TikTok Shop Partner Center (partner.tiktokshop.com); App key, App secret, dan Service ID-nya diisi di sini. TikTok menetapkan alamat redirect aplikasi di Partner Center: daftarkan alamat milik Anda (misalnya situs web Anda), centang "Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain" di bawah dan isi alamat yang sama; setelah menyetujui, tempel alamat tujuan browser Anda.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="131" />
+      <source>Where to get these: register as a developer on Shopee Open Platform (open.shopee.com) and create an app; its Partner ID and Partner Key go here. Test keys work only in Shopee's sandbox, live keys only in production. No redirect address needs registering: StoreSync catches the approval on this computer.</source>
+      <translation>Dari mana mendapatkannya: daftar sebagai developer di Shopee Open Platform (open.shopee.com) dan buat aplikasi; Partner ID dan Partner Key-nya diisi di sini. Kunci uji hanya berlaku di sandbox Shopee, kunci live hanya di produksi. Tidak perlu mendaftarkan alamat redirect: StoreSync menangkap persetujuan di komputer ini.</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
@@ -4887,7 +4902,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{who} sudah menyinkronkan folder data ini; hanya satu proses yang boleh menyinkronkannya sekaligus: hentikan proses itu dulu, atau tetap gunakan proses itu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="268" />
       <source>…or paste the address you were redirected to</source>
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>
