@@ -599,12 +599,12 @@
       <translation>Listing channel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="166" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="175" />
       <source>Check file</source>
       <translation>Periksa file</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="264" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="273" />
       <source>Checking…</source>
       <translation>Memeriksa…</translation>
     </message>
@@ -614,7 +614,7 @@
       <translation>Pilih cadangan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="261" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="270" />
       <source>Choose a file first.</source>
       <translation>Pilih file terlebih dahulu.</translation>
     </message>
@@ -624,7 +624,7 @@
       <translation>Pilih file tujuan penyimpanan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="158" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="167" />
       <source>Choose a file, then Check it.</source>
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
@@ -639,7 +639,7 @@
       <translation>pilih pickup atau drop-off untuk pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="141" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="150" />
       <source>Choose the filled-in .xlsx file</source>
       <translation>Pilih file .xlsx yang sudah diisi</translation>
     </message>
@@ -679,7 +679,7 @@
       <translation>Warna</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="69" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="70" />
       <source>Column</source>
       <translation>Kolom</translation>
     </message>
@@ -1033,7 +1033,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>selesai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="135" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="136" />
       <source>Download template…</source>
       <translation>Unduh template…</translation>
     </message>
@@ -1193,7 +1193,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="349" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="358" />
       <source>Failed: {error}</source>
       <translation>Gagal: {error}</translation>
     </message>
@@ -1236,6 +1236,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="54" />
       <source>file paths or URLs separated by ;</source>
       <translation>path file atau URL dipisahkan dengan ;</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="141" />
+      <source>Fill in every SKU with today's count</source>
+      <translation>Isi setiap SKU dengan jumlah hari ini</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/mapping.py" line="114" />
@@ -1303,7 +1308,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="149" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="158" />
       <source>Import</source>
       <translation>Impor</translation>
     </message>
@@ -1313,7 +1318,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor Excel…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="123" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="124" />
       <source>Import from Excel</source>
       <translation>Impor dari Excel</translation>
     </message>
@@ -1328,12 +1333,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor yang tidak cocok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="330" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="339" />
       <source>Imported {rows} rows: {products} products, {variants} variants, {stock} stock changes.</source>
       <translation>{rows} baris diimpor: {products} produk, {variants} varian, {stock} perubahan stok.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="319" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="328" />
       <source>Importing…</source>
       <translation>Mengimpor…</translation>
     </message>
@@ -1683,7 +1688,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tandai selisih ini sudah dilihat; daftar dikosongkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="310" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="319" />
       <source>Marked copy saved to {path}</source>
       <translation>Salinan bertanda disimpan ke {path}</translation>
     </message>
@@ -2098,7 +2103,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="236" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="245" />
       <source>Open</source>
       <translation>Buka</translation>
     </message>
@@ -2478,7 +2483,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cetak daftar ambil barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="69" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="70" />
       <source>Problem</source>
       <translation>Masalah</translation>
     </message>
@@ -2543,7 +2548,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk menurut nama atau SKU, pesanan menurut nomor. Tekan Enter untuk membuka.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="51" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="52" />
       <source>Products with variants</source>
       <translation>Produk beserta varian</translation>
     </message>
@@ -3033,7 +3038,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tinjau sinkronisasi pertama…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="69" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="70" />
       <source>Row</source>
       <translation>Baris</translation>
     </message>
@@ -3088,12 +3093,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan hasil ekspor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="298" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="307" />
       <source>Save marked copy</source>
       <translation>Simpan salinan bertanda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="167" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="176" />
       <source>Save marked copy…</source>
       <translation>Simpan salinan bertanda…</translation>
     </message>
@@ -3103,7 +3108,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan pengaturan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="243" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="252" />
       <source>Save template</source>
       <translation>Simpan template</translation>
     </message>
@@ -3508,12 +3513,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="217" />
+      <location filename="../../app/core/export/importer.py" line="225" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="274" />
+      <location filename="../../app/core/export/importer.py" line="282" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
@@ -3523,12 +3528,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="202" />
+      <location filename="../../app/core/export/importer.py" line="210" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="264" />
+      <location filename="../../app/core/export/importer.py" line="272" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
@@ -3592,7 +3597,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok dan katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="51" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="52" />
       <source>Stock counts</source>
       <translation>Hasil hitung stok</translation>
     </message>
@@ -3630,6 +3635,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/formatting.py" line="198" />
       <source>Stock push</source>
       <translation>Pembaruan stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="143" />
+      <source>Stock templates: a stock take starts from the catalog</source>
+      <translation>Template stok: stock opname dimulai dari katalog</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="41" />
@@ -3882,7 +3892,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sistem</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="253" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="262" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
     </message>
@@ -4077,7 +4087,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>pengembalian pesanan {number} sudah dikembalikan ke stok atau dihapusbukukan ({when} UTC): tidak ada yang berubah</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="298" />
+      <location filename="../../app/core/export/importer.py" line="306" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
@@ -4362,7 +4372,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tidak diketahui</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="228" />
+      <location filename="../../app/core/export/importer.py" line="236" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
@@ -4592,7 +4602,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="98" />
+      <location filename="../../app/core/export/importer.py" line="99" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -4762,7 +4772,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{path} bukan cadangan StoreSync (tidak memiliki skema StoreSync). Pilih berkas dari folder 'backups' atau yang dibuat dengan `storesync backup`.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="285" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="294" />
       <source>{problems} problem(s) in {rows} rows. Fix them and check again; nothing is imported until the whole file is valid.</source>
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
     </message>
@@ -4772,7 +4782,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{restocked} unit dikembalikan ke stok, {written} dihapusbukukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="281" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="290" />
       <source>{rows} rows checked: no problems. Ready to import.</source>
       <translation>{rows} baris diperiksa: tidak ada masalah. Siap diimpor.</translation>
     </message>
