@@ -529,7 +529,7 @@
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stock_levels.py" line="193" />
+      <location filename="../../app/core/services/stock_levels.py" line="196" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
     </message>
@@ -1453,7 +1453,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sinkronisasi terakhir {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="191" />
+      <location filename="../../app/gui/inventory/model.py" line="198" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
     </message>
@@ -1803,7 +1803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perlu otorisasi ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="192" />
+      <location filename="../../app/gui/inventory/model.py" line="199" />
       <source>never</source>
       <translation>belum pernah</translation>
     </message>
@@ -2233,6 +2233,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan {number} berstatus {status}: hanya pesanan yang belum dikirim yang dapat dibatalkan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/inventory/model.py" line="149" />
+      <source>Order {number} · {store}</source>
+      <translation>Pesanan {number} · {store}</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/order_items.py" line="307" />
       <source>order {order_id} does not exist</source>
       <translation>pesanan {order_id} tidak ada</translation>
@@ -2418,7 +2423,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menurut platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="206" />
+      <location filename="../../app/gui/inventory/model.py" line="213" />
       <source>Platform shows</source>
       <translation>Tampil di platform</translation>
     </message>
@@ -2653,7 +2658,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="214" />
+      <location filename="../../app/gui/inventory/model.py" line="221" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
@@ -2748,7 +2753,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat hasil redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="173" />
+      <location filename="../../app/gui/inventory/model.py" line="180" />
       <source>Reference</source>
       <translation>Referensi</translation>
     </message>
@@ -4272,7 +4277,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Alamat token</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="199" />
+      <location filename="../../app/gui/inventory/model.py" line="206" />
       <source>Told at</source>
       <translation>Dikirim pada</translation>
     </message>
@@ -4342,7 +4347,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Coba toko demo</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="152" />
+      <location filename="../../app/gui/inventory/model.py" line="159" />
       <source>Type</source>
       <translation>Jenis</translation>
     </message>
@@ -4507,7 +4512,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="151" />
+      <location filename="../../app/gui/inventory/model.py" line="158" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -4542,12 +4547,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko yang mana?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="171" />
+      <location filename="../../app/gui/inventory/model.py" line="178" />
       <source>Who</source>
       <translation>Oleh</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="178" />
+      <location filename="../../app/gui/inventory/model.py" line="185" />
       <source>Why</source>
       <translation>Keterangan</translation>
     </message>
