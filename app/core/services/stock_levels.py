@@ -331,7 +331,7 @@ def movements(
                 t.actor,
                 t.note,
                 loc,
-                *orders.get(t.reference_id, ("", "")),
+                *orders.get(t.reference_id or "", ("", "")),
             )
             for t, loc in rows
         ]
