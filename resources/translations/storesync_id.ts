@@ -134,7 +134,7 @@
       <translation>Sesuaikan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="201" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="200" />
       <source>Adjusted by {change}</source>
       <translation>Stok disesuaikan {change}</translation>
     </message>
@@ -589,7 +589,7 @@
       <translation>kategori lebih dari 80 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="134" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="133" />
       <source>Change (+ adds, − removes)</source>
       <translation>Perubahan (+ menambah, − mengurangi)</translation>
     </message>
@@ -771,7 +771,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="192" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="191" />
       <source>cost cannot be negative</source>
       <translation>modal tidak boleh negatif</translation>
     </message>
@@ -893,7 +893,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal menghapus pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="152" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="151" />
       <source>Counted on hand</source>
       <translation>Stok fisik hasil hitung</translation>
     </message>
@@ -1943,7 +1943,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada nomor resi; coba lagi beberapa menit lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="179" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="178" />
       <source>no variant has SKU {sku}</source>
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
@@ -2008,12 +2008,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dikirim: atur pengiriman terlebih dahulu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="147" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="146" />
       <source>Note</source>
       <translation>Catatan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="141" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="140" />
       <source>Note (supplier, invoice)</source>
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
@@ -2593,7 +2593,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jml</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="146" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="145" />
       <source>Quantity</source>
       <translation>Jumlah</translation>
     </message>
@@ -2613,7 +2613,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>jumlah harus positif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="139" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="138" />
       <source>Quantity received</source>
       <translation>Jumlah diterima</translation>
     </message>
@@ -2688,7 +2688,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Membaca opsi pengiriman {n} pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="135" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="134" />
       <source>Reason</source>
       <translation>Alasan</translation>
     </message>
@@ -2728,7 +2728,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Diterima</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="204" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="203" />
       <source>Received {n}</source>
       <translation>{n} barang diterima</translation>
     </message>
@@ -2808,7 +2808,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="215" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="214" />
       <source>Reorder point saved</source>
       <translation>Titik pesan ulang disimpan</translation>
     </message>
@@ -2823,12 +2823,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="160" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="159" />
       <source>Reorder quantity</source>
       <translation>Jumlah pesan ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="158" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="157" />
       <source>Reorder when available ≤</source>
       <translation>Pesan ulang jika tersedia ≤</translation>
     </message>
@@ -3657,7 +3657,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok opname</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="212" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="211" />
       <source>Stocktake booked {change}</source>
       <translation>Stok opname dicatat: {change}</translation>
     </message>
@@ -4327,7 +4327,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pindahkan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="209" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="208" />
       <source>Transferred {n}</source>
       <translation>{n} dipindahkan</translation>
     </message>
@@ -4357,7 +4357,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Ketik SKU atau nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="140" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="139" />
       <source>Unit cost (Rp)</source>
       <translation>Modal per unit (Rp)</translation>
     </message>
@@ -4677,6 +4677,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{number} · halaman {n} dari {total}</translation>
     </message>
     <message>
+      <location filename="../../app/gui/inventory/model.py" line="95" />
+      <source>{n} (default)</source>
+      <translation>{n} (bawaan)</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="176" />
       <source>{n} cannot be shipped now (see below).</source>
       <translation>{n} tidak dapat dikirim sekarang (lihat di bawah).</translation>
@@ -4857,7 +4862,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="189" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="188" />
       <source>{text} is not an amount</source>
       <translation>{text} bukan nominal yang valid</translation>
     </message>

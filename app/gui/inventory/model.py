@@ -92,7 +92,7 @@ def stock_columns(default_point: int) -> list[Column[StockLevel]]:
         ),
         Column(
             N_("Reorder point"),
-            lambda r: r.reorder_point or f"({default_point})",
+            lambda r: r.reorder_point or tr_cached("{n} (default)").format(n=default_point),
             "reorder_point",
             align=RIGHT,
             tooltip=lambda r: None if r.reorder_point else tr_cached("workspace default"),
