@@ -48,6 +48,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("template", parents=[common], help="write an Excel import template")
     p.add_argument("kind", choices=[k.value for k in ImportKind])
     p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    p.add_argument(
+        "--prefill",
+        action="store_true",
+        help="stock: one row per SKU and location with today's count, ready for a stock take",
+    )
     p.set_defaults(func=cmd_template)
 
 
@@ -161,7 +166,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     ws = _open(args)
     try:
-        write_template(ImportKind(args.kind), args.out, ws.ctx)
+        write_template(ImportKind(args.kind), args.out, ws.ctx, prefill=args.prefill)
     finally:
         ws.close()
     print(f"template written to {args.out}")

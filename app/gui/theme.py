@@ -14,8 +14,20 @@ log = logging.getLogger(__name__)
 STYLE_DIR = Path(__file__).resolve().parents[2] / "resources" / "style"
 
 _PALETTES = {
-    "light": {"window": "#F8FAFC", "base": "#FFFFFF", "text": "#0F172A", "alt": "#F1F5F9"},
-    "dark": {"window": "#0F172A", "base": "#1E293B", "text": "#E2E8F0", "alt": "#243247"},
+    "light": {
+        "window": "#F8FAFC",
+        "base": "#FFFFFF",
+        "text": "#0F172A",
+        "alt": "#F1F5F9",
+        "muted": "#94A3B8",
+    },
+    "dark": {
+        "window": "#0F172A",
+        "base": "#1E293B",
+        "text": "#E2E8F0",
+        "alt": "#243247",
+        "muted": "#64748B",
+    },
 }
 
 
@@ -58,6 +70,17 @@ def apply_theme(app: QApplication, preference: str = "system") -> str:
     pal.setColor(QPalette.ColorRole.Highlight, QColor("#3B82F6"))
     pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
     pal.setColor(QPalette.ColorRole.Link, QColor("#3B82F6"))
+    # setColor above sets every colour group, the disabled one too: a disabled field would
+    # look editable (a store's "Cap" while its box is off). Grey its text, dim its base.
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        pal.setColor(disabled, role, QColor(colours["muted"]))
+    pal.setColor(disabled, QPalette.ColorRole.Base, QColor(colours["alt"]))
+    pal.setColor(disabled, QPalette.ColorRole.Button, QColor(colours["alt"]))
     app.setPalette(pal)
     app.setStyleSheet(load_qss(scheme))
     return scheme

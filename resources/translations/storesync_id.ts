@@ -134,7 +134,7 @@
       <translation>Sesuaikan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="201" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="200" />
       <source>Adjusted by {change}</source>
       <translation>Stok disesuaikan {change}</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>Sesuaikan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="282" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="314" />
       <source>After approving, paste the address you land on below.</source>
       <translation>Setelah menyetujui, tempel alamat yang terbuka di kolom bawah ini.</translation>
     </message>
@@ -239,32 +239,32 @@
       <translation>Kapan saja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="129" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="160" />
       <source>API address</source>
       <translation>Alamat API</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="119" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="145" />
       <source>App credentials</source>
       <translation>Kredensial aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="152" />
       <source>App ID</source>
       <translation>ID aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="142" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="173" />
       <source>App ID / partner ID</source>
       <translation>ID aplikasi / Partner ID</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="154" />
       <source>App secret</source>
       <translation>Secret aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="143" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="174" />
       <source>App secret / partner key</source>
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
@@ -274,17 +274,17 @@
       <translation>Tampilan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="202" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="234" />
       <source>Approve StoreSync in the seller center</source>
       <translation>Setujui StoreSync di Seller Center</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="323" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="355" />
       <source>Approved for shop {shop}. Click Next.</source>
       <translation>Disetujui untuk toko {shop}. Lanjutkan ke langkah berikutnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="325" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="357" />
       <source>Approved. Click Next.</source>
       <translation>Disetujui. Lanjutkan ke langkah berikutnya.</translation>
     </message>
@@ -529,7 +529,7 @@
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stock_levels.py" line="193" />
+      <location filename="../../app/core/services/stock_levels.py" line="196" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
     </message>
@@ -589,7 +589,7 @@
       <translation>kategori lebih dari 80 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="134" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="133" />
       <source>Change (+ adds, − removes)</source>
       <translation>Perubahan (+ menambah, − mengurangi)</translation>
     </message>
@@ -599,12 +599,12 @@
       <translation>Listing channel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="166" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="175" />
       <source>Check file</source>
       <translation>Periksa file</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="264" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="273" />
       <source>Checking…</source>
       <translation>Memeriksa…</translation>
     </message>
@@ -614,7 +614,7 @@
       <translation>Pilih cadangan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="261" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="270" />
       <source>Choose a file first.</source>
       <translation>Pilih file terlebih dahulu.</translation>
     </message>
@@ -624,7 +624,7 @@
       <translation>Pilih file tujuan penyimpanan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="158" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="167" />
       <source>Choose a file, then Check it.</source>
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
@@ -639,7 +639,7 @@
       <translation>pilih pickup atau drop-off untuk pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="141" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="150" />
       <source>Choose the filled-in .xlsx file</source>
       <translation>Pilih file .xlsx yang sudah diisi</translation>
     </message>
@@ -659,7 +659,7 @@
       <translation>Pilih lokasi penyimpanan file .xlsx</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="138" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="169" />
       <source>chosen automatically on this computer</source>
       <translation>dipilih otomatis di komputer ini</translation>
     </message>
@@ -679,7 +679,7 @@
       <translation>Warna</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="69" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="70" />
       <source>Column</source>
       <translation>Kolom</translation>
     </message>
@@ -709,24 +709,24 @@
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="385" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="417" />
       <source>Connected: {names}. The first sync has started; follow it in Sync activity.</source>
       <translation>Terhubung: {names}. Sinkronisasi pertama sudah dimulai; pantau di Aktivitas sinkronisasi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="344" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="376" />
       <source>Connecting</source>
       <translation>Menghubungkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="398" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="430" />
       <source>Connecting failed: {error}
 Go Back to approve again (each code works once).</source>
       <translation>Gagal menghubungkan: {error}
 Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku sekali).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="215" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="247" />
       <source>Consent link</source>
       <translation>Tautan persetujuan</translation>
     </message>
@@ -736,7 +736,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} nomor pesanan disalin</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="254" />
       <source>Copy consent link</source>
       <translation>Salin tautan persetujuan</translation>
     </message>
@@ -746,7 +746,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin diagnostik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="222" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="254" />
       <source>Copy link</source>
       <translation>Salin tautan</translation>
     </message>
@@ -771,7 +771,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="192" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="191" />
       <source>cost cannot be negative</source>
       <translation>modal tidak boleh negatif</translation>
     </message>
@@ -786,7 +786,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="279" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="311" />
       <source>Could not build the consent link: {error}</source>
       <translation>Tautan persetujuan tidak dapat dibuat: {error}</translation>
     </message>
@@ -893,7 +893,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal menghapus pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="152" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="151" />
       <source>Counted on hand</source>
       <translation>Stok fisik hasil hitung</translation>
     </message>
@@ -918,7 +918,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kustom</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="133" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="164" />
       <source>Custom redirect</source>
       <translation>Redirect khusus</translation>
     </message>
@@ -1033,7 +1033,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>selesai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="135" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="136" />
       <source>Download template…</source>
       <translation>Unduh template…</translation>
     </message>
@@ -1093,7 +1093,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="175" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="207" />
       <source>Enter the redirect address registered for your app</source>
       <translation>Masukkan alamat redirect yang terdaftar untuk aplikasi Anda</translation>
     </message>
@@ -1128,7 +1128,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="372" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="404" />
       <source>Exchanging the code for tokens and reading the shop…</source>
       <translation>Menukar kode dengan token dan membaca data toko…</translation>
     </message>
@@ -1193,7 +1193,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="349" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="358" />
       <source>Failed: {error}</source>
       <translation>Gagal: {error}</translation>
     </message>
@@ -1236,6 +1236,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="54" />
       <source>file paths or URLs separated by ;</source>
       <translation>path file atau URL dipisahkan dengan ;</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="141" />
+      <source>Fill in every SKU with today's count</source>
+      <translation>Isi setiap SKU dengan jumlah hari ini</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/mapping.py" line="114" />
@@ -1303,7 +1308,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="149" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="158" />
       <source>Import</source>
       <translation>Impor</translation>
     </message>
@@ -1313,7 +1318,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor Excel…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="123" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="124" />
       <source>Import from Excel</source>
       <translation>Impor dari Excel</translation>
     </message>
@@ -1328,12 +1333,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor yang tidak cocok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="330" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="339" />
       <source>Imported {rows} rows: {products} products, {variants} variants, {stock} stock changes.</source>
       <translation>{rows} baris diimpor: {products} produk, {variants} varian, {stock} perubahan stok.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="319" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="328" />
       <source>Importing…</source>
       <translation>Mengimpor…</translation>
     </message>
@@ -1448,7 +1453,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sinkronisasi terakhir {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="191" />
+      <location filename="../../app/gui/inventory/model.py" line="198" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
     </message>
@@ -1683,7 +1688,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tandai selisih ini sudah dilihat; daftar dikosongkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="310" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="319" />
       <source>Marked copy saved to {path}</source>
       <translation>Salinan bertanda disimpan ke {path}</translation>
     </message>
@@ -1758,7 +1763,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Riwayat pergerakan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="132" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="163" />
       <source>My app's registered redirect address is elsewhere</source>
       <translation>Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain</translation>
     </message>
@@ -1798,7 +1803,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perlu otorisasi ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="192" />
+      <location filename="../../app/gui/inventory/model.py" line="199" />
       <source>never</source>
       <translation>belum pernah</translation>
     </message>
@@ -1853,7 +1858,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada cadangan. Satu dibuat setiap hari selama StoreSync berjalan, di {folder}.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="337" />
       <source>no code</source>
       <translation>tidak ada kode</translation>
     </message>
@@ -1898,7 +1903,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada pengembalian.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="383" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="415" />
       <source>no shop</source>
       <translation>tidak ada toko</translation>
     </message>
@@ -1938,7 +1943,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada nomor resi; coba lagi beberapa menit lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="179" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="178" />
       <source>no variant has SKU {sku}</source>
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
@@ -2003,12 +2008,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dikirim: atur pengiriman terlebih dahulu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="147" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="146" />
       <source>Note</source>
       <translation>Catatan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="141" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="140" />
       <source>Note (supplier, invoice)</source>
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
@@ -2098,7 +2103,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="236" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="245" />
       <source>Open</source>
       <translation>Buka</translation>
     </message>
@@ -2108,12 +2113,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="251" />
       <source>Open consent link in browser</source>
       <translation>Buka tautan persetujuan di browser</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="219" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="251" />
       <source>Open in browser</source>
       <translation>Buka di browser</translation>
     </message>
@@ -2133,7 +2138,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan dan setujui dengan akun penjual {store}.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="204" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
       <source>Open the link, sign in with the shop's seller account and approve. StoreSync catches the answer on this computer.</source>
       <translation>Buka tautan, masuk dengan akun penjual toko tersebut, lalu setujui. StoreSync menerima jawabannya di komputer ini.</translation>
     </message>
@@ -2226,6 +2231,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/core/services/returns.py" line="101" />
       <source>order {number} is {status}: only unshipped orders can be cancelled</source>
       <translation>pesanan {number} berstatus {status}: hanya pesanan yang belum dikirim yang dapat dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="149" />
+      <source>Order {number} · {store}</source>
+      <translation>Pesanan {number} · {store}</translation>
     </message>
     <message>
       <location filename="../../app/core/services/order_items.py" line="307" />
@@ -2328,7 +2338,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tempel alamat tujuan redirect browser Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="234" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="266" />
       <source>Paste the whole address from the browser after approving</source>
       <translation>Tempel seluruh alamat dari browser setelah menyetujui</translation>
     </message>
@@ -2413,7 +2423,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Menurut platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="206" />
+      <location filename="../../app/gui/inventory/model.py" line="213" />
       <source>Platform shows</source>
       <translation>Tampil di platform</translation>
     </message>
@@ -2478,7 +2488,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cetak daftar ambil barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="69" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="70" />
       <source>Problem</source>
       <translation>Masalah</translation>
     </message>
@@ -2543,7 +2553,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk menurut nama atau SKU, pesanan menurut nomor. Tekan Enter untuk membuka.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="51" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="52" />
       <source>Products with variants</source>
       <translation>Produk beserta varian</translation>
     </message>
@@ -2583,7 +2593,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jml</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="146" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="145" />
       <source>Quantity</source>
       <translation>Jumlah</translation>
     </message>
@@ -2603,7 +2613,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>jumlah harus positif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="139" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="138" />
       <source>Quantity received</source>
       <translation>Jumlah diterima</translation>
     </message>
@@ -2648,7 +2658,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="214" />
+      <location filename="../../app/gui/inventory/model.py" line="221" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
@@ -2678,7 +2688,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Membaca opsi pengiriman {n} pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="135" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="134" />
       <source>Reason</source>
       <translation>Alasan</translation>
     </message>
@@ -2718,7 +2728,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Diterima</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="204" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="203" />
       <source>Received {n}</source>
       <translation>{n} barang diterima</translation>
     </message>
@@ -2733,17 +2743,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="136" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="167" />
       <source>Redirect address</source>
       <translation>Alamat redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="233" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="265" />
       <source>Redirected address</source>
       <translation>Alamat hasil redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="173" />
+      <location filename="../../app/gui/inventory/model.py" line="180" />
       <source>Reference</source>
       <translation>Referensi</translation>
     </message>
@@ -2798,7 +2808,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="215" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="214" />
       <source>Reorder point saved</source>
       <translation>Titik pesan ulang disimpan</translation>
     </message>
@@ -2813,12 +2823,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="160" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="159" />
       <source>Reorder quantity</source>
       <translation>Jumlah pesan ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="158" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="157" />
       <source>Reorder when available ≤</source>
       <translation>Pesan ulang jika tersedia ≤</translation>
     </message>
@@ -3033,7 +3043,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tinjau sinkronisasi pertama…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="69" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="70" />
       <source>Row</source>
       <translation>Baris</translation>
     </message>
@@ -3088,12 +3098,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan hasil ekspor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="298" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="307" />
       <source>Save marked copy</source>
       <translation>Simpan salinan bertanda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="167" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="176" />
       <source>Save marked copy…</source>
       <translation>Simpan salinan bertanda…</translation>
     </message>
@@ -3103,7 +3113,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan pengaturan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="243" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="252" />
       <source>Save template</source>
       <translation>Simpan template</translation>
     </message>
@@ -3243,7 +3253,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{pages} halaman dikirim ke printer</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="158" />
       <source>Service ID</source>
       <translation>Service ID</translation>
     </message>
@@ -3413,12 +3423,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="121" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="152" />
       <source>Shopee partner ID or TikTok app key</source>
       <translation>Partner ID Shopee atau App Key TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="154" />
       <source>Shopee partner key or TikTok secret</source>
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
@@ -3508,12 +3518,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="217" />
+      <location filename="../../app/core/export/importer.py" line="225" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="274" />
+      <location filename="../../app/core/export/importer.py" line="282" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
@@ -3523,12 +3533,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="202" />
+      <location filename="../../app/core/export/importer.py" line="210" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="264" />
+      <location filename="../../app/core/export/importer.py" line="272" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
@@ -3592,7 +3602,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok dan katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="51" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="52" />
       <source>Stock counts</source>
       <translation>Hasil hitung stok</translation>
     </message>
@@ -3632,6 +3642,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembaruan stok</translation>
     </message>
     <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="143" />
+      <source>Stock templates: a stock take starts from the catalog</source>
+      <translation>Template stok: stock opname dimulai dari katalog</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="41" />
       <source>stock: {state}</source>
       <translation>stok: {state}</translation>
@@ -3642,7 +3657,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok opname</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="212" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="211" />
       <source>Stocktake booked {change}</source>
       <translation>Stok opname dicatat: {change}</translation>
     </message>
@@ -3762,6 +3777,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox StoreSync di komputer ini (untuk mencoba)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="118" />
+      <source>StoreSync's own sandbox, for trying things out: enter the app ID and secret it printed when it started (python -m app.sandbox).</source>
+      <translation>Sandbox bawaan StoreSync, untuk mencoba-coba: masukkan app ID dan secret yang dicetaknya saat dijalankan (python -m app.sandbox).</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="62" />
       <source>StoreSync's stock wins (overwrite the platform)</source>
       <translation>Stok StoreSync yang berlaku (timpa stok platform)</translation>
@@ -3877,7 +3897,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sistem</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="253" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="262" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
     </message>
@@ -3887,7 +3907,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>alamat itu tidak berisi code=…; salin seluruh isi bilah alamat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="316" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="348" />
       <source>That answer belongs to another connection attempt; try again.</source>
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
     </message>
@@ -3907,7 +3927,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Resi belum siap tepat waktu; coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="171" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="203" />
       <source>The API address must start with https:// (http only for 127.0.0.1)</source>
       <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
     </message>
@@ -4037,7 +4057,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Platform tidak menyetujui.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="307" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="339" />
       <source>The platform did not approve: {reason}</source>
       <translation>Platform tidak menyetujui: {reason}</translation>
     </message>
@@ -4072,7 +4092,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>pengembalian pesanan {number} sudah dikembalikan ke stok atau dihapusbukukan ({when} UTC): tidak ada yang berubah</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="298" />
+      <location filename="../../app/core/export/importer.py" line="306" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
@@ -4112,7 +4132,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tema</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="134" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="165" />
       <source>Then paste the address you land on after approving</source>
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
@@ -4177,7 +4197,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="158" />
       <source>TikTok only: the app's service ID</source>
       <translation>Khusus TikTok: Service ID aplikasi</translation>
     </message>
@@ -4212,7 +4232,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop tidak mengirim tautan dokumen untuk paket ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="161" />
       <source>TikTok's separate token host</source>
       <translation>Host token TikTok yang terpisah</translation>
     </message>
@@ -4252,12 +4272,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hari ini dan kemarin, per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="130" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="161" />
       <source>Token address</source>
       <translation>Alamat token</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="199" />
+      <location filename="../../app/gui/inventory/model.py" line="206" />
       <source>Told at</source>
       <translation>Dikirim pada</translation>
     </message>
@@ -4307,7 +4327,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pindahkan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="209" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="208" />
       <source>Transferred {n}</source>
       <translation>{n} dipindahkan</translation>
     </message>
@@ -4327,7 +4347,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Coba toko demo</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="152" />
+      <location filename="../../app/gui/inventory/model.py" line="159" />
       <source>Type</source>
       <translation>Jenis</translation>
     </message>
@@ -4337,7 +4357,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Ketik SKU atau nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="140" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="139" />
       <source>Unit cost (Rp)</source>
       <translation>Modal per unit (Rp)</translation>
     </message>
@@ -4357,7 +4377,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tidak diketahui</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="228" />
+      <location filename="../../app/core/export/importer.py" line="236" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
@@ -4392,12 +4412,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} produk diperbarui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="237" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="269" />
       <source>Use pasted address</source>
       <translation>Gunakan alamat yang ditempel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="237" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="269" />
       <source>Use this address</source>
       <translation>Gunakan alamat ini</translation>
     </message>
@@ -4452,7 +4472,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Variasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="285" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="317" />
       <source>Waiting for the approval on {address} …</source>
       <translation>Menunggu persetujuan di {address} …</translation>
     </message>
@@ -4492,7 +4512,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="151" />
+      <location filename="../../app/gui/inventory/model.py" line="158" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -4512,17 +4532,27 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Letak SKU ini di lokasi ini (urutan pengambilan)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
+      <source>Where to get these: create an app in TikTok Shop Partner Center (partner.tiktokshop.com); its App key, App secret and Service ID go here. TikTok fixes the app's redirect address in Partner Center: register an address you own (for example your website), tick "registered redirect address is elsewhere" below and enter the same address; after approving, paste the address your browser lands on.</source>
+      <translation>Dari mana mendapatkannya: buat aplikasi di TikTok Shop Partner Center (partner.tiktokshop.com); App key, App secret, dan Service ID-nya diisi di sini. TikTok menetapkan alamat redirect aplikasi di Partner Center: daftarkan alamat milik Anda (misalnya situs web Anda), centang "Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain" di bawah dan isi alamat yang sama; setelah menyetujui, tempel alamat tujuan browser Anda.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="131" />
+      <source>Where to get these: register as a developer on Shopee Open Platform (open.shopee.com) and create an app; its Partner ID and Partner Key go here. Test keys work only in Shopee's sandbox, live keys only in production. No redirect address needs registering: StoreSync catches the approval on this computer.</source>
+      <translation>Dari mana mendapatkannya: daftar sebagai developer di Shopee Open Platform (open.shopee.com) dan buat aplikasi; Partner ID dan Partner Key-nya diisi di sini. Kunci uji hanya berlaku di sandbox Shopee, kunci live hanya di produksi. Tidak perlu mendaftarkan alamat redirect: StoreSync menangkap persetujuan di komputer ini.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
       <source>Which store?</source>
       <translation>Toko yang mana?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="171" />
+      <location filename="../../app/gui/inventory/model.py" line="178" />
       <source>Who</source>
       <translation>Oleh</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="178" />
+      <location filename="../../app/gui/inventory/model.py" line="185" />
       <source>Why</source>
       <translation>Keterangan</translation>
     </message>
@@ -4577,7 +4607,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="98" />
+      <location filename="../../app/core/export/importer.py" line="99" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -4645,6 +4675,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/printing/documents.py" line="434" />
       <source>{number} · page {n} of {total}</source>
       <translation>{number} · halaman {n} dari {total}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="95" />
+      <source>{n} (default)</source>
+      <translation>{n} (bawaan)</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="176" />
@@ -4747,7 +4782,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{path} bukan cadangan StoreSync (tidak memiliki skema StoreSync). Pilih berkas dari folder 'backups' atau yang dibuat dengan `storesync backup`.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="285" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="294" />
       <source>{problems} problem(s) in {rows} rows. Fix them and check again; nothing is imported until the whole file is valid.</source>
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
     </message>
@@ -4757,7 +4792,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{restocked} unit dikembalikan ke stok, {written} dihapusbukukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="281" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="290" />
       <source>{rows} rows checked: no problems. Ready to import.</source>
       <translation>{rows} baris diperiksa: tidak ada masalah. Siap diimpor.</translation>
     </message>
@@ -4827,7 +4862,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="189" />
+      <location filename="../../app/gui/inventory/dialogs.py" line="188" />
       <source>{text} is not an amount</source>
       <translation>{text} bukan nominal yang valid</translation>
     </message>
@@ -4887,7 +4922,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{who} sudah menyinkronkan folder data ini; hanya satu proses yang boleh menyinkronkannya sekaligus: hentikan proses itu dulu, atau tetap gunakan proses itu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="268" />
       <source>…or paste the address you were redirected to</source>
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>

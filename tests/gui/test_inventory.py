@@ -35,6 +35,15 @@ class TestInventoryPage:
         select_sku(qtbot, page, "KAOS-HTM-M")
         row = page.selected()
         assert (row.on_hand, row.reserved, row.available) == (40, 2, 38)
+        # a row without its own reorder point says the default is used, in words
+        titles = [page.model.column(i).title for i in range(page.model.columnCount())]
+        col = titles.index("Reorder point")
+        shown = {
+            page.model.data(page.model.index(i, col))
+            for i in range(page.model.rowCount())
+            if not page.model.row_at(i).reorder_point
+        }
+        assert shown and all(t.endswith(" (default)") for t in shown)
 
     def test_low_and_out_filters(self, qtbot, gui, seeded):
         page = open_inventory(qtbot, gui)

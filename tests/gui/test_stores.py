@@ -125,3 +125,41 @@ class TestStoresPage:
         st = stores.get_store(gui.ctx, seeded.store_ids[0])
         text = removal_text(st, stores.removal_summary(gui.ctx, st.id))
         assert "3 orders" in text and "Kept:" in text and "stock ledger" in text
+
+
+def test_the_wizard_says_where_a_seller_gets_the_keys(qtbot, gui, seeded):
+    page = open_stores(qtbot, gui)
+    wizard = page.connect_store()
+    qtbot.addWidget(wizard)
+    help_text = {}
+    for platform in (Platform.SHOPEE, Platform.TIKTOK_SHOP):
+        wizard.restart()
+        wizard.platform_page.choose(platform, Environment.PRODUCTION)
+        wizard.next()
+        assert wizard.currentPage() is wizard.credentials_page
+        help_text[platform] = wizard.credentials_page.help.text()
+    assert "open.shopee.com" in help_text[Platform.SHOPEE]
+    assert "Partner ID and Partner Key" in help_text[Platform.SHOPEE]
+    assert "Partner Center" in help_text[Platform.TIKTOK_SHOP]
+    assert "Service ID" in help_text[Platform.TIKTOK_SHOP]
+    assert "redirect address" in help_text[Platform.TIKTOK_SHOP]
+
+
+def test_a_disabled_cap_looks_disabled(qtbot, gui, seeded):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from app.gui.theme import apply_theme
+
+    apply_theme(QApplication.instance(), "light")
+    store = stores.get_store(gui.ctx, seeded.store_ids[0])
+    dialog = StoreSettingsDialog(gui.ctx, store)
+    qtbot.addWidget(dialog)
+    dialog.cap_enabled.setChecked(False)
+    assert not dialog.cap.isEnabled()
+    pal = dialog.cap.palette()
+    grey = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    normal = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+    assert grey != normal  # its number is drawn in grey, not like an editable field
+    dialog.cap_enabled.setChecked(True)
+    assert dialog.cap.isEnabled()

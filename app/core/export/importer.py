@@ -54,6 +54,7 @@ from app.core.services import audit, catalog, ledger
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ServiceError
 from app.core.services.locations import default_location_id, list_locations
+from app.core.services.stock_levels import stock_levels
 from app.core.text import msg
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
@@ -106,10 +107,14 @@ class ImportInvalid(ServiceError):
 # --------------------------------------------------------------------------- templates
 
 
-def write_template(kind: ImportKind, path: Path, ctx: ServiceContext | None = None) -> Path:
+def write_template(
+    kind: ImportKind, path: Path, ctx: ServiceContext | None = None, prefill: bool = False
+) -> Path:
     """A workbook with the expected headers, and a sheet explaining each column.
 
-    With ``ctx`` the instructions also list the workspace's location codes.
+    With ``ctx`` the instructions also list the workspace's location codes. ``prefill``
+    (stock only) fills one row per SKU and location with today's count, so a stock take
+    starts from the catalog instead of typing SKUs; an unchanged row changes nothing.
     """
     wb = Workbook()
     ws = wb.active
@@ -121,6 +126,9 @@ def write_template(kind: ImportKind, path: Path, ctx: ServiceContext | None = No
         cell.font = Font(bold=True)
         ws.column_dimensions[cell.column_letter].width = max(14, len(f.header) + 4)
     ws.freeze_panes = "A2"
+    if prefill and ctx is not None and kind is ImportKind.STOCK:
+        for level in stock_levels(ctx):
+            ws.append([level.sku, level.location_name, level.on_hand, ""])
     info = wb.create_sheet("Instructions")
     info.append(["Column", "Required", "What to enter", "Also recognised as"])
     for c in info[1]:

@@ -23,6 +23,8 @@ from app.core.db.models import (
     InventoryItem,
     InventoryTransaction,
     Location,
+    Order,
+    OrderItem,
     Product,
     StockPush,
     Store,
@@ -32,6 +34,7 @@ from app.core.domain import OutboxStatus, ProductStatus, TxnType
 from app.core.services.catalog import collect_ids, fts_query, fts_variant_ids
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ValidationError
+from app.core.services.ledger import RefType
 from app.core.text import msg
 
 # --------------------------------------------------------------------------- levels
@@ -293,6 +296,9 @@ class Movement:
     actor: str
     note: str
     location_name: str
+    # for an order line's row: the order's number and store, as the seller knows it
+    order_number: str = ""
+    store_name: str = ""
 
 
 def movements(
@@ -309,6 +315,10 @@ def movements(
         stmt = stmt.where(InventoryItem.location_id == location_id)
     stmt = stmt.order_by(InventoryTransaction.id.desc()).limit(limit)
     with ctx.read() as s:
+        rows = list(s.execute(stmt))
+        orders = _orders_of_items(
+            s, {t.reference_id for t, _l in rows if t.reference_type == RefType.ORDER_ITEM}
+        )
         return [
             Movement(
                 t.id,
@@ -321,9 +331,25 @@ def movements(
                 t.actor,
                 t.note,
                 loc,
+                *orders.get(t.reference_id or "", ("", "")),
             )
-            for t, loc in s.execute(stmt)
+            for t, loc in rows
         ]
+
+
+def _orders_of_items(session: Session, item_ids: set[str | None]) -> dict[str, tuple[str, str]]:
+    """Order line id (as the ledger stores it) -> (order number, store name)."""
+    ids = [int(i) for i in item_ids if i and i.isdigit()]
+    out: dict[str, tuple[str, str]] = {}
+    for chunk in range(0, len(ids), 500):
+        stmt = (
+            select(OrderItem.id, Order.platform_order_id, Store.name)
+            .join(Order, Order.id == OrderItem.order_id)
+            .join(Store, Store.id == Order.store_id)
+            .where(OrderItem.id.in_(ids[chunk : chunk + 500]))
+        )
+        out.update((str(i), (number, store)) for i, number, store in session.execute(stmt))
+    return out
 
 
 def ledger_mismatches(session: Session) -> list[tuple[int, int, int, int, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
@@ -35,7 +35,7 @@ from app.core.services import stores as stores_service
 from app.core.services.analytics.calendar import today
 from app.core.services.context import ServiceContext
 from app.gui.excel.worker import Task
-from app.gui.formatting import format_count
+from app.gui.formatting import format_count, humanize
 from app.gui.i18n import tr, tr_message
 
 
@@ -87,16 +87,16 @@ class ExportDialog(QDialog):
         for kind in ExportKind:
             self.kind_combo.addItem(_kind_label(kind), kind)
         self.first_edit, self.last_edit = QDateEdit(), QDateEdit()
-        last_month_end = today.replace(day=1) - timedelta(days=1)
-        self.first_edit.setDate(_qdate(last_month_end.replace(day=1)))
-        self.last_edit.setDate(_qdate(last_month_end))
+        # this month to date: on fresh data last month is empty ("Saved 0 rows")
+        self.first_edit.setDate(_qdate(today.replace(day=1)))
+        self.last_edit.setDate(_qdate(today))
         for edit in (self.first_edit, self.last_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd MMM yyyy")
         self.store_list = QListWidget()
         self.store_list.setMaximumHeight(110)
         for st in stores_service.list_stores(self._ctx):
-            item = QListWidgetItem(f"{st.name} ({st.platform})")
+            item = QListWidgetItem(f"{st.name} ({humanize(st.platform)})")
             item.setData(Qt.ItemDataRole.UserRole, st.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -137,6 +138,14 @@ class ImportDialog(QDialog):
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.kind_combo, 1)
         kind_row.addWidget(self.template_button)
+        self.prefill = QCheckBox(tr("Fill in every SKU with today's count"))
+        self.prefill.setChecked(True)
+        self.prefill.setToolTip(tr("Stock templates: a stock take starts from the catalog"))
+        kind_row.addWidget(self.prefill)
+        self.kind_combo.currentIndexChanged.connect(
+            lambda _i: self.prefill.setEnabled(self.kind() is ImportKind.STOCK)
+        )
+        self.prefill.setEnabled(self.kind() is ImportKind.STOCK)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(tr("Choose the filled-in .xlsx file"))
         self.path_edit.textChanged.connect(self._invalidate)
@@ -249,7 +258,7 @@ class ImportDialog(QDialog):
 
     def save_template(self, path: Path) -> Path:
         """Write the chosen kind's template to ``path``."""
-        write_template(self.kind(), path, self._ctx)
+        write_template(self.kind(), path, self._ctx, prefill=self.prefill.isChecked())
         self._status(tr("Template saved to {path}").format(path=path))
         return path
 

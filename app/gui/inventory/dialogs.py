@@ -130,7 +130,6 @@ class StockDialog(QDialog):
         if kind == "adjust":
             add(tr("Location"), self.location, "location")
             self.quantity.setRange(-MAX_QUANTITY, MAX_QUANTITY)
-            self.quantity.setPrefix("± ")
             add(tr("Change (+ adds, − removes)"), self.quantity, "delta")
             add(tr("Reason"), self.reason, "reason")
         elif kind == "receive":

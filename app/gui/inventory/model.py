@@ -13,7 +13,7 @@ from app.core.services.context import ServiceContext
 from app.core.services.stock_levels import ChannelStock, Movement, StockFilter, StockLevel
 from app.core.settings import LOW_STOCK_DEFAULT_POINT, get_setting
 from app.gui.formatting import format_datetime, humanize
-from app.gui.i18n import N_, tr_cached
+from app.gui.i18n import N_, tr, tr_cached
 from app.gui.runner import BackgroundRunner
 from app.gui.widgets.columns import ERROR, MUTED, RIGHT, SUCCESS, WARNING, Column
 from app.gui.widgets.paged_model import PagedTableModel
@@ -92,7 +92,7 @@ def stock_columns(default_point: int) -> list[Column[StockLevel]]:
         ),
         Column(
             N_("Reorder point"),
-            lambda r: r.reorder_point or f"({default_point})",
+            lambda r: r.reorder_point or tr_cached("{n} (default)").format(n=default_point),
             "reorder_point",
             align=RIGHT,
             tooltip=lambda r: None if r.reorder_point else tr_cached("workspace default"),
@@ -143,6 +143,13 @@ class StockModel(PagedTableModel[StockLevel]):
         )
 
 
+def _reference(m) -> str:
+    """An order line's movement names the order, as the seller knows it."""
+    if m.order_number:
+        return tr("Order {number} · {store}").format(number=m.order_number, store=m.store_name)
+    return f"{m.reference_type} {m.reference_id or ''}".strip()
+
+
 def _signed(n: int) -> str:
     return f"+{n}" if n > 0 else str(n)
 
@@ -171,7 +178,7 @@ MOVEMENT_COLUMNS: list[Column[Movement]] = [
     Column(N_("Who"), lambda m: m.actor, "actor", width=80),
     Column(
         N_("Reference"),
-        lambda m: f"{m.reference_type} {m.reference_id or ''}".strip(),
+        _reference,
         "ref",
         width=140,
     ),

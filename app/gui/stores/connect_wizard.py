@@ -12,7 +12,7 @@ import logging
 import secrets as pysecrets
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -110,6 +110,32 @@ class PlatformPage(QWizardPage):
             b.setChecked(b.property("value") == environment)
 
 
+def connect_help(platform: Platform, env: Environment) -> str:
+    """What a seller registers with the platform to get these keys, and which redirect
+    address to give it (the reference's §1 and §3 of each platform; README, "Connect your
+    store")."""
+    if env == Environment.LOCAL_SANDBOX:
+        return tr(
+            "StoreSync's own sandbox, for trying things out: enter the app ID and secret it "
+            "printed when it started (python -m app.sandbox)."
+        )
+    if platform == Platform.TIKTOK_SHOP:
+        return tr(
+            "Where to get these: create an app in TikTok Shop Partner Center "
+            "(partner.tiktokshop.com); its App key, App secret and Service ID go here. "
+            "TikTok fixes the app's redirect address in Partner Center: register an "
+            'address you own (for example your website), tick "registered redirect address '
+            'is elsewhere" below and enter the same address; after approving, paste the '
+            "address your browser lands on."
+        )
+    return tr(
+        "Where to get these: register as a developer on Shopee Open Platform "
+        "(open.shopee.com) and create an app; its Partner ID and Partner Key go here. Test "
+        "keys work only in Shopee's sandbox, live keys only in production. No redirect "
+        "address needs registering: StoreSync catches the approval on this computer."
+    )
+
+
 class CredentialsPage(QWizardPage):
     """Step 2: the app (partner) credentials and the API hosts."""
 
@@ -118,6 +144,11 @@ class CredentialsPage(QWizardPage):
         self._wiz = wizard
         self.setTitle(tr("App credentials"))
         form = QFormLayout(self)
+        # where a seller gets these keys; set per platform in initializePage
+        self.help = QLabel("")
+        self.help.setWordWrap(True)
+        self.help.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.help)
         self.app_id = named(QLineEdit(), tr("App ID"), tr("Shopee partner ID or TikTok app key"))
         self.app_secret = named(
             QLineEdit(), tr("App secret"), tr("Shopee partner key or TikTok secret")
@@ -156,6 +187,7 @@ class CredentialsPage(QWizardPage):
         self.api_url.setText(ep.api_base_url)
         self.auth_url.setText(ep.auth_base_url or "")
         tiktok = platform == Platform.TIKTOK_SHOP
+        self.help.setText(connect_help(platform, env))
         self.service_id.setVisible(tiktok)
         self.service_label.setVisible(tiktok)
         self.auth_url.setEnabled(tiktok or env == Environment.LOCAL_SANDBOX)

@@ -103,6 +103,17 @@ def test_range_presets(choice, expected):
 
 
 class TestExportDialog:
+    def test_opens_on_this_month_to_date_with_stores_in_words(self, qtbot, ctx, data):
+        from app.core.services.analytics.calendar import today
+
+        dialog = ExportDialog(ctx)
+        qtbot.addWidget(dialog)
+        now = today(ctx)
+        assert dialog.first_edit.date().toPython() == now.replace(day=1)
+        assert dialog.last_edit.date().toPython() == now
+        names = [dialog.store_list.item(i).text() for i in range(dialog.store_list.count())]
+        assert names and not any("_" in n for n in names)  # "TikTok Shop", not tiktok_shop
+
     def make(self, qtbot, ctx, tmp_path):
         dialog = ExportDialog(ctx)
         qtbot.addWidget(dialog)

@@ -6,7 +6,15 @@ import pytest
 
 from app.core.db.models import Store
 from app.core.domain import InventoryState, ListingMatch, OrderStatus, TxnType
-from app.core.services import inventory, listings, locations, order_items, orders, stock_levels
+from app.core.services import (
+    inventory,
+    listings,
+    locations,
+    order_items,
+    orders,
+    stock_levels,
+    stores,
+)
 from app.core.services.orders import upsert_orders_in
 from tests.helpers.factories import order, product, store
 
@@ -50,6 +58,10 @@ def test_new_paid_order_reserves_then_shipping_deducts(ctx, workspace, setup):
     assert [(m.reference_type, m.reference_id, m.note) for m in moves[:2]] == [
         ("order_item", str(item_id), "order A1")
     ] * 2
+    # the movement history names the order and its store, not "order_item 7"
+    store_name = next(st.name for st in stores.list_stores(ctx) if st.id == sid)
+    assert {(m.order_number, m.store_name) for m in moves[:2]} == {("A1", store_name)}
+    assert (moves[2].order_number, moves[2].store_name) == ("", "")
     ledger_ok(workspace)
 
 

@@ -228,6 +228,22 @@ class TestStock:
             report = validate_file(ctx, kind, path)
             assert [p.message for p in report.problems] == ["the sheet has no rows to import"]
 
+    def test_a_prefilled_stock_template_lists_every_sku_and_imports_as_a_no_op(
+        self, ctx, workspace, tmp_path
+    ):
+        kaos = product(ctx, skus=("KAOS-01", "KAOS-02"))
+        loc = locations.list_locations(ctx)[0].id
+        inventory.receive(ctx, kaos.variants[0].id, loc, 7)
+        inventory.receive(ctx, kaos.variants[1].id, loc, 3)
+        path = write_template(S, tmp_path / "count.xlsx", ctx, prefill=True)
+        rows = list(load_workbook(path).active.iter_rows(min_row=2, values_only=True))
+        assert [(r[0], r[2]) for r in rows] == [("KAOS-01", 7), ("KAOS-02", 3)]
+        before = snapshot(workspace)
+        import_file(ctx, S, path)  # counted as they are: no stock moves (the import is audited)
+        assert snapshot(workspace)[:3] == before[:3]
+        products = load_workbook(write_template(P, tmp_path / "p.xlsx", ctx, prefill=True))
+        assert products.active.max_row == 1  # prefill is for stock takes only
+
 
 def test_fifty_thousand_rows_import_in_one_transaction(ctx, workspace, tmp_path):
     """50,000 product rows with opening stock: checked, then imported at once."""
