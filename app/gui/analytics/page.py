@@ -142,13 +142,15 @@ class AnalyticsPage(Page):
         self.kpis: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
+        # two rows of four: eight figures side by side need more than a 1280 px laptop
         for i, (name, shown) in enumerate(_kpi_titles().items()):
             title = QLabel(shown)
             value = QLabel("–")
             value.setObjectName(f"kpi_{name}")
             value.setStyleSheet("font-size: 14pt; font-weight: 600;")
-            grid.addWidget(title, 0, i)
-            grid.addWidget(value, 1, i)
+            row, col = divmod(i, 4)
+            grid.addWidget(title, 2 * row, col)
+            grid.addWidget(value, 2 * row + 1, col)
             self.kpis[name] = value
         # what the profit rests on: sold SKUs without a cost make it revenue minus fees
         self.cost_warning = QLabel()

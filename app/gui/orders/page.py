@@ -108,7 +108,7 @@ class OrdersPage(Page):
         )
         self.search.setPlaceholderText(tr("Order number, buyer, SKU…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(160)
         self._debounce = Debouncer(250, self.apply_filter, self)
         self.search.textChanged.connect(lambda _t: self._debounce.poke())
         self.unmapped = named(QCheckBox(tr("Only with unmapped items")), tr("Only unmapped"))
