@@ -24,6 +24,7 @@ from app.core.domain import (
     ShipResult,
 )
 from app.core.platforms.base import BadRequestError, NoAnswerError, PlatformError
+from app.core.platforms.ship_checks import refuse_before_shipping
 from app.core.platforms.shopee.errors import short_code
 from app.core.text import msg
 
@@ -110,24 +111,9 @@ class ShopeeShipping:
         the tracking numbers (they may still be empty: the carrier assigns them later)."""
         sn, method = request.platform_order_id, request.method
         options, params = await self._ship_options(sn)
-        if not options.shippable:
-            return ShipResult(sn, ShipOutcome.FAILED, method=method, reason=options.problem)
-        if method not in options.methods:
-            allowed = ", ".join(m.value for m in options.methods)
-            return ShipResult(
-                sn,
-                ShipOutcome.NEEDS_INPUT,
-                method=method,
-                reason=msg("this order cannot be shipped by {method}; it allows {allowed}",
-                           method=method.value, allowed=allowed),
-            )  # fmt: skip
-        if method is ShipMethod.SELF and not request.tracking_number.strip():
-            return ShipResult(
-                sn,
-                ShipOutcome.NEEDS_INPUT,
-                method=method,
-                reason=msg("the carrier is not integrated: type the tracking number"),
-            )
+        refused = refuse_before_shipping(request, options)
+        if refused is not None:
+            return refused
         shipped: list[ShippedPackage] = []
         for number, p in params.items():
             body = _ship_body(method, p, request)

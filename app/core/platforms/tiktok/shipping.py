@@ -23,6 +23,7 @@ from app.core.domain import (
     ShipResult,
 )
 from app.core.platforms.base import BadRequestError, NoAnswerError, PlatformError
+from app.core.platforms.ship_checks import refuse_before_shipping
 from app.core.text import msg
 
 if TYPE_CHECKING:
@@ -97,26 +98,11 @@ class TikTokShipping:
         """Ship every unshipped package of the order, then read their tracking numbers."""
         order_id, method = request.platform_order_id, request.method
         options, order = await self._ship_options(order_id)
-        if not options.shippable:
-            return ShipResult(order_id, ShipOutcome.FAILED, method=method, reason=options.problem)
-        if method not in options.methods:
-            allowed = ", ".join(m.value for m in options.methods)
-            return ShipResult(
-                order_id,
-                ShipOutcome.NEEDS_INPUT,
-                method=method,
-                reason=msg("this order cannot be shipped by {method}; it allows {allowed}",
-                           method=method.value, allowed=allowed),
-            )  # fmt: skip
+        refused = refuse_before_shipping(request, options)
+        if refused is not None:
+            return refused
         kw: dict[str, Any] = {}
         if method is ShipMethod.SELF:
-            if not request.tracking_number.strip():
-                return ShipResult(
-                    order_id,
-                    ShipOutcome.NEEDS_INPUT,
-                    method=method,
-                    reason=msg("the carrier is not integrated: type the tracking number"),
-                )
             provider = await self._provider_id(order)
             kw["self_shipment"] = {
                 "tracking_number": request.tracking_number.strip(),
