@@ -9,10 +9,12 @@ integration tests and ``tests/perf/bench_sync.py``.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -309,3 +311,15 @@ def resume_sandbox(ws, stores: list[StoreDTO]) -> Sandbox | None:
     sandbox.start()
     sandbox.start_autosave(path, AUTOSAVE_SECONDS)
     return sandbox
+
+
+@contextlib.contextmanager
+def saved_demo_marketplace(ws, stores: list[StoreDTO]) -> Iterator[Sandbox | None]:
+    """:func:`resume_sandbox` for the length of a command (``storesync orders …``),
+    stopped (and saved) at its end."""
+    sandbox = resume_sandbox(ws, stores)
+    try:
+        yield sandbox
+    finally:
+        if sandbox is not None:
+            sandbox.stop()

@@ -92,27 +92,26 @@ def _print(args, ws, out: Path, store_ids: list[int], known: dict) -> int:
             )
     eng = SyncEngine(ws, None, EngineOptions(schedule=False, stores=frozenset(store_ids)))
     eng.start(role="orders labels")  # EngineAlreadyRunning: exit 3 naming the holder
-    from app.demo import resume_sandbox
+    from app.demo import saved_demo_marketplace
 
-    sandbox = resume_sandbox(ws, list(known.values()))  # a demo folder after `demo` ended
-    try:
-        if not args.order:
-            # the seller may just have arranged shipment: read each store's orders first
-            awake = [i for i in store_ids if not known[i].paused]
-            for fut in [eng.sync_now(i, (JobKind.ORDERS,)) for i in awake]:
-                fut.result(timeout=DEADLINE)
-            ids = [i for sid in store_ids for i in svc.shipped_order_ids(ws.ctx, sid)]
-        targets = svc.label_targets(ws.ctx, ids)
-        if not targets:
-            print("no orders to print (arrange shipment first, or name them with --order)")
-            return 1
-        cache = svc.LabelCache(ws.paths.data_dir)
-        req = request_labels(eng, targets, cache, lambda rs: merge_results(rs, out), DEADLINE)
-        merged = req.result.result(timeout=DEADLINE + 60)
-    finally:
-        eng.stop()
-        if sandbox is not None:
-            sandbox.stop()
+    # a demo folder after `storesync demo` ended: its saved marketplace comes back
+    with saved_demo_marketplace(ws, list(known.values())):
+        try:
+            if not args.order:
+                # the seller may just have arranged shipment: read each store's orders first
+                awake = [i for i in store_ids if not known[i].paused]
+                for fut in [eng.sync_now(i, (JobKind.ORDERS,)) for i in awake]:
+                    fut.result(timeout=DEADLINE)
+                ids = [i for sid in store_ids for i in svc.shipped_order_ids(ws.ctx, sid)]
+            targets = svc.label_targets(ws.ctx, ids)
+            if not targets:
+                print("no orders to print (arrange shipment first, or name them with --order)")
+                return 1
+            cache = svc.LabelCache(ws.paths.data_dir)
+            req = request_labels(eng, targets, cache, lambda rs: merge_results(rs, out), DEADLINE)
+            merged = req.result.result(timeout=DEADLINE + 60)
+        finally:
+            eng.stop()
     labels = sum(len(r.files) for r in merged.results if r.ok)
     printed = len(merged.results) - len(merged.failed)
     if merged.path is not None:

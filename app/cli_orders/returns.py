@@ -90,16 +90,14 @@ def _with_engine(args, ws, store_ids: list[int], fn: Callable[[Any], int]) -> in
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BUSY
     from app.core.services import stores
-    from app.demo import resume_sandbox
+    from app.demo import saved_demo_marketplace
 
     # a demo folder after `storesync demo` ended: its saved marketplace comes back
-    sandbox = resume_sandbox(ws, stores.list_stores(ws.ctx))
-    try:
-        return fn(eng)
-    finally:
-        eng.stop()
-        if sandbox is not None:
-            sandbox.stop()
+    with saved_demo_marketplace(ws, stores.list_stores(ws.ctx)):
+        try:
+            return fn(eng)
+        finally:
+            eng.stop()
 
 
 def _order_ids(ws, numbers: list[str], store: int | None) -> list[int]:

@@ -115,20 +115,19 @@ def _ship(args, ws, stores, targets, tracking) -> int:
     from app.cli_sync import _engine_options
     from app.core.sync.engine import SyncEngine
     from app.core.sync.ship_job import ShipChoice, ship_orders
-    from app.demo import resume_sandbox
+    from app.demo import saved_demo_marketplace
 
     eng = SyncEngine(ws, None, _engine_options(args, True, None))
     eng.start(role="orders ship")  # EngineAlreadyRunning: the app or a sync runs
-    sandbox = resume_sandbox(ws, stores)  # a demo folder after `storesync demo` ended
-    try:
-        choice = ShipChoice(method=ShipMethod(args.method), tracking=tracking)
-        results = ship_orders(
-            eng, targets, choice, wait_for_sync=True, only_ready=args.all_ready
-        ).result(timeout=SHIP_TIMEOUT)
-    finally:
-        eng.stop()
-        if sandbox is not None:
-            sandbox.stop()
+    # a demo folder after `storesync demo` ended: its saved marketplace comes back
+    with saved_demo_marketplace(ws, stores):
+        try:
+            choice = ShipChoice(method=ShipMethod(args.method), tracking=tracking)
+            results = ship_orders(
+                eng, targets, choice, wait_for_sync=True, only_ready=args.all_ready
+            ).result(timeout=SHIP_TIMEOUT)
+        finally:
+            eng.stop()
     for r in results:
         t = r.target
         head = f"{t.store_name}: {t.platform_order_id}"
