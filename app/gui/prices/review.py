@@ -93,11 +93,11 @@ class PriceReviewDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.table = _table(self.CHANGE_COLUMNS, "Price changes")
+        self.table = _table(self.CHANGE_COLUMNS, N_("Price changes"))
         self.summary = QLabel("")
         self.summary.setObjectName("hint")
         self.waiting_label = QLabel(tr("Confirmed, not landed yet"))
-        self.waiting_table = _table(self.WAITING_COLUMNS, "Prices not landed")
+        self.waiting_table = _table(self.WAITING_COLUMNS, N_("Prices not landed"))
         self.waiting_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.retry_button = named(
             QPushButton(tr("Retry")), tr("Retry"), tr("Send the selected prices again")
