@@ -1,6 +1,8 @@
 """``storesync prices …`` as a script runs it: real processes on one data folder after
 ``storesync demo --once``. A rule change and a preview send nothing (the saved demo
-marketplace keeps its prices); ``push --yes`` sends them and each listing lands."""
+marketplace keeps its prices); ``push --yes`` sends them: each listing lands but the one
+the demo's running promotion locks, which is reported with the marketplace's reason and
+kept; ``dismiss`` drops it."""
 
 from __future__ import annotations
 
@@ -53,15 +55,27 @@ def test_rule_preview_push_from_the_command_line(tmp_path):
     out = storesync(data, "prices", "push", "--store", str(store_id))  # not a terminal
     assert out.returncode == 2 and "--yes" in out.stderr
     out = storesync(data, "prices", "push", "--store", str(store_id), "--yes")
-    assert out.returncode == 0, out.stdout + out.stderr
-    assert out.stdout.splitlines()[-1] == f"{len(changes)} of {len(changes)} price change(s) pushed"
+    assert out.returncode == 1, out.stdout + out.stderr  # one price refused
+    lines = out.stdout.splitlines()
+    refused = [ln for ln in lines if " refused: " in ln]
+    assert len(refused) == 1 and "promotion" in refused[0], out.stdout
+    n = len(changes)
+    assert lines[-1] == f"{n - 1} of {n} price change(s) pushed"
     after = _sandbox_prices(data)
-    assert after != before
     changed = [k for k in after if after[k] != before.get(k)]
-    assert len(changed) == len(changes)
+    assert len(changed) == n - 1
     assert all(int(after[k]) % 500 == 0 for k in changed)
-    out = storesync(data, "prices", "preview")
-    assert "0 price change(s) to review" in out.stdout or str(store_id) not in out.stdout
+
+    # the refused price is kept, not retried; dismissing drops it
+    [listing] = re.findall(r"dismiss (\d+)\)", refused[0])
+    out = storesync(data, "prices", "preview", "--store", str(store_id))
+    assert "held: " in out.stdout and f"listing {listing} " in out.stdout
+    assert out.stdout.splitlines()[-1] == "1 price change(s) to review; nothing was sent"
+    out = storesync(data, "prices", "dismiss", listing)
+    assert out.returncode == 0 and out.stdout.strip() == "1 price(s) dismissed"
+    out = storesync(data, "prices", "preview", "--store", str(store_id))
+    assert out.stdout.strip() == "0 price change(s) to review; nothing was sent"
+    assert _sandbox_prices(data) == after
 
 
 def test_bad_input_is_one_line_and_changes_nothing(tmp_path):
