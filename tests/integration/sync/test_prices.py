@@ -136,3 +136,30 @@ def test_retry_after_the_promotion_ended_lands(world):
     _push(world, store)
     assert sim.price_of(store.external_shop_id, change.sku) == change.new
     assert prices.waiting(ctx, [store.id]) == []
+
+
+def test_a_markdown_never_goes_below_cost_unless_allowed(world):
+    from sqlalchemy import update
+
+    from app.core.db.models import ChannelListing, Variant
+
+    store = _store(world, "tiktok_shop")
+    ctx = world.ws.ctx
+    _set_rule(world, store, "-50", rounding=500)
+    change = prices.preview(ctx, [store.id])[0]
+    cost = (change.old * Decimal("0.8")).quantize(Decimal(1)) + 1  # above half the price
+    with world.ws.ctx.write() as s:
+        vid = s.scalar(
+            select(ChannelListing.variant_id).where(ChannelListing.id == change.listing_id)
+        )
+        s.execute(update(Variant).where(Variant.id == vid).values(cost=cost))
+    floor = -(-int(cost) // 500) * 500  # the cost rounded up to the step
+    [floored] = [c for c in prices.preview(ctx, [store.id]) if c.listing_id == change.listing_id]
+    assert floored.new == floor >= cost
+    _set_rule(world, _store(world, "tiktok_shop"), "-50", rounding=500, below_cost=True)
+    [allowed] = [c for c in prices.preview(ctx, [store.id]) if c.listing_id == change.listing_id]
+    assert allowed.new < cost
+    _set_rule(world, _store(world, "tiktok_shop"), "-50", rounding=500)
+    prices.confirm(ctx, [floored])
+    _push(world, store)
+    assert world.sandbox.sim(store.platform).price_of(store.external_shop_id, change.sku) == floor
