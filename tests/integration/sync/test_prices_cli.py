@@ -35,11 +35,36 @@ def _sandbox_prices(data) -> dict[str, str]:
     return out
 
 
+def _locked_shopee_shop(state) -> str:
+    """The shop id of the Shopee shop holding a model in a promotion."""
+    found: list[str] = []
+
+    def walk(node, shop=None):
+        if isinstance(node, dict):
+            if "shop_id" in node and "items" in node:
+                shop = str(node["shop_id"])
+            if node.get("promotion_id"):
+                found.append(shop)
+            for v in node.values():
+                walk(v, shop)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, shop)
+
+    walk(state)
+    assert len(found) == 1, found
+    return found[0]
+
+
 def test_rule_preview_push_from_the_command_line(tmp_path):
     data = tmp_path / "data"
     out = storesync(data, "demo", "--once")
     assert out.returncode == 0, out.stdout + out.stderr
-    [(store_id,)] = query(data, "SELECT min(id) FROM stores")
+    # the Shopee shop whose SKU the demo's promotion locks (store ids follow the order
+    # the shops finished connecting, which varies)
+    state = json.loads((data / "demo-sandbox.json").read_text())
+    locked_shop = _locked_shopee_shop(state)
+    [(store_id,)] = query(data, f"SELECT id FROM stores WHERE external_shop_id = '{locked_shop}'")
     before = _sandbox_prices(data)
     assert before
 
