@@ -25,7 +25,7 @@ from app.core.domain import AppCredentials, Endpoints, Environment, Platform
 from app.core.services.stores import StoreDTO
 from app.core.sync.api import ConnectRequest
 from app.sandbox.core import Sandbox
-from app.sandbox.demo import build_sandbox
+from app.sandbox.demo import build_sandbox, start_demo_promotions
 
 CALLBACK = "http://127.0.0.1:8765/callback"
 #: the demo marketplace leaves paid orders for the seller to ship in the app for half an
@@ -217,6 +217,7 @@ def start_demo(
             seed_orders(sandbox, max(1, history_orders // 3), None)
         else:
             seed_orders(sandbox, history_orders, seed)
+            start_demo_promotions(sandbox)  # one price the marketplace refuses
         ensure_ready_orders(sandbox, READY_PER_SHOP, seed)
     try:
         futures = [engine.connect_store(req) for req in connect_requests(sandbox, engine)]

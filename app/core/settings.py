@@ -283,6 +283,11 @@ def upgrade_settings(ctx: ServiceContext) -> int:
     return SETTINGS_VERSION
 
 
+#: a store's price rule: the rounding steps (Rp; 0 = whole rupiah) and the percentage range
+PRICE_ROUNDINGS = (0, 100, 500, 1000)
+PRICE_ADJUST_MIN, PRICE_ADJUST_MAX = Decimal(-90), Decimal(500)
+
+
 @dataclass(frozen=True)
 class StoreSettings:
     """A store's sync and stock policy. Stored as JSON on the store row.
@@ -300,6 +305,12 @@ class StoreSettings:
     drift_policy: DriftPolicy = DriftPolicy.MASTER_WINS
     fee_rate_percent: Decimal = Decimal("8.0")  # estimate when no escrow/finance data
     import_unmatched: bool = True  # create master products for listings with unknown SKUs
+    # the store's price rule (app/core/services/prices.py, docs/ARCHITECTURE.md "Prices"):
+    # master price + this percentage (negative: a markdown), rounded to the nearest
+    # PRICE_ROUNDINGS step (0: whole rupiah), never below the variant's cost unless allowed
+    price_adjust_percent: Decimal = Decimal(0)
+    price_rounding: int = 0
+    price_below_cost: bool = False
 
     def __post_init__(self) -> None:
         if self.orders_interval_s < 10:
@@ -318,12 +329,22 @@ class StoreSettings:
             raise ValidationError(
                 msg("fee estimate must be between 0 and 100 %"), "fee_rate_percent"
             )
+        if not PRICE_ADJUST_MIN <= Decimal(self.price_adjust_percent) <= PRICE_ADJUST_MAX:
+            raise ValidationError(
+                msg("price markup must be between -90 and 500 %"), "price_adjust_percent"
+            )
+        if self.price_rounding not in PRICE_ROUNDINGS:
+            raise ValidationError(
+                msg("price rounding must be 0 (whole rupiah), 100, 500 or 1000"),
+                "price_rounding",
+            )
 
     def to_json(self) -> dict[str, Any]:
         """JSON-safe form for ``stores.settings``."""
         data = asdict(self)
         data["drift_policy"] = self.drift_policy.value
         data["fee_rate_percent"] = str(self.fee_rate_percent)
+        data["price_adjust_percent"] = str(self.price_adjust_percent)
         return data
 
     @classmethod
@@ -336,4 +357,6 @@ class StoreSettings:
             kw["drift_policy"] = DriftPolicy(kw["drift_policy"])
         if "fee_rate_percent" in kw:
             kw["fee_rate_percent"] = Decimal(str(kw["fee_rate_percent"]))
+        if "price_adjust_percent" in kw:
+            kw["price_adjust_percent"] = Decimal(str(kw["price_adjust_percent"]))
         return cls(**kw)

@@ -35,6 +35,27 @@ def build_sandbox(
     return sandbox
 
 
+def start_demo_promotions(sandbox: Sandbox) -> list[str]:
+    """A running promotion on the first SKU of each platform's first shop, so the demo
+    shows a price the marketplace refuses (held for the seller: docs/ARCHITECTURE.md,
+    "Prices"). Returns the SKUs locked."""
+    locked = []
+    with sandbox.lock:
+        for sim in sandbox.sims:
+            shop_id = next(iter(sim.shops), None)
+            if shop_id is None:
+                continue
+            sku = sim.skus(shop_id)[0] if sim.name == "shopee" else None
+            if sku is None:
+                product = next(iter(sim.shops[shop_id].products.values()))
+                sku = product.skus[0].seller_sku
+                sim.set_promotion(shop_id, sku, True)
+            else:
+                sim.set_promotion(shop_id, sku, 1)
+            locked.append(sku)
+    return locked
+
+
 def demo_info(sandbox: Sandbox) -> dict[str, Any]:
     """Base URL and every shop's credentials and authorization code (throwaway values)."""
     return {

@@ -4,22 +4,22 @@
   <context>
     <name>StoreSync</name>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="277" />
+      <location filename="../../app/gui/analytics/page.py" line="279" />
       <source> and {n} more</source>
       <translation> dan {n} lainnya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="45" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="50" />
       <source> min</source>
       <translation> mnt</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="43" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="48" />
       <source> s</source>
       <translation> dtk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="42" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="47" />
       <source> units</source>
       <translation> unit</translation>
     </message>
@@ -54,6 +54,11 @@
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/prices.py" line="241" />
+      <source>a fixed price must be a whole number of rupiah above 0</source>
+      <translation>harga tetap harus berupa rupiah bulat di atas 0</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/locations.py" line="55" />
       <source>a location with code {code} already exists</source>
       <translation>lokasi dengan kode {code} sudah ada</translation>
@@ -74,7 +79,7 @@
       <translation>kode rak paling banyak {n} karakter</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="65" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="70" />
       <source>Accept the platform's number (book an adjustment)</source>
       <translation>Terima angka platform (catat penyesuaian)</translation>
     </message>
@@ -164,7 +169,7 @@
       <translation>Semua</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="167" />
+      <location filename="../../app/gui/catalog/page.py" line="175" />
       <source>All categories</source>
       <translation>Semua kategori</translation>
     </message>
@@ -194,7 +199,12 @@
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="100" />
+      <source>Allow prices below cost</source>
+      <translation>Izinkan harga di bawah modal</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="179" />
       <source>already shipped</source>
       <translation>sudah dikirim</translation>
     </message>
@@ -289,17 +299,17 @@
       <translation>Disetujui. Lanjutkan ke langkah berikutnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="92" />
+      <location filename="../../app/gui/catalog/page.py" line="93" />
       <source>Archive</source>
       <translation>Arsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="276" />
+      <location filename="../../app/gui/catalog/page.py" line="284" />
       <source>Archive products</source>
       <translation>Arsipkan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="277" />
+      <location filename="../../app/gui/catalog/page.py" line="285" />
       <source>Archive {n} product(s)? They leave the catalog and stop syncing; orders and stock history stay. You can restore them with “Show archived”.</source>
       <translation>Arsipkan {n} produk? Produk akan keluar dari katalog dan berhenti disinkronkan; riwayat pesanan dan stok tetap tersimpan. Anda bisa memulihkannya lewat “Tampilkan yang diarsipkan”.</translation>
     </message>
@@ -429,12 +439,12 @@
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="312" />
+      <location filename="../../app/core/settings.py" line="323" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="88" />
+      <location filename="../../app/gui/catalog/page.py" line="89" />
       <source>Bulk actions on the selection</source>
       <translation>Tindakan massal untuk yang dipilih</translation>
     </message>
@@ -544,17 +554,17 @@
       <translation>tidak dapat menulis file PDF: periksa bahwa foldernya ada dan dapat ditulisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="90" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="115" />
       <source>Cap</source>
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="316" />
+      <location filename="../../app/core/settings.py" line="327" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="55" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="60" />
       <source>Cap enabled</source>
       <translation>Batas maksimum aktif</translation>
     </message>
@@ -564,12 +574,12 @@
       <translation>Bayar di tempat (COD) tidak didukung</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="57" />
+      <location filename="../../app/gui/catalog/page.py" line="58" />
       <source>Catalog</source>
       <translation>Katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="65" />
+      <location filename="../../app/gui/catalog/page.py" line="66" />
       <source>Catalog variants</source>
       <translation>Varian katalog</translation>
     </message>
@@ -579,7 +589,7 @@
       <translation>Kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="79" />
+      <location filename="../../app/gui/catalog/page.py" line="80" />
       <source>Category filter</source>
       <translation>Filter kategori</translation>
     </message>
@@ -689,6 +699,11 @@
       <translation>Selesai</translation>
     </message>
     <message>
+      <location filename="../../app/gui/prices/review.py" line="99" />
+      <source>Confirmed, not landed yet</source>
+      <translation>Sudah dikonfirmasi, belum diterapkan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/dashboard/page.py" line="122" />
       <source>Connect a store</source>
       <translation>Hubungkan toko</translation>
@@ -776,7 +791,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>modal tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="312" />
+      <location filename="../../app/gui/catalog/page.py" line="320" />
       <source>Cost per unit (Rp)</source>
       <translation>Modal per unit (Rp)</translation>
     </message>
@@ -791,12 +806,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tautan persetujuan tidak dapat dibuat: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="293" />
+      <location filename="../../app/gui/prices/review.py" line="255" />
+      <source>Could not change the prices</source>
+      <translation>Harga tidak dapat diubah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="301" />
       <source>Could not change the products</source>
       <translation>Gagal mengubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="238" />
+      <location filename="../../app/gui/stores/page.py" line="248" />
       <source>Could not change the store</source>
       <translation>Toko tidak dapat diubah</translation>
     </message>
@@ -806,7 +826,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="240" />
+      <location filename="../../app/gui/analytics/page.py" line="242" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -816,7 +836,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal memetakan listing</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="252" />
+      <location filename="../../app/gui/catalog/page.py" line="260" />
       <source>Could not open the product</source>
       <translation>Gagal membuka produk</translation>
     </message>
@@ -826,6 +846,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
 {error}</source>
       <translation>Tidak dapat membuka {folder}:
 {error}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="225" />
+      <source>Could not push the prices</source>
+      <translation>Harga tidak dapat dikirim</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="219" />
@@ -843,7 +868,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Data toko tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="271" />
+      <location filename="../../app/gui/stores/page.py" line="281" />
       <source>Could not remove the store</source>
       <translation>Toko tidak dapat dihapus</translation>
     </message>
@@ -863,17 +888,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="336" />
+      <location filename="../../app/gui/catalog/page.py" line="344" />
       <source>Could not set the brand</source>
       <translation>Gagal mengatur merek</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="335" />
+      <location filename="../../app/gui/catalog/page.py" line="343" />
       <source>Could not set the category</source>
       <translation>Gagal mengatur kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="337" />
+      <location filename="../../app/gui/catalog/page.py" line="345" />
       <source>Could not set the cost</source>
       <translation>Gagal mengatur modal</translation>
     </message>
@@ -903,7 +928,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salah hitung</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="75" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="80" />
       <source>Create master products for listings with unknown SKUs</source>
       <translation>Buat produk master untuk listing dengan SKU yang tidak dikenal</translation>
     </message>
@@ -1018,7 +1043,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terputus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/first_sync_dialog.py" line="96" />
+      <location filename="../../app/gui/prices/review.py" line="107" />
       <source>Dismiss</source>
       <translation>Tandai sudah dilihat</translation>
     </message>
@@ -1043,9 +1068,14 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unduh resi pesanan terpilih menjadi satu PDF (Ctrl+P)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="60" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="65" />
       <source>Drift policy</source>
       <translation>Kebijakan selisih stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="108" />
+      <source>Drop the selected prices: they are not sent</source>
+      <translation>Batalkan harga yang dipilih: harga tidak dikirim</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="101" />
@@ -1073,12 +1103,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lokasi masing-masing baris</translation>
     </message>
     <message>
+      <location filename="../../app/gui/catalog/page.py" line="119" />
+      <source>Each store's prices from its rule: see what would change, push what you tick</source>
+      <translation>Harga tiap toko menurut aturannya: lihat apa yang berubah, kirim yang Anda centang</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="182" />
       <source>Earliest slot of each order</source>
       <translation>Jadwal paling awal tiap pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="86" />
+      <location filename="../../app/gui/catalog/page.py" line="87" />
       <source>Edit product</source>
       <translation>Ubah produk</translation>
     </message>
@@ -1088,7 +1123,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah {name}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="86" />
+      <location filename="../../app/gui/catalog/page.py" line="87" />
       <source>Edit…</source>
       <translation>Ubah…</translation>
     </message>
@@ -1158,7 +1193,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor dibatalkan; tidak ada file yang disimpan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="111" />
+      <location filename="../../app/gui/catalog/page.py" line="112" />
       <source>Export Excel…</source>
       <translation>Ekspor Excel…</translation>
     </message>
@@ -1203,12 +1238,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hanya yang gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="73" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="78" />
       <source>Fee estimate</source>
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="319" />
+      <location filename="../../app/core/settings.py" line="330" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
@@ -1223,7 +1258,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ambil pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="84" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="109" />
       <source>Fetch orders every</source>
       <translation>Ambil pesanan setiap</translation>
     </message>
@@ -1261,6 +1296,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/first_sync_dialog.py" line="57" />
       <source>First sync review — {store}</source>
       <translation>Tinjauan sinkronisasi pertama — {store}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="189" />
+      <source>Fixed price</source>
+      <translation>Harga tetap</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/page.py" line="53" />
@@ -1313,7 +1353,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="109" />
+      <location filename="../../app/gui/catalog/page.py" line="110" />
       <source>Import Excel…</source>
       <translation>Impor Excel…</translation>
     </message>
@@ -1328,7 +1368,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor dari Excel…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="76" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="81" />
       <source>Import unmatched</source>
       <translation>Impor yang tidak cocok</translation>
     </message>
@@ -1513,6 +1553,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/prices.py" line="230" />
+      <source>listing {id} not found</source>
+      <translation>listing {id} tidak ditemukan</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/listings.py" line="204" />
       <source>listing {listing} does not exist</source>
       <translation>listing {listing} tidak ada</translation>
@@ -1678,7 +1723,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} listing dipetakan; {lines} baris pesanan terbuka kini memesan stok.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="128" />
+      <location filename="../../app/gui/catalog/page.py" line="136" />
       <source>Mapping</source>
       <translation>Pemetaan</translation>
     </message>
@@ -1693,7 +1738,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salinan bertanda disimpan ke {path}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="92" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="117" />
       <source>Marketplace fee estimate</source>
       <translation>Perkiraan biaya marketplace</translation>
     </message>
@@ -1793,6 +1838,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="95" />
+      <source>Nearest Rp {step}</source>
+      <translation>Kelipatan Rp {step} terdekat</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="258" />
       <source>Needs input</source>
       <translation>Perlu diisi</translation>
@@ -1808,7 +1858,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>belum pernah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="55" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="60" />
       <source>Never offer more than</source>
       <translation>Jangan tawarkan lebih dari</translation>
     </message>
@@ -1816,6 +1866,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/status.py" line="73" />
       <source>never synced</source>
       <translation>belum pernah disinkronkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="74" />
+      <source>New</source>
+      <translation>Baru</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="118" />
@@ -1828,7 +1883,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="83" />
+      <location filename="../../app/gui/catalog/page.py" line="84" />
       <source>New product…</source>
       <translation>Produk baru…</translation>
     </message>
@@ -1891,6 +1946,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/labels.py" line="178" />
       <source>No PDF viewer opened; use Save as… and open {path} yourself.</source>
       <translation>Tidak ada penampil PDF yang terbuka; gunakan Simpan sebagai… lalu buka {path} sendiri.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="212" />
+      <source>No price would change.</source>
+      <translation>Tidak ada harga yang berubah.</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="100" />
@@ -1988,17 +2048,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dipetakan — petakan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="199" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="185" />
       <source>not ready to ship (shipped or cancelled meanwhile)</source>
       <translation>belum siap dikirim (sudah dikirim atau dibatalkan sementara itu)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="196" />
       <source>not ready to ship (Shopee status {status})</source>
       <translation>belum siap dikirim (status Shopee {status})</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="222" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="208" />
       <source>not ready to ship (TikTok status {status})</source>
       <translation>belum siap dikirim (status TikTok {status})</translation>
     </message>
@@ -2063,6 +2123,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/prices/review.py" line="74" />
+      <source>Now</source>
+      <translation>Sekarang</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/settings/page.py" line="67" />
       <source>Offer the last units on one store only (0: off).</source>
       <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
@@ -2078,9 +2143,14 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="219" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="205" />
       <source>on hold: the buyer may still cancel; ship it after the hold</source>
       <translation>ditahan: pembeli masih dapat membatalkan; kirim setelah masa tahan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="89" />
+      <source>On the master price; negative for a markdown</source>
+      <translation>Dari harga induk; negatif untuk potongan harga</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/printing.py" line="56" />
@@ -2283,7 +2353,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan dalam batch ini: {numbers}</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="306" />
+      <location filename="../../app/core/settings.py" line="317" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
@@ -2353,7 +2423,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jeda atau lanjutkan sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="79" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="104" />
       <source>Pause syncing this store</source>
       <translation>Jeda sinkronisasi toko ini</translation>
     </message>
@@ -2373,7 +2443,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="314" />
+      <location filename="../../app/core/settings.py" line="325" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -2438,7 +2508,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="172" />
+      <location filename="../../app/gui/analytics/page.py" line="174" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -2456,6 +2526,36 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/editor.py" line="44" />
       <source>Price (Rp)</source>
       <translation>Harga (Rp)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="96" />
+      <source>Price changes</source>
+      <translation>Perubahan harga</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="119" />
+      <source>Price markup (markdown below 0)</source>
+      <translation>Kenaikan harga (potongan jika di bawah 0)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="334" />
+      <source>price markup must be between -90 and 500 %</source>
+      <translation>kenaikan harga harus antara -90 dan 500 %</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="338" />
+      <source>price rounding must be 0 (whole rupiah), 100, 500 or 1000</source>
+      <translation>pembulatan harga harus 0 (rupiah bulat), 100, 500 atau 1000</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/prices.py" line="245" />
+      <source>price {price} is below the cost {cost}: lower the cost, or allow prices below cost in the store's settings</source>
+      <translation>harga {price} di bawah modal {cost}: turunkan modal, atau izinkan harga di bawah modal di pengaturan toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="100" />
+      <source>Prices not landed</source>
+      <translation>Harga yang belum diterapkan</translation>
     </message>
     <message>
       <location filename="../../app/core/platforms/tiktok/aftersale.py" line="24" />
@@ -2503,7 +2603,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="309" />
+      <location filename="../../app/core/settings.py" line="320" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
@@ -2543,7 +2643,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produksi — toko asli saya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="127" />
+      <location filename="../../app/gui/catalog/page.py" line="135" />
       <source>Products</source>
       <translation>Produk</translation>
     </message>
@@ -2563,7 +2663,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Laba</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="159" />
+      <location filename="../../app/gui/analytics/page.py" line="161" />
       <source>Profit without costs</source>
       <translation>Laba tanpa modal</translation>
     </message>
@@ -2576,6 +2676,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/formatting.py" line="222" />
       <source>Purchase</source>
       <translation>Pembelian</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="120" />
+      <source>Push selected</source>
+      <translation>Kirim yang dipilih</translation>
     </message>
     <message>
       <location filename="../../app/gui/formatting.py" line="253" />
@@ -2768,6 +2873,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dana dikembalikan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/prices/review.py" line="191" />
+      <source>refused before: {reason}</source>
+      <translation>pernah ditolak: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="43" />
+      <source>Refused by the platform</source>
+      <translation>Ditolak oleh platform</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/returns.py" line="56" />
       <source>Rejected</source>
       <translation>Ditolak</translation>
@@ -2868,7 +2983,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kembalikan ke</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="93" />
+      <location filename="../../app/gui/catalog/page.py" line="94" />
       <source>Restore</source>
       <translation>Pulihkan</translation>
     </message>
@@ -2936,6 +3051,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/activity/page.py" line="105" />
       <source>Retry the selected job</source>
       <translation>Coba lagi tugas yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="42" />
+      <source>Retrying (no answer)</source>
+      <translation>Mencoba lagi (tidak ada jawaban)</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/page.py" line="334" />
@@ -3013,7 +3133,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="170" />
+      <location filename="../../app/gui/analytics/page.py" line="172" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -3043,6 +3163,21 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tinjau sinkronisasi pertama…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/prices/review.py" line="82" />
+      <source>Review prices</source>
+      <translation>Tinjau harga</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="118" />
+      <source>Review prices…</source>
+      <translation>Tinjau harga…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="90" />
+      <source>Round prices to</source>
+      <translation>Bulatkan harga ke</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="70" />
       <source>Row</source>
       <translation>Baris</translation>
@@ -3063,7 +3198,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sedang berjalan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="87" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="112" />
       <source>Safety buffer</source>
       <translation>Stok cadangan</translation>
     </message>
@@ -3128,7 +3263,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Disimpan ke {path}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="266" />
+      <location filename="../../app/gui/catalog/page.py" line="274" />
       <source>Saved {name}</source>
       <translation>{name} disimpan</translation>
     </message>
@@ -3153,7 +3288,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>terjadwal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="73" />
+      <location filename="../../app/gui/catalog/page.py" line="74" />
       <source>Search by name, SKU, brand or category</source>
       <translation>Cari berdasarkan nama, SKU, merek, atau kategori</translation>
     </message>
@@ -3163,17 +3298,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari berdasarkan SKU atau nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="73" />
+      <location filename="../../app/gui/catalog/page.py" line="74" />
       <source>Search catalog</source>
       <translation>Cari di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="139" />
+      <location filename="../../app/gui/catalog/page.py" line="147" />
       <source>Search failed: {message}</source>
       <translation>Pencarian gagal: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="75" />
+      <location filename="../../app/gui/catalog/page.py" line="76" />
       <source>Search name, SKU, brand, category…  (Ctrl+F)</source>
       <translation>Cari nama, SKU, merek, kategori…  (Ctrl+F)</translation>
     </message>
@@ -3208,7 +3343,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari di StoreSync</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="197" />
+      <location filename="../../app/gui/catalog/page.py" line="205" />
       <source>Searching…</source>
       <translation>Mencari…</translation>
     </message>
@@ -3233,7 +3368,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="89" />
+      <location filename="../../app/gui/catalog/page.py" line="90" />
       <source>Selection ▾</source>
       <translation>Pilihan ▾</translation>
     </message>
@@ -3246,6 +3381,16 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/detail.py" line="55" />
       <source>Seller discount</source>
       <translation>Diskon penjual</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="103" />
+      <source>Send the selected prices again</source>
+      <translation>Kirim ulang harga yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="121" />
+      <source>Send the ticked prices to their stores</source>
+      <translation>Kirim harga yang dicentang ke tokonya</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/printing.py" line="147" />
@@ -3263,37 +3408,37 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Service ID (TikTok)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="311" />
+      <location filename="../../app/gui/catalog/page.py" line="319" />
       <source>Set brand</source>
       <translation>Atur merek</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="96" />
+      <location filename="../../app/gui/catalog/page.py" line="97" />
       <source>Set brand…</source>
       <translation>Atur merek…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="310" />
+      <location filename="../../app/gui/catalog/page.py" line="318" />
       <source>Set category</source>
       <translation>Atur kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="95" />
+      <location filename="../../app/gui/catalog/page.py" line="96" />
       <source>Set category…</source>
       <translation>Atur kategori…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="312" />
+      <location filename="../../app/gui/catalog/page.py" line="320" />
       <source>Set cost</source>
       <translation>Atur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="279" />
+      <location filename="../../app/gui/analytics/page.py" line="281" />
       <source>Set costs in the catalog</source>
       <translation>Isi modal di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="97" />
+      <location filename="../../app/gui/catalog/page.py" line="98" />
       <source>Set cost…</source>
       <translation>Atur modal…</translation>
     </message>
@@ -3303,7 +3448,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengaturan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="34" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="39" />
       <source>Settings — {store}</source>
       <translation>Pengaturan — {store}</translation>
     </message>
@@ -3313,7 +3458,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengaturan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="88" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="113" />
       <source>Share of stock offered</source>
       <translation>Porsi stok yang ditawarkan</translation>
     </message>
@@ -3408,7 +3553,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak dapat membuat resi; coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="170" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="156" />
       <source>Shopee did not answer; check the order in Seller Centre before shipping it again</source>
       <translation>Shopee tidak menjawab; periksa pesanan di Seller Centre sebelum mengirimnya lagi</translation>
     </message>
@@ -3418,7 +3563,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="103" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="104" />
       <source>Shopee offers no way to ship this order now</source>
       <translation>Shopee tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -3433,7 +3578,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="200" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="186" />
       <source>Shopee refused: {reason}</source>
       <translation>Shopee menolak: {reason}</translation>
     </message>
@@ -3453,7 +3598,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan semua</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="81" />
+      <location filename="../../app/gui/catalog/page.py" line="82" />
       <source>Show archived</source>
       <translation>Tampilkan yang diarsipkan</translation>
     </message>
@@ -3612,7 +3757,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Jumlah stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="47" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="52" />
       <source>Stock location</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -3627,7 +3772,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Mutasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="105" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="133" />
       <source>Stock offered = (available − buffer) × share, at most the cap, never below zero.</source>
       <translation>Stok yang ditawarkan = (tersedia − stok cadangan) × porsi, paling banyak sebesar batas maksimum, tidak pernah di bawah nol.</translation>
     </message>
@@ -3700,6 +3845,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/services/stores.py" line="126" />
       <source>store name is required</source>
       <translation>nama toko wajib diisi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="189" />
+      <source>Store rule</source>
+      <translation>Aturan toko</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/page.py" line="89" />
@@ -3782,7 +3932,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox bawaan StoreSync, untuk mencoba-coba: masukkan app ID dan secret yang dicetaknya saat dijalankan (python -m app.sandbox).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="62" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="67" />
       <source>StoreSync's stock wins (overwrite the platform)</source>
       <translation>Stok StoreSync yang berlaku (timpa stok platform)</translation>
     </message>
@@ -3837,7 +3987,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronkan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="85" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="110" />
       <source>Sync products every</source>
       <translation>Sinkronkan produk setiap</translation>
     </message>
@@ -3942,12 +4092,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembeli meminta pembatalan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
       <source>the buyer has not paid yet</source>
       <translation>pembeli belum membayar</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="129" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="31" />
       <source>the carrier is not integrated: type the tracking number</source>
       <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
     </message>
@@ -4027,12 +4177,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="197" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="183" />
       <source>the order was cancelled</source>
       <translation>pesanan dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="193" />
       <source>the package is frozen on TikTok Shop; try again later</source>
       <translation>paket dibekukan di TikTok Shop; coba lagi nanti</translation>
     </message>
@@ -4047,7 +4197,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Daftar ambil barang menyusuri tiap lokasi menurut kode rak, lalu SKU.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="195" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="181" />
       <source>the pickup time slot is no longer offered: choose another one</source>
       <translation>jadwal penjemputan tidak tersedia lagi: pilih jadwal lain</translation>
     </message>
@@ -4077,7 +4227,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="233" />
+      <location filename="../../app/gui/analytics/page.py" line="235" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -4142,6 +4292,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/prices/review.py" line="89" />
+      <source>These listings' prices would change under their store's price rule or fixed price. Nothing is sent until you push: untick what should keep its price.</source>
+      <translation>Harga listing ini akan berubah menurut aturan harga toko atau harga tetapnya. Tidak ada yang dikirim sampai Anda menekan Kirim: hapus centang pada yang harganya harus tetap.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="120" />
       <source>These orders go with your own courier: type each tracking number.</source>
       <translation>Pesanan ini dikirim dengan kurir Anda sendiri: ketik nomor resi masing-masing.</translation>
@@ -4167,12 +4322,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bulan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="121" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="23" />
       <source>this order cannot be shipped by {method}; it allows {allowed}</source>
       <translation>pesanan ini tidak dapat dikirim dengan {method}; yang tersedia: {allowed}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="209" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="195" />
       <source>this order does not belong to the store</source>
       <translation>pesanan ini bukan milik toko tersebut</translation>
     </message>
@@ -4187,12 +4342,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="65" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="66" />
       <source>TikTok has not made a package yet</source>
       <translation>TikTok belum membuat paket</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="91" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="92" />
       <source>TikTok offers no way to ship this order now</source>
       <translation>TikTok tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -4207,7 +4362,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop (termasuk Tokopedia)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="202" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="188" />
       <source>TikTok Shop did not answer; check the order in Seller Center before shipping it again</source>
       <translation>TikTok Shop tidak menjawab; periksa pesanan di Seller Center sebelum mengirimnya lagi</translation>
     </message>
@@ -4222,7 +4377,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="196" />
       <source>TikTok Shop refused: {reason}</source>
       <translation>TikTok Shop menolak: {reason}</translation>
     </message>
@@ -4282,7 +4437,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="173" />
+      <location filename="../../app/gui/analytics/page.py" line="175" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -4407,7 +4562,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Diperbarui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="341" />
+      <location filename="../../app/gui/catalog/page.py" line="349" />
       <source>Updated {n} product(s)</source>
       <translation>{n} produk diperbarui</translation>
     </message>
@@ -4482,6 +4637,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menunggu barang</translation>
     </message>
     <message>
+      <location filename="../../app/gui/prices/review.py" line="41" />
+      <source>Waiting to be sent</source>
+      <translation>Menunggu dikirim</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="145" />
       <source>WARNING</source>
       <translation>PERINGATAN</translation>
@@ -4517,7 +4677,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="91" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="116" />
       <source>When the platform's stock differs</source>
       <translation>Jika stok di platform berbeda</translation>
     </message>
@@ -4552,6 +4712,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Oleh</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/settings_dialog.py" line="93" />
+      <source>Whole rupiah</source>
+      <translation>Rupiah bulat</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/model.py" line="185" />
       <source>Why</source>
       <translation>Keterangan</translation>
@@ -4562,7 +4727,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>bawaan ruang kerja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/settings_dialog.py" line="48" />
+      <location filename="../../app/gui/stores/settings_dialog.py" line="53" />
       <source>Workspace default</source>
       <translation>Bawaan ruang kerja</translation>
     </message>
@@ -4592,7 +4757,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="253" />
+      <location filename="../../app/gui/analytics/page.py" line="255" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
@@ -4657,7 +4822,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tugas {kind} gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="315" />
+      <location filename="../../app/gui/catalog/page.py" line="323" />
       <source>{label} for {n} product(s):</source>
       <translation>{label} untuk {n} produk:</translation>
     </message>
@@ -4707,6 +4872,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} dari {total} pesanan dapat dikirim.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/prices/review.py" line="215" />
+      <source>{n} of {total} price change(s) ticked</source>
+      <translation>{n} dari {total} perubahan harga dicentang</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/dashboard/page.py" line="236" />
       <source>{n} open order lines wait for a mapping</source>
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
@@ -4727,12 +4897,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} slip kemas: {pages} halaman</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="298" />
+      <location filename="../../app/gui/prices/review.py" line="229" />
+      <source>{n} price change(s) queued: each store's next push sends them.</source>
+      <translation>{n} perubahan harga diantrekan: pengiriman berikutnya tiap toko akan mengirimnya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/page.py" line="306" />
       <source>{n} product(s) active</source>
       <translation>{n} produk aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="296" />
+      <location filename="../../app/gui/catalog/page.py" line="304" />
       <source>{n} product(s) archived</source>
       <translation>{n} produk diarsipkan</translation>
     </message>
@@ -4740,6 +4915,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/orders/returns.py" line="406" />
       <source>{n} restocked into {location}</source>
       <translation>{n} dikembalikan ke {location}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/prices/review.py" line="231" />
+      <source>{n} skipped: the rule changed since this list was read; check them again.</source>
+      <translation>{n} dilewati: aturan berubah sejak daftar ini dibaca; periksa kembali.</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/page.py" line="214" />
@@ -4757,12 +4937,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} toko perlu perhatian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="187" />
+      <location filename="../../app/gui/catalog/page.py" line="195" />
       <source>{n} variant</source>
       <translation>{n} varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="187" />
+      <location filename="../../app/gui/catalog/page.py" line="195" />
       <source>{n} variants</source>
       <translation>{n} varian</translation>
     </message>
@@ -4802,7 +4982,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{seconds} dtk</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="147" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="133" />
       <source>{shipped} of {total} packages shipped; then: {reason}</source>
       <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
     </message>
@@ -4847,7 +5027,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store} sudah diotorisasi lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="293" />
+      <location filename="../../app/gui/stores/page.py" line="303" />
       <source>{store} removed</source>
       <translation>{store} dihapus</translation>
     </message>
@@ -4927,7 +5107,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="278" />
+      <location filename="../../app/gui/analytics/page.py" line="280" />
       <source>⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.</source>
       <translation>⚠ Terjual tanpa modal: {skus}. Labanya hanya pendapatan dikurangi biaya marketplace.</translation>
     </message>

@@ -36,6 +36,7 @@ from app.core.services import sync_jobs
 from app.core.services.channel_stock import due_pushes, next_retry_at
 from app.core.services.errors import DatabaseBusy, NotFoundError
 from app.core.services.polling import PollingRules, order_interval, read_facts
+from app.core.services.price_outbox import due_price_pushes, next_price_retry_at
 from app.core.services.stores import StoreDTO
 from app.core.sync.actions import ActionJob, run_actions
 from app.core.sync.api import ConnectRequest
@@ -60,8 +61,8 @@ from app.core.sync.events import (
 )
 from app.core.sync.jobs import JobRun
 from app.core.sync.orders_job import fetch_orders
+from app.core.sync.price_push_job import push_stock_and_prices
 from app.core.sync.products_job import sync_products
-from app.core.sync.push_job import push_stock
 from app.core.sync.runtime import EngineThread
 from app.core.workspace import OpenWorkspace
 
@@ -591,6 +592,7 @@ class StoreWorker:
                 kind == JobKind.STOCK_PUSH
                 and trigger != "manual"
                 and not due_pushes(self.engine.ctx, store.id)
+                and not due_price_pushes(self.engine.ctx, store.id)  # confirmed prices
             ):
                 continue
             limit = self.engine.options.job_deadlines.get(kind)
@@ -647,9 +649,12 @@ class StoreWorker:
             return
         now = time.monotonic()
         deadlines = [t for t in self._next.values()] if self.engine.options.schedule else []
-        retry_at = next_retry_at(self.engine.ctx, store.id)
-        if retry_at is not None:
-            deadlines.append(now + max(0.0, (retry_at - _utcnow()).total_seconds()))
+        for retry_at in (
+            next_retry_at(self.engine.ctx, store.id),
+            next_price_retry_at(self.engine.ctx, store.id),
+        ):
+            if retry_at is not None:
+                deadlines.append(now + max(0.0, (retry_at - _utcnow()).total_seconds()))
         hold = max(self._circuit_until, self.engine.busy.until)
         if hold > now:
             deadlines = [max(d, hold) for d in deadlines]
@@ -694,7 +699,7 @@ class StoreWorker:
             or {
                 JobKind.ORDERS: fetch_orders,
                 JobKind.PRODUCTS: sync_products,
-                JobKind.STOCK_PUSH: push_stock,
+                JobKind.STOCK_PUSH: push_stock_and_prices,  # stock, then confirmed prices
             }[kind]
         )
         task = asyncio.ensure_future(

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -112,6 +113,13 @@ class CatalogPage(Page):
         self.export_button.clicked.connect(self.export_excel)
         bar.addWidget(self.import_button)
         bar.addWidget(self.export_button)
+        self.prices_button = named(
+            QPushButton(tr("Review prices…")),
+            tr("Review prices…"),
+            tr("Each store's prices from its rule: see what would change, push what you tick"),
+        )
+        self.prices_button.clicked.connect(self.review_prices)
+        bar.addWidget(self.prices_button)
         products = QWidget()
         pl = QVBoxLayout(products)
         pl.addLayout(bar)
@@ -341,6 +349,14 @@ class CatalogPage(Page):
         self.status_message.emit(tr("Updated {n} product(s)").format(n=n))
         self.local_change.emit({"products"})
         return n
+
+    def review_prices(self) -> QDialog:
+        """The price review over every store (app/gui/prices/review.py)."""
+        from app.gui.prices.review import PriceReviewDialog
+
+        dlg = PriceReviewDialog(self.gui.ctx, None, self)
+        dlg.open()
+        return dlg
 
     def import_excel(self) -> None:
         """Open the Excel import; other pages refresh afterwards."""

@@ -221,6 +221,16 @@ class StoresPage(Page):
         if dlg.exec() and dlg.pause_changed is not None:
             self._set_paused(st, dlg.pause_changed)
         self.reload()
+        if dlg.price_rule_changed:  # a rule never pushes by itself: show what it changes
+            self.review_prices(st.id)
+
+    def review_prices(self, store_id: int):
+        """The price review for one store (app/gui/prices/review.py)."""
+        from app.gui.prices.review import PriceReviewDialog
+
+        dlg = PriceReviewDialog(self.gui.ctx, [store_id], self)
+        dlg.open()
+        return dlg
 
     def toggle_pause(self) -> None:
         """Pause or resume the selected store."""

@@ -1,4 +1,8 @@
-"""Per-store settings: sync intervals, stock location, buffer, percentage, cap, drift, pause."""
+"""Per-store settings: sync intervals, stock location, buffer, percentage, cap, drift, the
+price rule (markup or markdown, rounding, the cost floor), pause.
+
+A changed price rule sends nothing: after saving, the Stores page opens the price review
+(``app/gui/prices/review.py``) so the seller sees and confirms what it changes."""
 
 from __future__ import annotations
 
@@ -21,7 +25,8 @@ from app.core.domain import DriftPolicy
 from app.core.services import locations, stores
 from app.core.services.errors import ServiceError, ValidationError
 from app.core.services.stores import StoreDTO
-from app.core.settings import StoreSettings
+from app.core.settings import PRICE_ADJUST_MAX, PRICE_ADJUST_MIN, PRICE_ROUNDINGS, StoreSettings
+from app.gui.formatting import format_rupiah
 from app.gui.i18n import tr
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
 
@@ -76,6 +81,26 @@ class StoreSettingsDialog(QDialog):
             tr("Import unmatched"),
         )
         self.import_unmatched.setChecked(st.import_unmatched)
+        self.price_adjust = QDoubleSpinBox()
+        self.price_adjust.setRange(float(PRICE_ADJUST_MIN), float(PRICE_ADJUST_MAX))
+        self.price_adjust.setDecimals(1)
+        self.price_adjust.setSuffix(" %")
+        self.price_adjust.setValue(float(st.price_adjust_percent))
+        self.price_adjust.setToolTip(tr("On the master price; negative for a markdown"))
+        self.price_rounding = named(QComboBox(), tr("Round prices to"))
+        for step in PRICE_ROUNDINGS:
+            label = (
+                tr("Whole rupiah")
+                if step == 0
+                else tr("Nearest Rp {step}").format(step=format_rupiah(step).removeprefix("Rp "))
+            )
+            self.price_rounding.addItem(label, step)
+        self.price_rounding.setCurrentIndex(max(0, self.price_rounding.findData(st.price_rounding)))
+        self.price_below_cost = named(
+            QCheckBox(tr("Allow prices below cost")), tr("Allow prices below cost")
+        )
+        self.price_below_cost.setChecked(st.price_below_cost)
+        self.price_rule_changed = False
         self.paused = named(QCheckBox(tr("Pause syncing this store")), tr("Paused"))
         self.paused.setChecked(store.paused)
 
@@ -91,6 +116,9 @@ class StoreSettingsDialog(QDialog):
             (tr("When the platform's stock differs"), self.drift, "drift_policy"),
             (tr("Marketplace fee estimate"), self.fee, "fee_rate_percent"),
             ("", self.import_unmatched, "import_unmatched"),
+            (tr("Price markup (markdown below 0)"), self.price_adjust, "price_adjust_percent"),
+            (tr("Round prices to"), self.price_rounding, "price_rounding"),
+            ("", self.price_below_cost, "price_below_cost"),
             ("", self.paused, ""),
         ]
         for label, widget, key in rows:
@@ -138,6 +166,9 @@ class StoreSettingsDialog(QDialog):
             drift_policy=DriftPolicy(self.drift.currentData()),
             fee_rate_percent=Decimal(str(round(self.fee.value(), 1))),
             import_unmatched=self.import_unmatched.isChecked(),
+            price_adjust_percent=Decimal(str(round(self.price_adjust.value(), 1))),
+            price_rounding=int(self.price_rounding.currentData()),
+            price_below_cost=self.price_below_cost.isChecked(),
         )
 
     def save(self) -> None:
@@ -146,7 +177,8 @@ class StoreSettingsDialog(QDialog):
             set_error(label, None)
         set_error(self.form_error, None)
         try:
-            self.saved = stores.update_settings(self._ctx, self._store.id, self.settings())
+            new = self.settings()
+            self.saved = stores.update_settings(self._ctx, self._store.id, new)
         except ValidationError as exc:
             target = self.errors.get(exc.field or "")
             set_error(target or self.form_error, exc.message)
@@ -156,4 +188,10 @@ class StoreSettingsDialog(QDialog):
             return
         if self.paused.isChecked() != self._store.paused:
             self.pause_changed = self.paused.isChecked()
+        old = self._store.settings
+        self.price_rule_changed = (
+            new.price_adjust_percent,
+            new.price_rounding,
+            new.price_below_cost,
+        ) != (old.price_adjust_percent, old.price_rounding, old.price_below_cost)
         self.accept()

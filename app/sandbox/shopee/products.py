@@ -118,7 +118,8 @@ class ProductsApi:
                    for m in item.models]  # fmt: skip
         models = [
             {"model_id": m.model_id, "tier_index": [i], "model_sku": m.sku,
-             "model_status": "MODEL_NORMAL", "promotion_id": 0, "has_promotion": False,
+             "model_status": "MODEL_NORMAL", "promotion_id": m.promotion_id,
+             "has_promotion": bool(m.promotion_id),
              "price_info": [price_json(m.price)], "stock_info_v2": stock_json(m),
              "pre_order": {"is_pre_order": False, "days_to_ship": 2},
              "weight": f"{item.weight_grams / 1000:.2f}", "gtin_code": "",
@@ -234,16 +235,9 @@ class ProductsApi:
                 if isinstance(raw, int | float) and not isinstance(raw, bool)
                 else None
             )
-            if price is None or price != price.to_integral_value():
-                # IDR prices take no decimals (reference §5.9).
-                failure.append(
-                    {"model_id": model.model_id,
-                     "failed_reason": "Invalid price, please use the correct format"}
-                )  # fmt: skip
-            elif not 100 <= price <= 500_000_000:
-                failure.append(
-                    {"model_id": model.model_id, "failed_reason": "Price is out of range."}
-                )
+            reason = self._price_refusal(model, price)
+            if reason:
+                failure.append({"model_id": model.model_id, "failed_reason": reason})
             else:
                 model.price = price
                 success.append({"model_id": model.model_id, "original_price": int(price)})
@@ -253,6 +247,25 @@ class ProductsApi:
         if not success:
             raise self.gw.fail("error_update_price_fail", "Update price failed.", response=payload)
         return self.gw.ok(payload)
+
+    def _price_refusal(self, model: SimModel, price: Decimal | None) -> str:
+        """Why a model's new price is refused ("" when it is taken). The codes are the
+        documented ones (reference §5.9); [U] whether Shopee reports them per model (as
+        here, in ``failure_list``) or as the call's error is not documented."""
+        if price is None or price != price.to_integral_value():
+            # IDR prices take no decimals (reference §5.9).
+            return "Invalid price, please use the correct format"
+        if model.promotion_id:
+            return (
+                "error_cannot_update_price_in_promotion: the model is in an ongoing "
+                f"promotion ({model.promotion_id}); its price cannot be changed until it ends"
+            )
+        low, high = Decimal(self.st.options["min_price"]), Decimal(self.st.options["max_price"])
+        if price < low:
+            return f"error_price_exceed_min_limitt: the price must be at least {int(low)}"
+        if price > high:
+            return f"error_price_exceed_max_limitt: the price must be at most {int(high)}"
+        return ""
 
 
 def price_json(price: Decimal) -> dict[str, Any]:

@@ -19,6 +19,7 @@ seller-centre edits and test helpers.
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 from typing import Any
 
 from app.sandbox.catalog import DemoProduct
@@ -279,6 +280,14 @@ class ShopeeSim:
     def stock_of(self, shop_id: int | str, sku: str) -> int:
         """Seller stock of a SKU in a shop, over all locations."""
         return self.state.find_model(shop_id, sku)[1].total
+
+    def price_of(self, shop_id: int | str, sku: str) -> Decimal:
+        """The seller's (original) price of a SKU in a shop."""
+        return self.state.find_model(shop_id, sku)[1].price
+
+    def set_promotion(self, shop_id: int | str, sku: str, promotion_id: int = 1) -> None:
+        """Put a SKU in a running discount (0: end it): its price is locked meanwhile."""
+        self.state.find_model(shop_id, sku)[1].promotion_id = promotion_id
 
     def sold_units_by_sku(self, shop_id: int | str | None = None) -> dict[str, int]:
         """Units that left stock through orders (not given back by a cancellation), per SKU.

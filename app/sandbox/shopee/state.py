@@ -65,6 +65,10 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "commission_rate": "0.08",
     "service_rate": "0.04",
     "transaction_rate": "0.02",
+    # [U] the price range update_price accepts in ID (Rp): the reference names the errors
+    # (error_price_exceed_min_limitt / _max_limitt) but not the limits
+    "min_price": 100,
+    "max_price": 500_000_000,
 }
 
 SHOP_NAMES = [
@@ -125,6 +129,7 @@ class SimModel:
     price: Decimal
     stock: dict[str, int]  # location_id -> seller stock
     reserved: int = 0  # promotion-reserved stock: stock may not be set below it
+    promotion_id: int = 0  # a running discount: its price cannot be changed (ref. §5.9)
 
     @property
     def total(self) -> int:

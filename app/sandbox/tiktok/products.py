@@ -210,7 +210,9 @@ class ProductsApi:
         return None
 
     def _update_prices(self, req: Request, ctx: Ctx) -> dict[str, Any]:
-        """All-or-nothing: a bad amount rejects the call (``12052012``)."""
+        """A bad amount rejects the call (``12052012``). A SKU whose price is locked by a
+        promotion (``12052038``) or under the minimum is refused as the option
+        ``price_errors`` says: per SKU (the others updated) or the whole call."""
         product = self._product_of(ctx_shop(ctx), req.path_params["product_id"])
         entries = self.gw.body(req).get("skus")
         if not isinstance(entries, list) or not entries:
@@ -228,10 +230,27 @@ class ProductsApi:
             if amount <= 0 or price.get("currency", "IDR") != "IDR":
                 raise self.gw.business(12052012, "Incorrect price format.")
             planned.append((sku, amount))
+        errors = [e for sku, amount in planned if (e := self._price_refusal(sku, amount))]
+        if errors and self.st.options["price_errors"] == "whole_call":
+            raise self.gw.business(errors[0]["code"], errors[0]["message"])
+        refused = {e["detail"]["sku_id"] for e in errors}
         for sku, amount in planned:
-            sku.price = amount
-        product.update_time = self.st.now()
-        return {}
+            if sku.id not in refused:
+                sku.price = amount
+        if len(refused) < len(planned):
+            product.update_time = self.st.now()
+        return {"errors": errors} if errors else {}
+
+    def _price_refusal(self, sku: Sku, amount: Decimal) -> dict[str, Any] | None:
+        if sku.promotion_locked:
+            return sku_error(
+                12052038, "The price is locked by an ongoing promotion and cannot be edited.",
+                sku.id,
+            )  # fmt: skip
+        low = Decimal(self.st.options["min_price"])
+        if amount < low:
+            return sku_error(12052012, f"The price must be at least {int(low)}.", sku.id)
+        return None
 
     def _inventory_search(self, req: Request, ctx: Ctx) -> dict[str, Any]:
         shop = ctx_shop(ctx)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from decimal import Decimal
 from typing import Any
 
 from app.sandbox.catalog import DemoProduct
@@ -272,6 +273,16 @@ class TikTokSim:
         """Total available units of a SKU (by seller SKU or TikTok sku id)."""
         with self.state.sandbox.lock:
             return sum(self.state.require_sku(shop_id, sku)[1].stock.values())
+
+    def price_of(self, shop_id: str, sku: str) -> Decimal:
+        """The price of a SKU (by seller SKU or TikTok sku id)."""
+        with self.state.sandbox.lock:
+            return self.state.require_sku(shop_id, sku)[1].price
+
+    def set_promotion(self, shop_id: str, sku: str, locked: bool = True) -> None:
+        """A running promotion locks (or, ended, frees) the price of a SKU."""
+        with self.state.sandbox.lock:
+            self.state.require_sku(shop_id, sku)[1].promotion_locked = locked
 
     def warehouse_stock(self, shop_id: str, sku: str) -> dict[str, int]:
         """Available units of a SKU per warehouse."""

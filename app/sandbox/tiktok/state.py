@@ -63,6 +63,12 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "commission_rate": "0.06",
     "transaction_fee_rate": "0.02",
     "dynamic_commission_rate": "0.01",  # ID-specific fee
+    # [uncertain] the lowest price Update Price accepts (Rp): not documented for ID
+    "min_price": 100,
+    # [uncertain] how a refused SKU price (locked by a promotion: 12052038, under the
+    # minimum) is answered: "per_sku" (in data.errors, the others updated, like Update
+    # Inventory) or "whole_call" (the call's error code, nothing updated)
+    "price_errors": "per_sku",
 }
 
 SHOP_NAMES = ["Toko Makmur Jaya", "Berkah Official Store", "Sejahtera Mart", "Sumber Rezeki"]
@@ -136,6 +142,7 @@ class Sku:
     name: str  # variation value, "" without variations
     price: Decimal
     stock: dict[str, int]  # warehouse id -> available units
+    promotion_locked: bool = False  # a running promotion locks the price (12052038)
 
 
 @dataclass

@@ -5,6 +5,7 @@ from app.core.db.models.base import Base
 from app.core.db.models.catalog import SKU_MAX_LENGTH, Product, Variant
 from app.core.db.models.inventory import InventoryItem, InventoryTransaction, Location
 from app.core.db.models.orders import Order, OrderItem, OrderStatusChange
+from app.core.db.models.prices import ListingPrice, PricePush
 from app.core.db.models.returns import OrderReturn, OrderReturnLine
 from app.core.db.models.shipping import OrderPackage
 from app.core.db.models.stores import ChannelListing, Store
@@ -18,6 +19,7 @@ __all__ = [
     "ChannelListing",
     "InventoryItem",
     "InventoryTransaction",
+    "ListingPrice",
     "Location",
     "Order",
     "OrderItem",
@@ -26,6 +28,7 @@ __all__ = [
     "OrderReturnLine",
     "OrderStatusChange",
     "PlatformRow",
+    "PricePush",
     "Product",
     "SalesDaily",
     "SalesDailyVariant",

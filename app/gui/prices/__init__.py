@@ -1,0 +1,1 @@
+"""Prices: the review of price changes before anything is pushed."""
