@@ -7,7 +7,7 @@ Both are new tables: nothing existing is rebuilt. Portable (op calls only), so t
 migration runs on PostgreSQL. The store rule itself lives in ``stores.settings`` (JSON),
 which needs no migration: unknown keys get their defaults.
 
-Revision ID: 0013
+Revision ID: 0010
 Revises: 0009
 Create Date: 2026-12-20 09:00:00.000000
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0013'
+revision = '0010'
 down_revision = '0009'
 branch_labels = None
 depends_on = None
