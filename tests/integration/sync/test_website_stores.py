@@ -31,12 +31,12 @@ from app.sandbox.demo import build_sandbox
 from tests.integration.sync.conftest import FAST_RETRY
 
 
-
 @pytest.fixture
 def web(workspace):
     """One Shopee shop, one WooCommerce site and one custom site, all connected."""
-    sandbox = build_sandbox(seed=5, shopee_shops=1, tiktok_shops=0, woocommerce_shops=1,
-                            custom_shops=1)
+    sandbox = build_sandbox(
+        seed=5, shopee_shops=1, tiktok_shops=0, woocommerce_shops=1, custom_shops=1
+    )
     sandbox.start()
     engine = SyncEngine(workspace, None, EngineOptions(schedule=False, retry=FAST_RETRY))
     engine.start()
@@ -70,8 +70,13 @@ def shown_vs_wanted(ws, sandbox) -> list[tuple]:
     wrong = []
     with ws.sessions() as s:
         rows = s.execute(
-            select(ChannelListing.id, ChannelListing.platform_sku, ChannelListing.variant_id,
-                   Store.platform, Store.external_shop_id)
+            select(
+                ChannelListing.id,
+                ChannelListing.platform_sku,
+                ChannelListing.variant_id,
+                Store.platform,
+                Store.external_shop_id,
+            )
             .join(Store, Store.id == ChannelListing.store_id)
             .where(ChannelListing.variant_id.is_not(None))
         ).all()
@@ -155,8 +160,13 @@ def _woo_request(sandbox, secret: str) -> ConnectRequest:
     shop = sandbox.sim("website").shops["woo1"]
     url = sandbox.sim("website").shop_url("woo1")
     return ConnectRequest(
-        Platform.WOOCOMMERCE, Environment.LOCAL_SANDBOX, Endpoints(url),
-        AppCredentials(shop.key, secret), "", None, "Toko baru",
+        Platform.WOOCOMMERCE,
+        Environment.LOCAL_SANDBOX,
+        Endpoints(url),
+        AppCredentials(shop.key, secret),
+        "",
+        None,
+        "Toko baru",
     )
 
 
