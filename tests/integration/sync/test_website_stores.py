@@ -9,6 +9,8 @@ refusals (bad keys, a 500) answered with one clear line and nothing half-written
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from sqlalchemy import select
 
@@ -203,3 +205,43 @@ def test_a_failing_website_fails_the_job_clearly_and_recovers(web):
     engine.sync_now(store.id, (JobKind.ORDERS,)).result(timeout=60)
     with ws.sessions() as s:
         assert s.scalars(select(Order).where(Order.platform_order_id == oid)).one()
+
+
+def test_website_orders_ship_with_a_typed_tracking_number_and_print_no_label(web):
+    """Ship… on website orders: the seller's own courier; without a number the order
+    needs input, with one the shop marks it done and keeps the number."""
+    from app.core.domain import ShipMethod, ShipOutcome
+    from app.core.services import shipping
+    from app.core.sync import ship_job
+    from app.core.sync.ship_job import ShipChoice
+
+    ws, sandbox, engine = web
+    site = sandbox.sim("website")
+    with sandbox.lock:
+        woo_id = site.place_ready_orders("woo1", 1, random.Random(1))[0]
+        own_id = site.place_ready_orders("site1", 1, random.Random(2))[0]
+    sync(ws, engine, (JobKind.ORDERS,))
+    targets = [t for t in shipping.to_ship(ws.ctx) if t.platform_order_id in (woo_id, own_id)]
+    assert len(targets) == 2
+    first = ship_job.ship_orders(engine, targets, ShipChoice()).result(timeout=120)
+    assert {r.outcome for r in first} == {ShipOutcome.NEEDS_INPUT}
+    tracking = {woo_id: "JNE-000111", own_id: "SICEPAT-222"}
+    results = ship_job.ship_orders(
+        engine, targets, ShipChoice(tracking=tracking), wait_for_sync=True
+    ).result(timeout=120)
+    assert {r.target.platform_order_id: r.tracking_numbers for r in results} == {
+        woo_id: ["JNE-000111"],
+        own_id: ["SICEPAT-222"],
+    }
+    assert all(r.method is ShipMethod.SELF for r in results)
+    assert site.order_status("woo1", woo_id) == "completed"
+    assert site.order_status("site1", own_id) == "shipped"
+    with ws.sessions() as s:
+        stored = {
+            o.platform_order_id: (o.status, o.tracking_number)
+            for o in s.scalars(select(Order).where(Order.platform_order_id.in_(tracking)))
+        }
+    assert stored == {
+        woo_id: (OrderStatus.COMPLETED, "JNE-000111"),
+        own_id: (OrderStatus.SHIPPED, "SICEPAT-222"),
+    }
