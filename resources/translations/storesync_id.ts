@@ -39,17 +39,17 @@
       <translation>(tidak ada)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="51" />
+      <location filename="../../app/gui/stores/page.py" line="52" />
       <source>&lt;b&gt;Deleted from StoreSync:&lt;/b&gt; {listings} listings and their mappings, {orders} orders of this store, {pushes} stock updates still queued, and this store's sync history.</source>
       <translation>&lt;b&gt;Dihapus dari StoreSync:&lt;/b&gt; {listings} listing beserta pemetaannya, {orders} pesanan toko ini, {pushes} pembaruan stok yang masih dalam antrean, dan riwayat sinkronisasi toko ini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="56" />
+      <location filename="../../app/gui/stores/page.py" line="57" />
       <source>&lt;b&gt;Kept:&lt;/b&gt; your master catalog, every stock count and the complete stock ledger (movements caused by this store's orders stay as history). Stock held for its open orders is released back to your other stores.</source>
       <translation>&lt;b&gt;Tetap disimpan:&lt;/b&gt; katalog master Anda, semua jumlah stok, dan buku besar stok yang lengkap (pergerakan stok akibat pesanan toko ini tetap tersimpan sebagai riwayat). Stok yang ditahan untuk pesanan terbuka toko ini dikembalikan ke toko Anda yang lain.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="61" />
+      <location filename="../../app/gui/stores/page.py" line="62" />
       <source>&lt;b&gt;Not touched:&lt;/b&gt; the shop on {platform} itself — nothing is deleted there.</source>
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
@@ -734,12 +734,12 @@
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="85" />
+      <location filename="../../app/gui/stores/page.py" line="86" />
       <source>Connect store</source>
       <translation>Hubungkan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="85" />
+      <location filename="../../app/gui/stores/page.py" line="86" />
       <source>Connect store…</source>
       <translation>Hubungkan toko…</translation>
     </message>
@@ -853,7 +853,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gagal mengubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="238" />
+      <location filename="../../app/gui/stores/page.py" line="239" />
       <source>Could not change the store</source>
       <translation>Toko tidak dapat diubah</translation>
     </message>
@@ -895,12 +895,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Alasan tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="142" />
+      <location filename="../../app/gui/stores/page.py" line="143" />
       <source>Could not read the stores: {error}</source>
       <translation>Data toko tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="271" />
+      <location filename="../../app/gui/stores/page.py" line="279" />
       <source>Could not remove the store</source>
       <translation>Toko tidak dapat dihapus</translation>
     </message>
@@ -1153,6 +1153,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/stores/connect_wizard.py" line="258" />
       <source>Enter the redirect address registered for your app</source>
       <translation>Masukkan alamat redirect yang terdaftar untuk aplikasi Anda</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/website_keys.py" line="62" />
+      <source>Enter the secret key</source>
+      <translation>Masukkan kunci rahasia</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="77" />
@@ -1605,7 +1610,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Listing belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="96" />
+      <location filename="../../app/gui/stores/page.py" line="97" />
       <source>Listings whose stock differed from StoreSync's when the store was first read</source>
       <translation>Listing yang stoknya berbeda dari StoreSync saat toko pertama kali dibaca</translation>
     </message>
@@ -1890,6 +1895,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>belum pernah disinkronkan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/website_keys.py" line="32" />
+      <source>New keys for {store}</source>
+      <translation>Kunci baru untuk {store}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/editor.py" line="118" />
       <source>New product</source>
       <translation>Produk baru</translation>
@@ -1995,7 +2005,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Belum ada toko yang terhubung.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="118" />
+      <location filename="../../app/gui/stores/page.py" line="119" />
       <source>No store yet. Click “Connect store…” to add your first shop.</source>
       <translation>Belum ada toko. Klik “Hubungkan toko…” untuk menambahkan toko pertama Anda.</translation>
     </message>
@@ -2415,12 +2425,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tempel seluruh alamat dari browser setelah menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="90" />
+      <location filename="../../app/gui/stores/page.py" line="91" />
       <source>Pause</source>
       <translation>Jeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="90" />
+      <location filename="../../app/gui/stores/page.py" line="91" />
       <source>Pause or resume syncing</source>
       <translation>Jeda atau lanjutkan sinkronisasi</translation>
     </message>
@@ -2715,7 +2725,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Otorisasi ulang gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="91" />
+      <location filename="../../app/gui/stores/page.py" line="92" />
       <source>Re-authorize store</source>
       <translation>Otorisasi ulang toko</translation>
     </message>
@@ -2725,7 +2735,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Otorisasi ulang {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="91" />
+      <location filename="../../app/gui/stores/page.py" line="92" />
       <source>Re-authorize…</source>
       <translation>Otorisasi ulang…</translation>
     </message>
@@ -2855,12 +2865,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dilepas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="50" />
+      <location filename="../../app/gui/stores/page.py" line="51" />
       <source>Remove &lt;b&gt;{store}&lt;/b&gt; from StoreSync?</source>
       <translation>Hapus &lt;b&gt;{store}&lt;/b&gt; dari StoreSync?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="92" />
+      <location filename="../../app/gui/stores/page.py" line="93" />
       <source>Remove store</source>
       <translation>Hapus toko</translation>
     </message>
@@ -2870,7 +2880,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Hapus varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="92" />
+      <location filename="../../app/gui/stores/page.py" line="93" />
       <source>Remove…</source>
       <translation>Hapus…</translation>
     </message>
@@ -2985,7 +2995,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Hasil</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="180" />
+      <location filename="../../app/gui/stores/page.py" line="181" />
       <source>Resume</source>
       <translation>Lanjutkan</translation>
     </message>
@@ -3100,17 +3110,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pendapatan kemarin</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="95" />
+      <location filename="../../app/gui/stores/page.py" line="96" />
       <source>Review first sync</source>
       <translation>Tinjau sinkronisasi pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="176" />
+      <location filename="../../app/gui/stores/page.py" line="177" />
       <source>Review first sync ({n})…</source>
       <translation>Tinjau sinkronisasi pertama ({n})…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="94" />
+      <location filename="../../app/gui/stores/page.py" line="95" />
       <source>Review first sync…</source>
       <translation>Tinjau sinkronisasi pertama…</translation>
     </message>
@@ -3380,7 +3390,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pengaturan — {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="89" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Settings…</source>
       <translation>Pengaturan…</translation>
     </message>
@@ -3779,7 +3789,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>nama toko wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="89" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Store settings</source>
       <translation>Pengaturan toko</translation>
     </message>
@@ -3899,7 +3909,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronisasi gagal: {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="87" />
+      <location filename="../../app/gui/stores/page.py" line="88" />
       <source>Sync now</source>
       <translation>Sinkronkan sekarang</translation>
     </message>
@@ -3909,7 +3919,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="210" />
+      <location filename="../../app/gui/stores/page.py" line="211" />
       <source>Sync of {store} failed to start</source>
       <translation>Sinkronisasi {store} gagal dimulai</translation>
     </message>
@@ -3929,7 +3939,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Status sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="87" />
+      <location filename="../../app/gui/stores/page.py" line="88" />
       <source>Sync the selected store now</source>
       <translation>Sinkronkan toko yang dipilih sekarang</translation>
     </message>
@@ -3969,7 +3979,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan {n} toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="212" />
+      <location filename="../../app/gui/stores/page.py" line="213" />
       <source>Syncing {store}…</source>
       <translation>Menyinkronkan {store}…</translation>
     </message>
@@ -4092,6 +4102,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/settings/backups.py" line="63" />
       <source>The file {path} does not exist.</source>
       <translation>Berkas {path} tidak ada.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/website_keys.py" line="92" />
+      <source>The keys were not accepted: {error}</source>
+      <translation>Kunci tidak diterima: {error}</translation>
     </message>
     <message>
       <location filename="../../app/core/services/analytics/calendar.py" line="100" />
@@ -5004,7 +5019,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store} sudah diotorisasi lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="293" />
+      <location filename="../../app/gui/stores/page.py" line="301" />
       <source>{store} removed</source>
       <translation>{store} dihapus</translation>
     </message>
@@ -5014,7 +5029,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store}: pesanan tiap {seconds} dtk · {calls} panggilan/menit ({why})</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="208" />
+      <location filename="../../app/gui/stores/page.py" line="209" />
       <source>{store}: {n} sync jobs started</source>
       <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
     </message>
