@@ -245,3 +245,19 @@ def test_website_orders_ship_with_a_typed_tracking_number_and_print_no_label(web
         woo_id: (OrderStatus.COMPLETED, "JNE-000111"),
         own_id: (OrderStatus.SHIPPED, "SICEPAT-222"),
     }
+
+
+def test_stock_edited_in_the_shops_own_admin_is_set_back(web):
+    """The seller types another figure in WordPress; the master count wins (the default
+    drift policy), as on the marketplaces."""
+    ws, sandbox, engine = web
+    site = sandbox.sim("website")
+    sku = site.skus("woo1")[0]
+    wanted = site.stock_of("woo1", sku)
+    with sandbox.lock:
+        site.seller_set_stock("woo1", sku, wanted + 40)
+    store = store_of(ws, Platform.WOOCOMMERCE)
+    engine.sync_now(store.id, (JobKind.PRODUCTS,)).result(timeout=60)
+    engine.sync_now(store.id, (JobKind.STOCK_PUSH,)).result(timeout=60)
+    assert site.stock_of("woo1", sku) == wanted
+    assert shown_vs_wanted(ws, sandbox) == []
