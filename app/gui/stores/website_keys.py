@@ -35,7 +35,11 @@ class WebsiteKeysDialog(QDialog):
         woo = store.platform == Platform.WOOCOMMERCE
         help_text = QLabel(website_help(store.platform, store.environment))
         help_text.setWordWrap(True)
-        self.key = named(QLineEdit(store.app_id), tr("Consumer key") if woo else tr("Key name"))
+        from app.gui.stores.reauthorize_dialog import saved_credentials
+
+        saved = saved_credentials(gui, store)
+        key = saved.app_id if saved else ""
+        self.key = named(QLineEdit(key), tr("Consumer key") if woo else tr("Key name"))
         self.secret = named(QLineEdit(), tr("Consumer secret") if woo else tr("API key"))
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()

@@ -112,6 +112,11 @@ def test_connect_imports_and_matches_the_website_listings(web):
         # the same SKUs as the Shopee shop's: matched to the master catalog
         assert all(v is not None for v in listed.values())
     assert shown_vs_wanted(ws, sandbox) == []
+    # neither half of a key pair is in the database (only the keychain keeps them)
+    files = [ws.paths.database, ws.paths.database.with_name(ws.paths.database.name + "-wal")]
+    stored = b"".join(f.read_bytes() for f in files if f.exists())
+    for shop in site.shops.values():
+        assert shop.key.encode() not in stored and shop.secret.encode() not in stored
 
 
 def test_a_website_order_reserves_stock_and_reaches_the_marketplace(web):
