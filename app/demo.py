@@ -223,7 +223,7 @@ def start_demo(
 
     from app.core.services import stores as store_service
 
-    sandbox = _demo_sandbox(seed)
+    sandbox = demo_sandbox(seed)
     path = STATE_FILE_NAME if state_file is True else state_file
     if path:
         path = ws.paths.data_dir / path
@@ -284,7 +284,8 @@ def fill_seller_details(ctx, seed: int = 0) -> int:
     return filled
 
 
-def _demo_sandbox(seed: int, port: int = 0) -> Sandbox:
+def demo_sandbox(seed: int, port: int = 0) -> Sandbox:
+    """The demo marketplace: what `storesync demo` serves (and saves in its state file)."""
     return build_sandbox(
         seed,
         port=port,
@@ -334,7 +335,7 @@ def resume_sandbox(ws, stores: list[StoreDTO]) -> Sandbox | None:
         probe.settimeout(0.5)
         if probe.connect_ex(("127.0.0.1", parts.port)) == 0:
             return None  # something answers there: leave it be
-    sandbox = _demo_sandbox(0, port=parts.port)
+    sandbox = demo_sandbox(0, port=parts.port)
     if not _load_state(sandbox, path):
         return None
     sandbox.start()
