@@ -4,8 +4,8 @@ The ``platforms`` table lists what ``stores.platform`` may name. The custom webs
 (a site speaking docs/custom-store-api.md) was seeded by 0001; WooCommerce is added here
 (docs/ARCHITECTURE.md, "Website stores"). Portable: a plain insert and delete.
 
-Revision ID: 0014
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-03 16:30:00.000000
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0014'
-down_revision = '0009'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
