@@ -45,11 +45,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add.add_argument(
         "--platform",
         required=True,
-        choices=[p.value for p in Platform if p != Platform.CUSTOM_WEBSITE],
+        type=_platform,
+        choices=list(Platform),
+        metavar="{shopee,tiktok_shop,woocommerce,custom}",
     )
-    add.add_argument("--name", required=True)
-    add.add_argument("--shop-id", required=True)
-    add.add_argument("--base-url", required=True, help="API base URL")
+    add.add_argument("--name", help="the store's name (a website: default its address)")
+    add.add_argument("--shop-id", help="the marketplace's shop id (not for a website)")
+    add.add_argument(
+        "--base-url",
+        required=True,
+        help="API base URL; for a website its address (https://myshop.id)",
+    )
     add.add_argument("--auth-base-url", help="TikTok token host (default: the base URL)")
     add.add_argument(
         "--environment",
@@ -57,7 +63,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         choices=[e.value for e in Environment],
         help="default: local_sandbox for 127.0.0.1 URLs, else production",
     )
-    add.add_argument("--app-id", required=True, help="Shopee partner id / TikTok app key")
+    add.add_argument(
+        "--app-id",
+        help="Shopee partner id / TikTok app key / WooCommerce consumer key (ck_…); the "
+        "secret (partner key, app secret, consumer secret cs_…, or a custom site's API key) "
+        f"comes from ${ENV_APP_SECRET} or a prompt",
+    )
     # The secret never comes from argv: a command line shows in the process list.
     add.add_argument("--code", help="authorization code from the consent redirect")
     add.add_argument("--shop-cipher", help="TikTok shop cipher")
@@ -103,6 +114,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     de.add_argument("--seed", type=int, default=0)
     de.add_argument("--buyers", type=float, default=12.0, metavar="PER_MINUTE")
     de.set_defaults(func=cmd_demo)
+
+
+def _platform(text: str) -> Platform:
+    """``--platform``: the stored values, and ``custom`` for the custom website."""
+    try:
+        return Platform.CUSTOM_WEBSITE if text == "custom" else Platform(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"unknown platform {text!r}") from None
 
 
 def _open(args):
@@ -182,10 +201,15 @@ def stores_add(args) -> int:
     )
     from app.core.engine_lock import EngineAlreadyRunning
 
+    platform = args.platform
+    problem = _missing_store_args(args, platform)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     ws = _open(args)
     try:
-        creds = AppCredentials(args.app_id, secret)
-        if args.code:
+        creds = AppCredentials(args.app_id or "key", secret)
+        if args.code or platform.is_website:
             from app.core.sync.api import ConnectRequest
             from app.core.sync.engine import EngineOptions, SyncEngine
 
@@ -196,11 +220,11 @@ def stores_add(args) -> int:
             try:
                 added = eng.connect_store(
                     ConnectRequest(
-                        Platform(args.platform),
+                        platform,
                         env,
                         Endpoints(args.base_url, args.auth_base_url or args.base_url),
                         creds,
-                        args.code,
+                        args.code or "",
                         args.shop_id,
                         args.name,
                     )
@@ -211,7 +235,7 @@ def stores_add(args) -> int:
                 print(f"connected store {s.id}: {s.name}")
             return 0
         data = svc.StoreInput(
-            Platform(args.platform),
+            platform,
             args.name,
             args.shop_id,
             args.base_url,
@@ -239,6 +263,20 @@ def stores_add(args) -> int:
         return 1
     finally:
         ws.close()
+
+
+def _missing_store_args(args, platform: Platform) -> str:
+    """What ``stores add`` lacks for this platform ("" when complete)."""
+    if platform.is_website:
+        if platform == Platform.WOOCOMMERCE and not args.app_id:
+            return "--app-id: the WooCommerce consumer key (ck_…)"
+        return ""
+    missing = [
+        f
+        for f, v in (("--name", args.name), ("--shop-id", args.shop_id), ("--app-id", args.app_id))
+        if not v
+    ]
+    return f"{', '.join(missing)} required for {platform.value}" if missing else ""
 
 
 def _store_action(args, action) -> int:

@@ -124,6 +124,9 @@ def requests_from_info(info: dict, engine) -> list[ConnectRequest]:
     endpoints = Endpoints(base, base)
     out: list[ConnectRequest] = []
     for plat in info["platforms"]:
+        if plat["platform"] == "website":
+            out += _website_requests(plat)
+            continue
         if plat["platform"] == "shopee":
             platform = Platform.SHOPEE
             creds = AppCredentials(plat["partner_id"], plat["partner_key"])
@@ -144,6 +147,23 @@ def requests_from_info(info: dict, engine) -> list[ConnectRequest]:
                 )
             )
     return out
+
+
+def _website_requests(plat: dict) -> list[ConnectRequest]:
+    """A website shop connects with its keys: no consent page, no code."""
+    kinds = {"woocommerce": Platform.WOOCOMMERCE, "custom": Platform.CUSTOM_WEBSITE}
+    return [
+        ConnectRequest(
+            kinds[shop["kind"]],
+            Environment.LOCAL_SANDBOX,
+            Endpoints(shop["base_url"]),
+            AppCredentials(shop["key"], shop["secret"]),
+            "",
+            None,
+            shop["name"],
+        )
+        for shop in plat["shops"]
+    ]
 
 
 def _load_state(sandbox: Sandbox, path: Path) -> bool:
@@ -203,7 +223,7 @@ def start_demo(
 
     from app.core.services import stores as store_service
 
-    sandbox = _demo_sandbox(seed)
+    sandbox = demo_sandbox(seed)
     path = STATE_FILE_NAME if state_file is True else state_file
     if path:
         path = ws.paths.data_dir / path
@@ -265,9 +285,14 @@ def fill_seller_details(ctx, seed: int = 0) -> int:
     return filled
 
 
-def _demo_sandbox(seed: int, port: int = 0) -> Sandbox:
+def demo_sandbox(seed: int, port: int = 0) -> Sandbox:
+    """The demo marketplace: what `storesync demo` serves (and saves in its state file)."""
     return build_sandbox(
-        seed, port=port, shopee_options=DEMO_SHOPEE_OPTIONS, tiktok_options=DEMO_TIKTOK_OPTIONS
+        seed,
+        port=port,
+        shopee_options=DEMO_SHOPEE_OPTIONS,
+        tiktok_options=DEMO_TIKTOK_OPTIONS,
+        woocommerce_shops=1,  # the seller's own website beside the marketplaces
     )
 
 
@@ -296,7 +321,12 @@ def resume_sandbox(ws, stores: list[StoreDTO]) -> Sandbox | None:
     import socket
 
     path = ws.paths.data_dir / STATE_FILE_NAME
-    urls = {s.api_base_url for s in stores if s.environment == Environment.LOCAL_SANDBOX}
+    # one sandbox serves every demo shop (a website shop's address adds its own path)
+    urls = {
+        urlsplit(s.api_base_url)._replace(path="").geturl()
+        for s in stores
+        if s.environment == Environment.LOCAL_SANDBOX
+    }
     if not path.exists() or len(urls) != 1:
         return None
     parts = urlsplit(urls.pop())
@@ -306,7 +336,7 @@ def resume_sandbox(ws, stores: list[StoreDTO]) -> Sandbox | None:
         probe.settimeout(0.5)
         if probe.connect_ex(("127.0.0.1", parts.port)) == 0:
             return None  # something answers there: leave it be
-    sandbox = _demo_sandbox(0, port=parts.port)
+    sandbox = demo_sandbox(0, port=parts.port)
     if not _load_state(sandbox, path):
         return None
     sandbox.start()

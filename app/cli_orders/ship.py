@@ -128,6 +128,9 @@ def _ship(args, ws, stores, targets, tracking) -> int:
             ).result(timeout=SHIP_TIMEOUT)
         finally:
             eng.stop()
+    if not results:  # "to ship" here, but no store had one ready (e.g. TikTok ON_HOLD)
+        print("no orders waiting to be shipped")
+        return 0
     for r in results:
         t = r.target
         head = f"{t.store_name}: {t.platform_order_id}"

@@ -1,4 +1,5 @@
-"""``python -m app.sandbox --port N [--seed S]``: both marketplaces on 127.0.0.1:N.
+"""``python -m app.sandbox --port N [--seed S]``: both marketplaces and the website shops
+(a WooCommerce site, a custom-contract site) on 127.0.0.1:N.
 
 Prints one JSON line with the base URL and the demo shops' throwaway credentials, then
 serves until interrupted.
@@ -32,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--shopee-shops", type=int, default=2)
     p.add_argument("--tiktok-shops", type=int, default=2)
+    p.add_argument("--woocommerce-shops", type=int, default=1)
+    p.add_argument("--custom-shops", type=int, default=1)
     p.add_argument("--orders", type=int, default=0, help="orders to place before serving")
     p.add_argument(
         "--no-rate-limit",
@@ -47,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         tiktok_shops=args.tiktok_shops,
         shopee_options=unlimited if args.no_rate_limit else None,
         tiktok_options={"qps": 1e9} if args.no_rate_limit else None,
+        woocommerce_shops=args.woocommerce_shops,
+        custom_shops=args.custom_shops,
     )
     if args.orders:
         place_orders(sandbox, args.orders, args.seed)

@@ -20,8 +20,12 @@ def build_sandbox(
     catalog_size: int | None = None,
     shopee_options: dict[str, Any] | None = None,
     tiktok_options: dict[str, Any] | None = None,
+    woocommerce_shops: int = 0,
+    custom_shops: int = 0,
+    website_options: dict[str, Any] | None = None,
 ) -> Sandbox:
-    """A sandbox (not yet started) with Shopee and TikTok demo shops sharing one catalog."""
+    """A sandbox (not yet started) with Shopee and TikTok demo shops sharing one catalog,
+    and website shops (WooCommerce, custom contract) when asked for."""
     sandbox = Sandbox(seed=seed, port=port)
     catalog = demo_catalog(seed, catalog_size)
     if shopee_shops:
@@ -31,6 +35,19 @@ def build_sandbox(
     if tiktok_shops:
         sandbox.add(
             TikTokSim(sandbox, catalog, shops=tiktok_shops, seed=seed, options=tiktok_options)
+        )
+    if woocommerce_shops or custom_shops:
+        from app.sandbox.website.sim import WebsiteSim
+
+        sandbox.add(
+            WebsiteSim(
+                sandbox,
+                catalog,
+                woocommerce=woocommerce_shops,
+                custom=custom_shops,
+                seed=seed,
+                options=website_options,
+            )
         )
     return sandbox
 

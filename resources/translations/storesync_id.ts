@@ -39,17 +39,17 @@
       <translation>(tidak ada)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="51" />
+      <location filename="../../app/gui/stores/page.py" line="52" />
       <source>&lt;b&gt;Deleted from StoreSync:&lt;/b&gt; {listings} listings and their mappings, {orders} orders of this store, {pushes} stock updates still queued, and this store's sync history.</source>
       <translation>&lt;b&gt;Dihapus dari StoreSync:&lt;/b&gt; {listings} listing beserta pemetaannya, {orders} pesanan toko ini, {pushes} pembaruan stok yang masih dalam antrean, dan riwayat sinkronisasi toko ini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="56" />
+      <location filename="../../app/gui/stores/page.py" line="57" />
       <source>&lt;b&gt;Kept:&lt;/b&gt; your master catalog, every stock count and the complete stock ledger (movements caused by this store's orders stay as history). Stock held for its open orders is released back to your other stores.</source>
       <translation>&lt;b&gt;Tetap disimpan:&lt;/b&gt; katalog master Anda, semua jumlah stok, dan buku besar stok yang lengkap (pergerakan stok akibat pesanan toko ini tetap tersimpan sebagai riwayat). Stok yang ditahan untuk pesanan terbuka toko ini dikembalikan ke toko Anda yang lain.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="61" />
+      <location filename="../../app/gui/stores/page.py" line="62" />
       <source>&lt;b&gt;Not touched:&lt;/b&gt; the shop on {platform} itself — nothing is deleted there.</source>
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
@@ -79,6 +79,26 @@
       <translation>kode rak paling banyak {n} karakter</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/webshop/base.py" line="147" />
+      <source>a website order has no airway bill: print it in your courier's app</source>
+      <translation>pesanan situs web tidak punya resi dari toko: cetak di aplikasi kurir Anda</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/webshop/base.py" line="159" />
+      <source>a website order is cancelled whole, not per item</source>
+      <translation>pesanan situs web dibatalkan seluruhnya, bukan per barang</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/webshop/base.py" line="129" />
+      <source>a website order ships with your own courier and its tracking number</source>
+      <translation>pesanan situs web dikirim dengan kurir Anda sendiri dan nomor resinya</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/webshop/base.py" line="85" />
+      <source>a website store is connected with its keys, not a link</source>
+      <translation>toko situs web dihubungkan dengan kuncinya, bukan tautan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="70" />
       <source>Accept the platform's number (book an adjustment)</source>
       <translation>Terima angka platform (catat penyesuaian)</translation>
@@ -89,7 +109,7 @@
       <translation>Disetujui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="64" />
+      <location filename="../../app/gui/stores/model.py" line="68" />
       <source>Access token expires: {when} (renewed automatically)</source>
       <translation>Token akses berakhir: {when} (diperbarui otomatis)</translation>
     </message>
@@ -154,7 +174,7 @@
       <translation>Sesuaikan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="314" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="365" />
       <source>After approving, paste the address you land on below.</source>
       <translation>Setelah menyetujui, tempel alamat yang terbuka di kolom bawah ini.</translation>
     </message>
@@ -249,32 +269,37 @@
       <translation>Kapan saja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="160" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="184" />
       <source>API address</source>
       <translation>Alamat API</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="145" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="230" />
+      <source>API key</source>
+      <translation>Kunci API</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="169" />
       <source>App credentials</source>
       <translation>Kredensial aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="152" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="176" />
       <source>App ID</source>
       <translation>ID aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="173" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="197" />
       <source>App ID / partner ID</source>
       <translation>ID aplikasi / Partner ID</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="154" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="178" />
       <source>App secret</source>
       <translation>Secret aplikasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="174" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="198" />
       <source>App secret / partner key</source>
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
@@ -284,17 +309,17 @@
       <translation>Tampilan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="234" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="285" />
       <source>Approve StoreSync in the seller center</source>
       <translation>Setujui StoreSync di Seller Center</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="355" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="406" />
       <source>Approved for shop {shop}. Click Next.</source>
       <translation>Disetujui untuk toko {shop}. Lanjutkan ke langkah berikutnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="357" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="408" />
       <source>Approved. Click Next.</source>
       <translation>Disetujui. Lanjutkan ke langkah berikutnya.</translation>
     </message>
@@ -344,7 +369,7 @@
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="110" />
+      <location filename="../../app/gui/stores/model.py" line="114" />
       <source>Authorization expires</source>
       <translation>Otorisasi berakhir</translation>
     </message>
@@ -354,7 +379,7 @@
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="61" />
+      <location filename="../../app/gui/stores/model.py" line="65" />
       <source>Authorization expires: {when}</source>
       <translation>Otorisasi berakhir: {when}</translation>
     </message>
@@ -499,6 +524,11 @@
       <translation>DIBATALKAN</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/webshop/base.py" line="152" />
+      <source>Cancelled by the seller</source>
+      <translation>Dibatalkan oleh penjual</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/detail.py" line="99" />
       <source>Cancelled by {who}: {reason}</source>
       <translation>Dibatalkan oleh {who}: {reason}</translation>
@@ -614,6 +644,11 @@
       <translation>Periksa file</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="457" />
+      <source>Checking the keys and reading the shop…</source>
+      <translation>Memeriksa kunci dan membaca toko…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="273" />
       <source>Checking…</source>
       <translation>Memeriksa…</translation>
@@ -669,7 +704,7 @@
       <translation>Pilih lokasi penyimpanan file .xlsx</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="169" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="193" />
       <source>chosen automatically on this computer</source>
       <translation>dipilih otomatis di komputer ini</translation>
     </message>
@@ -714,36 +749,58 @@
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="85" />
+      <location filename="../../app/gui/stores/page.py" line="86" />
       <source>Connect store</source>
       <translation>Hubungkan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="85" />
+      <location filename="../../app/gui/stores/page.py" line="86" />
       <source>Connect store…</source>
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="417" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="473" />
       <source>Connected: {names}. The first sync has started; follow it in Sync activity.</source>
       <translation>Terhubung: {names}. Sinkronisasi pertama sudah dimulai; pantau di Aktivitas sinkronisasi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="376" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="427" />
       <source>Connecting</source>
       <translation>Menghubungkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="430" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="486" />
       <source>Connecting failed: {error}
 Go Back to approve again (each code works once).</source>
       <translation>Gagal menghubungkan: {error}
 Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku sekali).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="247" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="490" />
+      <source>Connecting failed: {error}
+Go Back to check the address and keys.</source>
+      <translation>Gagal menghubungkan: {error}
+Kembali untuk memeriksa alamat dan kunci.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="298" />
       <source>Consent link</source>
       <translation>Tautan persetujuan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="229" />
+      <source>Consumer key</source>
+      <translation>Consumer key</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="229" />
+      <source>Consumer secret</source>
+      <translation>Consumer secret</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="230" />
+      <source>Contract address</source>
+      <translation>Alamat kontrak</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/page.py" line="308" />
@@ -751,7 +808,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} nomor pesanan disalin</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="254" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
       <source>Copy consent link</source>
       <translation>Salin tautan persetujuan</translation>
     </message>
@@ -761,7 +818,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin diagnostik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="254" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
       <source>Copy link</source>
       <translation>Salin tautan</translation>
     </message>
@@ -801,7 +858,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="311" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="362" />
       <source>Could not build the consent link: {error}</source>
       <translation>Tautan persetujuan tidak dapat dibuat: {error}</translation>
     </message>
@@ -816,7 +873,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="248" />
+      <location filename="../../app/gui/stores/page.py" line="249" />
       <source>Could not change the store</source>
       <translation>Toko tidak dapat diubah</translation>
     </message>
@@ -863,12 +920,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alasan tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="142" />
+      <location filename="../../app/gui/stores/page.py" line="143" />
       <source>Could not read the stores: {error}</source>
       <translation>Data toko tidak dapat dibaca: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="281" />
+      <location filename="../../app/gui/stores/page.py" line="289" />
       <source>Could not remove the store</source>
       <translation>Toko tidak dapat dihapus</translation>
     </message>
@@ -943,7 +1000,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kustom</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="164" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="188" />
       <source>Custom redirect</source>
       <translation>Redirect khusus</translation>
     </message>
@@ -1128,12 +1185,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="207" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="258" />
       <source>Enter the redirect address registered for your app</source>
       <translation>Masukkan alamat redirect yang terdaftar untuk aplikasi Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="75" />
+      <location filename="../../app/gui/stores/website_keys.py" line="66" />
+      <source>Enter the secret key</source>
+      <translation>Masukkan kunci rahasia</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="77" />
       <source>Environment</source>
       <translation>Lingkungan</translation>
     </message>
@@ -1163,7 +1225,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="404" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="459" />
       <source>Exchanging the code for tokens and reading the shop…</source>
       <translation>Menukar kode dengan token dan membaca data toko…</translation>
     </message>
@@ -1383,6 +1445,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Mengimpor…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="151" />
+      <source>In WordPress open WooCommerce → Settings → Advanced → REST API → Add key, give it Read/Write permission, and paste the Consumer key (ck_…) and Consumer secret (cs_…) here with your shop's https:// address.</source>
+      <translation>Di WordPress buka WooCommerce → Settings → Advanced → REST API → Add key, beri izin Read/Write, lalu tempel Consumer key (ck_…) dan Consumer secret (cs_…) di sini bersama alamat https:// toko Anda.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="187" />
       <source>in {time}</source>
       <translation>dalam {time}</translation>
@@ -1458,6 +1525,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="230" />
+      <source>Key name</source>
+      <translation>Nama kunci</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="66" />
       <source>Last 30 days</source>
       <translation>30 hari terakhir</translation>
@@ -1468,7 +1540,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>7 hari terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="119" />
+      <location filename="../../app/gui/stores/model.py" line="123" />
       <source>Last error</source>
       <translation>Kesalahan terakhir</translation>
     </message>
@@ -1483,7 +1555,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terakhir disinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="103" />
+      <location filename="../../app/gui/stores/model.py" line="107" />
       <source>Last sync</source>
       <translation>Sinkronisasi terakhir</translation>
     </message>
@@ -1583,7 +1655,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="96" />
+      <location filename="../../app/gui/stores/page.py" line="97" />
       <source>Listings whose stock differed from StoreSync's when the store was first read</source>
       <translation>Listing yang stoknya berbeda dari StoreSync saat toko pertama kali dibaca</translation>
     </message>
@@ -1808,9 +1880,14 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Riwayat pergerakan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="163" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="187" />
       <source>My app's registered redirect address is elsewhere</source>
       <translation>Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="69" />
+      <source>My own website (StoreSync contract)</source>
+      <translation>Situs web saya sendiri (kontrak StoreSync)</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="129" />
@@ -1873,6 +1950,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Baru</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/website_keys.py" line="32" />
+      <source>New keys for {store}</source>
+      <translation>Kunci baru untuk {store}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/editor.py" line="118" />
       <source>New product</source>
       <translation>Produk baru</translation>
@@ -1913,7 +1995,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada cadangan. Satu dibuat setiap hari selama StoreSync berjalan, di {folder}.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="337" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="388" />
       <source>no code</source>
       <translation>tidak ada kode</translation>
     </message>
@@ -1963,7 +2045,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada pengembalian.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="415" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="471" />
       <source>no shop</source>
       <translation>tidak ada toko</translation>
     </message>
@@ -1983,7 +2065,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada toko yang terhubung.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="118" />
+      <location filename="../../app/gui/stores/page.py" line="119" />
       <source>No store yet. Click “Connect store…” to add your first shop.</source>
       <translation>Belum ada toko. Klik “Hubungkan toko…” untuk menambahkan toko pertama Anda.</translation>
     </message>
@@ -2183,12 +2265,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="251" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="302" />
       <source>Open consent link in browser</source>
       <translation>Buka tautan persetujuan di browser</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="251" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="302" />
       <source>Open in browser</source>
       <translation>Buka di browser</translation>
     </message>
@@ -2208,7 +2290,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka tautan dan setujui dengan akun penjual {store}.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="236" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="287" />
       <source>Open the link, sign in with the shop's seller account and approve. StoreSync catches the answer on this computer.</source>
       <translation>Buka tautan, masuk dengan akun penjual toko tersebut, lalu setujui. StoreSync menerima jawabannya di komputer ini.</translation>
     </message>
@@ -2408,17 +2490,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tempel alamat tujuan redirect browser Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="266" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="317" />
       <source>Paste the whole address from the browser after approving</source>
       <translation>Tempel seluruh alamat dari browser setelah menyetujui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="90" />
+      <location filename="../../app/gui/stores/page.py" line="91" />
       <source>Pause</source>
       <translation>Jeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="90" />
+      <location filename="../../app/gui/stores/page.py" line="91" />
       <source>Pause or resume syncing</source>
       <translation>Jeda atau lanjutkan sinkronisasi</translation>
     </message>
@@ -2483,7 +2565,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="33" />
+      <location filename="../../app/gui/stores/model.py" line="37" />
       <source>Platform sandbox</source>
       <translation>Sandbox platform</translation>
     </message>
@@ -2633,12 +2715,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>produk {product} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="32" />
+      <location filename="../../app/gui/stores/model.py" line="36" />
       <source>Production</source>
       <translation>Produksi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="80" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="82" />
       <source>Production — my real shop</source>
       <translation>Produksi — toko asli saya</translation>
     </message>
@@ -2748,7 +2830,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="91" />
+      <location filename="../../app/gui/stores/page.py" line="92" />
       <source>Re-authorize store</source>
       <translation>Otorisasi ulang toko</translation>
     </message>
@@ -2758,7 +2840,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="91" />
+      <location filename="../../app/gui/stores/page.py" line="92" />
       <source>Re-authorize…</source>
       <translation>Otorisasi ulang…</translation>
     </message>
@@ -2848,12 +2930,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Terima barang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="167" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="191" />
       <source>Redirect address</source>
       <translation>Alamat redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="265" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="316" />
       <source>Redirected address</source>
       <translation>Alamat hasil redirect</translation>
     </message>
@@ -2898,12 +2980,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dilepas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="50" />
+      <location filename="../../app/gui/stores/page.py" line="51" />
       <source>Remove &lt;b&gt;{store}&lt;/b&gt; from StoreSync?</source>
       <translation>Hapus &lt;b&gt;{store}&lt;/b&gt; dari StoreSync?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="92" />
+      <location filename="../../app/gui/stores/page.py" line="93" />
       <source>Remove store</source>
       <translation>Hapus toko</translation>
     </message>
@@ -2913,7 +2995,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="92" />
+      <location filename="../../app/gui/stores/page.py" line="93" />
       <source>Remove…</source>
       <translation>Hapus…</translation>
     </message>
@@ -3028,7 +3110,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hasil</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="180" />
+      <location filename="../../app/gui/stores/page.py" line="181" />
       <source>Resume</source>
       <translation>Lanjutkan</translation>
     </message>
@@ -3123,7 +3205,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="155" />
+      <location filename="../../app/gui/analytics/charts.py" line="160" />
       <source>Revenue (Rp)</source>
       <translation>Pendapatan (Rp)</translation>
     </message>
@@ -3148,17 +3230,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan kemarin</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="95" />
+      <location filename="../../app/gui/stores/page.py" line="96" />
       <source>Review first sync</source>
       <translation>Tinjau sinkronisasi pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="176" />
+      <location filename="../../app/gui/stores/page.py" line="177" />
       <source>Review first sync ({n})…</source>
       <translation>Tinjau sinkronisasi pertama ({n})…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="94" />
+      <location filename="../../app/gui/stores/page.py" line="95" />
       <source>Review first sync…</source>
       <translation>Tinjau sinkronisasi pertama…</translation>
     </message>
@@ -3398,7 +3480,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{pages} halaman dikirim ke printer</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="158" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="182" />
       <source>Service ID</source>
       <translation>Service ID</translation>
     </message>
@@ -3453,7 +3535,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengaturan — {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="89" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Settings…</source>
       <translation>Pengaturan…</translation>
     </message>
@@ -3543,6 +3625,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kirim…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="229" />
+      <source>Shop address</source>
+      <translation>Alamat toko</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/stores.py" line="128" />
       <source>shop id is required</source>
       <translation>ID toko wajib diisi</translation>
@@ -3568,12 +3655,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="152" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="176" />
       <source>Shopee partner ID or TikTok app key</source>
       <translation>Partner ID Shopee atau App Key TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="154" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="178" />
       <source>Shopee partner key or TikTok secret</source>
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
@@ -3852,7 +3939,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Aturan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="89" />
+      <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Store settings</source>
       <translation>Pengaturan toko</translation>
     </message>
@@ -3917,19 +4004,24 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>StoreSync telah menerima otorisasi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/model.py" line="34" />
+      <location filename="../../app/gui/stores/model.py" line="38" />
       <source>StoreSync sandbox</source>
       <translation>Sandbox StoreSync</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="83" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="85" />
       <source>StoreSync sandbox on this computer (try it out)</source>
       <translation>Sandbox StoreSync di komputer ini (untuk mencoba)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="118" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="122" />
       <source>StoreSync's own sandbox, for trying things out: enter the app ID and secret it printed when it started (python -m app.sandbox).</source>
       <translation>Sandbox bawaan StoreSync, untuk mencoba-coba: masukkan app ID dan secret yang dicetaknya saat dijalankan (python -m app.sandbox).</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="146" />
+      <source>StoreSync's own sandbox: enter the shop address, key and secret that python -m app.sandbox printed for the website shop.</source>
+      <translation>Sandbox milik StoreSync: masukkan alamat toko, kunci, dan rahasia yang dicetak python -m app.sandbox untuk toko situs web.</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="67" />
@@ -3967,7 +4059,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronisasi gagal: {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="87" />
+      <location filename="../../app/gui/stores/page.py" line="88" />
       <source>Sync now</source>
       <translation>Sinkronkan sekarang</translation>
     </message>
@@ -3977,7 +4069,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="210" />
+      <location filename="../../app/gui/stores/page.py" line="211" />
       <source>Sync of {store} failed to start</source>
       <translation>Sinkronisasi {store} gagal dimulai</translation>
     </message>
@@ -3997,7 +4089,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Status sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="87" />
+      <location filename="../../app/gui/stores/page.py" line="88" />
       <source>Sync the selected store now</source>
       <translation>Sinkronkan toko yang dipilih sekarang</translation>
     </message>
@@ -4037,7 +4129,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan {n} toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="212" />
+      <location filename="../../app/gui/stores/page.py" line="213" />
       <source>Syncing {store}…</source>
       <translation>Menyinkronkan {store}…</translation>
     </message>
@@ -4057,7 +4149,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>alamat itu tidak berisi code=…; salin seluruh isi bilah alamat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="348" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="399" />
       <source>That answer belongs to another connection attempt; try again.</source>
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
     </message>
@@ -4077,7 +4169,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Resi belum siap tepat waktu; coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="203" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="254" />
       <source>The API address must start with https:// (http only for 127.0.0.1)</source>
       <translation>Alamat API harus diawali https:// (http hanya untuk 127.0.0.1)</translation>
     </message>
@@ -4102,7 +4194,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
     </message>
     <message>
-      <location filename="../../app/core/sync/connect.py" line="92" />
+      <location filename="../../app/core/sync/connect.py" line="101" />
       <source>the data folder {folder} cannot be written: make it writable (or choose another with --data-dir), then connect again</source>
       <translation>folder data {folder} tidak bisa ditulisi: buat agar bisa ditulisi (atau pilih folder lain dengan --data-dir), lalu hubungkan lagi</translation>
     </message>
@@ -4162,6 +4254,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Berkas {path} tidak ada.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/stores/website_keys.py" line="96" />
+      <source>The keys were not accepted: {error}</source>
+      <translation>Kunci tidak diterima: {error}</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/analytics/calendar.py" line="100" />
       <source>the last day is before the first</source>
       <translation>hari terakhir lebih awal dari hari pertama</translation>
@@ -4175,6 +4272,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/settings/recovery.py" line="67" />
       <source>The newest good backup is {name}, made {time}. Restoring it brings back your data as it was then; the damaged file is kept beside it.</source>
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/webshop/base.py" line="163" />
+      <source>the order is {status} in the shop: it cannot be cancelled</source>
+      <translation>pesanan berstatus {status} di toko: tidak dapat dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/webshop/base.py" line="122" />
+      <source>the order is {status} in the shop: it cannot be shipped</source>
+      <translation>pesanan berstatus {status} di toko: tidak dapat dikirim</translation>
     </message>
     <message>
       <location filename="../../app/core/platforms/shopee/shipping.py" line="183" />
@@ -4207,7 +4314,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Platform tidak menyetujui.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="339" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="390" />
       <source>The platform did not approve: {reason}</source>
       <translation>Platform tidak menyetujui: {reason}</translation>
     </message>
@@ -4222,7 +4329,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>platform menolak: {reason}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="81" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="83" />
       <source>The platform's own sandbox (test shop)</source>
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
@@ -4267,6 +4374,31 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>aplikasi StoreSync</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/custom/errors.py" line="29" />
+      <source>the website answered HTTP {status} without the StoreSync contract's error body: check the address</source>
+      <translation>situs web menjawab HTTP {status} tanpa isi galat kontrak StoreSync: periksa alamatnya</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/woocommerce/errors.py" line="31" />
+      <source>the website answered HTTP {status} without WooCommerce's error body: check the shop address</source>
+      <translation>situs web menjawab HTTP {status} tanpa isi galat WooCommerce: periksa alamat toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/custom/errors.py" line="40" />
+      <source>the website refused the API key ({detail}): ask its developer for a new key and connect again</source>
+      <translation>situs web menolak kunci API ({detail}): minta kunci baru kepada pengembangnya lalu hubungkan lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/custom/adapter.py" line="162" />
+      <source>the website speaks contract version {got}, StoreSync speaks {want}: ask its developer to follow docs/custom-store-api.md</source>
+      <translation>situs web memakai kontrak versi {got}, StoreSync memakai {want}: minta pengembangnya mengikuti docs/custom-store-api.md</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/custom/adapter.py" line="245" />
+      <source>the website's list has no items</source>
+      <translation>daftar dari situs web tidak berisi items</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/analytics/stock.py" line="173" />
       <source>the window must be at least 1 day</source>
       <translation>rentang waktu harus minimal 1 hari</translation>
@@ -4282,7 +4414,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tema</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="165" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="189" />
       <source>Then paste the address you land on after approving</source>
       <translation>Lalu tempel alamat yang terbuka setelah Anda menyetujui</translation>
     </message>
@@ -4337,6 +4469,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pesanan ini sudah tidak ada.</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/woocommerce/errors.py" line="58" />
+      <source>this site has no WooCommerce REST API at that address: check the address and that WooCommerce is active with pretty permalinks</source>
+      <translation>situs ini tidak punya REST API WooCommerce di alamat itu: periksa alamatnya dan pastikan WooCommerce aktif dengan permalink cantik</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/stores.py" line="148" />
       <source>this {platform} shop ({shop_id}) is already connected as store {store}</source>
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
@@ -4352,7 +4489,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="158" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="182" />
       <source>TikTok only: the app's service ID</source>
       <translation>Khusus TikTok: Service ID aplikasi</translation>
     </message>
@@ -4387,7 +4524,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop tidak mengirim tautan dokumen untuk paket ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="161" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="185" />
       <source>TikTok's separate token host</source>
       <translation>Host token TikTok yang terpisah</translation>
     </message>
@@ -4427,7 +4564,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hari ini dan kemarin, per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="161" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="185" />
       <source>Token address</source>
       <translation>Alamat token</translation>
     </message>
@@ -4512,6 +4649,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Ketik SKU atau nama produk</translation>
     </message>
     <message>
+      <location filename="../../app/core/platforms/webshop/base.py" line="132" />
+      <source>type the courier's tracking number</source>
+      <translation>ketik nomor resi kurir</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="139" />
       <source>Unit cost (Rp)</source>
       <translation>Modal per unit (Rp)</translation>
@@ -4567,12 +4709,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} produk diperbarui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="269" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="320" />
       <source>Use pasted address</source>
       <translation>Gunakan alamat yang ditempel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="269" />
+      <location filename="../../app/core/platforms/woocommerce/adapter.py" line="74" />
+      <source>use the shop's https:// address: keys are never sent over plain http</source>
+      <translation>gunakan alamat https:// toko: kunci tidak pernah dikirim lewat http biasa</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="320" />
       <source>Use this address</source>
       <translation>Gunakan alamat ini</translation>
     </message>
@@ -4627,7 +4774,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Variasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="317" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="368" />
       <source>Waiting for the approval on {address} …</source>
       <translation>Menunggu persetujuan di {address} …</translation>
     </message>
@@ -4692,12 +4839,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Letak SKU ini di lokasi ini (urutan pengambilan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="123" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="127" />
       <source>Where to get these: create an app in TikTok Shop Partner Center (partner.tiktokshop.com); its App key, App secret and Service ID go here. TikTok fixes the app's redirect address in Partner Center: register an address you own (for example your website), tick "registered redirect address is elsewhere" below and enter the same address; after approving, paste the address your browser lands on.</source>
       <translation>Dari mana mendapatkannya: buat aplikasi di TikTok Shop Partner Center (partner.tiktokshop.com); App key, App secret, dan Service ID-nya diisi di sini. TikTok menetapkan alamat redirect aplikasi di Partner Center: daftarkan alamat milik Anda (misalnya situs web Anda), centang "Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain" di bawah dan isi alamat yang sama; setelah menyetujui, tempel alamat tujuan browser Anda.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="131" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="135" />
       <source>Where to get these: register as a developer on Shopee Open Platform (open.shopee.com) and create an app; its Partner ID and Partner Key go here. Test keys work only in Shopee's sandbox, live keys only in production. No redirect address needs registering: StoreSync catches the approval on this computer.</source>
       <translation>Dari mana mendapatkannya: daftar sebagai developer di Shopee Open Platform (open.shopee.com) dan buat aplikasi; Partner ID dan Partner Key-nya diisi di sini. Kunci uji hanya berlaku di sandbox Shopee, kunci live hanya di produksi. Tidak perlu mendaftarkan alamat redirect: StoreSync menangkap persetujuan di komputer ini.</translation>
     </message>
@@ -4720,6 +4867,26 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/inventory/model.py" line="185" />
       <source>Why</source>
       <translation>Keterangan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/woocommerce/adapter.py" line="196" />
+      <source>WooCommerce did not confirm the update</source>
+      <translation>WooCommerce tidak mengonfirmasi pembaruan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/woocommerce/errors.py" line="50" />
+      <source>WooCommerce refused the call ({detail}): give the key Read/Write permission</source>
+      <translation>WooCommerce menolak permintaan ({detail}): beri kunci izin Read/Write</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/platforms/woocommerce/errors.py" line="41" />
+      <source>WooCommerce refused the keys ({detail}): create a new key pair in WooCommerce → Settings → Advanced → REST API and connect again</source>
+      <translation>WooCommerce menolak kunci ({detail}): buat pasangan kunci baru di WooCommerce → Settings → Advanced → REST API lalu hubungkan lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="68" />
+      <source>WooCommerce website</source>
+      <translation>Situs web WooCommerce</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/model.py" line="98" />
@@ -4755,6 +4922,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/loopback.py" line="26" />
       <source>You can close this tab and return to StoreSync.</source>
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/stores/connect_wizard.py" line="156" />
+      <source>Your website's developer implements the StoreSync contract (docs/custom-store-api.md) and gives you its address and API key. No consent page: the key is checked with one call.</source>
+      <translation>Pengembang situs web Anda menerapkan kontrak StoreSync (docs/custom-store-api.md) dan memberi Anda alamat serta kunci API-nya. Tanpa halaman persetujuan: kunci diperiksa dengan satu panggilan.</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="255" />
@@ -5027,7 +5199,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store} sudah diotorisasi lagi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="303" />
+      <location filename="../../app/gui/stores/page.py" line="311" />
       <source>{store} removed</source>
       <translation>{store} dihapus</translation>
     </message>
@@ -5037,7 +5209,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store}: pesanan tiap {seconds} dtk · {calls} panggilan/menit ({why})</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/page.py" line="208" />
+      <location filename="../../app/gui/stores/page.py" line="209" />
       <source>{store}: {n} sync jobs started</source>
       <translation>{store}: {n} tugas sinkronisasi dimulai</translation>
     </message>
@@ -5072,22 +5244,22 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{value!r} bukan nominal yang valid</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="47" />
+      <location filename="../../app/gui/analytics/charts.py" line="52" />
       <source>{value}B</source>
       <translation>{value} M</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="51" />
+      <location filename="../../app/gui/analytics/charts.py" line="56" />
       <source>{value}K</source>
       <translation>{value} rb</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="47" />
+      <location filename="../../app/gui/analytics/charts.py" line="52" />
       <source>{value}M</source>
       <translation>{value} jt</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/charts.py" line="47" />
+      <location filename="../../app/gui/analytics/charts.py" line="52" />
       <source>{value}T</source>
       <translation>{value} T</translation>
     </message>
@@ -5102,7 +5274,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{who} sudah menyinkronkan folder data ini; hanya satu proses yang boleh menyinkronkannya sekaligus: hentikan proses itu dulu, atau tetap gunakan proses itu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/stores/connect_wizard.py" line="268" />
+      <location filename="../../app/gui/stores/connect_wizard.py" line="319" />
       <source>…or paste the address you were redirected to</source>
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>

@@ -113,6 +113,11 @@ class FakeEngine:
             if self.fail_connect:
                 fut.set_exception(RuntimeError(self.fail_connect))
                 return
+            # like the engine: a shop already connected is updated, not added again
+            existing = stores.find_store_id(self.ctx, request.platform, request.shop_id or "9001")
+            if existing is not None:
+                fut.set_result([stores.get_store(self.ctx, existing)])
+                return
             st = stores.create_store(
                 self.ctx,
                 stores.StoreInput(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import urllib.request
 
+from PySide6.QtWidgets import QLabel
+
 from app.core.domain import Environment, Platform
 from app.core.services import stores
 from app.gui.stores.connect_wizard import ConnectStoreWizard
@@ -163,3 +165,70 @@ def test_a_disabled_cap_looks_disabled(qtbot, gui, seeded):
     assert grey != normal  # its number is drawn in grey, not like an editable field
     dialog.cap_enabled.setChecked(True)
     assert dialog.cap.isEnabled()
+
+
+def test_a_website_connects_with_its_keys_and_skips_the_consent_step(qtbot, gui, seeded):
+    """WooCommerce: address, consumer key and secret; no consent page; the engine gets a
+    key request (no code) and the store is listed as WooCommerce."""
+    page = open_stores(qtbot, gui)
+    wizard = page.connect_store()
+    qtbot.addWidget(wizard)
+    wizard.platform_page.choose(Platform.WOOCOMMERCE, Environment.PRODUCTION)
+    wizard.next()
+    cred = wizard.credentials_page
+    assert "REST API" in cred.help.text()
+    assert not cred.redirect.isVisibleTo(wizard) and not cred.auth_url.isVisibleTo(wizard)
+    cred.api_url.setText("https://tokoku.id")
+    cred.app_id.setText("ck_abc")
+    cred.app_secret.setText("cs_secret")
+    wizard.next()
+    assert wizard.currentPage() is wizard.finish_page
+    qtbot.waitUntil(lambda: wizard.finish_page.isComplete(), timeout=60_000)
+    request = next(r for name, r in gui.engine.calls if name == "connect_store")
+    assert (request.platform, request.code, request.endpoints.api_base_url) == (
+        Platform.WOOCOMMERCE,
+        "",
+        "https://tokoku.id",
+    )
+    assert request.credentials.app_secret == "cs_secret"
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=60_000)
+    labels = {page.model.row_at(r).platform for r in range(page.model.rowCount())}
+    assert "woocommerce" in labels
+
+
+def test_a_website_store_gets_new_keys_instead_of_a_consent_page(qtbot, gui, seeded):
+    from app.gui.stores.website_keys import WebsiteKeysDialog
+
+    site = stores.create_store(
+        gui.ctx,
+        stores.StoreInput(
+            platform=Platform.WOOCOMMERCE,
+            name="Toko Online",
+            external_shop_id="tokoku.id",
+            api_base_url="https://tokoku.id",
+            environment=Environment.PRODUCTION,
+            app_id="ck_old",
+        ),
+    )
+    page = open_stores(qtbot, gui)
+    qtbot.waitUntil(lambda: page.model.row_of(site.id) is not None, timeout=60_000)
+    page.view.selectRow(page.model.row_of(site.id))
+    dlg = page.reauthorize()
+    assert isinstance(dlg, WebsiteKeysDialog)
+    assert "REST API" in dlg.findChild(QLabel).text()
+    dlg.secret.setText("cs_new")
+    gui.engine.fail_connect = "WooCommerce refused the keys (401)"
+    dlg.submit()
+    qtbot.waitUntil(lambda: "refused the keys" in dlg.error.text(), timeout=60_000)
+    assert dlg.isVisible()
+    gui.engine.fail_connect = None
+    with qtbot.waitSignal(dlg.accepted, timeout=60_000):
+        dlg.submit()
+    request = [r for name, r in gui.engine.calls if name == "connect_store"][-1]
+    assert (request.code, request.shop_id, request.credentials.app_secret) == (
+        "",
+        "tokoku.id",
+        "cs_new",
+    )
+    assert dlg.result_store.id == site.id

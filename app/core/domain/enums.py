@@ -26,7 +26,13 @@ class Platform(enum.StrEnum):
 
     SHOPEE = "shopee"
     TIKTOK_SHOP = "tiktok_shop"
-    CUSTOM_WEBSITE = "custom_website"
+    CUSTOM_WEBSITE = "custom_website"  # a site speaking docs/custom-store-api.md
+    WOOCOMMERCE = "woocommerce"
+
+    @property
+    def is_website(self) -> bool:
+        """A seller's own site: connected with keys, no marketplace in between."""
+        return self in (Platform.CUSTOM_WEBSITE, Platform.WOOCOMMERCE)
 
 
 class OrderStatus(enum.StrEnum):

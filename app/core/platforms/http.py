@@ -41,6 +41,9 @@ SECRET_KEYS = (
     "app_secret",
     "auth_code",
     "x-tts-access-token",
+    "consumer_key",
+    "consumer_secret",
+    "x-storesync-key",
 )
 _KEYS_ALT = "|".join(re.escape(k) for k in SECRET_KEYS)
 _SECRET_RE = re.compile(

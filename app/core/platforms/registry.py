@@ -77,4 +77,30 @@ def build_adapter(
             retry=retry,
             options=options,
         )
+    if platform == Platform.WOOCOMMERCE:
+        from app.core.platforms.woocommerce import WooCommerceAdapter
+
+        return WooCommerceAdapter(
+            http,
+            endpoints,
+            credentials,
+            shop_id,
+            tokens,
+            limiter=limiter,
+            retry=retry,
+            options=options,
+        )
+    if platform == Platform.CUSTOM_WEBSITE:
+        from app.core.platforms.custom import CustomStoreAdapter
+
+        return CustomStoreAdapter(
+            http,
+            endpoints,
+            credentials,
+            shop_id,
+            tokens,
+            limiter=limiter,
+            retry=retry,
+            options=options,
+        )
     raise ValueError(f"no adapter for platform {platform.value}")

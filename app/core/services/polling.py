@@ -32,7 +32,14 @@ from app.core.settings import LAST_UNITS_THRESHOLD, LOW_STOCK_DEFAULT_POINT, set
 # Shopee publishes no number (shopee-api.md §4.4: ~1,000 req/min per app is anecdotal);
 # our client allows 10/s = 600/min per store. Fast polling is dropped when a store has
 # used half of this in the last minute, so syncing never crowds out the seller's own tools.
-CALL_BUDGET_PER_MINUTE: dict[Platform, int] = {Platform.SHOPEE: 600, Platform.TIKTOK_SHOP: 2400}
+CALL_BUDGET_PER_MINUTE: dict[Platform, int] = {
+    Platform.SHOPEE: 600,
+    Platform.TIKTOK_SHOP: 2400,
+    # a website sets no published limit; our client sends at most 5 a second
+    # (app/core/platforms/webshop/client.py)
+    Platform.WOOCOMMERCE: 300,
+    Platform.CUSTOM_WEBSITE: 300,
+}
 BUDGET_SHARE = 0.5
 
 

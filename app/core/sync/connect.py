@@ -75,8 +75,17 @@ def _input(req: ConnectRequest, name: str, shop_id: str) -> StoreInput:
         api_base_url=req.endpoints.api_base_url,
         environment=req.environment,
         auth_base_url=req.endpoints.auth_base_url,
-        app_id=req.credentials.app_id,
+        app_id=shown_app_id(req),
     )
+
+
+def shown_app_id(req: ConnectRequest) -> str:
+    """The app id kept in the database for display. A website's key is half of its key pair,
+    so only its last four characters are kept there (the whole pair lives in the keychain)."""
+    app_id = req.credentials.app_id
+    if req.platform.is_website and len(app_id) > 8:
+        return f"{app_id[:3]}…{app_id[-4:]}"
+    return app_id
 
 
 def _check_writable(folder: Path, database: Path) -> None:
@@ -113,7 +122,7 @@ def _register(
                 environment=req.environment,
                 auth_base_url=req.endpoints.auth_base_url,
                 region=shop.region,
-                app_id=req.credentials.app_id,
+                app_id=shown_app_id(req),
                 shop_cipher=shop.cipher,
             ),
         )
@@ -124,7 +133,7 @@ def _register(
             existing_id,
             api_base_url=req.endpoints.api_base_url,
             auth_base_url=req.endpoints.auth_base_url,
-            app_id=req.credentials.app_id,
+            app_id=shown_app_id(req),
             shop_cipher=shop.cipher,
             environment=req.environment,
         )

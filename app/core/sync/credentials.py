@@ -81,7 +81,13 @@ class CredentialVault:
         self._secrets.set_json(
             store.secret_key,
             APP_SECRET,
-            {"secret": credentials.app_secret, "service_id": credentials.service_id},
+            {
+                "secret": credentials.app_secret,
+                "service_id": credentials.service_id,
+                # a website's key (half of its pair) is kept here whole; the database
+                # shows only its end (app/core/sync/connect.py, shown_app_id)
+                "app_id": credentials.app_id,
+            },
             sandbox=store.is_sandbox,
         )
 
@@ -90,7 +96,8 @@ class CredentialVault:
         data = self._secrets.get_json(store.secret_key, APP_SECRET, sandbox=store.is_sandbox)
         if data is None:
             return None
-        return AppCredentials(store.app_id, data["secret"], data.get("service_id"))
+        app_id = data.get("app_id") or store.app_id
+        return AppCredentials(app_id, data["secret"], data.get("service_id"))
 
     def save_tokens(self, store: StoreDTO, tokens: TokenSet) -> None:
         """Keep a new token set (written before the old one is forgotten)."""

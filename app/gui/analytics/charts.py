@@ -27,7 +27,12 @@ from app.gui.formatting import day_name, format_date, format_decimal, format_rup
 from app.gui.i18n import tr
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
-PLATFORM_COLORS = {"shopee": "#ee4d2d", "tiktok_shop": "#111111"}
+PLATFORM_COLORS = {
+    "shopee": "#ee4d2d",
+    "tiktok_shop": "#111111",
+    "woocommerce": "#7f54b3",
+    "custom_website": "#2e7d32",
+}
 
 
 def _axis_offset(tz: tzinfo, when: date) -> int:

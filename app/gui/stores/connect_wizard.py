@@ -65,6 +65,8 @@ class PlatformPage(QWizardPage):
             (
                 ("Shopee", Platform.SHOPEE),  # a brand name
                 (tr("TikTok Shop (incl. Tokopedia)"), Platform.TIKTOK_SHOP),
+                (tr("WooCommerce website"), Platform.WOOCOMMERCE),
+                (tr("My own website (StoreSync contract)"), Platform.CUSTOM_WEBSITE),
             )
         ):
             rb = named(QRadioButton(label), label)
@@ -114,6 +116,8 @@ def connect_help(platform: Platform, env: Environment) -> str:
     """What a seller registers with the platform to get these keys, and which redirect
     address to give it (the reference's §1 and §3 of each platform; README, "Connect your
     store")."""
+    if platform.is_website:
+        return website_help(platform, env)
     if env == Environment.LOCAL_SANDBOX:
         return tr(
             "StoreSync's own sandbox, for trying things out: enter the app ID and secret it "
@@ -133,6 +137,26 @@ def connect_help(platform: Platform, env: Environment) -> str:
         "(open.shopee.com) and create an app; its Partner ID and Partner Key go here. Test "
         "keys work only in Shopee's sandbox, live keys only in production. No redirect "
         "address needs registering: StoreSync catches the approval on this computer."
+    )
+
+
+def website_help(platform: Platform, env: Environment) -> str:
+    """Where a seller finds a website's keys (README, "Connect your website")."""
+    if env == Environment.LOCAL_SANDBOX:
+        return tr(
+            "StoreSync's own sandbox: enter the shop address, key and secret that "
+            "python -m app.sandbox printed for the website shop."
+        )
+    if platform == Platform.WOOCOMMERCE:
+        return tr(
+            "In WordPress open WooCommerce → Settings → Advanced → REST API → Add key, give "
+            "it Read/Write permission, and paste the Consumer key (ck_…) and Consumer secret "
+            "(cs_…) here with your shop's https:// address."
+        )
+    return tr(
+        "Your website's developer implements the StoreSync contract (docs/custom-store-api.md) "
+        "and gives you its address and API key. No consent page: the key is checked with "
+        "one call."
     )
 
 
@@ -191,6 +215,33 @@ class CredentialsPage(QWizardPage):
         self.service_id.setVisible(tiktok)
         self.service_label.setVisible(tiktok)
         self.auth_url.setEnabled(tiktok or env == Environment.LOCAL_SANDBOX)
+        self._show_website(platform)
+
+    def _show_website(self, platform: Platform) -> None:
+        """A website connects with its address and keys: no token host, no redirect."""
+        website = platform.is_website
+        form = self.layout()
+        for w in (self.auth_url, self.custom_redirect, self.redirect):
+            w.setVisible(not website)
+            if isinstance(form, QFormLayout) and form.labelForField(w) is not None:
+                form.labelForField(w).setVisible(not website)
+        labels = {
+            Platform.WOOCOMMERCE: (tr("Consumer key"), tr("Consumer secret"), tr("Shop address")),
+            Platform.CUSTOM_WEBSITE: (tr("Key name"), tr("API key"), tr("Contract address")),
+        }.get(
+            platform, (tr("App ID / partner ID"), tr("App secret / partner key"), tr("API address"))
+        )
+        for field, text in zip((self.app_id, self.app_secret, self.api_url), labels, strict=True):
+            if isinstance(form, QFormLayout) and form.labelForField(field) is not None:
+                form.labelForField(field).setText(text)
+        if platform == Platform.CUSTOM_WEBSITE and not self.app_id.text():
+            self.app_id.setText("key")
+
+    def nextId(self) -> int:
+        """A website skips the consent step."""
+        if self._wiz.platform_page.platform().is_website:
+            return self._wiz.finish_id
+        return super().nextId()
 
     def isComplete(self) -> bool:
         return all(w.text().strip() for w in (self.app_id, self.app_secret, self.api_url))
@@ -391,7 +442,8 @@ class FinishPage(QWizardPage):
     def initializePage(self) -> None:
         self.connected = None
         set_error(self.error, None)
-        params = self._wiz.authorize_page.params or {}
+        website = self._wiz.platform_page.platform().is_website
+        params = {} if website else (self._wiz.authorize_page.params or {})
         request = ConnectRequest(
             platform=self._wiz.platform_page.platform(),
             environment=self._wiz.platform_page.environment(),
@@ -401,7 +453,11 @@ class FinishPage(QWizardPage):
             shop_id=params.get("shop_id"),
         )
         self.progress.setVisible(True)
-        self.status.setText(tr("Exchanging the code for tokens and reading the shop…"))
+        self.status.setText(
+            tr("Checking the keys and reading the shop…")
+            if website
+            else tr("Exchanging the code for tokens and reading the shop…")
+        )
         self._busy = True
         gui = self._wiz.gui
         ask_engine(
@@ -429,7 +485,11 @@ class FinishPage(QWizardPage):
             self.error,
             tr(
                 "Connecting failed: {error}\nGo Back to approve again (each code works once)."
-            ).format(error=exc),
+            ).format(error=tr_message(exc))
+            if not self._wiz.platform_page.platform().is_website
+            else tr("Connecting failed: {error}\nGo Back to check the address and keys.").format(
+                error=tr_message(exc)
+            ),
         )
         self.completeChanged.emit()
 
@@ -456,8 +516,9 @@ class ConnectStoreWizard(QWizard):
         self.credentials_page = CredentialsPage(self)
         self.authorize_page = AuthorizePage(self)
         self.finish_page = FinishPage(self)
-        for p in (self.platform_page, self.credentials_page, self.authorize_page, self.finish_page):
+        for p in (self.platform_page, self.credentials_page, self.authorize_page):
             self.addPage(p)
+        self.finish_id = self.addPage(self.finish_page)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.finished.connect(lambda _r: self.authorize_page.stop_listener())
         self.accepted.connect(self._emit_connected)

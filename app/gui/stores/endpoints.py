@@ -19,6 +19,12 @@ def default_endpoints(
     platform: Platform, environment: Environment, local_url: str | None = None
 ) -> Endpoints:
     """Where a store of ``platform`` lives in ``environment``."""
+    if platform.is_website:
+        if environment != Environment.LOCAL_SANDBOX:
+            return Endpoints(api_base_url="")  # the seller's own address
+        # the sandbox's first shop of that kind (python -m app.sandbox prints them)
+        path = "/woo/woo1" if platform == Platform.WOOCOMMERCE else "/custom/site1"
+        return Endpoints((local_url or LOCAL_SANDBOX_DEFAULT).rstrip("/") + path)
     if environment == Environment.LOCAL_SANDBOX:
         url = (local_url or LOCAL_SANDBOX_DEFAULT).rstrip("/")
         # our sandbox serves the API and TikTok's token host on one address

@@ -23,7 +23,11 @@ STATUS_COLOURS = {
     StoreStatus.DISCONNECTED: ERROR,
 }
 
-PLATFORM_LABELS = {"shopee": "Shopee", "tiktok_shop": "TikTok Shop"}  # brand names
+PLATFORM_LABELS = {  # brand names
+    "shopee": "Shopee",
+    "tiktok_shop": "TikTok Shop",
+    "woocommerce": "WooCommerce",
+}
 
 
 def environment_label(environment: str) -> str:

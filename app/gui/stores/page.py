@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -248,15 +249,22 @@ class StoresPage(Page):
             tr("Could not change the store"),
         )
 
-    def reauthorize(self) -> None:
-        """Run the consent flow again for the selected store."""
+    def reauthorize(self) -> QDialog | None:
+        """Run the consent flow again for the selected store (a website: enter its keys
+        again)."""
         st = self.selected_store()
         if st is None:
-            return
-        dlg = ReauthorizeDialog(self.gui, st, self)
+            return None
+        if st.platform.is_website:  # keys, not a consent page
+            from app.gui.stores.website_keys import WebsiteKeysDialog
+
+            dlg: QDialog = WebsiteKeysDialog(self.gui, st, self)
+        else:
+            dlg = ReauthorizeDialog(self.gui, st, self)
         dlg.finished.connect(lambda _r: self.reload())
         dlg.finished.connect(dlg.deleteLater)
         dlg.show()
+        return dlg
 
     def review_first_sync(self) -> FirstSyncReviewDialog | None:
         """Show the selected store's first-sync review (non-modal)."""

@@ -10,7 +10,7 @@ import sqlite3
 import subprocess
 import sys
 
-from app.sandbox.demo import build_sandbox
+from app.demo import demo_sandbox
 
 RANK = {"unpaid": 0, "to_ship": 1, "shipped": 2, "returned": 3, "completed": 3, "cancelled": 3}
 
@@ -69,7 +69,7 @@ def marketplace_moves_on(data_dir) -> None:
     """The demo marketplace as a longer session leaves it: most orders shipped and
     completed (the buyers' thread does this every few seconds while a demo runs)."""
     path = data_dir / "demo-sandbox.json"
-    sandbox = build_sandbox(0)
+    sandbox = demo_sandbox(0)
     assert sandbox.load_state(path)
     with sandbox.lock:
         for _ in range(15):

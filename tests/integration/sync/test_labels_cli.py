@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from app.sandbox.demo import build_sandbox
+from app.demo import demo_sandbox
 from tests.integration.sync.labels_support import pdf_pages, ship_shopee, ship_tiktok
 
 ENV = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
@@ -62,7 +62,7 @@ def test_demo_then_labels_writes_one_page_per_package(tmp_path):
     data = tmp_path / "data"
     done = storesync(data, "demo", "--once")
     assert done.returncode == 0, done.stdout + done.stderr
-    sandbox = build_sandbox(0)
+    sandbox = demo_sandbox(0)
     assert sandbox.load_state(data / "demo-sandbox.json")
     sandbox.start()  # on the port the demo used: the stores' URLs point there
     try:

@@ -36,9 +36,19 @@ def test_after_demo_once_ship_all_ready_ships_every_waiting_order(tmp_path):
         "SELECT s.name, count(*) FROM orders o JOIN stores s ON s.id = o.store_id "
         "WHERE o.status = 'to_ship' GROUP BY s.name",
     )
-    assert len(waiting) == 4 and all(n >= 3 for _s, n in waiting)  # every demo shop
+    assert len(waiting) == 5 and all(n >= 3 for _s, n in waiting)  # every demo shop
+    # the marketplaces' stores (the website's orders need typed tracking numbers: they
+    # are shipped in tests/integration/sync/test_website_stores.py)
+    stores = [
+        a
+        for (sid,) in query(
+            data, "SELECT id FROM stores WHERE platform IN ('shopee', 'tiktok_shop')"
+        )
+        for a in ("--store", str(sid))
+    ]
+    assert len(stores) == 8
 
-    out = storesync(data, "orders", "ship", "--all-ready")
+    out = storesync(data, "orders", "ship", "--all-ready", *stores)
     assert out.returncode == 0, out.stdout + out.stderr
     lines = out.stdout.splitlines()
     shipped = [ln for ln in lines if " shipped (" in ln]
@@ -54,7 +64,7 @@ def test_after_demo_once_ship_all_ready_ships_every_waiting_order(tmp_path):
     assert {pid for pid, _t in rows} == {ln.split(": ")[1].split()[0] for ln in shipped}
     assert all(t for _p, t in rows)
     # the order sync after shipping saw the platforms' new statuses; nothing is left
-    again = storesync(data, "orders", "ship", "--all-ready")
+    again = storesync(data, "orders", "ship", "--all-ready", *stores)
     assert again.returncode == 0 and again.stdout.strip() == "no orders waiting to be shipped"
 
 

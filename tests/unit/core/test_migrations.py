@@ -41,7 +41,7 @@ def test_empty_database_upgrades_to_head_with_every_table(tmp_path):
     assert set(inspect(engine).get_table_names()) >= EXPECTED_TABLES
     with engine.connect() as c:
         codes = {r[0] for r in c.execute(text("SELECT code FROM platforms"))}
-        assert codes == {"shopee", "tiktok_shop", "custom_website"}
+        assert codes == {"shopee", "tiktok_shop", "custom_website", "woocommerce"}
 
 
 def test_existing_database_stays_at_head_and_keeps_data(tmp_path):

@@ -1,0 +1,1 @@
+"""Website shops (WooCommerce and the open custom contract) in the sandbox."""
