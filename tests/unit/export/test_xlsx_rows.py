@@ -36,10 +36,10 @@ def openpyxl_path(monkeypatch):
 def test_every_export_is_written_as_openpyxl_writes_it(
     kind,
     ctx,
-    data,
+    data,  # noqa: F811 (the fixture imported above)
     tmp_path,
     monkeypatch,
-    openpyxl_path,  # noqa: F811
+    openpyxl_path,
 ):
     monkeypatch.setattr(reports, "utcnow", lambda: FIXED_NOW.replace(tzinfo=None))
     fast = run_export(ctx, ExportRequest(kind, *NOV), tmp_path / "fast.xlsx")
