@@ -232,7 +232,7 @@ def stock_rows(ctx: ServiceContext, ids: Sequence[int]) -> dict[int, StockLevel]
         return {}
     # the page's ids lead: without statistics SQLite would rather walk every variant of
     # the workspace (its index looks selective) and look each one's stock up
-    stmt = (
+    stmt: Select = (
         select(*_LEVEL_COLUMNS)
         .join(Variant, Variant.id == InventoryItem.variant_id)
         .join(Product, Product.id == Variant.product_id)
