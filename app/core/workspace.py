@@ -26,6 +26,7 @@ from app.core.db.backup import (
     newest_good_backup,
     restore_backup,
 )
+from app.core.db.clean_close import forget, record_clean_close
 from app.core.db.engine import make_engine, make_sessionmaker
 from app.core.db.integrity import check_database
 from app.core.db.migrate import upgrade_to_head
@@ -71,10 +72,14 @@ class OpenWorkspace:
     # low-stock alerts fired by a commit (services/alerts.py); the GUI turns them into
     # tray notifications
     low_stock: LowStockHooks | None = None
+    # when the file was last found sound; a clean close vouches for it (db/clean_close.py)
+    checked_at: datetime | None = None
 
     def close(self) -> None:
-        """Release the database."""
+        """Release the database (and say it was closed cleanly, after a check)."""
         self.engine.dispose()
+        if self.checked_at is not None:
+            record_clean_close(self.paths.database, self.checked_at)
 
 
 def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
@@ -84,7 +89,10 @@ def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
     anything opens it for writing: it is never migrated, repaired or overwritten.
     """
     paths.ensure()
-    check_database(paths)  # quick_check: reads every page, seconds even for a big file
+    # quick_check reads every page (seconds for a big file), unless the file is untouched
+    # since a clean close after a check (app/core/db/clean_close.py)
+    checked_at = check_database(paths)
+    forget(paths.database)  # opened for writing: the stamp no longer vouches
     engine = make_engine(paths.database)
     upgrade_to_head(engine)
     sessions = make_sessionmaker(engine)
@@ -98,7 +106,7 @@ def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
     upgrade_settings(ctx)
     _summarise_old_orders(ctx)
     secrets = SecretStore(paths.data_dir / "insecure-secrets.json")
-    return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox, low_stock)
+    return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox, low_stock, checked_at)
 
 
 def _summarise_old_orders(ctx: ServiceContext) -> None:

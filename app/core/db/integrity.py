@@ -8,12 +8,17 @@ Neither writes to the file: a corrupt database is reported and left as it is.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
+from app.core.db.clean_close import vouched_check
 from app.core.db.engine import BUSY_TIMEOUT_MS
 from app.core.db.problems import DatabaseCorrupt, typed_errors
 from app.core.paths import AppPaths
+
+log = logging.getLogger(__name__)
 
 MAX_REPORTED = 20
 
@@ -45,12 +50,22 @@ def integrity_errors(path: Path, *, quick: bool = False) -> list[str]:
     return [] if found == ["ok"] else found
 
 
-def check_database(paths: AppPaths, *, quick: bool = True) -> None:
+def check_database(paths: AppPaths, *, quick: bool = True) -> datetime | None:
     """Start-up's check: raise :class:`DatabaseCorrupt` (or another ``DatabaseProblem``)
-    when the existing database is damaged. A missing database is fine (it will be made)."""
+    when the existing database is damaged. A missing database is fine (it will be made).
+
+    Returns when the file was last found sound: now, or (``quick`` only) the time of the
+    check that still vouches for a file untouched since a clean close (app.core.db.
+    clean_close), in which case the check is skipped. None: nothing to check."""
     path = paths.database
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return None
+    now = datetime.now(UTC)
+    vouched = vouched_check(path, now) if quick else None
+    if vouched is not None:
+        log.info("%s is as it was closed after its check at %s: quick_check skipped", path, vouched)
+        return vouched
     errors = integrity_errors(path, quick=quick)
     if errors:
         raise DatabaseCorrupt(path, errors[0])
+    return now

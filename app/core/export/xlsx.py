@@ -24,6 +24,14 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from app.core.export.xlsx_rows import (
+    Encoder,
+    datetime_encoder,
+    inline_text,
+    number_encoder,
+    render_row,
+)
+
 RUPIAH_FORMAT = '"Rp" #,##0'
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -101,14 +109,68 @@ class _StyledCell(Cell):
         return self
 
 
+class _Raw:
+    """A data row already rendered as XML (:mod:`app.core.export.xlsx_rows`)."""
+
+    __slots__ = ("xml",)
+
+    def __init__(self, xml: str) -> None:
+        self.xml = xml
+
+
 class StreamSheet(WriteOnlyWorksheet):
     """A write-only sheet that takes prepared cells without openpyxl's per-cell detours.
 
     The stock ``append`` tries each value as a plain value first, catches the ValueError a
     Cell raises, and replaces a styled cell by a new one after writing it: per styled
     cell an exception and an allocation. Here a Cell is used as given and plain values
-    share one cell, which keeps a typed export close to the cost of a bare ``append``.
+    share one cell. Data rows of a :class:`SheetWriter` skip cells altogether: they are
+    rendered as the XML openpyxl would write (:meth:`append_encoded`), when the XML writer
+    is et_xmlfile's, whose output function takes that text as is.
     """
+
+    _raw: Callable[[str], Any] | None = None
+    _next_row = 1
+
+    def _write_rows(self) -> Iterator[None]:  # type: ignore[override]
+        # openpyxl's loop (worksheet/_write_only.py) plus the rendered rows
+        try:
+            xf = self._writer.xf.send(True)
+        except StopIteration:
+            self._already_saved()
+        raw = getattr(xf, "_file", None)  # et_xmlfile's text output; lxml's writer has none
+        self._raw = raw if callable(raw) else None
+        with xf.element("sheetData"):
+            try:
+                while True:
+                    row = yield
+                    if type(row) is _Raw:
+                        self._raw(row.xml)  # type: ignore[misc]
+                    else:
+                        cells = self._values_to_row(row, self._next_row)
+                        self._writer.write_row(xf, cells, self._next_row)
+                    self._next_row += 1
+            except GeneratorExit:
+                pass
+        self._writer.xf.send(None)
+
+    def append_encoded(
+        self,
+        values: Sequence[Any],
+        encoders: Sequence[Encoder],
+        letters: Sequence[str],
+        cells: Callable[[Sequence[Any]], list[Any]],
+    ) -> None:
+        """Append one row rendered by ``encoders``; ``cells(values)`` is the same row as
+        openpyxl cells, used when a value needs openpyxl's own path."""
+        self._get_writer()
+        if self._rows is None:
+            self._rows = self._write_rows()
+            next(self._rows)
+        xml = None
+        if self._raw is not None:
+            xml = render_row(self._next_row, values, encoders, letters)
+        self._rows.send(cells(values) if xml is None else _Raw(xml))
 
     def _values_to_row(self, values: Sequence[Any], row_idx: int) -> Iterator[Cell]:
         plain: Cell | None = None
@@ -147,6 +209,10 @@ class SheetWriter:
         self._cells = [self._template(col) for col in self._columns]
         self._quoted = [self._quoted_cell() for _ in self._columns]
         self._fill = [self._filler(i, col) for i, col in enumerate(self._columns)]
+        self._letters = [get_column_letter(i) for i in range(1, len(self._columns) + 1)]
+        self._encoders = [self._encoder(i, col) for i, col in enumerate(self._columns)]
+        # ISO dates are rare and written differently: those workbooks keep openpyxl's path
+        self._encoded = isinstance(ws, StreamSheet) and not ws.parent.iso_dates
         self._write_header()
 
     # ---------------------------------------------------------------- cells
@@ -200,6 +266,34 @@ class SheetWriter:
 
         return styled
 
+    def _encoder(self, i: int, col: Column) -> Encoder:
+        """The column's cell as XML, the same as its filler's cell written by openpyxl."""
+        style = f' s="{self._cells[i].style_id}"' if _FORMATS.get(col.kind) else ""
+        if col.kind is Kind.TEXT:
+            quoted = f' s="{self._quoted[i].style_id}"'
+
+            def text(value: Any, coordinate: str) -> str | None:
+                if value is None or value == "":
+                    return ""
+                raw = value if isinstance(value, str) else str(value)
+                s = safe_text(raw)
+                if not s:
+                    return None  # openpyxl writes an empty text cell its own way
+                if s.startswith(FORMULA_TRIGGERS) or raw.startswith(FORMULA_TRIGGERS):
+                    return inline_text(s, coordinate, quoted)
+                return inline_text(s, coordinate, "")
+
+            return text
+        epoch = self._ws.parent.epoch
+        if col.kind in (Kind.DATE, Kind.MONTH):
+            return datetime_encoder(style, epoch, whole_days=True)
+        if col.kind is Kind.DATETIME:
+            return datetime_encoder(style, epoch, whole_days=False)
+        return number_encoder(style)
+
+    def _cells_of(self, values: Sequence[Any]) -> list[Any]:
+        return [fill(v) for fill, v in zip(self._fill, values, strict=True)]
+
     # ---------------------------------------------------------------- rows
 
     def _write_header(self) -> None:
@@ -214,7 +308,13 @@ class SheetWriter:
 
     def append(self, values: Sequence[Any]) -> None:
         """Write one data row; values in column order (None leaves a cell empty)."""
-        self._ws.append([fill(v) for fill, v in zip(self._fill, values, strict=True)])
+        if len(values) != len(self._fill):
+            raise ValueError(f"{len(values)} values for {len(self._fill)} columns")
+        if self._encoded:
+            ws: StreamSheet = self._ws  # type: ignore[assignment]
+            ws.append_encoded(values, self._encoders, self._letters, self._cells_of)
+        else:
+            self._ws.append(self._cells_of(values))
         self.rows += 1
 
     def finish(self, total_label: str = "Total") -> None:

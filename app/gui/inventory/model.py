@@ -127,9 +127,9 @@ class StockModel(PagedTableModel[StockLevel]):
         self.default_point = get_setting(ctx, LOW_STOCK_DEFAULT_POINT)
         point = self.default_point
 
-        def ids(flt: StockFilter, key: str, desc: bool) -> array:
+        def ids(flt: StockFilter, key: str, desc: bool, limit: int | None) -> array:
             return stock_levels.stock_item_ids(
-                ctx, flt, sort=key, descending=desc, default_point=point
+                ctx, flt, sort=key, descending=desc, default_point=point, limit=limit
             )
 
         super().__init__(
@@ -139,6 +139,9 @@ class StockModel(PagedTableModel[StockLevel]):
             lambda page: inventory_rows(ctx, page),
             sort="sku",
             flt=StockFilter(),
+            # the first rows come from the sort index long before a big stock list is
+            # read whole (1,000,000 items: tests/perf/bench_startup.py)
+            first_page=lambda flt: not flt.text.strip(),
             parent=parent,
         )
 

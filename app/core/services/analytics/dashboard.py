@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, and_, case, func, or_, select, type_coerce
+from sqlalchemy import BigInteger, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.core.db.models import ChannelListing, Order, OrderItem, Store, SyncLog, Variant
@@ -166,9 +166,17 @@ TOKEN_WARNING = timedelta(days=7)
 
 
 def dashboard_summary(
-    ctx: ServiceContext, day: date | None = None, *, default_point: int = 5
+    ctx: ServiceContext,
+    day: date | None = None,
+    *,
+    default_point: int = 5,
+    with_stock: bool = True,
 ) -> DashboardSummary:
-    """The home page in one read; ``day`` is "today" (by default today in the workspace)."""
+    """The home page in one read; ``day`` is "today" (by default today in the workspace).
+
+    ``with_stock=False`` leaves the low and out-of-stock counts at 0: counting them reads
+    every stock row (a second at 1,000,000 items), so the home page shows the rest first
+    and asks :func:`app.core.services.stock_levels.stock_counts` after."""
     now = utcnow()
     with ctx.read() as s:
         tz = workspace_zone(s, ctx.workspace_id)
@@ -180,16 +188,23 @@ def dashboard_summary(
         in_yday = and_(Order.placed_at >= yesterday_start, Order.placed_at < today_start)
         # Money is stored as integer hundredths, so SUM over the raw column is exact.
         raw_total = type_coerce(Order.total, BigInteger)
-        per_store = (
+        # two reads, each by its own index: as one read with an OR, SQLite scanned every
+        # order (1 s at 400,000 orders; tests/perf/bench_startup.py)
+        store = Order.store_id + 0  # grouped by the store index, every order was read
+        recent = (
             select(
-                Order.store_id,
+                store,
                 func.sum(case((and_(in_today, counted), 1), else_=0)),
                 func.sum(case((and_(in_today, counted), raw_total), else_=0)),
                 func.sum(case((and_(in_yday, counted), 1), else_=0)),
                 func.sum(case((and_(in_yday, counted), raw_total), else_=0)),
-                func.sum(case((Order.status == OrderStatus.TO_SHIP, 1), else_=0)),
             )
-            .where(or_(Order.placed_at >= yesterday_start, Order.status == OrderStatus.TO_SHIP))
+            .where(Order.placed_at >= yesterday_start)
+            .group_by(store)
+        )
+        waiting = (
+            select(Order.store_id, func.count())
+            .where(Order.status == OrderStatus.TO_SHIP)
             .group_by(Order.store_id)
         )
         stores = s.execute(
@@ -204,7 +219,9 @@ def dashboard_summary(
             .where(Store.workspace_id == ctx.workspace_id)
             .order_by(Store.name)
         ).all()
-        figures = {r[0]: r[1:] for r in s.execute(per_store)}
+        figures = {r[0]: (*r[1:], 0) for r in s.execute(recent)}
+        for sid, n in s.execute(waiting):
+            figures[sid] = (*figures.get(sid, (0, 0, 0, 0))[:4], n)
         unmapped_listings = s.scalar(
             select(func.count(ChannelListing.id))
             .join(Store, Store.id == ChannelListing.store_id)
@@ -256,7 +273,7 @@ def dashboard_summary(
                         msg("authorization expires {expiry:%Y-%m-%d %H:%M} UTC", expiry=expiry),
                     )
                 )
-    low, out = stock_counts(ctx, default_point)
+    low, out = stock_counts(ctx, default_point) if with_stock else (0, 0)
     return DashboardSummary(
         tuple(sales),
         int(unmapped_listings or 0),
@@ -283,17 +300,21 @@ def recent_activity(ctx: ServiceContext, limit: int = 30) -> list[ActivityEntry]
     """Orders arrived, sync log lines (stock pushed, drift found, errors) and the low-stock
     alerts still open (services/alerts.py), newest first."""
     with ctx.read() as s:
+        # the newest by id (ids follow arrival, as created_at does), the workspace tested
+        # per row: joined to stores and sorted by time, SQLite sorted every order and every
+        # log line for these few (tests/perf/bench_startup.py)
+        mine = select(Store.id).where(Store.workspace_id == ctx.workspace_id)
         orders = s.execute(
             select(Order.created_at, Order.platform_order_id, Order.total, Store.name)
             .join(Store, Store.id == Order.store_id)
-            .where(Store.workspace_id == ctx.workspace_id)
-            .order_by(Order.created_at.desc(), Order.id.desc())
+            .where((Order.store_id + 0).in_(mine))
+            .order_by(Order.id.desc())
             .limit(limit)
         ).all()
         logs = s.execute(
             select(SyncLog.created_at, SyncLog.level, SyncLog.message, Store.name)
             .join(Store, Store.id == SyncLog.store_id)
-            .where(Store.workspace_id == ctx.workspace_id)
+            .where((SyncLog.store_id + 0).in_(mine))
             .order_by(SyncLog.id.desc())
             .limit(limit)
         ).all()
