@@ -35,7 +35,7 @@ from typing import NamedTuple
 from sqlalchemy import Select, bindparam, event, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.db.bulk import formats, insert_rows
+from app.core.db.bulk import CHUNK, formats, insert_rows, worth_a_scan
 from app.core.db.models import (
     ChannelListing,
     InventoryItem,
@@ -247,12 +247,6 @@ class _Queued(NamedTuple):
     status: OutboxStatus
 
 
-CHUNK = 500  # ids per IN (...) list: well under every SQLite build's variable limit
-#: read every listing (or stock row) and keep the wanted ones when the ids asked for are
-#: at least 1/SCAN_SHARE of the table: one pass beats a hundred IN (...) lists
-SCAN_SHARE = 4
-
-
 def _chunked(session: Session, stmt: Select, column, ids: Iterable[int]) -> list:
     """``stmt`` for every id, CHUNK ids per query (no IN list over the variable limit)."""
     ids = sorted(ids)
@@ -263,11 +257,7 @@ def _chunked(session: Session, stmt: Select, column, ids: Iterable[int]) -> list
 
 
 def _scan(session: Session, wanted: int, table) -> bool:
-    """Whether ``wanted`` ids are many enough, against ``table``'s rows, to read it whole."""
-    if wanted <= CHUNK:
-        return False
-    total = session.scalar(select(func.count()).select_from(table)) or 0
-    return wanted * SCAN_SHARE >= total
+    return worth_a_scan(session.connection(), wanted, table)
 
 
 def _listing_rows(session: Session, variant_ids: set[int], listing_ids: set[int]) -> list:
