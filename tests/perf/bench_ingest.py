@@ -89,6 +89,7 @@ def ours(store_id: int, orders, template: Path, folder: Path, profile: bool) -> 
     elapsed = time.perf_counter() - t0
     if prof:
         prof.disable()
+        prof.dump_stats(Path(tempfile.gettempdir()) / "bench_ingest.pstats")  # for callers
         pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
         pstats.Stats(prof, stream=sys.stderr).sort_stats("tottime").print_stats(30)
     ws.close()

@@ -54,7 +54,16 @@ def _naive_or_none(value: datetime | None) -> datetime | None:
 
 
 def _money_or_none(value: Decimal | int | None) -> int | None:
-    return None if value is None else to_minor_units(value)
+    if isinstance(value, Decimal):
+        return _minor_units(value)
+    return None if value is None else to_minor_units(value)  # refuses a float, uncached
+
+
+@lru_cache(maxsize=16384)
+def _minor_units(value: Decimal) -> int:
+    # cached: an order page repeats a few prices, fees and discounts many times over, and
+    # equal amounts (Decimal("5"), Decimal("5.00")) have one stored value
+    return to_minor_units(value)
 
 
 def formats(dialect: Dialect) -> RowFormat:
