@@ -30,9 +30,9 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from sqlalchemy import Select, bindparam, event, func, select, update
+from sqlalchemy import Select, Table, bindparam, event, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.db.bulk import CHUNK, formats, insert_rows, worth_a_scan
@@ -395,7 +395,7 @@ def queue_pushes(
 
 def _update_pushes(session: Session, kept: list[dict], reset: list[dict], now: datetime) -> None:
     """Changed outbox rows, one ``executemany`` per kind of change."""
-    table = StockPush.__table__
+    table = cast(Table, StockPush.__table__)  # Core executemany, not ORM objects
     where = table.c.id == bindparam("qid")
     conn = session.connection()
     if kept:

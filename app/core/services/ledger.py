@@ -154,6 +154,7 @@ def _items(
     stmt = select(
         InventoryItem.id, InventoryItem.variant_id, InventoryItem.location_id, InventoryItem.on_hand
     )
+    chunks: Iterable[Iterable[Any]]
     if worth_a_scan(session.connection(), len(vids), InventoryItem.__table__):
         chunks = [session.execute(stmt)]  # most of the table: one pass (an Excel import)
     else:
