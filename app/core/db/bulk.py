@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import FromClause, Table
+from sqlalchemy import FromClause, Table, func, select
 from sqlalchemy.engine import Connection, Dialect
 
 from app.core.db.types import to_minor_units, to_naive_utc
@@ -54,7 +54,16 @@ def _naive_or_none(value: datetime | None) -> datetime | None:
 
 
 def _money_or_none(value: Decimal | int | None) -> int | None:
-    return None if value is None else to_minor_units(value)
+    if isinstance(value, Decimal):
+        return _minor_units(value)
+    return None if value is None else to_minor_units(value)  # refuses a float, uncached
+
+
+@lru_cache(maxsize=16384)
+def _minor_units(value: Decimal) -> int:
+    # cached: an order page repeats a few prices, fees and discounts many times over, and
+    # equal amounts (Decimal("5"), Decimal("5.00")) have one stored value
+    return to_minor_units(value)
 
 
 def formats(dialect: Dialect) -> RowFormat:
@@ -114,3 +123,69 @@ def insert_rows(
     sql, positional = _statement(conn.dialect, table, tuple(columns))
     params = list(rows) if positional else [dict(zip(columns, r, strict=True)) for r in rows]
     conn.exec_driver_sql(sql, params)
+
+
+@lru_cache(maxsize=64)
+def _add_statement(
+    dialect: Dialect, table: Table, added: tuple[str, ...], fixed: tuple[str, ...]
+) -> str:
+    """UPDATE adding to ``added`` and setting ``fixed`` on the row whose id is given."""
+    for c in (*added, *fixed):
+        if c not in table.c:
+            raise KeyError(f"{table.name} has no column {c}")
+    style = dialect.paramstyle
+    names = [*added, *fixed, "id"]
+    if style in _POSITIONAL:
+        marks = [_POSITIONAL[style]] * len(names)
+    elif style == "numeric":
+        marks = [f":{i}" for i in range(1, len(names) + 1)]
+    else:
+        marks = [_NAMED[style].format(f"p{i}") for i in range(len(names))]
+    q = dialect.identifier_preparer.quote
+    sets = [f"{q(c)} = {q(c)} + {m}" for c, m in zip(added, marks, strict=False)]
+    sets += [f"{q(c)} = {m}" for c, m in zip(fixed, marks[len(added) :], strict=False)]
+    return (
+        f"UPDATE {dialect.identifier_preparer.format_table(table)} SET {', '.join(sets)} "
+        f"WHERE {q('id')} = {marks[-1]}"
+    )
+
+
+def add_by_id(
+    conn: Connection,
+    table: FromClause,
+    added: Sequence[str],
+    rows: Sequence[tuple],
+    fixed: dict[str, Any] | None = None,
+) -> None:
+    """``column = column + value`` for each of ``added`` on many rows, one ``executemany``.
+
+    Each of ``rows`` is (the values to add, in ``added`` order, then the row's id);
+    ``fixed`` columns get one value on every row (in database form, :func:`formats`). The
+    same atomic SQL as Core's ``update()``, without its per-row parameter processing.
+    """
+    if not isinstance(table, Table):
+        raise TypeError(f"add_by_id needs a table, not {type(table).__name__}")
+    if not rows:
+        return
+    fixed = fixed or {}
+    sql = _add_statement(conn.dialect, table, tuple(added), tuple(fixed))
+    values = tuple(fixed.values())
+    params: list = [(*r[:-1], *values, r[-1]) for r in rows]
+    style = conn.dialect.paramstyle
+    if style not in _POSITIONAL and style != "numeric":
+        params = [{f"p{i}": v for i, v in enumerate(p)} for p in params]
+    conn.exec_driver_sql(sql, params)
+
+
+#: read a whole table (and keep the wanted rows) when the ids asked for are at least
+#: 1/SCAN_SHARE of its rows: one pass beats a hundred IN (...) lists of CHUNK ids
+SCAN_SHARE = 4
+CHUNK = 500  # ids per IN (...) list: well under every SQLite build's variable limit
+
+
+def worth_a_scan(conn: Connection, wanted: int, table: FromClause) -> bool:
+    """Whether ``wanted`` ids are many enough, against ``table``'s rows, to read it whole."""
+    if wanted <= CHUNK:
+        return False
+    total = conn.execute(select(func.count()).select_from(table)).scalar() or 0
+    return wanted * SCAN_SHARE >= total

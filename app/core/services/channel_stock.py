@@ -30,13 +30,21 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from sqlalchemy import event, func, select, update
+from sqlalchemy import Select, Table, bindparam, event, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.db.bulk import formats, insert_rows
-from app.core.db.models import ChannelListing, Order, OrderItem, StockPush, Store, Variant
+from app.core.db.bulk import CHUNK, formats, insert_rows, worth_a_scan
+from app.core.db.models import (
+    ChannelListing,
+    InventoryItem,
+    Order,
+    OrderItem,
+    StockPush,
+    Store,
+    Variant,
+)
 from app.core.db.types import utcnow
 from app.core.domain import InventoryState, OutboxStatus, UpdateResult
 from app.core.services.context import ServiceContext
@@ -223,52 +231,114 @@ class _Listings(NamedTuple):
     """Listings with what the policy needs: each store's policy and stock location, the
     available stock per (location, variant), and the listings' outbox rows."""
 
-    rows: list
+    rows: list  # (listing id, variant id, store id, last pushed, platform stock, workspace)
     policies: dict[int, StoreSettings]
     locations: dict[int, int]
     available: dict[tuple[int, int], int]
-    existing: dict[int, StockPush]
+    existing: dict[int, _Queued]
 
 
-def _load_listings(session: Session, where) -> _Listings:
-    rows = session.execute(
-        select(
-            ChannelListing.id,
-            ChannelListing.variant_id,
-            ChannelListing.store_id,
-            ChannelListing.last_pushed_stock,
-            ChannelListing.platform_stock,
-            Store.settings,
-            Store.workspace_id,
+class _Queued(NamedTuple):
+    """A listing's outbox row, as plain values: an import queues tens of thousands, and
+    ORM objects for them were most of its commit's time and memory."""
+
+    id: int
+    wanted_stock: int
+    status: OutboxStatus
+
+
+def _chunked(session: Session, stmt: Select, column, ids: Iterable[int]) -> list:
+    """``stmt`` for every id, CHUNK ids per query (no IN list over the variable limit)."""
+    ids = sorted(ids)
+    out: list = []
+    for i in range(0, len(ids), CHUNK):
+        out += session.execute(stmt.where(column.in_(ids[i : i + CHUNK]))).all()
+    return out
+
+
+def _scan(session: Session, wanted: int, table) -> bool:
+    return worth_a_scan(session.connection(), wanted, table)
+
+
+def _listing_rows(session: Session, variant_ids: set[int], listing_ids: set[int]) -> list:
+    stmt = select(
+        ChannelListing.id,
+        ChannelListing.variant_id,
+        ChannelListing.store_id,
+        ChannelListing.last_pushed_stock,
+        ChannelListing.platform_stock,
+        Store.workspace_id,
+    ).join(Store, Store.id == ChannelListing.store_id)
+    if _scan(session, len(variant_ids) + len(listing_ids), ChannelListing.__table__):
+        rows = [
+            r
+            for r in session.execute(stmt.where(ChannelListing.variant_id.is_not(None)))
+            if r[1] in variant_ids or r[0] in listing_ids
+        ]
+        if listing_ids:  # a forced listing may be unmapped
+            seen = {r[0] for r in rows}
+            rows += _chunked(session, stmt, ChannelListing.id, listing_ids - seen)
+    else:
+        rows = _chunked(session, stmt, ChannelListing.variant_id, variant_ids)
+        rows += _chunked(session, stmt, ChannelListing.id, listing_ids)
+    return sorted({r[0]: tuple(r) for r in rows}.values())  # once each, by listing id
+
+
+def _available(session: Session, location_id: int, variant_ids: set[int]) -> dict[int, int]:
+    """Available stock of these variants at one location (0 without a stock row)."""
+    if not _scan(session, len(variant_ids), InventoryItem.__table__):
+        ids = sorted(variant_ids)
+        return {
+            v: n
+            for i in range(0, len(ids), CHUNK)
+            for v, n in available_by_variant(session, ids[i : i + CHUNK], location_id).items()
+        }
+    out = dict.fromkeys(variant_ids, 0)
+    for vid, qty in session.execute(
+        select(InventoryItem.variant_id, InventoryItem.on_hand - InventoryItem.reserved).where(
+            InventoryItem.location_id == location_id
         )
-        .join(Store, Store.id == ChannelListing.store_id)
-        .where(where)
-    ).all()
-    # available per (variant, location), one query per location in use
-    by_location: dict[int, set[int]] = {}
+    ):
+        if vid in out:
+            out[vid] = int(qty or 0)
+    return out
+
+
+def _load_listings(
+    session: Session, variant_ids: set[int], listing_ids: set[int] | None = None
+) -> _Listings:
+    """The listings of ``variant_ids`` and the listings ``listing_ids``, with what the
+    policy needs. Store settings are read once per store, not once per listing."""
+    listing_ids = listing_ids or set()
+    rows = _listing_rows(session, variant_ids, listing_ids)
+    stores = {r[2] for r in rows}
     policies: dict[int, StoreSettings] = {}
     locations: dict[int, int] = {}
-    for _lid, vid, sid, _lp, _ps, settings, ws in rows:
-        if sid not in policies:
-            policies[sid] = StoreSettings.from_json(settings)
-            locations[sid] = location_for(session, ws, policies[sid])
-        by_location.setdefault(locations[sid], set()).add(vid)
+    for sid, settings, ws in session.execute(
+        select(Store.id, Store.settings, Store.workspace_id).where(Store.id.in_(stores))
+    ):
+        policies[sid] = StoreSettings.from_json(settings)
+        locations[sid] = location_for(session, ws, policies[sid])
+    # available per (variant, location), one query (or a few) per location in use
+    by_location: dict[int, set[int]] = {}
+    for r in rows:
+        if r[1] is not None:
+            by_location.setdefault(locations[r[2]], set()).add(r[1])
     available = {
         (loc, vid): qty
         for loc, vids in by_location.items()
-        for vid, qty in available_by_variant(session, vids, loc).items()
+        for vid, qty in _available(session, loc, vids).items()
     }
-    existing = (
-        {
-            r.listing_id: r
-            for r in session.scalars(
-                select(StockPush).where(StockPush.listing_id.in_([r[0] for r in rows]))
-            )
-        }
-        if rows
-        else {}
-    )
-    return _Listings(list(rows), policies, locations, available, existing)
+    push = select(StockPush.listing_id, StockPush.id, StockPush.wanted_stock, StockPush.status)
+    if _scan(session, len(rows), StockPush.__table__):
+        wanted = {r[0] for r in rows}
+        found = [
+            q for q in session.execute(push.where(StockPush.store_id.in_(stores))) if q[0] in wanted
+        ]
+    else:
+        found = _chunked(session, push, StockPush.listing_id, [r[0] for r in rows])
+    existing = {lid: _Queued(qid, ws, st) for lid, qid, ws, st in found}
+    return _Listings(rows, policies, locations, available, existing)
 
 
 def queue_pushes(
@@ -287,17 +357,17 @@ def queue_pushes(
     if not variant_ids and not force_listings:
         return set()
     now = now or utcnow()
-    ls = _load_listings(
-        session,
-        ChannelListing.variant_id.in_(variant_ids) | ChannelListing.id.in_(force_listings),
-    )
+    session.flush()  # outbox rows change below through Core, not through ORM objects
+    ls = _load_listings(session, variant_ids, force_listings)
     rows, existing = ls.rows, ls.existing
     if not rows:
         return set()
     wanted_by_listing = _wanted(session, ls, now)
     stores: set[int] = set()
     new_rows: list[tuple[int, int, int]] = []  # (store, listing, wanted), inserted in bulk
-    for lid, _vid, sid, last_pushed, platform_stock, _s, _w in rows:
+    kept: list[dict] = []  # undone before sent: the wanted value only
+    reset: list[dict] = []  # pending again from scratch
+    for lid, _vid, sid, last_pushed, platform_stock, _w in rows:
         if last_pushed is None and platform_stock is None:
             # never read (an order line created it): product sync compares its figure with
             # master by the store's policy first (services/drift.py, first-sync review)
@@ -309,18 +379,41 @@ def queue_pushes(
             if row is not None and row.status != OutboxStatus.DONE:
                 # the change was undone before we sent it; a different value may be in
                 # flight right now, so send this one too rather than drop the row
-                row.wanted_stock = wanted
+                if row.wanted_stock != wanted:
+                    kept.append({"qid": row.id, "wanted": wanted})
                 stores.add(sid)
             continue
         if row is None:
             new_rows.append((sid, lid, wanted))
         elif row.wanted_stock != wanted or row.status == OutboxStatus.DONE or lid in force_listings:
-            row.wanted_stock, row.status = wanted, OutboxStatus.PENDING
-            row.attempts, row.next_attempt_at, row.enqueued_at = 0, now, now
-            row.last_error = ""
+            reset.append({"qid": row.id, "wanted": wanted})
         stores.add(sid)
     _insert_pushes(session, new_rows, now)
+    _update_pushes(session, kept, reset, now)
     return stores
+
+
+def _update_pushes(session: Session, kept: list[dict], reset: list[dict], now: datetime) -> None:
+    """Changed outbox rows, one ``executemany`` per kind of change."""
+    table = cast(Table, StockPush.__table__)  # Core executemany, not ORM objects
+    where = table.c.id == bindparam("qid")
+    conn = session.connection()
+    if kept:
+        conn.execute(update(table).where(where).values(wanted_stock=bindparam("wanted")), kept)
+    if reset:
+        conn.execute(
+            update(table)
+            .where(where)
+            .values(
+                wanted_stock=bindparam("wanted"),
+                status=OutboxStatus.PENDING,
+                attempts=0,
+                next_attempt_at=now,
+                enqueued_at=now,
+                last_error="",
+            ),
+            reset,
+        )
 
 
 _PUSH_COLUMNS = (
@@ -372,7 +465,7 @@ def _wanted(
     by_workspace: dict[int, set[int]] = {}
     for (vid, loc), group in groups.items():
         if len({r[2] for r in group}) > 1 and available.get((loc, vid), 0) > 0:
-            by_workspace.setdefault(group[0][6], set()).add(vid)
+            by_workspace.setdefault(group[0][5], set()).add(vid)
     if not by_workspace:
         return wanted
     limits = {
@@ -392,7 +485,7 @@ def _wanted(
         if vid not in in_force:
             continue
         candidates: dict[int, LastUnitsCandidate] = {}
-        for lid, _v, sid, last_pushed, platform_stock, _s, _w in group:
+        for lid, _v, sid, last_pushed, platform_stock, _w in group:
             row = existing.get(lid)
             current = (
                 row.wanted_stock
@@ -423,7 +516,7 @@ def _wanted(
 def wanted_stock(session: Session, variant_ids: Iterable[int]) -> dict[int, int]:
     """What every listing of these variants should show now, by listing id: the policy
     and the last-units rule, exactly as :func:`queue_pushes` computes it."""
-    ls = _load_listings(session, ChannelListing.variant_id.in_(set(variant_ids)))
+    ls = _load_listings(session, set(variant_ids))
     return _wanted(session, ls, utcnow())
 
 
@@ -438,7 +531,7 @@ def last_units_keepers(
         return {}
     keepers: dict[tuple[int, int], int] = {}
     with ctx.read() as s:
-        ls = _load_listings(s, ChannelListing.variant_id.in_(variant_ids))
+        ls = _load_listings(s, variant_ids)
         _wanted(s, ls, utcnow(), keepers)
         names = {
             int(sid): name

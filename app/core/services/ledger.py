@@ -23,12 +23,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, Table, and_, bindparam, insert, select, update
+from sqlalchemy import CursorResult, and_, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.core.db.bulk import formats, insert_rows
+from app.core.db.bulk import CHUNK, add_by_id, formats, insert_rows, worth_a_scan
 from app.core.db.models import InventoryItem, InventoryTransaction
 from app.core.db.types import utcnow
 from app.core.domain import TxnType
@@ -39,7 +39,6 @@ from app.core.text import msg
 
 TOUCHED_KEY = "storesync.touched_variants"
 FORCE_KEY = "storesync.force_push_listings"
-CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 REFERENCE_MAX = 40  # inventory_transactions.reference_id is String(40)
 
 
@@ -122,6 +121,17 @@ def ensure_item(session: Session, variant_id: int, location_id: int) -> int:
     return int(item_id)
 
 
+_ITEM_COLUMNS = (
+    "variant_id",
+    "location_id",
+    "on_hand",
+    "reserved",
+    "reorder_point",
+    "reorder_qty",
+    "updated_at",
+)
+
+
 def _new_item(variant_id: int, location_id: int, now) -> dict:
     return dict(
         variant_id=variant_id,
@@ -141,15 +151,19 @@ def _items(
     wanted = set(pairs)
     vids = sorted({v for v, _l in wanted})
     out: dict[tuple[int, int], tuple[int, int]] = {}
-    for i in range(0, len(vids), CHUNK):
-        for iid, vid, loc, on_hand in session.execute(
-            select(
-                InventoryItem.id,
-                InventoryItem.variant_id,
-                InventoryItem.location_id,
-                InventoryItem.on_hand,
-            ).where(InventoryItem.variant_id.in_(vids[i : i + CHUNK]))
-        ):
+    stmt = select(
+        InventoryItem.id, InventoryItem.variant_id, InventoryItem.location_id, InventoryItem.on_hand
+    )
+    chunks: Iterable[Iterable[Any]]
+    if worth_a_scan(session.connection(), len(vids), InventoryItem.__table__):
+        chunks = [session.execute(stmt)]  # most of the table: one pass (an Excel import)
+    else:
+        chunks = (
+            session.execute(stmt.where(InventoryItem.variant_id.in_(vids[i : i + CHUNK])))
+            for i in range(0, len(vids), CHUNK)
+        )
+    for rows in chunks:
+        for iid, vid, loc, on_hand in rows:
             if (vid, loc) in wanted:
                 out[vid, loc] = (int(iid), int(on_hand))
     return out
@@ -163,9 +177,13 @@ def _ensure_items(
     found = _items(session, wanted)
     missing = wanted - set(found)
     if missing:
-        now = utcnow()
-        session.execute(
-            insert(InventoryItem), [_new_item(v, loc, now) for v, loc in sorted(missing)]
+        conn = session.connection()
+        stamp = formats(conn.dialect).time(utcnow())
+        insert_rows(  # tuples, not the ORM's per-row dicts: an import adds 50,000 at once
+            conn,
+            InventoryItem.__table__,
+            _ITEM_COLUMNS,
+            [(v, loc, 0, 0, 0, 0, stamp) for v, loc in sorted(missing)],
         )
         found.update(_items(session, missing))
     return found
@@ -304,18 +322,15 @@ def _write(
     ledger ``rows`` (LEDGER_COLUMNS but the time) with one bulk insert."""
     now = utcnow()
     conn = session.connection()
-    items_t = cast(Table, InventoryItem.__table__)  # Core executemany, not the ORM's per-key path
-    conn.execute(
-        update(items_t)
-        .where(items_t.c.id == bindparam("item_id"))
-        .values(
-            on_hand=items_t.c.on_hand + bindparam("d_oh"),
-            reserved=items_t.c.reserved + bindparam("d_rs"),
-            updated_at=now,
-        ),
-        [{"item_id": i, "d_oh": a, "d_rs": b} for i, (a, b) in totals.items()],
-    )
     stamp = formats(conn.dialect).time(now)
+    # plain executemany of tuples: Core's update() processed every parameter of every row
+    add_by_id(
+        conn,
+        InventoryItem.__table__,
+        ("on_hand", "reserved"),
+        [(a, b, i) for i, (a, b) in totals.items()],
+        {"updated_at": stamp},
+    )
     insert_rows(conn, InventoryTransaction.__table__, LEDGER_COLUMNS, [(*r, stamp) for r in rows])
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.core.db.models import AuditEntry, InventoryTransaction, Product, Variant
 from app.core.domain import TxnType
@@ -327,3 +327,59 @@ class TestProgressAndAllOrNothing:
         assert len(report.problems) == 3000
         assert report.problems[-1].row == 3001
         assert report.problems[-1].message == f"SKU {self.SKUS[-1]} already exists in the catalog"
+
+
+class TestSearchIndexOfABigImport:
+    """A big products import fills the catalog search index in one statement instead of a
+    trigger per variant; what a seller searches for must be the same either way."""
+
+    FTS = "select rowid, name, sku, variant_name, brand, category from catalog_fts order by 1"
+    EXPECTED = (
+        "select v.id, p.name, v.sku, v.name, p.brand, p.category "
+        "from variants v join products p on p.id = v.product_id order by 1"
+    )
+    TRIGGER = "select sql from sqlite_master where type = 'trigger' and name = 'variants_fts_ai'"
+
+    def rows(self, n: int) -> list[list]:
+        head = ["Product name", "SKU", "Variant name", "Price", "Brand", "Category"]
+        return [head] + [
+            [f"Kopi Gayo {i // 3}", f"GAYO-{i:04d}", f"{i % 3} kg", 1000, "Bakan", "Minuman"]
+            for i in range(n)
+        ]
+
+    def test_every_new_variant_is_searchable_and_the_trigger_is_back(
+        self, ctx, workspace, tmp_path
+    ):
+        product(ctx, "Teh Hijau", skus=("TEH-1",))  # indexed by the trigger, left alone
+        with workspace.sessions() as s:
+            trigger = s.execute(text(self.TRIGGER)).scalar()
+        import_file(ctx, P, xlsx(tmp_path / "big.xlsx", self.rows(1200)))
+        with workspace.sessions() as s:
+            assert s.execute(text(self.FTS)).all() == s.execute(text(self.EXPECTED)).all()
+            assert s.execute(text(self.TRIGGER)).scalar() == trigger
+        assert len(catalog.variant_ids(ctx, "gayo")) == 1200
+        assert len(catalog.variant_ids(ctx, "GAYO-11")) == 100  # SKU prefix
+        product(ctx, "Kopi Toraja", skus=("TORAJA-1",))  # the trigger indexes new ones again
+        assert len(catalog.variant_ids(ctx, "toraja")) == 1
+
+    def test_a_failure_after_the_insert_rolls_the_trigger_back_too(
+        self, ctx, workspace, tmp_path, monkeypatch
+    ):
+        import app.core.export.importer as importer
+
+        def fail(*_a, **_k):
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(importer, "_apply_counts", fail)
+        rows = [r + ([5] if i else ["Initial stock"]) for i, r in enumerate(self.rows(600))]
+        with workspace.sessions() as s:
+            trigger = s.execute(text(self.TRIGGER)).scalar()
+        before = snapshot(workspace)
+        with pytest.raises(RuntimeError):
+            import_file(ctx, P, xlsx(tmp_path / "big.xlsx", rows))
+        assert snapshot(workspace) == before
+        with workspace.sessions() as s:
+            assert s.execute(text(self.TRIGGER)).scalar() == trigger
+            assert s.execute(text("select count(*) from catalog_fts")).scalar() == 0
+        product(ctx, "Kopi Toraja", skus=("TORAJA-1",))
+        assert len(catalog.variant_ids(ctx, "toraja")) == 1
