@@ -175,6 +175,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     """Add a user; its password from STORESYNC_NEW_PASSWORD or a prompt."""
     from app.core.services import accounts
+    from app.core.services.permissions import Permission, require
 
     def body(ws) -> int:
         u = accounts.add_user(
