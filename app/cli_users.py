@@ -178,9 +178,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     from app.core.services.permissions import Permission, require
 
     def body(ws) -> int:
-        u = accounts.add_user(
-            ws.ctx, args.name, _new_password(args.name), args.role, args.display_name
-        )
+        require(ws.ctx, Permission.MANAGE_USERS)  # before asking for a password
+        password = _new_password(args.name)
+        u = accounts.add_user(ws.ctx, args.name, password, args.role, args.display_name)
         print(f"added {u.username} ({u.role.value}); sign-in is on")
         return 0
 
