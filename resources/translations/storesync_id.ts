@@ -4,7 +4,7 @@
   <context>
     <name>StoreSync</name>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="277" />
+      <location filename="../../app/gui/analytics/page.py" line="279" />
       <source> and {n} more</source>
       <translation> dan {n} lainnya</translation>
     </message>
@@ -24,12 +24,12 @@
       <translation> unit</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="155" />
+      <location filename="../../app/gui/main_window.py" line="156" />
       <source>&amp;Help</source>
       <translation>&amp;Bantuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="156" />
+      <location filename="../../app/gui/settings/page.py" line="157" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
@@ -54,9 +54,14 @@
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/locations.py" line="55" />
+      <location filename="../../app/core/services/locations.py" line="57" />
       <source>a location with code {code} already exists</source>
       <translation>lokasi dengan kode {code} sudah ada</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="122" />
+      <source>a password needs at least {n} characters</source>
+      <translation>kata sandi minimal {n} karakter</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/printing.py" line="50" />
@@ -64,14 +69,19 @@
       <translation>Daftar ambil barang untuk pesanan terpilih (PDF): SKU, rak, jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="218" />
+      <location filename="../../app/core/services/catalog.py" line="219" />
       <source>a product needs at least one variant</source>
       <translation>produk harus memiliki minimal satu varian</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="393" />
+      <location filename="../../app/core/services/picking.py" line="396" />
       <source>a shelf code has at most {n} characters</source>
       <translation>kode rak paling banyak {n} karakter</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="111" />
+      <source>a user name is 1-80 letters, digits, dots, dashes, @ or underscores</source>
+      <translation>nama pengguna 1-80 huruf, angka, titik, tanda hubung, @ atau garis bawah</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="65" />
@@ -89,9 +99,19 @@
       <translation>Token akses berakhir: {when} (diperbarui otomatis)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="81" />
+      <source>Action</source>
+      <translation>Tindakan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="211" />
       <source>Active</source>
       <translation>Aktif</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="124" />
+      <source>active</source>
+      <translation>aktif</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="154" />
@@ -104,19 +124,29 @@
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="306" />
+      <location filename="../../app/gui/settings/page.py" line="309" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="149" />
+      <location filename="../../app/gui/settings/page.py" line="150" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="149" />
+      <location filename="../../app/gui/settings/page.py" line="150" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="86" />
+      <source>Add user</source>
+      <translation>Tambah pengguna</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="86" />
+      <source>Add user…</source>
+      <translation>Tambah pengguna…</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="150" />
@@ -149,6 +179,16 @@
       <translation>Sesuaikan…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/controls.py" line="18" />
+      <source>admin</source>
+      <translation>admin</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="82" />
+      <source>After</source>
+      <translation>Sesudah</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="314" />
       <source>After approving, paste the address you land on below.</source>
       <translation>Setelah menyetujui, tempel alamat yang terbuka di kolom bawah ini.</translation>
@@ -174,6 +214,11 @@
       <translation>Semua jenis tugas</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="53" />
+      <source>All kinds</source>
+      <translation>Semua jenis</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/page.py" line="175" />
       <source>All locations</source>
       <translation>Semua lokasi</translation>
@@ -189,22 +234,27 @@
       <translation>Semua toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="59" />
+      <location filename="../../app/gui/audit/dialog.py" line="50" />
+      <source>All users</source>
+      <translation>Semua pengguna</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="60" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="179" />
       <source>already shipped</source>
       <translation>sudah dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="88" />
+      <location filename="../../app/core/services/catalog.py" line="89" />
       <source>amount cannot be negative</source>
       <translation>nominal tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="91" />
+      <location filename="../../app/core/services/catalog.py" line="92" />
       <source>amount has more than two decimals</source>
       <translation>nominal memiliki lebih dari dua angka desimal</translation>
     </message>
@@ -219,7 +269,7 @@
       <translation>atribut perlu nama sebelum =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="66" />
+      <location filename="../../app/gui/main_window.py" line="67" />
       <source>Analytics</source>
       <translation>Analitik</translation>
     </message>
@@ -269,7 +319,7 @@
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="128" />
+      <location filename="../../app/gui/settings/page.py" line="129" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
@@ -334,6 +384,16 @@
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="46" />
+      <source>Audit log</source>
+      <translation>Log audit</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/panel.py" line="26" />
+      <source>Audit log…</source>
+      <translation>Log audit…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/model.py" line="110" />
       <source>Authorization expires</source>
       <translation>Otorisasi berakhir</translation>
@@ -394,7 +454,7 @@
       <translation>Cadangan memerlukan folder data.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="66" />
+      <location filename="../../app/gui/settings/page.py" line="67" />
       <source>Backups to keep (one is made each day while StoreSync runs).</source>
       <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
     </message>
@@ -404,14 +464,19 @@
       <translation>Barcode</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="112" />
+      <location filename="../../app/core/services/stores.py" line="113" />
       <source>base URL is required</source>
       <translation>URL dasar wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="115" />
+      <location filename="../../app/core/services/stores.py" line="116" />
       <source>base URL must be https (http only for 127.0.0.1)</source>
       <translation>URL dasar harus https (http hanya untuk 127.0.0.1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="81" />
+      <source>Before</source>
+      <translation>Sebelum</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="123" />
@@ -419,7 +484,7 @@
       <translation>Merek</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="203" />
+      <location filename="../../app/core/services/catalog.py" line="204" />
       <source>brand is longer than 80 characters</source>
       <translation>merek lebih dari 80 karakter</translation>
     </message>
@@ -429,7 +494,7 @@
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="312" />
+      <location filename="../../app/core/settings.py" line="314" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
@@ -452,6 +517,11 @@
       <location filename="../../app/gui/formatting.py" line="201" />
       <source>Cancel orders</source>
       <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="57" />
+      <source>cancel orders or decide returns</source>
+      <translation>membatalkan pesanan atau memutuskan retur</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/returns.py" line="69" />
@@ -519,7 +589,7 @@
       <translation>Tidak dapat dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="522" />
+      <location filename="../../app/core/services/catalog.py" line="531" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
@@ -549,7 +619,7 @@
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="316" />
+      <location filename="../../app/core/settings.py" line="318" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
@@ -584,7 +654,7 @@
       <translation>Filter kategori</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="204" />
+      <location filename="../../app/core/services/catalog.py" line="205" />
       <source>category is longer than 80 characters</source>
       <translation>kategori lebih dari 80 karakter</translation>
     </message>
@@ -592,6 +662,36 @@
       <location filename="../../app/gui/inventory/dialogs.py" line="133" />
       <source>Change (+ adds, − removes)</source>
       <translation>Perubahan (+ menambah, − mengurangi)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="59" />
+      <source>change costs</source>
+      <translation>mengubah modal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="90" />
+      <source>Change role</source>
+      <translation>Ubah peran</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="61" />
+      <source>change settings</source>
+      <translation>mengubah pengaturan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="56" />
+      <source>change stock</source>
+      <translation>mengubah stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="60" />
+      <source>change stores or their settings</source>
+      <translation>mengubah toko atau pengaturannya</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="58" />
+      <source>change the catalog</source>
+      <translation>mengubah katalog</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/mapping.py" line="96" />
@@ -649,7 +749,7 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="156" />
+      <location filename="../../app/core/services/inventory.py" line="161" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
@@ -669,12 +769,12 @@
       <translation>Tutup</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/locations.py" line="45" />
+      <location filename="../../app/core/services/locations.py" line="47" />
       <source>code must be 1–40 characters without spaces</source>
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="135" />
+      <location filename="../../app/gui/settings/page.py" line="136" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -781,7 +881,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="318" />
+      <location filename="../../app/gui/settings/page.py" line="321" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
@@ -806,7 +906,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="240" />
+      <location filename="../../app/gui/analytics/page.py" line="242" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -858,7 +958,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="273" />
+      <location filename="../../app/gui/settings/page.py" line="276" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
@@ -908,7 +1008,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buat produk master untuk listing dengan SKU yang tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="126" />
+      <location filename="../../app/gui/main_window.py" line="127" />
       <source>Ctrl+K to search</source>
       <translation>Ctrl+K untuk mencari</translation>
     </message>
@@ -933,22 +1033,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Rusak</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="53" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Dark</source>
       <translation>Gelap</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="61" />
+      <location filename="../../app/gui/main_window.py" line="62" />
       <source>Dashboard</source>
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="154" />
+      <location filename="../../app/gui/settings/page.py" line="155" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="157" />
+      <location filename="../../app/gui/settings/page.py" line="158" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
@@ -958,7 +1058,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Rentang tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="141" />
+      <location filename="../../app/gui/settings/page.py" line="142" />
       <source>Dates and times on screen, days in Analytics and in exports use this zone.</source>
       <translation>Tanggal dan jam di layar, hari di Analitik dan di ekspor memakai zona ini.</translation>
     </message>
@@ -968,9 +1068,24 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>jumlah hari harus minimal 1</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="65" />
+      <location filename="../../app/gui/settings/page.py" line="66" />
       <source>Days without a sale that make a slow mover.</source>
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="92" />
+      <source>Deactivate</source>
+      <translation>Nonaktifkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="92" />
+      <source>Deactivate or reactivate</source>
+      <translation>Nonaktifkan atau aktifkan lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="124" />
+      <source>deactivated</source>
+      <translation>nonaktif</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="143" />
@@ -978,7 +1093,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>DEBUG</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="236" />
+      <location filename="../../app/gui/orders/returns.py" line="238" />
       <source>Decision</source>
       <translation>Keputusan</translation>
     </message>
@@ -988,7 +1103,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="156" />
+      <location filename="../../app/gui/launch.py" line="165" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -1008,7 +1123,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Diagnostik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="279" />
+      <location filename="../../app/gui/main_window.py" line="281" />
       <source>Diagnostics copied to the clipboard.</source>
       <translation>Diagnostik disalin ke papan klip.</translation>
     </message>
@@ -1068,7 +1183,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>mis. A-03-2</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="270" />
+      <location filename="../../app/gui/orders/returns.py" line="272" />
       <source>Each line's own location</source>
       <translation>Lokasi masing-masing baris</translation>
     </message>
@@ -1123,6 +1238,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Sinkronisasi semua toko berjalan normal.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="142" />
+      <source>Excel files (*.xlsx)</source>
+      <translation>File Excel (*.xlsx)</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="149" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Buku kerja Excel (*.xlsx)</translation>
@@ -1158,7 +1278,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor dibatalkan; tidak ada file yang disimpan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="111" />
+      <location filename="../../app/gui/audit/dialog.py" line="63" />
       <source>Export Excel…</source>
       <translation>Ekspor Excel…</translation>
     </message>
@@ -1168,14 +1288,24 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor gagal: {error}</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="63" />
+      <source>Export the audit log</source>
+      <translation>Ekspor log audit</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="78" />
       <source>Export to Excel</source>
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="161" />
+      <location filename="../../app/gui/settings/page.py" line="162" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="137" />
+      <source>Exported {n} entries to {path}</source>
+      <translation>{n} entri diekspor ke {path}</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="193" />
@@ -1208,7 +1338,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="319" />
+      <location filename="../../app/core/settings.py" line="321" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
@@ -1263,7 +1393,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tinjauan sinkronisasi pertama — {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="53" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Follow the system</source>
       <translation>Ikuti sistem</translation>
     </message>
@@ -1281,6 +1411,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/page.py" line="99" />
       <source>From date</source>
       <translation>Dari tanggal</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="228" />
+      <source>give an owner a password first (Users → Reset password, or storesync users passwd owner): once accounts are on everyone signs in</source>
+      <translation>beri pemilik kata sandi dulu (Pengguna → Atur ulang kata sandi, atau storesync users passwd owner): setelah akun aktif semua orang harus masuk</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/page.py" line="113" />
@@ -1323,7 +1458,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="160" />
+      <location filename="../../app/gui/settings/page.py" line="161" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1353,7 +1488,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>INFO</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="64" />
+      <location filename="../../app/gui/settings/page.py" line="65" />
       <source>Interface language (en or id).</source>
       <translation>Bahasa antarmuka (en atau id).</translation>
     </message>
@@ -1418,6 +1553,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="49" />
+      <source>Kind</source>
+      <translation>Jenis</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="66" />
       <source>Last 30 days</source>
       <translation>30 hari terakhir</translation>
@@ -1441,6 +1581,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/mapping.py" line="67" />
       <source>Last pushed</source>
       <translation>Terakhir disinkronkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="80" />
+      <source>Last sign-in</source>
+      <translation>Terakhir masuk</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/model.py" line="103" />
@@ -1478,7 +1623,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unit terakhir di</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="161" />
+      <location filename="../../app/core/services/channel_stock.py" line="164" />
       <source>last-units threshold must be between 0 and 100000, or empty</source>
       <translation>batas unit terakhir harus antara 0 dan 100000, atau kosong</translation>
     </message>
@@ -1498,12 +1643,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="53" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Light</source>
       <translation>Terang</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="463" />
+      <location filename="../../app/core/services/returns.py" line="467" />
       <source>line {sku} is not mapped to a master SKU: map it first, then restock</source>
       <translation>baris {sku} belum dipetakan ke SKU induk: petakan dulu, lalu kembalikan ke stok</translation>
     </message>
@@ -1513,7 +1658,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Listing</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="204" />
+      <location filename="../../app/core/services/listings.py" line="207" />
       <source>listing {listing} does not exist</source>
       <translation>listing {listing} tidak ada</translation>
     </message>
@@ -1558,17 +1703,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Filter lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="457" />
+      <location filename="../../app/core/services/returns.py" line="461" />
       <source>location {id} does not exist</source>
       <translation>lokasi {id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="41" />
+      <location filename="../../app/core/services/inventory.py" line="42" />
       <source>location {location_id} does not exist</source>
       <translation>lokasi {location_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="43" />
+      <location filename="../../app/core/services/inventory.py" line="44" />
       <source>location {name} is inactive</source>
       <translation>lokasi {name} nonaktif</translation>
     </message>
@@ -1583,7 +1728,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="272" />
+      <location filename="../../app/gui/main_window.py" line="274" />
       <source>Logs are in {folder}</source>
       <translation>Log ada di {folder}</translation>
     </message>
@@ -1616,6 +1761,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/core/services/analytics/dashboard.py" line="308" />
       <source>Low stock: {sku}, {available} left (reorder point {point})</source>
       <translation>Stok menipis: {sku}, sisa {available} (titik pesan ulang {point})</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="62" />
+      <source>manage users</source>
+      <translation>mengelola pengguna</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="141" />
@@ -1743,7 +1893,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="123" />
+      <location filename="../../app/gui/main_window.py" line="124" />
       <source>Messages</source>
       <translation>Pesan</translation>
     </message>
@@ -1773,17 +1923,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="309" />
+      <location filename="../../app/gui/settings/page.py" line="312" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/locations.py" line="47" />
+      <location filename="../../app/core/services/locations.py" line="49" />
       <source>name is required</source>
       <translation>nama wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="380" />
+      <location filename="../../app/core/services/picking.py" line="383" />
       <source>name the orders (--order) or a status</source>
       <translation>sebutkan pesanannya (--order) atau statusnya</translation>
     </message>
@@ -1793,7 +1943,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/ship_dialog.py" line="258" />
+      <location filename="../../app/gui/orders/ship_dialog.py" line="260" />
       <source>Needs input</source>
       <translation>Perlu diisi</translation>
     </message>
@@ -1823,7 +1973,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk baru</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="294" />
+      <location filename="../../app/core/services/catalog.py" line="296" />
       <source>new products cannot reference existing variants</source>
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
@@ -1868,17 +2018,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada folder data: resi tidak bisa disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="421" />
+      <location filename="../../app/core/services/returns.py" line="424" />
       <source>no location {name}; the locations are: {names}</source>
       <translation>tidak ada lokasi {name}; lokasi yang ada: {names}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="367" />
+      <location filename="../../app/core/services/picking.py" line="370" />
       <source>no order number {number}</source>
       <translation>tidak ada nomor pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="86" />
+      <location filename="../../app/core/services/returns.py" line="88" />
       <source>no order {number} (see the Orders page)</source>
       <translation>tidak ada pesanan {number} (lihat halaman Pesanan)</translation>
     </message>
@@ -1898,7 +2048,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tanpa alasan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="312" />
+      <location filename="../../app/gui/orders/returns.py" line="314" />
       <source>No returns yet.</source>
       <translation>Belum ada pengembalian.</translation>
     </message>
@@ -1908,7 +2058,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/locations.py" line="72" />
+      <location filename="../../app/core/services/locations.py" line="74" />
       <source>no stock location exists: add one in Inventory</source>
       <translation>belum ada lokasi stok: tambahkan di Persediaan</translation>
     </message>
@@ -1941,6 +2091,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/core/platforms/shopee/labels.py" line="60" />
       <source>No tracking number yet; try again in a few minutes</source>
       <translation>Belum ada nomor resi; coba lagi beberapa menit lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="143" />
+      <source>no user {name!r}</source>
+      <translation>tidak ada pengguna {name!r}</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="178" />
@@ -1988,17 +2143,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dipetakan — petakan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="199" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="185" />
       <source>not ready to ship (shipped or cancelled meanwhile)</source>
       <translation>belum siap dikirim (sudah dikirim atau dibatalkan sementara itu)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="196" />
       <source>not ready to ship (Shopee status {status})</source>
       <translation>belum siap dikirim (status Shopee {status})</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="222" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="208" />
       <source>not ready to ship (TikTok status {status})</source>
       <translation>belum siap dikirim (status TikTok {status})</translation>
     </message>
@@ -2018,7 +2173,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="287" />
+      <location filename="../../app/gui/settings/page.py" line="290" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -2028,7 +2183,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada hasil.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="281" />
+      <location filename="../../app/gui/orders/returns.py" line="283" />
       <source>Nothing goes back on the shelf</source>
       <translation>Tidak ada yang kembali ke rak</translation>
     </message>
@@ -2043,27 +2198,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="99" />
+      <location filename="../../app/gui/settings/page.py" line="100" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="63" />
+      <location filename="../../app/gui/settings/page.py" line="64" />
       <source>Notify when a store needs re-authorization.</source>
       <translation>Beri tahu saat toko perlu otorisasi ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="62" />
+      <location filename="../../app/gui/settings/page.py" line="63" />
       <source>Notify when a sync job fails.</source>
       <translation>Beri tahu saat tugas sinkronisasi gagal.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="61" />
+      <location filename="../../app/gui/settings/page.py" line="62" />
       <source>Notify when an item runs low.</source>
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="67" />
+      <location filename="../../app/gui/settings/page.py" line="68" />
       <source>Offer the last units on one store only (0: off).</source>
       <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
     </message>
@@ -2078,14 +2233,29 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="219" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="205" />
       <source>on hold: the buyer may still cancel; ship it after the hold</source>
       <translation>ditahan: pembeli masih dapat membatalkan; kirim setelah masa tahan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/panel.py" line="48" />
+      <source>One owner, no sign-in. Adding a user turns sign-in on: give the owner a password first (Users… → Reset password).</source>
+      <translation>Satu pemilik, tanpa masuk akun. Menambah pengguna menyalakan masuk akun: beri pemilik kata sandi dulu (Pengguna… → Atur ulang kata sandi).</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/printing.py" line="56" />
       <source>One packing slip per selected order (PDF) with its order number's barcode</source>
       <translation>Satu slip kemas per pesanan terpilih (PDF) dengan barcode nomor pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="171" />
+      <source>only an owner can give or take the owner role</source>
+      <translation>hanya pemilik yang bisa memberi atau mencabut peran pemilik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="57" />
+      <source>Only from this day</source>
+      <translation>Hanya sejak hari ini</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/model.py" line="111" />
@@ -2096,6 +2266,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/page.py" line="114" />
       <source>Only unmapped</source>
       <translation>Hanya yang belum dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="59" />
+      <source>Only up to this day</source>
+      <translation>Hanya sampai hari ini</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/page.py" line="114" />
@@ -2123,7 +2298,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka di browser</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="156" />
+      <location filename="../../app/gui/main_window.py" line="157" />
       <source>Open log folder</source>
       <translation>Buka folder log</translation>
     </message>
@@ -2173,7 +2348,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Item pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="370" />
+      <location filename="../../app/core/services/picking.py" line="373" />
       <source>order number {number} is in more than one store: add --store</source>
       <translation>nomor pesanan {number} ada di lebih dari satu toko: tambahkan --store</translation>
     </message>
@@ -2208,27 +2383,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number} masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="500" />
+      <location filename="../../app/core/services/returns.py" line="513" />
       <source>order {number} has no return (returns are read with the orders; see: storesync orders returns)</source>
       <translation>pesanan {number} tidak memiliki pengembalian (pengembalian dibaca bersama pesanan; lihat: storesync orders returns)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="581" />
+      <location filename="../../app/core/services/returns.py" line="594" />
       <source>order {number} has no returned line {sku} left to decide (open: {choices})</source>
       <translation>pesanan {number} tidak memiliki baris kembalian {sku} yang belum diputuskan (terbuka: {choices})</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="97" />
+      <location filename="../../app/core/services/returns.py" line="100" />
       <source>order {number} is already cancelled</source>
       <translation>pesanan {number} sudah dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="78" />
+      <location filename="../../app/core/services/returns.py" line="80" />
       <source>order {number} is on several stores: add --store ID</source>
       <translation>pesanan {number} ada di beberapa toko: tambahkan --store ID</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="101" />
+      <location filename="../../app/core/services/returns.py" line="104" />
       <source>order {number} is {status}: only unshipped orders can be cancelled</source>
       <translation>pesanan {number} berstatus {status}: hanya pesanan yang belum dikirim yang dapat dibatalkan</translation>
     </message>
@@ -2243,7 +2418,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="163" />
+      <location filename="../../app/core/services/picking.py" line="164" />
       <source>order {order_id} does not exist (any more)</source>
       <translation>pesanan {order_id} tidak ada (lagi)</translation>
     </message>
@@ -2283,7 +2458,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan dalam batch ini: {numbers}</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="306" />
+      <location filename="../../app/core/settings.py" line="308" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
@@ -2308,6 +2483,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok habis</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/controls.py" line="17" />
+      <source>owner</source>
+      <translation>pemilik</translation>
+    </message>
+    <message>
       <location filename="../../app/printing/documents.py" line="351" />
       <source>Packing slip</source>
       <translation>Slip kemas</translation>
@@ -2323,7 +2503,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Halaman {n} dari {total}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="87" />
+      <location filename="../../app/gui/main_window.py" line="88" />
       <source>Pages</source>
       <translation>Halaman</translation>
     </message>
@@ -2331,6 +2511,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/core/services/analytics/calendar.py" line="92" />
       <source>pass aware datetimes for the period</source>
       <translation>periode harus memakai waktu dengan zona waktu</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="53" />
+      <source>Password</source>
+      <translation>Kata sandi</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/loopback.py" line="38" />
@@ -2373,7 +2558,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="314" />
+      <location filename="../../app/core/settings.py" line="316" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -2438,7 +2623,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="172" />
+      <location filename="../../app/gui/analytics/page.py" line="174" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -2478,6 +2663,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cetak daftar ambil barang…</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/permissions.py" line="55" />
+      <source>print shipping documents</source>
+      <translation>mencetak dokumen pengiriman</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/printing.py" line="65" />
       <source>Print the packing slips</source>
       <translation>Cetak slip kemas</translation>
@@ -2503,7 +2693,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="309" />
+      <location filename="../../app/core/settings.py" line="311" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
@@ -2513,12 +2703,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="213" />
+      <location filename="../../app/core/services/catalog.py" line="214" />
       <source>product name is longer than 255 characters</source>
       <translation>nama produk lebih dari 255 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="211" />
+      <location filename="../../app/core/services/catalog.py" line="212" />
       <source>product name is required</source>
       <translation>nama produk wajib diisi</translation>
     </message>
@@ -2528,7 +2718,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="462" />
+      <location filename="../../app/core/services/catalog.py" line="471" />
       <source>product {product} does not exist</source>
       <translation>produk {product} tidak ada</translation>
     </message>
@@ -2563,7 +2753,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Laba</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="159" />
+      <location filename="../../app/gui/analytics/page.py" line="161" />
       <source>Profit without costs</source>
       <translation>Laba tanpa modal</translation>
     </message>
@@ -2583,7 +2773,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kirim stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="278" />
+      <location filename="../../app/gui/orders/returns.py" line="280" />
       <source>Put the units back on the shelf; a line's other units are written off</source>
       <translation>Kembalikan unit ke rak; unit lain pada baris itu dihapusbukukan</translation>
     </message>
@@ -2598,17 +2788,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="50" />
+      <location filename="../../app/core/services/inventory.py" line="51" />
       <source>quantity cannot be zero</source>
       <translation>jumlah tidak boleh nol</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="48" />
+      <location filename="../../app/core/services/inventory.py" line="49" />
       <source>quantity must be a whole number</source>
       <translation>jumlah harus bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="52" />
+      <location filename="../../app/core/services/inventory.py" line="53" />
       <source>quantity must be positive</source>
       <translation>jumlah harus positif</translation>
     </message>
@@ -2658,22 +2848,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/dialog.py" line="150" />
+      <source>Reactivate</source>
+      <translation>Aktifkan lagi</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/model.py" line="221" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="251" />
+      <location filename="../../app/gui/orders/returns.py" line="253" />
       <source>Read returns from the marketplaces</source>
       <translation>Baca pengembalian dari marketplace</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="252" />
+      <location filename="../../app/gui/orders/returns.py" line="254" />
       <source>Read returns now</source>
       <translation>Baca pengembalian sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="376" />
+      <location filename="../../app/gui/orders/returns.py" line="378" />
       <source>Reading returns…</source>
       <translation>Membaca pengembalian…</translation>
     </message>
@@ -2733,7 +2928,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} barang diterima</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="412" />
+      <location filename="../../app/gui/orders/returns.py" line="414" />
       <source>Received: restock or write off</source>
       <translation>Diterima: kembalikan ke stok atau hapus bukukan</translation>
     </message>
@@ -2813,7 +3008,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="60" />
+      <location filename="../../app/gui/settings/page.py" line="61" />
       <source>Reorder point used for items that have none of their own.</source>
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
@@ -2858,12 +3053,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dipesan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="236" />
+      <location filename="../../app/gui/users/dialog.py" line="91" />
+      <source>Reset password</source>
+      <translation>Atur ulang kata sandi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="91" />
+      <source>Reset password…</source>
+      <translation>Atur ulang kata sandi…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="238" />
       <source>Restock</source>
       <translation>Kembalikan ke stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="269" />
+      <location filename="../../app/gui/orders/returns.py" line="271" />
       <source>Restock into</source>
       <translation>Kembalikan ke</translation>
     </message>
@@ -2948,12 +3153,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Retur</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="511" />
+      <location filename="../../app/core/services/returns.py" line="524" />
       <source>return {id} of order {number} is a refund only: no goods come back</source>
       <translation>pengembalian {id} untuk pesanan {number} hanya pengembalian dana: tidak ada barang yang kembali</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="518" />
+      <location filename="../../app/core/services/returns.py" line="531" />
       <source>return {id} of order {number} is not received yet ({state}): restock it once the goods are back</source>
       <translation>pengembalian {id} untuk pesanan {number} belum diterima ({state}): kembalikan ke stok setelah barang tiba</translation>
     </message>
@@ -2973,7 +3178,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikembalikan pembeli</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="264" />
+      <location filename="../../app/gui/orders/returns.py" line="266" />
       <source>Returned lines</source>
       <translation>Baris yang dikembalikan</translation>
     </message>
@@ -2983,7 +3188,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengembalian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="397" />
+      <location filename="../../app/gui/orders/returns.py" line="399" />
       <source>Returns read.</source>
       <translation>Pengembalian sudah dibaca.</translation>
     </message>
@@ -3013,7 +3218,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="170" />
+      <location filename="../../app/gui/analytics/page.py" line="172" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -3041,6 +3246,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/page.py" line="94" />
       <source>Review first sync…</source>
       <translation>Tinjau sinkronisasi pertama…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="47" />
+      <source>Role</source>
+      <translation>Peran</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="70" />
@@ -3108,7 +3318,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="169" />
+      <location filename="../../app/gui/settings/page.py" line="170" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -3118,7 +3328,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="287" />
+      <location filename="../../app/gui/settings/page.py" line="290" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
@@ -3143,7 +3353,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>menghemat kuota API</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="70" />
+      <location filename="../../app/core/services/inventory.py" line="72" />
       <source>say why the stock changes</source>
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
@@ -3213,6 +3423,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Mencari…</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/permissions.py" line="63" />
+      <source>see the audit log</source>
+      <translation>melihat log audit</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/mapping.py" line="134" />
       <source>Select a listing to see suggested variants.</source>
       <translation>Pilih listing untuk melihat varian yang disarankan.</translation>
@@ -3223,7 +3438,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih pesanan untuk melihat detailnya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="191" />
+      <location filename="../../app/core/services/picking.py" line="193" />
       <source>select at least one order</source>
       <translation>pilih setidaknya satu pesanan</translation>
     </message>
@@ -3263,6 +3478,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Service ID (TikTok)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/dialog.py" line="125" />
+      <source>set</source>
+      <translation>ada</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/page.py" line="311" />
       <source>Set brand</source>
       <translation>Atur merek</translation>
@@ -3288,7 +3508,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Atur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="279" />
+      <location filename="../../app/gui/analytics/page.py" line="281" />
       <source>Set costs in the catalog</source>
       <translation>Isi modal di katalog</translation>
     </message>
@@ -3298,7 +3518,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Atur modal…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="68" />
+      <location filename="../../app/gui/main_window.py" line="69" />
       <source>Settings</source>
       <translation>Pengaturan</translation>
     </message>
@@ -3311,6 +3531,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/stores/page.py" line="89" />
       <source>Settings…</source>
       <translation>Pengaturan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/sign_in.py" line="52" />
+      <source>Several people use this shop: who is working?</source>
+      <translation>Beberapa orang memakai toko ini: siapa yang bekerja?</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="88" />
@@ -3348,6 +3573,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kirim</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/permissions.py" line="54" />
+      <source>ship orders</source>
+      <translation>mengirim pesanan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="199" />
       <source>Ship orders</source>
       <translation>Kirim pesanan</translation>
@@ -3373,7 +3603,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengiriman</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/ship_dialog.py" line="283" />
+      <location filename="../../app/gui/orders/ship_dialog.py" line="285" />
       <source>Shipping did not start: {reason}</source>
       <translation>Pengiriman tidak dimulai: {reason}</translation>
     </message>
@@ -3398,7 +3628,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kirim…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="128" />
+      <location filename="../../app/core/services/stores.py" line="129" />
       <source>shop id is required</source>
       <translation>ID toko wajib diisi</translation>
     </message>
@@ -3408,7 +3638,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak dapat membuat resi; coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="170" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="156" />
       <source>Shopee did not answer; check the order in Seller Centre before shipping it again</source>
       <translation>Shopee tidak menjawab; periksa pesanan di Seller Centre sebelum mengirimnya lagi</translation>
     </message>
@@ -3418,7 +3648,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="103" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="104" />
       <source>Shopee offers no way to ship this order now</source>
       <translation>Shopee tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -3433,7 +3663,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="200" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="186" />
       <source>Shopee refused: {reason}</source>
       <translation>Shopee menolak: {reason}</translation>
     </message>
@@ -3443,7 +3673,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee mengirim resi sebagai {kind}, bukan PDF: pilih pengaturan cetak PDF (normal) di Seller Centre</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="306" />
+      <location filename="../../app/gui/settings/page.py" line="309" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -3478,17 +3708,37 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan stok habis</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/sign_in.py" line="48" />
+      <source>Sign in</source>
+      <translation>Masuk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/sign_in.py" line="34" />
+      <source>Sign in to {app}</source>
+      <translation>Masuk ke {app}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/panel.py" line="44" />
+      <source>Sign-in is on. Signed in as {user} ({role}).</source>
+      <translation>Masuk akun aktif. Masuk sebagai {user} ({role}).</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/controls.py" line="108" />
+      <source>Signed in as {user} ({role})</source>
+      <translation>Masuk sebagai {user} ({role})</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/editor.py" line="41" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="51" />
+      <location filename="../../app/core/services/catalog.py" line="52" />
       <source>SKU is required</source>
       <translation>SKU wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="58" />
+      <location filename="../../app/core/services/catalog.py" line="59" />
       <source>SKU is {length} characters; at most {limit} allowed</source>
       <translation>SKU terdiri dari {length} karakter; maksimal {limit} karakter</translation>
     </message>
@@ -3503,12 +3753,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cocok SKU (longgar)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="54" />
+      <location filename="../../app/core/services/catalog.py" line="55" />
       <source>SKU {sku!r} contains a space; use - or _ instead</source>
       <translation>SKU {sku!r} mengandung spasi; gunakan - atau _ sebagai gantinya</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="67" />
+      <location filename="../../app/core/services/catalog.py" line="68" />
       <source>SKU {sku!r} has characters other than letters, digits and - _ . / # +</source>
       <translation>SKU {sku!r} mengandung karakter selain huruf, angka, dan - _ . / # +</translation>
     </message>
@@ -3518,32 +3768,32 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="225" />
+      <location filename="../../app/core/export/importer.py" line="226" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="282" />
+      <location filename="../../app/core/export/importer.py" line="283" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="273" />
+      <location filename="../../app/core/services/catalog.py" line="274" />
       <source>SKU {sku} is already used by another variant ({existing})</source>
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="210" />
+      <location filename="../../app/core/export/importer.py" line="211" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="272" />
+      <location filename="../../app/core/export/importer.py" line="273" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="226" />
+      <location filename="../../app/core/services/catalog.py" line="227" />
       <source>SKU {sku} is used twice in this product (rows {first} and {second})</source>
       <translation>SKU {sku} dipakai dua kali di produk ini (baris {first} dan {second})</translation>
     </message>
@@ -3560,6 +3810,11 @@ StoreSync is still running and your data is saved. If this happens again, copy t
       <translation>Terjadi kesalahan yang tidak terduga: {summary}
 
 StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin diagnostik di bawah dan kirimkan ke dukungan.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/controls.py" line="19" />
+      <source>staff</source>
+      <translation>staf</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="119" />
@@ -3597,7 +3852,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="97" />
+      <location filename="../../app/gui/settings/page.py" line="98" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -3617,7 +3872,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="145" />
+      <location filename="../../app/gui/settings/page.py" line="146" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -3697,7 +3952,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Filter toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="126" />
+      <location filename="../../app/core/services/stores.py" line="127" />
       <source>store name is required</source>
       <translation>nama toko wajib diisi</translation>
     </message>
@@ -3712,12 +3967,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>toko {id}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="357" />
+      <location filename="../../app/core/services/picking.py" line="360" />
       <source>store {store_id} does not exist</source>
       <translation>toko {store_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/first_sync.py" line="113" />
+      <location filename="../../app/core/services/first_sync.py" line="115" />
       <source>store {store} does not exist</source>
       <translation>toko {store} tidak ada</translation>
     </message>
@@ -3802,6 +4057,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Varian yang disarankan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/controls.py" line="21" />
+      <source>sync</source>
+      <translation>sinkron</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/page.py" line="138" />
       <source>Sync activity</source>
       <translation>Aktivitas sinkronisasi</translation>
@@ -3862,17 +4122,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="154" />
+      <location filename="../../app/gui/launch.py" line="163" />
       <source>Syncing is off</source>
       <translation>Sinkronisasi mati</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="124" />
+      <location filename="../../app/gui/launch.py" line="133" />
       <source>Syncing is off in this window: {holder} is syncing this data folder. You can still look and edit here; that process sends the changes.</source>
       <translation>Sinkronisasi mati di jendela ini: {holder} sedang menyinkronkan folder data ini. Anda tetap bisa melihat dan mengubah data di sini; proses itu yang mengirim perubahannya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="135" />
+      <location filename="../../app/gui/launch.py" line="144" />
       <source>Syncing is off: the engine did not start ({error}).</source>
       <translation>Sinkronisasi mati: mesin sinkronisasi tidak berjalan ({error}).</translation>
     </message>
@@ -3897,6 +4157,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sistem</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/panel.py" line="20" />
+      <source>Team</source>
+      <translation>Tim</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="262" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
@@ -3917,9 +4182,14 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Itu database yang sedang dipakai StoreSync: pilih berkas cadangan.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="174" />
+      <location filename="../../app/core/services/channel_stock.py" line="177" />
       <source>that store does not list this variant: map a listing to it first</source>
       <translation>toko itu tidak menjual varian ini: petakan listing ke varian ini dulu</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="328" />
+      <source>the account {name} is deactivated; ask an owner</source>
+      <translation>akun {name} dinonaktifkan; hubungi pemilik</translation>
     </message>
     <message>
       <location filename="../../app/core/platforms/shopee/labels.py" line="176" />
@@ -3942,12 +4212,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembeli meminta pembatalan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
       <source>the buyer has not paid yet</source>
       <translation>pembeli belum membayar</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="129" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="31" />
       <source>the carrier is not integrated: type the tracking number</source>
       <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
     </message>
@@ -3997,7 +4267,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="159" />
+      <location filename="../../app/gui/launch.py" line="168" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -4017,7 +4287,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>hari terakhir lebih awal dari hari pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="244" />
+      <location filename="../../app/gui/settings/page.py" line="247" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
     </message>
@@ -4027,12 +4297,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="197" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="183" />
       <source>the order was cancelled</source>
       <translation>pesanan dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="193" />
       <source>the package is frozen on TikTok Shop; try again later</source>
       <translation>paket dibekukan di TikTok Shop; coba lagi nanti</translation>
     </message>
@@ -4047,7 +4317,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Daftar ambil barang menyusuri tiap lokasi menurut kode rak, lalu SKU.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="195" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="181" />
       <source>the pickup time slot is no longer offered: choose another one</source>
       <translation>jadwal penjemputan tidak tersedia lagi: pilih jadwal lain</translation>
     </message>
@@ -4077,7 +4347,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="233" />
+      <location filename="../../app/gui/analytics/page.py" line="235" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -4087,12 +4357,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kolom wajib {column!r} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="530" />
+      <location filename="../../app/core/services/returns.py" line="543" />
       <source>the return of order {number} was already restocked or written off ({when} UTC): nothing changed</source>
       <translation>pengembalian pesanan {number} sudah dikembalikan ke stok atau dihapusbukukan ({when} UTC): tidak ada yang berubah</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="306" />
+      <location filename="../../app/core/export/importer.py" line="307" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
@@ -4117,6 +4387,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>aplikasi StoreSync</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/accounts.py" line="115" />
+      <source>the user name 'sync' is kept for the sync engine</source>
+      <translation>nama pengguna 'sync' dipakai oleh mesin sinkronisasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="225" />
+      <source>the user name {name!r} is taken</source>
+      <translation>nama pengguna {name!r} sudah dipakai</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/analytics/stock.py" line="173" />
       <source>the window must be at least 1 day</source>
       <translation>rentang waktu harus minimal 1 hari</translation>
@@ -4127,7 +4407,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="130" />
+      <location filename="../../app/gui/settings/page.py" line="131" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
@@ -4167,12 +4447,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bulan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="121" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="23" />
       <source>this order cannot be shipped by {method}; it allows {allowed}</source>
       <translation>pesanan ini tidak dapat dikirim dengan {method}; yang tersedia: {allowed}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="209" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="195" />
       <source>this order does not belong to the store</source>
       <translation>pesanan ini bukan milik toko tersebut</translation>
     </message>
@@ -4182,17 +4462,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pesanan ini sudah tidak ada.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="148" />
+      <location filename="../../app/core/services/stores.py" line="150" />
       <source>this {platform} shop ({shop_id}) is already connected as store {store}</source>
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="65" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="66" />
       <source>TikTok has not made a package yet</source>
       <translation>TikTok belum membuat paket</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="91" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="92" />
       <source>TikTok offers no way to ship this order now</source>
       <translation>TikTok tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -4207,7 +4487,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop (termasuk Tokopedia)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="202" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="188" />
       <source>TikTok Shop did not answer; check the order in Seller Center before shipping it again</source>
       <translation>TikTok Shop tidak menjawab; periksa pesanan di Seller Center sebelum mengirimnya lagi</translation>
     </message>
@@ -4222,7 +4502,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="196" />
       <source>TikTok Shop refused: {reason}</source>
       <translation>TikTok Shop menolak: {reason}</translation>
     </message>
@@ -4242,7 +4522,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="139" />
+      <location filename="../../app/gui/settings/page.py" line="140" />
       <source>Time zone</source>
       <translation>Zona waktu</translation>
     </message>
@@ -4282,7 +4562,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="173" />
+      <location filename="../../app/gui/analytics/page.py" line="175" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -4302,7 +4582,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Nomor resi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/ship_dialog.py" line="255" />
+      <location filename="../../app/gui/orders/ship_dialog.py" line="257" />
       <source>tracking number not assigned yet</source>
       <translation>nomor resi belum diberikan</translation>
     </message>
@@ -4367,7 +4647,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="333" />
+      <location filename="../../app/gui/orders/returns.py" line="335" />
       <source>Units to restock</source>
       <translation>Unit yang dikembalikan ke stok</translation>
     </message>
@@ -4377,12 +4657,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tidak diketahui</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="236" />
+      <location filename="../../app/core/export/importer.py" line="237" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="180" />
+      <location filename="../../app/core/services/accounts.py" line="131" />
+      <source>unknown role {role!r}: use owner, admin, staff or viewer</source>
+      <translation>peran {role!r} tidak dikenal: pakai owner, admin, staff atau viewer</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="182" />
       <source>unknown setting {key!r}</source>
       <translation>pengaturan {key!r} tidak dikenal</translation>
     </message>
@@ -4422,6 +4707,26 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Gunakan alamat ini</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="48" />
+      <source>User</source>
+      <translation>Pengguna</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="44" />
+      <source>User name</source>
+      <translation>Nama pengguna</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="76" />
+      <source>Users</source>
+      <translation>Pengguna</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/panel.py" line="25" />
+      <source>Users…</source>
+      <translation>Pengguna…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/model.py" line="40" />
       <source>Variant</source>
       <translation>Varian</translation>
@@ -4437,27 +4742,27 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="167" />
+      <location filename="../../app/core/services/channel_stock.py" line="170" />
       <source>variant {id} not found</source>
       <translation>varian {id} tidak ditemukan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="164" />
+      <location filename="../../app/core/services/listings.py" line="166" />
       <source>variant {sku} is archived</source>
       <translation>varian {sku} sudah diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="38" />
+      <location filename="../../app/core/services/inventory.py" line="39" />
       <source>variant {variant_id} does not exist</source>
       <translation>varian {variant_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="350" />
+      <location filename="../../app/core/services/catalog.py" line="353" />
       <source>variant {variant} does not belong to this product</source>
       <translation>varian {variant} bukan bagian dari produk ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="162" />
+      <location filename="../../app/core/services/listings.py" line="164" />
       <source>variant {variant} does not exist</source>
       <translation>varian {variant} tidak ada</translation>
     </message>
@@ -4472,12 +4777,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Variasi</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/controls.py" line="20" />
+      <source>viewer</source>
+      <translation>pengamat</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="317" />
       <source>Waiting for the approval on {address} …</source>
       <translation>Menunggu persetujuan di {address} …</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="413" />
+      <location filename="../../app/gui/orders/returns.py" line="415" />
       <source>Waiting for the goods</source>
       <translation>Menunggu barang</translation>
     </message>
@@ -4497,6 +4807,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="81" />
+      <source>What</source>
+      <translation>Apa</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/page.py" line="135" />
       <source>What each store was told</source>
       <translation>Stok yang dikirim ke tiap toko</translation>
@@ -4512,7 +4827,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="158" />
+      <location filename="../../app/gui/audit/dialog.py" line="81" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -4582,6 +4897,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dihapusbukukan</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/accounts.py" line="312" />
+      <source>wrong user name or password</source>
+      <translation>nama pengguna atau kata sandi salah</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/page.py" line="59" />
       <source>Yesterday</source>
       <translation>Kemarin</translation>
@@ -4592,22 +4912,27 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="253" />
+      <location filename="../../app/gui/users/controls.py" line="37" />
+      <source>Your role cannot do this; ask an owner or admin.</source>
+      <translation>Peran Anda tidak bisa melakukan ini; minta ke pemilik atau admin.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="255" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="232" />
+      <location filename="../../app/gui/settings/page.py" line="235" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="234" />
+      <location filename="../../app/gui/settings/page.py" line="237" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="99" />
+      <location filename="../../app/core/export/importer.py" line="100" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -4622,7 +4947,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{days} hr {hours} j</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/ship_dialog.py" line="245" />
+      <location filename="../../app/gui/orders/ship_dialog.py" line="247" />
       <source>{done} shipped · {failed} failed · {input} need input</source>
       <translation>{done} terkirim · {failed} gagal · {input} perlu diisi</translation>
     </message>
@@ -4642,12 +4967,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{hours} j {minutes} mnt</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="187" />
+      <location filename="../../app/core/settings.py" line="189" />
       <source>{key} must be between {low} and {high}</source>
       <translation>{key} harus antara {low} dan {high}</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="183" />
+      <location filename="../../app/core/settings.py" line="185" />
       <source>{key} must be {type}</source>
       <translation>{key} harus berupa {type}</translation>
     </message>
@@ -4672,6 +4997,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{minutes} mnt {seconds} dtk</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/accounts.py" line="163" />
+      <source>{name} is the last owner; make another user owner first</source>
+      <translation>{name} adalah pemilik terakhir; jadikan pengguna lain pemilik dulu</translation>
+    </message>
+    <message>
       <location filename="../../app/printing/documents.py" line="434" />
       <source>{number} · page {n} of {total}</source>
       <translation>{number} · halaman {n} dari {total}</translation>
@@ -4690,6 +5020,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/activity/model.py" line="218" />
       <source>{n} done</source>
       <translation>{n} selesai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="127" />
+      <source>{n} entries</source>
+      <translation>{n} entri</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="123" />
+      <source>{n} entries (the newest {shown} shown; Export writes them all)</source>
+      <translation>{n} entri ({shown} terbaru ditampilkan; Ekspor menulis semuanya)</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/labels.py" line="137" />
@@ -4737,7 +5077,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} produk diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="406" />
+      <location filename="../../app/gui/orders/returns.py" line="408" />
       <source>{n} restocked into {location}</source>
       <translation>{n} dikembalikan ke {location}</translation>
     </message>
@@ -4767,7 +5107,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="409" />
+      <location filename="../../app/gui/orders/returns.py" line="411" />
       <source>{n} written off</source>
       <translation>{n} dihapusbukukan</translation>
     </message>
@@ -4787,7 +5127,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="366" />
+      <location filename="../../app/gui/orders/returns.py" line="368" />
       <source>{restocked} units restocked, {written} written off</source>
       <translation>{restocked} unit dikembalikan ke stok, {written} dihapusbukukan</translation>
     </message>
@@ -4802,7 +5142,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{seconds} dtk</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="147" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="133" />
       <source>{shipped} of {total} packages shipped; then: {reason}</source>
       <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
     </message>
@@ -4822,7 +5162,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{sku} ×{n}: {k} dihapusbukukan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="590" />
+      <location filename="../../app/core/services/returns.py" line="603" />
       <source>{sku}: between 0 and {n} units came back</source>
       <translation>{sku}: antara 0 dan {n} unit yang kembali</translation>
     </message>
@@ -4837,7 +5177,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{sku}: rak {shelf}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="305" />
+      <location filename="../../app/gui/orders/returns.py" line="307" />
       <source>{state} (refund only)</source>
       <translation>{state} (hanya pengembalian dana)</translation>
     </message>
@@ -4880,6 +5220,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/orders/page.py" line="267" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="88" />
+      <source>{user} ({role}) may not {what}; ask an owner or admin</source>
+      <translation>{user} ({role}) tidak boleh {what}; minta ke pemilik atau admin</translation>
     </message>
     <message>
       <location filename="../../app/core/export/import_read.py" line="230" />
@@ -4927,17 +5272,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="278" />
+      <location filename="../../app/gui/analytics/page.py" line="280" />
       <source>⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.</source>
       <translation>⚠ Terjual tanpa modal: {skus}. Labanya hanya pendapatan dikurangi biaya marketplace.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="201" />
+      <location filename="../../app/gui/orders/returns.py" line="203" />
       <source>✓ {number}: {message}</source>
       <translation>✓ {number}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="205" />
+      <location filename="../../app/gui/orders/returns.py" line="207" />
       <source>✗ {number}: not cancelled: {message}</source>
       <translation>✗ {number}: tidak dibatalkan: {message}</translation>
     </message>
