@@ -100,6 +100,7 @@ def apply_role(window: QMainWindow, ctx: ServiceContext) -> None:
         for editor in getattr(settings, "editors", {}).values():
             _gate(editor, False)
         _gate(getattr(settings, "save_button", None), False, hide=True)
+        _gate(getattr(settings, "backups", None), False)  # restoring replaces everything
         for b in settings.findChildren(QPushButton):
             if b.accessibleName() in (tr("Add stock location"), tr("Import from Excel…")):
                 _gate(b, False, hide=True)
