@@ -42,6 +42,8 @@ def open_signed_in(args: argparse.Namespace, *, engine_only: bool = False):
         if not accounts.accounts_on(ws.ctx) or (engine_only and not user):
             ws.ctx = accounts.silent_owner(ws.ctx)
             return ws
+        if not user and sys.stdin.isatty():
+            user = input("User: ").strip()
         if not user:
             raise NotSignedIn(
                 f"accounts are on: add --user NAME (the password from a prompt or {PASSWORD_ENV})"
