@@ -8,8 +8,8 @@ filters by user, so ``audit_log`` gets an index on ``actor``.
 
 Portable: alembic op calls only, the same on SQLite and PostgreSQL (issue 16).
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-03 16:00:00.000000
 """
 
@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0010'
-down_revision = '0009'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
