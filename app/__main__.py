@@ -62,6 +62,9 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
         default=argparse.SUPPRESS if suppress else False,
         help="log debug output",
     )
+    from app.cli_users import add_user_option
+
+    add_user_option(common, suppress=suppress)  # who acts when accounts are on
     return common
 
 
@@ -89,10 +92,17 @@ def run_command(args: argparse.Namespace) -> int:
     """Run a subcommand. The one place a database problem (locked, damaged, newer schema,
     read-only folder, full disk) becomes a one-line message with what to do and exit code
     2, instead of a traceback; the data stays as it was."""
+    from app.cli_users import EXIT_DENIED, NotSignedIn
     from app.core.db.problems import EXIT_CODE, as_problem
+    from app.core.services.accounts import SignInFailed
+    from app.core.services.permissions import PermissionDenied
 
     try:
         return int(args.func(args) or 0)
+    except (NotSignedIn, SignInFailed, PermissionDenied) as exc:
+        # one line, nothing changed: the role's rule (services/permissions.py) or sign-in
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DENIED
     except Exception as exc:
         problem = as_problem(exc)
         if problem is None:

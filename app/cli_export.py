@@ -10,8 +10,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from app.core.paths import resolve_paths
-
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the export, import and template subcommands."""
@@ -64,9 +62,9 @@ def _day(text: str) -> date:
 
 
 def _open(args: argparse.Namespace):
-    from app.core.workspace import open_workspace
+    from app.cli_users import open_signed_in  # acting as --user when accounts are on
 
-    return open_workspace(resolve_paths(args.data_dir))
+    return open_signed_in(args)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -9,7 +9,6 @@ import threading
 from datetime import UTC, datetime
 
 from app.core.domain import Environment, JobKind, JobStatus, Platform
-from app.core.paths import resolve_paths
 
 ENV_APP_SECRET = "STORESYNC_APP_SECRET"
 ONCE_DEADLINE = 120.0  # sync --once ends within this (README, "How long sync --once takes")
@@ -125,9 +124,11 @@ def _platform(text: str) -> Platform:
 
 
 def _open(args):
-    from app.core.workspace import open_workspace
+    # acting as the command's user when accounts are on (app/cli_users.py); ``sync``
+    # only runs the engine, which acts as "sync" whoever started it
+    from app.cli_users import open_signed_in
 
-    return open_workspace(resolve_paths(args.data_dir))
+    return open_signed_in(args, engine_only=getattr(args, "command", None) == "sync")
 
 
 def _fmt_time(dt: datetime | None) -> str:

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 from app.core.domain import OrderStatus
-from app.core.paths import resolve_paths
 
 EXIT_BAD_INPUT = 2
 
@@ -78,12 +77,12 @@ def _choose(ctx, args: argparse.Namespace) -> list[int]:
 
 
 def _run(args: argparse.Namespace, write) -> int:
+    from app.cli_users import open_signed_in
     from app.core.services.errors import ServiceError
-    from app.core.workspace import open_workspace
 
     if args.out.suffix.lower() != ".pdf":
         return _fail(f"{args.out} should end in .pdf")
-    ws = open_workspace(resolve_paths(args.data_dir))
+    ws = open_signed_in(args)
     try:
         ids = _choose(ws.ctx, args)
         line = write(ws.ctx, ids, args)
@@ -131,11 +130,11 @@ def cmd_slips(args: argparse.Namespace) -> int:
 
 def cmd_shelf(args: argparse.Namespace) -> int:
     """Set a variant's shelf code at a location."""
+    from app.cli_users import open_signed_in
     from app.core.services import catalog, locations, picking
     from app.core.services.errors import ServiceError
-    from app.core.workspace import open_workspace
 
-    ws = open_workspace(resolve_paths(args.data_dir))
+    ws = open_signed_in(args)
     try:
         variant = catalog.find_variant_by_sku(ws.ctx, args.sku)
         if variant is None:

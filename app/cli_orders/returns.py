@@ -112,6 +112,7 @@ def _order_ids(ws, numbers: list[str], store: int | None) -> list[int]:
 def cmd_cancel(args) -> int:
     """Cancel orders per store with one reason; without --reason list the reasons."""
     from app.core.domain import JobKind
+    from app.core.services import audit
     from app.core.services.errors import ServiceError
     from app.core.services.returns import cancel_target
     from app.core.sync.cancel_job import cancel_job, reasons_job
@@ -146,6 +147,8 @@ def cmd_cancel(args) -> int:
                 if args.reason:
                     text = f"{args.reason} is not a reason these stores take; {text}"
                 return _bad(text)
+            # who asked (the engine's own change is recorded as "sync"): services/audit.py
+            audit.record_request(ws.ctx, "order", ids, "cancel_requested", note=args.reason)
             futures = {
                 sid: eng.run_action(sid, JobKind.CANCEL, cancel_job(oids, args.reason))
                 for sid, oids in by_store.items()

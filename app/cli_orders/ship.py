@@ -65,7 +65,7 @@ def cmd_ship(args) -> int:
     """Ship the orders asked for; one line each."""
     from app.cli_sync import EXIT_BUSY, _open
     from app.core.engine_lock import EngineAlreadyRunning
-    from app.core.services import shipping
+    from app.core.services import audit, shipping
     from app.core.services.stores import list_stores
 
     tracking = _tracking(args.tracking)
@@ -103,6 +103,8 @@ def cmd_ship(args) -> int:
         if not targets:
             print("no orders waiting to be shipped")
             return 0
+        # who asked (the engine's own change is recorded as "sync"): services/audit.py
+        audit.record_request(ws.ctx, "order", [t.order_id for t in targets], "ship_requested")
         return _ship(args, ws, [stores[t.store_id] for t in targets], targets, tracking)
     except EngineAlreadyRunning as exc:
         print(f"error: {exc}", file=sys.stderr)

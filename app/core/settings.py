@@ -26,6 +26,7 @@ from app.core.domain import DriftPolicy
 from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ValidationError
+from app.core.services.permissions import Permission, require
 from app.core.text import msg
 
 log = logging.getLogger(__name__)
@@ -176,6 +177,7 @@ def get_settings(ctx: ServiceContext) -> dict[str, Any]:
 
 def set_setting(ctx: ServiceContext, d: SettingDef[T], value: T) -> None:
     """Change a preference, checked against its declared type, with an audit entry."""
+    require(ctx, Permission.EDIT_SETTINGS)
     if SETTINGS.get(d.key) is not d:
         raise ValidationError(msg("unknown setting {key!r}", key=d.key), field=d.key)
     if not d.accepts(value):

@@ -39,6 +39,7 @@ from app.gui.runner import BackgroundRunner
 from app.gui.settings.recovery import open_or_recover
 from app.gui.theme import apply_theme, follow_system
 from app.gui.ui_state import UiState
+from app.gui.users.sign_in import sign_in_at_start
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,14 @@ def run_gui(
     install_language(app, language or get_setting(ws.ctx, LANGUAGE))
     log.info("interface language: %s", current_language())
     apply_display_locale()  # date edits and number boxes write like the tables
+    # who works in this window: the silent owner, or whoever signs in once accounts are on
+    signed_in = sign_in_at_start(ws.ctx)
+    if signed_in is None:  # the sign-in dialog was cancelled
+        backups.stop()
+        ws.close()
+        crashes.uninstall()
+        return 0
+    ws.ctx = signed_in
     ui_state = UiState(paths.ui_state)
     preference = str(ui_state.get("theme", "system"))
     apply_theme(app, preference)

@@ -37,6 +37,7 @@ from app.gui.settings.page import SettingsPage
 from app.gui.status import EngineStatus
 from app.gui.stores.page import StoresPage
 from app.gui.tray import TrayNotifier, app_icon
+from app.gui.users.controls import apply_role
 
 log = logging.getLogger(__name__)
 
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
             page.restore_state(gui.ui_state)
         start = gui.ui_state.get("page", "dashboard")
         self.show_page(start if start in self.pages else "dashboard")
+        apply_role(self, gui.ctx)  # what the signed-in role may not do is hidden or off
 
     # ------------------------------------------------------------------ pages
     def show_page(self, key: str) -> Page:

@@ -4,7 +4,7 @@
   <context>
     <name>StoreSync</name>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="279" />
+      <location filename="../../app/gui/analytics/page.py" line="286" />
       <source> and {n} more</source>
       <translation> dan {n} lainnya</translation>
     </message>
@@ -24,12 +24,12 @@
       <translation> unit</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="155" />
+      <location filename="../../app/gui/main_window.py" line="156" />
       <source>&amp;Help</source>
       <translation>&amp;Bantuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="156" />
+      <location filename="../../app/gui/settings/page.py" line="157" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
@@ -59,9 +59,14 @@
       <translation>harga tetap harus berupa rupiah bulat di atas 0</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/locations.py" line="55" />
+      <location filename="../../app/core/services/locations.py" line="57" />
       <source>a location with code {code} already exists</source>
       <translation>lokasi dengan kode {code} sudah ada</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="122" />
+      <source>a password needs at least {n} characters</source>
+      <translation>kata sandi minimal {n} karakter</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/printing.py" line="50" />
@@ -69,14 +74,19 @@
       <translation>Daftar ambil barang untuk pesanan terpilih (PDF): SKU, rak, jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="218" />
+      <location filename="../../app/core/services/catalog.py" line="219" />
       <source>a product needs at least one variant</source>
       <translation>produk harus memiliki minimal satu varian</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="393" />
+      <location filename="../../app/core/services/picking.py" line="396" />
       <source>a shelf code has at most {n} characters</source>
       <translation>kode rak paling banyak {n} karakter</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="111" />
+      <source>a user name is 1-80 letters, digits, dots, dashes, @ or underscores</source>
+      <translation>nama pengguna 1-80 huruf, angka, titik, tanda hubung, @ atau garis bawah</translation>
     </message>
     <message>
       <location filename="../../app/core/platforms/webshop/base.py" line="147" />
@@ -114,9 +124,19 @@
       <translation>Token akses berakhir: {when} (diperbarui otomatis)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="81" />
+      <source>Action</source>
+      <translation>Tindakan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="211" />
       <source>Active</source>
       <translation>Aktif</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="124" />
+      <source>active</source>
+      <translation>aktif</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="154" />
@@ -129,19 +149,29 @@
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="306" />
+      <location filename="../../app/gui/settings/page.py" line="309" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="149" />
+      <location filename="../../app/gui/settings/page.py" line="150" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="149" />
+      <location filename="../../app/gui/settings/page.py" line="150" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="86" />
+      <source>Add user</source>
+      <translation>Tambah pengguna</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="86" />
+      <source>Add user…</source>
+      <translation>Tambah pengguna…</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="150" />
@@ -174,6 +204,16 @@
       <translation>Sesuaikan…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/controls.py" line="18" />
+      <source>admin</source>
+      <translation>admin</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="82" />
+      <source>After</source>
+      <translation>Sesudah</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="365" />
       <source>After approving, paste the address you land on below.</source>
       <translation>Setelah menyetujui, tempel alamat yang terbuka di kolom bawah ini.</translation>
@@ -199,6 +239,11 @@
       <translation>Semua jenis tugas</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="53" />
+      <source>All kinds</source>
+      <translation>Semua jenis</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/page.py" line="175" />
       <source>All locations</source>
       <translation>Semua lokasi</translation>
@@ -214,7 +259,12 @@
       <translation>Semua toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="59" />
+      <location filename="../../app/gui/audit/dialog.py" line="50" />
+      <source>All users</source>
+      <translation>Semua pengguna</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="60" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
@@ -229,12 +279,12 @@
       <translation>sudah dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="88" />
+      <location filename="../../app/core/services/catalog.py" line="89" />
       <source>amount cannot be negative</source>
       <translation>nominal tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="91" />
+      <location filename="../../app/core/services/catalog.py" line="92" />
       <source>amount has more than two decimals</source>
       <translation>nominal memiliki lebih dari dua angka desimal</translation>
     </message>
@@ -249,7 +299,7 @@
       <translation>atribut perlu nama sebelum =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="66" />
+      <location filename="../../app/gui/main_window.py" line="67" />
       <source>Analytics</source>
       <translation>Analitik</translation>
     </message>
@@ -304,7 +354,7 @@
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="128" />
+      <location filename="../../app/gui/settings/page.py" line="129" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
@@ -369,12 +419,22 @@
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="46" />
+      <source>Audit log</source>
+      <translation>Log audit</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/panel.py" line="26" />
+      <source>Audit log…</source>
+      <translation>Log audit…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/model.py" line="114" />
       <source>Authorization expires</source>
       <translation>Otorisasi berakhir</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="256" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="273" />
       <source>authorization expires {expiry:%Y-%m-%d %H:%M} UTC</source>
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
     </message>
@@ -429,7 +489,7 @@
       <translation>Cadangan memerlukan folder data.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="66" />
+      <location filename="../../app/gui/settings/page.py" line="67" />
       <source>Backups to keep (one is made each day while StoreSync runs).</source>
       <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
     </message>
@@ -439,14 +499,19 @@
       <translation>Barcode</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="112" />
+      <location filename="../../app/core/services/stores.py" line="113" />
       <source>base URL is required</source>
       <translation>URL dasar wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="115" />
+      <location filename="../../app/core/services/stores.py" line="116" />
       <source>base URL must be https (http only for 127.0.0.1)</source>
       <translation>URL dasar harus https (http hanya untuk 127.0.0.1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="81" />
+      <source>Before</source>
+      <translation>Sebelum</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/editor.py" line="123" />
@@ -454,7 +519,7 @@
       <translation>Merek</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="203" />
+      <location filename="../../app/core/services/catalog.py" line="204" />
       <source>brand is longer than 80 characters</source>
       <translation>merek lebih dari 80 karakter</translation>
     </message>
@@ -464,7 +529,7 @@
       <translation>Telusuri…</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="323" />
+      <location filename="../../app/core/settings.py" line="325" />
       <source>buffer cannot be negative</source>
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
@@ -487,6 +552,11 @@
       <location filename="../../app/gui/formatting.py" line="201" />
       <source>Cancel orders</source>
       <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="57" />
+      <source>cancel orders or decide returns</source>
+      <translation>membatalkan pesanan atau memutuskan retur</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/returns.py" line="69" />
@@ -559,17 +629,17 @@
       <translation>Tidak dapat dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="522" />
+      <location filename="../../app/core/services/catalog.py" line="531" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_views.py" line="65" />
+      <location filename="../../app/core/services/order_views.py" line="69" />
       <source>cannot sort orders by {sort}</source>
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stock_levels.py" line="196" />
+      <location filename="../../app/core/services/stock_levels.py" line="204" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
     </message>
@@ -589,7 +659,7 @@
       <translation>Batas maksimum</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="327" />
+      <location filename="../../app/core/settings.py" line="329" />
       <source>cap cannot be negative</source>
       <translation>batas maksimum tidak boleh negatif</translation>
     </message>
@@ -624,7 +694,7 @@
       <translation>Filter kategori</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="204" />
+      <location filename="../../app/core/services/catalog.py" line="205" />
       <source>category is longer than 80 characters</source>
       <translation>kategori lebih dari 80 karakter</translation>
     </message>
@@ -632,6 +702,36 @@
       <location filename="../../app/gui/inventory/dialogs.py" line="133" />
       <source>Change (+ adds, − removes)</source>
       <translation>Perubahan (+ menambah, − mengurangi)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="59" />
+      <source>change costs</source>
+      <translation>mengubah modal</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="90" />
+      <source>Change role</source>
+      <translation>Ubah peran</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="61" />
+      <source>change settings</source>
+      <translation>mengubah pengaturan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="56" />
+      <source>change stock</source>
+      <translation>mengubah stok</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="60" />
+      <source>change stores or their settings</source>
+      <translation>mengubah toko atau pengaturannya</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="58" />
+      <source>change the catalog</source>
+      <translation>mengubah katalog</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/mapping.py" line="96" />
@@ -694,7 +794,7 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="156" />
+      <location filename="../../app/core/services/inventory.py" line="161" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
@@ -714,12 +814,12 @@
       <translation>Tutup</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/locations.py" line="45" />
+      <location filename="../../app/core/services/locations.py" line="47" />
       <source>code must be 1–40 characters without spaces</source>
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="135" />
+      <location filename="../../app/gui/settings/page.py" line="136" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -739,12 +839,12 @@
       <translation>Sudah dikonfirmasi, belum diterapkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="122" />
+      <location filename="../../app/gui/dashboard/page.py" line="124" />
       <source>Connect a store</source>
       <translation>Hubungkan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="122" />
+      <location filename="../../app/gui/dashboard/page.py" line="124" />
       <source>Connect a store…</source>
       <translation>Hubungkan toko…</translation>
     </message>
@@ -853,7 +953,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="318" />
+      <location filename="../../app/gui/settings/page.py" line="321" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
@@ -883,7 +983,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="242" />
+      <location filename="../../app/gui/analytics/page.py" line="249" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -910,7 +1010,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Harga tidak dapat dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="219" />
+      <location filename="../../app/gui/dashboard/page.py" line="233" />
       <source>Could not read the dashboard: {error}</source>
       <translation>Dasbor tidak dapat dibaca: {error}</translation>
     </message>
@@ -940,7 +1040,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="273" />
+      <location filename="../../app/gui/settings/page.py" line="276" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
@@ -990,7 +1090,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Buat produk master untuk listing dengan SKU yang tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="126" />
+      <location filename="../../app/gui/main_window.py" line="127" />
       <source>Ctrl+K to search</source>
       <translation>Ctrl+K untuk mencari</translation>
     </message>
@@ -1015,32 +1115,32 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Rusak</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="53" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Dark</source>
       <translation>Gelap</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="61" />
+      <location filename="../../app/gui/main_window.py" line="62" />
       <source>Dashboard</source>
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="154" />
+      <location filename="../../app/gui/settings/page.py" line="155" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="157" />
+      <location filename="../../app/gui/settings/page.py" line="158" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="126" />
+      <location filename="../../app/gui/analytics/page.py" line="129" />
       <source>Date range</source>
       <translation>Rentang tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="141" />
+      <location filename="../../app/gui/settings/page.py" line="142" />
       <source>Dates and times on screen, days in Analytics and in exports use this zone.</source>
       <translation>Tanggal dan jam di layar, hari di Analitik dan di ekspor memakai zona ini.</translation>
     </message>
@@ -1050,9 +1150,24 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>jumlah hari harus minimal 1</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="65" />
+      <location filename="../../app/gui/settings/page.py" line="66" />
       <source>Days without a sale that make a slow mover.</source>
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="92" />
+      <source>Deactivate</source>
+      <translation>Nonaktifkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="92" />
+      <source>Deactivate or reactivate</source>
+      <translation>Nonaktifkan atau aktifkan lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="124" />
+      <source>deactivated</source>
+      <translation>nonaktif</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="143" />
@@ -1060,7 +1175,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>DEBUG</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="236" />
+      <location filename="../../app/gui/orders/returns.py" line="238" />
       <source>Decision</source>
       <translation>Keputusan</translation>
     </message>
@@ -1070,7 +1185,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="156" />
+      <location filename="../../app/gui/launch.py" line="165" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -1090,7 +1205,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Diagnostik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="279" />
+      <location filename="../../app/gui/main_window.py" line="281" />
       <source>Diagnostics copied to the clipboard.</source>
       <translation>Diagnostik disalin ke papan klip.</translation>
     </message>
@@ -1155,7 +1270,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>mis. A-03-2</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="270" />
+      <location filename="../../app/gui/orders/returns.py" line="272" />
       <source>Each line's own location</source>
       <translation>Lokasi masing-masing baris</translation>
     </message>
@@ -1215,9 +1330,14 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Semua pesanan terpilih sudah dibatalkan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="251" />
+      <location filename="../../app/gui/dashboard/page.py" line="263" />
       <source>Every store is syncing normally.</source>
       <translation>Sinkronisasi semua toko berjalan normal.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="142" />
+      <source>Excel files (*.xlsx)</source>
+      <translation>File Excel (*.xlsx)</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="149" />
@@ -1255,7 +1375,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ekspor dibatalkan; tidak ada file yang disimpan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="112" />
+      <location filename="../../app/gui/audit/dialog.py" line="63" />
       <source>Export Excel…</source>
       <translation>Ekspor Excel…</translation>
     </message>
@@ -1265,14 +1385,24 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ekspor gagal: {error}</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="63" />
+      <source>Export the audit log</source>
+      <translation>Ekspor log audit</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="78" />
       <source>Export to Excel</source>
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="161" />
+      <location filename="../../app/gui/settings/page.py" line="162" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="137" />
+      <source>Exported {n} entries to {path}</source>
+      <translation>{n} entri diekspor ke {path}</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/export_dialog.py" line="193" />
@@ -1305,7 +1435,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Perkiraan biaya</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="330" />
+      <location filename="../../app/core/settings.py" line="332" />
       <source>fee estimate must be between 0 and 100 %</source>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
@@ -1365,7 +1495,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Harga tetap</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="53" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Follow the system</source>
       <translation>Ikuti sistem</translation>
     </message>
@@ -1375,7 +1505,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ditemukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="128" />
+      <location filename="../../app/gui/analytics/page.py" line="131" />
       <source>From</source>
       <translation>Dari</translation>
     </message>
@@ -1383,6 +1513,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/orders/page.py" line="99" />
       <source>From date</source>
       <translation>Dari tanggal</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="228" />
+      <source>give an owner a password first (Users → Reset password, or storesync users passwd owner): once accounts are on everyone signs in</source>
+      <translation>beri pemilik kata sandi dulu (Pengguna → Atur ulang kata sandi, atau storesync users passwd owner): setelah akun aktif semua orang harus masuk</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/page.py" line="113" />
@@ -1425,7 +1560,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="160" />
+      <location filename="../../app/gui/settings/page.py" line="161" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1460,7 +1595,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>INFO</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="64" />
+      <location filename="../../app/gui/settings/page.py" line="65" />
       <source>Interface language (en or id).</source>
       <translation>Bahasa antarmuka (en atau id).</translation>
     </message>
@@ -1530,6 +1665,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Nama kunci</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="49" />
+      <source>Kind</source>
+      <translation>Jenis</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/analytics/page.py" line="66" />
       <source>Last 30 days</source>
       <translation>30 hari terakhir</translation>
@@ -1555,6 +1695,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Terakhir disinkronkan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/dialog.py" line="80" />
+      <source>Last sign-in</source>
+      <translation>Terakhir masuk</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/model.py" line="107" />
       <source>Last sync</source>
       <translation>Sinkronisasi terakhir</translation>
@@ -1565,7 +1710,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>sinkronisasi terakhir {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="198" />
+      <location filename="../../app/gui/inventory/model.py" line="201" />
       <source>Last told</source>
       <translation>Terakhir dikirim</translation>
     </message>
@@ -1590,12 +1735,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Unit terakhir di</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="161" />
+      <location filename="../../app/core/services/channel_stock.py" line="172" />
       <source>last-units threshold must be between 0 and 100000, or empty</source>
       <translation>batas unit terakhir harus antara 0 dan 100000, atau kosong</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="185" />
+      <location filename="../../app/gui/dashboard/page.py" line="187" />
       <source>Latest activity</source>
       <translation>Aktivitas terbaru</translation>
     </message>
@@ -1610,12 +1755,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="53" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Light</source>
       <translation>Terang</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="463" />
+      <location filename="../../app/core/services/returns.py" line="467" />
       <source>line {sku} is not mapped to a master SKU: map it first, then restock</source>
       <translation>baris {sku} belum dipetakan ke SKU induk: petakan dulu, lalu kembalikan ke stok</translation>
     </message>
@@ -1630,7 +1775,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>listing {id} tidak ditemukan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="204" />
+      <location filename="../../app/core/services/listings.py" line="207" />
       <source>listing {listing} does not exist</source>
       <translation>listing {listing} tidak ada</translation>
     </message>
@@ -1650,7 +1795,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>listing {listing}: stok gudang {warehouse} di luar 0 sampai {high}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="134" />
+      <location filename="../../app/gui/dashboard/page.py" line="136" />
       <source>Listings not mapped</source>
       <translation>Listing belum dipetakan</translation>
     </message>
@@ -1675,17 +1820,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Filter lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="457" />
+      <location filename="../../app/core/services/returns.py" line="461" />
       <source>location {id} does not exist</source>
       <translation>lokasi {id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="41" />
+      <location filename="../../app/core/services/inventory.py" line="42" />
       <source>location {location_id} does not exist</source>
       <translation>lokasi {location_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="43" />
+      <location filename="../../app/core/services/inventory.py" line="44" />
       <source>location {name} is inactive</source>
       <translation>lokasi {name} nonaktif</translation>
     </message>
@@ -1700,7 +1845,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Log tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="272" />
+      <location filename="../../app/gui/main_window.py" line="274" />
       <source>Logs are in {folder}</source>
       <translation>Log ada di {folder}</translation>
     </message>
@@ -1720,7 +1865,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Menipis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="135" />
+      <location filename="../../app/gui/dashboard/page.py" line="137" />
       <source>Low stock</source>
       <translation>Stok menipis</translation>
     </message>
@@ -1730,9 +1875,14 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Stok menipis: {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="308" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="329" />
       <source>Low stock: {sku}, {available} left (reorder point {point})</source>
       <translation>Stok menipis: {sku}, sisa {available} (titik pesan ulang {point})</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="62" />
+      <source>manage users</source>
+      <translation>mengelola pengguna</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/model.py" line="141" />
@@ -1860,7 +2010,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pesan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="123" />
+      <location filename="../../app/gui/main_window.py" line="124" />
       <source>Messages</source>
       <translation>Pesan</translation>
     </message>
@@ -1895,17 +2045,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="309" />
+      <location filename="../../app/gui/settings/page.py" line="312" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/locations.py" line="47" />
+      <location filename="../../app/core/services/locations.py" line="49" />
       <source>name is required</source>
       <translation>nama wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="380" />
+      <location filename="../../app/core/services/picking.py" line="383" />
       <source>name the orders (--order) or a status</source>
       <translation>sebutkan pesanannya (--order) atau statusnya</translation>
     </message>
@@ -1920,7 +2070,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Kelipatan Rp {step} terdekat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/ship_dialog.py" line="258" />
+      <location filename="../../app/gui/orders/ship_dialog.py" line="260" />
       <source>Needs input</source>
       <translation>Perlu diisi</translation>
     </message>
@@ -1930,7 +2080,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Perlu otorisasi ulang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="199" />
+      <location filename="../../app/gui/inventory/model.py" line="202" />
       <source>never</source>
       <translation>belum pernah</translation>
     </message>
@@ -1960,7 +2110,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Produk baru</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="294" />
+      <location filename="../../app/core/services/catalog.py" line="296" />
       <source>new products cannot reference existing variants</source>
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
@@ -2005,17 +2155,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak ada folder data: resi tidak bisa disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="421" />
+      <location filename="../../app/core/services/returns.py" line="424" />
       <source>no location {name}; the locations are: {names}</source>
       <translation>tidak ada lokasi {name}; lokasi yang ada: {names}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="367" />
+      <location filename="../../app/core/services/picking.py" line="370" />
       <source>no order number {number}</source>
       <translation>tidak ada nomor pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="86" />
+      <location filename="../../app/core/services/returns.py" line="88" />
       <source>no order {number} (see the Orders page)</source>
       <translation>tidak ada pesanan {number} (lihat halaman Pesanan)</translation>
     </message>
@@ -2040,7 +2190,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>tanpa alasan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="312" />
+      <location filename="../../app/gui/orders/returns.py" line="314" />
       <source>No returns yet.</source>
       <translation>Belum ada pengembalian.</translation>
     </message>
@@ -2050,7 +2200,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>tidak ada toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/locations.py" line="72" />
+      <location filename="../../app/core/services/locations.py" line="74" />
       <source>no stock location exists: add one in Inventory</source>
       <translation>belum ada lokasi stok: tambahkan di Persediaan</translation>
     </message>
@@ -2060,7 +2210,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Belum ada toko yang terhubung</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="115" />
+      <location filename="../../app/gui/dashboard/page.py" line="117" />
       <source>No store is connected yet.</source>
       <translation>Belum ada toko yang terhubung.</translation>
     </message>
@@ -2083,6 +2233,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/core/platforms/shopee/labels.py" line="60" />
       <source>No tracking number yet; try again in a few minutes</source>
       <translation>Belum ada nomor resi; coba lagi beberapa menit lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="143" />
+      <source>no user {name!r}</source>
+      <translation>tidak ada pengguna {name!r}</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="178" />
@@ -2110,7 +2265,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/ledger.py" line="233" />
+      <location filename="../../app/core/services/ledger.py" line="251" />
       <source>not enough stock for this change: it would go below zero</source>
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
@@ -2160,7 +2315,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="287" />
+      <location filename="../../app/gui/settings/page.py" line="290" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -2170,7 +2325,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak ada hasil.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="281" />
+      <location filename="../../app/gui/orders/returns.py" line="283" />
       <source>Nothing goes back on the shelf</source>
       <translation>Tidak ada yang kembali ke rak</translation>
     </message>
@@ -2180,27 +2335,27 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak ada yang dipulihkan: {reason}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="263" />
+      <location filename="../../app/gui/dashboard/page.py" line="275" />
       <source>Nothing yet: orders and syncs will show up here.</source>
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="99" />
+      <location filename="../../app/gui/settings/page.py" line="100" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="63" />
+      <location filename="../../app/gui/settings/page.py" line="64" />
       <source>Notify when a store needs re-authorization.</source>
       <translation>Beri tahu saat toko perlu otorisasi ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="62" />
+      <location filename="../../app/gui/settings/page.py" line="63" />
       <source>Notify when a sync job fails.</source>
       <translation>Beri tahu saat tugas sinkronisasi gagal.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="61" />
+      <location filename="../../app/gui/settings/page.py" line="62" />
       <source>Notify when an item runs low.</source>
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
@@ -2210,7 +2365,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="67" />
+      <location filename="../../app/gui/settings/page.py" line="68" />
       <source>Offer the last units on one store only (0: off).</source>
       <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
     </message>
@@ -2235,9 +2390,24 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dari harga induk; negatif untuk potongan harga</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/panel.py" line="48" />
+      <source>One owner, no sign-in. Adding a user turns sign-in on: give the owner a password first (Users… → Reset password).</source>
+      <translation>Satu pemilik, tanpa masuk akun. Menambah pengguna menyalakan masuk akun: beri pemilik kata sandi dulu (Pengguna… → Atur ulang kata sandi).</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/printing.py" line="56" />
       <source>One packing slip per selected order (PDF) with its order number's barcode</source>
       <translation>Satu slip kemas per pesanan terpilih (PDF) dengan barcode nomor pesanan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="171" />
+      <source>only an owner can give or take the owner role</source>
+      <translation>hanya pemilik yang bisa memberi atau mencabut peran pemilik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="57" />
+      <source>Only from this day</source>
+      <translation>Hanya sejak hari ini</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/model.py" line="111" />
@@ -2248,6 +2418,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/orders/page.py" line="114" />
       <source>Only unmapped</source>
       <translation>Hanya yang belum dipetakan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="59" />
+      <source>Only up to this day</source>
+      <translation>Hanya sampai hari ini</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/page.py" line="114" />
@@ -2275,7 +2450,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Buka di browser</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="156" />
+      <location filename="../../app/gui/main_window.py" line="157" />
       <source>Open log folder</source>
       <translation>Buka folder log</translation>
     </message>
@@ -2325,7 +2500,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Item pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="370" />
+      <location filename="../../app/core/services/picking.py" line="373" />
       <source>order number {number} is in more than one store: add --store</source>
       <translation>nomor pesanan {number} ada di lebih dari satu toko: tambahkan --store</translation>
     </message>
@@ -2355,37 +2530,37 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="301" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="322" />
       <source>Order {number} arrived</source>
       <translation>Pesanan {number} masuk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="500" />
+      <location filename="../../app/core/services/returns.py" line="513" />
       <source>order {number} has no return (returns are read with the orders; see: storesync orders returns)</source>
       <translation>pesanan {number} tidak memiliki pengembalian (pengembalian dibaca bersama pesanan; lihat: storesync orders returns)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="581" />
+      <location filename="../../app/core/services/returns.py" line="594" />
       <source>order {number} has no returned line {sku} left to decide (open: {choices})</source>
       <translation>pesanan {number} tidak memiliki baris kembalian {sku} yang belum diputuskan (terbuka: {choices})</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="97" />
+      <location filename="../../app/core/services/returns.py" line="100" />
       <source>order {number} is already cancelled</source>
       <translation>pesanan {number} sudah dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="78" />
+      <location filename="../../app/core/services/returns.py" line="80" />
       <source>order {number} is on several stores: add --store ID</source>
       <translation>pesanan {number} ada di beberapa toko: tambahkan --store ID</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="101" />
+      <location filename="../../app/core/services/returns.py" line="104" />
       <source>order {number} is {status}: only unshipped orders can be cancelled</source>
       <translation>pesanan {number} berstatus {status}: hanya pesanan yang belum dikirim yang dapat dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="149" />
+      <location filename="../../app/gui/inventory/model.py" line="152" />
       <source>Order {number} · {store}</source>
       <translation>Pesanan {number} · {store}</translation>
     </message>
@@ -2395,7 +2570,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="163" />
+      <location filename="../../app/core/services/picking.py" line="164" />
       <source>order {order_id} does not exist (any more)</source>
       <translation>pesanan {order_id} tidak ada (lagi)</translation>
     </message>
@@ -2435,22 +2610,22 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pesanan dalam batch ini: {numbers}</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="317" />
+      <location filename="../../app/core/settings.py" line="319" />
       <source>orders interval must be at least 10 s</source>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="133" />
+      <location filename="../../app/gui/dashboard/page.py" line="135" />
       <source>Orders to ship</source>
       <translation>Pesanan perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="52" />
+      <location filename="../../app/gui/dashboard/page.py" line="53" />
       <source>Orders today</source>
       <translation>Pesanan hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="61" />
+      <location filename="../../app/gui/dashboard/page.py" line="62" />
       <source>Orders yesterday</source>
       <translation>Pesanan kemarin</translation>
     </message>
@@ -2458,6 +2633,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/core/platforms/shopee/aftersale.py" line="23" />
       <source>Out of stock</source>
       <translation>Stok habis</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/controls.py" line="17" />
+      <source>owner</source>
+      <translation>pemilik</translation>
     </message>
     <message>
       <location filename="../../app/printing/documents.py" line="351" />
@@ -2475,7 +2655,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Halaman {n} dari {total}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="87" />
+      <location filename="../../app/gui/main_window.py" line="88" />
       <source>Pages</source>
       <translation>Halaman</translation>
     </message>
@@ -2483,6 +2663,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/core/services/analytics/calendar.py" line="92" />
       <source>pass aware datetimes for the period</source>
       <translation>periode harus memakai waktu dengan zona waktu</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="53" />
+      <source>Password</source>
+      <translation>Kata sandi</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/loopback.py" line="38" />
@@ -2525,7 +2710,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>menunggu</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="325" />
+      <location filename="../../app/core/settings.py" line="327" />
       <source>percentage must be between 0 and 100</source>
       <translation>persentase harus antara 0 dan 100</translation>
     </message>
@@ -2560,7 +2745,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dibuat {placed} · diperbarui {updated}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="50" />
+      <location filename="../../app/gui/dashboard/page.py" line="51" />
       <source>Platform</source>
       <translation>Platform</translation>
     </message>
@@ -2575,7 +2760,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Menurut platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="213" />
+      <location filename="../../app/gui/inventory/model.py" line="216" />
       <source>Platform shows</source>
       <translation>Tampil di platform</translation>
     </message>
@@ -2590,7 +2775,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="174" />
+      <location filename="../../app/gui/analytics/page.py" line="177" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -2620,12 +2805,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Kenaikan harga (potongan jika di bawah 0)</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="334" />
+      <location filename="../../app/core/settings.py" line="336" />
       <source>price markup must be between -90 and 500 %</source>
       <translation>kenaikan harga harus antara -90 dan 500 %</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="338" />
+      <location filename="../../app/core/settings.py" line="340" />
       <source>price rounding must be 0 (whole rupiah), 100, 500 or 1000</source>
       <translation>pembulatan harga harus 0 (rupiah bulat), 100, 500 atau 1000</translation>
     </message>
@@ -2660,6 +2845,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Cetak daftar ambil barang…</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/permissions.py" line="55" />
+      <source>print shipping documents</source>
+      <translation>mencetak dokumen pengiriman</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/printing.py" line="65" />
       <source>Print the packing slips</source>
       <translation>Cetak slip kemas</translation>
@@ -2685,7 +2875,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="320" />
+      <location filename="../../app/core/settings.py" line="322" />
       <source>product interval must be at least 60 s</source>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
@@ -2695,12 +2885,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="213" />
+      <location filename="../../app/core/services/catalog.py" line="214" />
       <source>product name is longer than 255 characters</source>
       <translation>nama produk lebih dari 255 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="211" />
+      <location filename="../../app/core/services/catalog.py" line="212" />
       <source>product name is required</source>
       <translation>nama produk wajib diisi</translation>
     </message>
@@ -2710,7 +2900,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="462" />
+      <location filename="../../app/core/services/catalog.py" line="471" />
       <source>product {product} does not exist</source>
       <translation>produk {product} tidak ada</translation>
     </message>
@@ -2745,7 +2935,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Laba</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="161" />
+      <location filename="../../app/gui/analytics/page.py" line="164" />
       <source>Profit without costs</source>
       <translation>Laba tanpa modal</translation>
     </message>
@@ -2770,7 +2960,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Kirim stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="278" />
+      <location filename="../../app/gui/orders/returns.py" line="280" />
       <source>Put the units back on the shelf; a line's other units are written off</source>
       <translation>Kembalikan unit ke rak; unit lain pada baris itu dihapusbukukan</translation>
     </message>
@@ -2785,17 +2975,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="50" />
+      <location filename="../../app/core/services/inventory.py" line="51" />
       <source>quantity cannot be zero</source>
       <translation>jumlah tidak boleh nol</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="48" />
+      <location filename="../../app/core/services/inventory.py" line="49" />
       <source>quantity must be a whole number</source>
       <translation>jumlah harus bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="52" />
+      <location filename="../../app/core/services/inventory.py" line="53" />
       <source>quantity must be positive</source>
       <translation>jumlah harus positif</translation>
     </message>
@@ -2820,7 +3010,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Keluar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="134" />
+      <location filename="../../app/gui/analytics/page.py" line="137" />
       <source>Range:</source>
       <translation>Rentang:</translation>
     </message>
@@ -2845,22 +3035,27 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Otorisasi ulang…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="221" />
+      <location filename="../../app/gui/users/dialog.py" line="150" />
+      <source>Reactivate</source>
+      <translation>Aktifkan lagi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/inventory/model.py" line="224" />
       <source>Read at</source>
       <translation>Dibaca pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="251" />
+      <location filename="../../app/gui/orders/returns.py" line="253" />
       <source>Read returns from the marketplaces</source>
       <translation>Baca pengembalian dari marketplace</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="252" />
+      <location filename="../../app/gui/orders/returns.py" line="254" />
       <source>Read returns now</source>
       <translation>Baca pengembalian sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="376" />
+      <location filename="../../app/gui/orders/returns.py" line="378" />
       <source>Reading returns…</source>
       <translation>Membaca pengembalian…</translation>
     </message>
@@ -2920,7 +3115,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>{n} barang diterima</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="412" />
+      <location filename="../../app/gui/orders/returns.py" line="414" />
       <source>Received: restock or write off</source>
       <translation>Diterima: kembalikan ke stok atau hapus bukukan</translation>
     </message>
@@ -2940,12 +3135,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Alamat hasil redirect</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="180" />
+      <location filename="../../app/gui/inventory/model.py" line="183" />
       <source>Reference</source>
       <translation>Referensi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="132" />
+      <location filename="../../app/gui/analytics/page.py" line="135" />
       <source>Refresh</source>
       <translation>Muat ulang</translation>
     </message>
@@ -3010,7 +3205,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Titik pesan ulang disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="60" />
+      <location filename="../../app/gui/settings/page.py" line="61" />
       <source>Reorder point used for items that have none of their own.</source>
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
@@ -3055,12 +3250,22 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dipesan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="236" />
+      <location filename="../../app/gui/users/dialog.py" line="91" />
+      <source>Reset password</source>
+      <translation>Atur ulang kata sandi</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="91" />
+      <source>Reset password…</source>
+      <translation>Atur ulang kata sandi…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/orders/returns.py" line="238" />
       <source>Restock</source>
       <translation>Kembalikan ke stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="269" />
+      <location filename="../../app/gui/orders/returns.py" line="271" />
       <source>Restock into</source>
       <translation>Kembalikan ke</translation>
     </message>
@@ -3150,12 +3355,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Retur</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="511" />
+      <location filename="../../app/core/services/returns.py" line="524" />
       <source>return {id} of order {number} is a refund only: no goods come back</source>
       <translation>pengembalian {id} untuk pesanan {number} hanya pengembalian dana: tidak ada barang yang kembali</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="518" />
+      <location filename="../../app/core/services/returns.py" line="531" />
       <source>return {id} of order {number} is not received yet ({state}): restock it once the goods are back</source>
       <translation>pengembalian {id} untuk pesanan {number} belum diterima ({state}): kembalikan ke stok setelah barang tiba</translation>
     </message>
@@ -3175,7 +3380,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dikembalikan pembeli</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="264" />
+      <location filename="../../app/gui/orders/returns.py" line="266" />
       <source>Returned lines</source>
       <translation>Baris yang dikembalikan</translation>
     </message>
@@ -3185,7 +3390,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pengembalian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="397" />
+      <location filename="../../app/gui/orders/returns.py" line="399" />
       <source>Returns read.</source>
       <translation>Pengembalian sudah dibaca.</translation>
     </message>
@@ -3210,22 +3415,22 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pendapatan (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="94" />
+      <location filename="../../app/gui/dashboard/page.py" line="95" />
       <source>Revenue of the last 14 days per store</source>
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="172" />
+      <location filename="../../app/gui/analytics/page.py" line="175" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="54" />
+      <location filename="../../app/gui/dashboard/page.py" line="55" />
       <source>Revenue today</source>
       <translation>Pendapatan hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="63" />
+      <location filename="../../app/gui/dashboard/page.py" line="64" />
       <source>Revenue yesterday</source>
       <translation>Pendapatan kemarin</translation>
     </message>
@@ -3253,6 +3458,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/catalog/page.py" line="118" />
       <source>Review prices…</source>
       <translation>Tinjau harga…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="47" />
+      <source>Role</source>
+      <translation>Peran</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="90" />
@@ -3325,7 +3535,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="169" />
+      <location filename="../../app/gui/settings/page.py" line="170" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -3335,7 +3545,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="287" />
+      <location filename="../../app/gui/settings/page.py" line="290" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
@@ -3360,7 +3570,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>menghemat kuota API</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="70" />
+      <location filename="../../app/core/services/inventory.py" line="72" />
       <source>say why the stock changes</source>
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
@@ -3430,6 +3640,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Mencari…</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/permissions.py" line="63" />
+      <source>see the audit log</source>
+      <translation>melihat log audit</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/mapping.py" line="134" />
       <source>Select a listing to see suggested variants.</source>
       <translation>Pilih listing untuk melihat varian yang disarankan.</translation>
@@ -3440,7 +3655,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pilih pesanan untuk melihat detailnya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="191" />
+      <location filename="../../app/core/services/picking.py" line="193" />
       <source>select at least one order</source>
       <translation>pilih setidaknya satu pesanan</translation>
     </message>
@@ -3490,6 +3705,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Service ID (TikTok)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/dialog.py" line="125" />
+      <source>set</source>
+      <translation>ada</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/page.py" line="319" />
       <source>Set brand</source>
       <translation>Atur merek</translation>
@@ -3515,7 +3735,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Atur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="281" />
+      <location filename="../../app/gui/analytics/page.py" line="288" />
       <source>Set costs in the catalog</source>
       <translation>Isi modal di katalog</translation>
     </message>
@@ -3525,7 +3745,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Atur modal…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="68" />
+      <location filename="../../app/gui/main_window.py" line="69" />
       <source>Settings</source>
       <translation>Pengaturan</translation>
     </message>
@@ -3538,6 +3758,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/stores/page.py" line="90" />
       <source>Settings…</source>
       <translation>Pengaturan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/sign_in.py" line="52" />
+      <source>Several people use this shop: who is working?</source>
+      <translation>Beberapa orang memakai toko ini: siapa yang bekerja?</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="113" />
@@ -3575,6 +3800,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Kirim</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/permissions.py" line="54" />
+      <source>ship orders</source>
+      <translation>mengirim pesanan</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="199" />
       <source>Ship orders</source>
       <translation>Kirim pesanan</translation>
@@ -3600,7 +3830,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pengiriman</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/ship_dialog.py" line="283" />
+      <location filename="../../app/gui/orders/ship_dialog.py" line="285" />
       <source>Shipping did not start: {reason}</source>
       <translation>Pengiriman tidak dimulai: {reason}</translation>
     </message>
@@ -3630,7 +3860,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Alamat toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="128" />
+      <location filename="../../app/core/services/stores.py" line="129" />
       <source>shop id is required</source>
       <translation>ID toko wajib diisi</translation>
     </message>
@@ -3675,7 +3905,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Shopee mengirim resi sebagai {kind}, bukan PDF: pilih pengaturan cetak PDF (normal) di Seller Centre</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="306" />
+      <location filename="../../app/gui/settings/page.py" line="309" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -3710,17 +3940,37 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tampilkan stok habis</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/sign_in.py" line="48" />
+      <source>Sign in</source>
+      <translation>Masuk</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/sign_in.py" line="34" />
+      <source>Sign in to {app}</source>
+      <translation>Masuk ke {app}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/panel.py" line="44" />
+      <source>Sign-in is on. Signed in as {user} ({role}).</source>
+      <translation>Masuk akun aktif. Masuk sebagai {user} ({role}).</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/controls.py" line="109" />
+      <source>Signed in as {user} ({role})</source>
+      <translation>Masuk sebagai {user} ({role})</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/editor.py" line="41" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="51" />
+      <location filename="../../app/core/services/catalog.py" line="52" />
       <source>SKU is required</source>
       <translation>SKU wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="58" />
+      <location filename="../../app/core/services/catalog.py" line="59" />
       <source>SKU is {length} characters; at most {limit} allowed</source>
       <translation>SKU terdiri dari {length} karakter; maksimal {limit} karakter</translation>
     </message>
@@ -3735,12 +3985,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Cocok SKU (longgar)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="54" />
+      <location filename="../../app/core/services/catalog.py" line="55" />
       <source>SKU {sku!r} contains a space; use - or _ instead</source>
       <translation>SKU {sku!r} mengandung spasi; gunakan - atau _ sebagai gantinya</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="67" />
+      <location filename="../../app/core/services/catalog.py" line="68" />
       <source>SKU {sku!r} has characters other than letters, digits and - _ . / # +</source>
       <translation>SKU {sku!r} mengandung karakter selain huruf, angka, dan - _ . / # +</translation>
     </message>
@@ -3750,32 +4000,32 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="225" />
+      <location filename="../../app/core/export/importer.py" line="227" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="282" />
+      <location filename="../../app/core/export/importer.py" line="284" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="273" />
+      <location filename="../../app/core/services/catalog.py" line="274" />
       <source>SKU {sku} is already used by another variant ({existing})</source>
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="210" />
+      <location filename="../../app/core/export/importer.py" line="212" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="272" />
+      <location filename="../../app/core/export/importer.py" line="274" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="226" />
+      <location filename="../../app/core/services/catalog.py" line="227" />
       <source>SKU {sku} is used twice in this product (rows {first} and {second})</source>
       <translation>SKU {sku} dipakai dua kali di produk ini (baris {first} dan {second})</translation>
     </message>
@@ -3794,7 +4044,12 @@ StoreSync is still running and your data is saved. If this happens again, copy t
 StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin diagnostik di bawah dan kirimkan ke dukungan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="119" />
+      <location filename="../../app/gui/users/controls.py" line="19" />
+      <source>staff</source>
+      <translation>staf</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/dashboard/page.py" line="121" />
       <source>Start the built-in sandbox marketplace with demo shops and sync them</source>
       <translation>Jalankan marketplace sandbox bawaan dengan toko demo lalu sinkronkan</translation>
     </message>
@@ -3804,7 +4059,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="271" />
+      <location filename="../../app/gui/dashboard/page.py" line="283" />
       <source>Starting the demo…</source>
       <translation>Memulai demo…</translation>
     </message>
@@ -3829,7 +4084,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="97" />
+      <location filename="../../app/gui/settings/page.py" line="98" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -3849,7 +4104,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="145" />
+      <location filename="../../app/gui/settings/page.py" line="146" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -3929,7 +4184,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Filter toko</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="126" />
+      <location filename="../../app/core/services/stores.py" line="127" />
       <source>store name is required</source>
       <translation>nama toko wajib diisi</translation>
     </message>
@@ -3949,12 +4204,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>toko {id}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="357" />
+      <location filename="../../app/core/services/picking.py" line="360" />
       <source>store {store_id} does not exist</source>
       <translation>toko {store_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/first_sync.py" line="113" />
+      <location filename="../../app/core/services/first_sync.py" line="115" />
       <source>store {store} does not exist</source>
       <translation>toko {store} tidak ada</translation>
     </message>
@@ -3969,7 +4224,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko selesai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="137" />
+      <location filename="../../app/gui/dashboard/page.py" line="139" />
       <source>Stores needing attention</source>
       <translation>Toko yang perlu perhatian</translation>
     </message>
@@ -4044,6 +4299,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Varian yang disarankan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/controls.py" line="21" />
+      <source>sync</source>
+      <translation>sinkron</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/page.py" line="138" />
       <source>Sync activity</source>
       <translation>Aktivitas sinkronisasi</translation>
@@ -4104,17 +4364,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="154" />
+      <location filename="../../app/gui/launch.py" line="163" />
       <source>Syncing is off</source>
       <translation>Sinkronisasi mati</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="124" />
+      <location filename="../../app/gui/launch.py" line="133" />
       <source>Syncing is off in this window: {holder} is syncing this data folder. You can still look and edit here; that process sends the changes.</source>
       <translation>Sinkronisasi mati di jendela ini: {holder} sedang menyinkronkan folder data ini. Anda tetap bisa melihat dan mengubah data di sini; proses itu yang mengirim perubahannya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="135" />
+      <location filename="../../app/gui/launch.py" line="144" />
       <source>Syncing is off: the engine did not start ({error}).</source>
       <translation>Sinkronisasi mati: mesin sinkronisasi tidak berjalan ({error}).</translation>
     </message>
@@ -4139,6 +4399,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sistem</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/panel.py" line="20" />
+      <source>Team</source>
+      <translation>Tim</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="262" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
@@ -4159,9 +4424,14 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Itu database yang sedang dipakai StoreSync: pilih berkas cadangan.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="174" />
+      <location filename="../../app/core/services/channel_stock.py" line="185" />
       <source>that store does not list this variant: map a listing to it first</source>
       <translation>toko itu tidak menjual varian ini: petakan listing ke varian ini dulu</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="328" />
+      <source>the account {name} is deactivated; ask an owner</source>
+      <translation>akun {name} dinonaktifkan; hubungi pemilik</translation>
     </message>
     <message>
       <location filename="../../app/core/platforms/shopee/labels.py" line="176" />
@@ -4239,7 +4509,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="159" />
+      <location filename="../../app/gui/launch.py" line="168" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -4264,7 +4534,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>hari terakhir lebih awal dari hari pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="244" />
+      <location filename="../../app/gui/settings/page.py" line="247" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
     </message>
@@ -4334,7 +4604,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="235" />
+      <location filename="../../app/gui/analytics/page.py" line="242" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -4344,12 +4614,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kolom wajib {column!r} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="530" />
+      <location filename="../../app/core/services/returns.py" line="543" />
       <source>the return of order {number} was already restocked or written off ({when} UTC): nothing changed</source>
       <translation>pengembalian pesanan {number} sudah dikembalikan ke stok atau dihapusbukukan ({when} UTC): tidak ada yang berubah</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="306" />
+      <location filename="../../app/core/export/importer.py" line="308" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
@@ -4372,6 +4642,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/engine_lock.py" line="51" />
       <source>the StoreSync app</source>
       <translation>aplikasi StoreSync</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="115" />
+      <source>the user name 'sync' is kept for the sync engine</source>
+      <translation>nama pengguna 'sync' dipakai oleh mesin sinkronisasi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/accounts.py" line="225" />
+      <source>the user name {name!r} is taken</source>
+      <translation>nama pengguna {name!r} sudah dipakai</translation>
     </message>
     <message>
       <location filename="../../app/core/platforms/custom/errors.py" line="29" />
@@ -4409,7 +4689,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="130" />
+      <location filename="../../app/gui/settings/page.py" line="131" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
@@ -4474,7 +4754,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>situs ini tidak punya REST API WooCommerce di alamat itu: periksa alamatnya dan pastikan WooCommerce aktif dengan permalink cantik</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stores.py" line="148" />
+      <location filename="../../app/core/services/stores.py" line="150" />
       <source>this {platform} shop ({shop_id}) is already connected as store {store}</source>
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
@@ -4534,12 +4814,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="139" />
+      <location filename="../../app/gui/settings/page.py" line="140" />
       <source>Time zone</source>
       <translation>Zona waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="128" />
+      <location filename="../../app/gui/analytics/page.py" line="131" />
       <source>To</source>
       <translation>Sampai</translation>
     </message>
@@ -4549,7 +4829,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sampai tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="71" />
+      <location filename="../../app/gui/dashboard/page.py" line="72" />
       <source>To ship</source>
       <translation>Perlu dikirim</translation>
     </message>
@@ -4559,7 +4839,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="157" />
+      <location filename="../../app/gui/dashboard/page.py" line="159" />
       <source>Today and yesterday, per store</source>
       <translation>Hari ini dan kemarin, per toko</translation>
     </message>
@@ -4569,12 +4849,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Alamat token</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="206" />
+      <location filename="../../app/gui/inventory/model.py" line="209" />
       <source>Told at</source>
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="175" />
+      <location filename="../../app/gui/analytics/page.py" line="178" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -4594,7 +4874,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Nomor resi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/ship_dialog.py" line="255" />
+      <location filename="../../app/gui/orders/ship_dialog.py" line="257" />
       <source>tracking number not assigned yet</source>
       <translation>nomor resi belum diberikan</translation>
     </message>
@@ -4634,12 +4914,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pemicu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="118" />
+      <location filename="../../app/gui/dashboard/page.py" line="120" />
       <source>Try the demo shops</source>
       <translation>Coba toko demo</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="159" />
+      <location filename="../../app/gui/inventory/model.py" line="162" />
       <source>Type</source>
       <translation>Jenis</translation>
     </message>
@@ -4664,7 +4944,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="333" />
+      <location filename="../../app/gui/orders/returns.py" line="335" />
       <source>Units to restock</source>
       <translation>Unit yang dikembalikan ke stok</translation>
     </message>
@@ -4674,12 +4954,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tidak diketahui</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="236" />
+      <location filename="../../app/core/export/importer.py" line="238" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="180" />
+      <location filename="../../app/core/services/accounts.py" line="131" />
+      <source>unknown role {role!r}: use owner, admin, staff or viewer</source>
+      <translation>peran {role!r} tidak dikenal: pakai owner, admin, staff atau viewer</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/settings.py" line="182" />
       <source>unknown setting {key!r}</source>
       <translation>pengaturan {key!r} tidak dikenal</translation>
     </message>
@@ -4724,6 +5009,26 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Gunakan alamat ini</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="48" />
+      <source>User</source>
+      <translation>Pengguna</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="44" />
+      <source>User name</source>
+      <translation>Nama pengguna</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/dialog.py" line="76" />
+      <source>Users</source>
+      <translation>Pengguna</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/users/panel.py" line="25" />
+      <source>Users…</source>
+      <translation>Pengguna…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/catalog/model.py" line="40" />
       <source>Variant</source>
       <translation>Varian</translation>
@@ -4739,27 +5044,27 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="167" />
+      <location filename="../../app/core/services/channel_stock.py" line="178" />
       <source>variant {id} not found</source>
       <translation>varian {id} tidak ditemukan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="164" />
+      <location filename="../../app/core/services/listings.py" line="166" />
       <source>variant {sku} is archived</source>
       <translation>varian {sku} sudah diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="38" />
+      <location filename="../../app/core/services/inventory.py" line="39" />
       <source>variant {variant_id} does not exist</source>
       <translation>varian {variant_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="350" />
+      <location filename="../../app/core/services/catalog.py" line="353" />
       <source>variant {variant} does not belong to this product</source>
       <translation>varian {variant} bukan bagian dari produk ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/listings.py" line="162" />
+      <location filename="../../app/core/services/listings.py" line="164" />
       <source>variant {variant} does not exist</source>
       <translation>varian {variant} tidak ada</translation>
     </message>
@@ -4774,12 +5079,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Variasi</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/controls.py" line="20" />
+      <source>viewer</source>
+      <translation>pengamat</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="368" />
       <source>Waiting for the approval on {address} …</source>
       <translation>Menunggu persetujuan di {address} …</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="413" />
+      <location filename="../../app/gui/orders/returns.py" line="415" />
       <source>Waiting for the goods</source>
       <translation>Menunggu barang</translation>
     </message>
@@ -4804,6 +5114,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
     <message>
+      <location filename="../../app/gui/audit/dialog.py" line="81" />
+      <source>What</source>
+      <translation>Apa</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/inventory/page.py" line="135" />
       <source>What each store was told</source>
       <translation>Stok yang dikirim ke tiap toko</translation>
@@ -4814,12 +5129,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Yang terjadi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="108" />
+      <location filename="../../app/gui/dashboard/page.py" line="110" />
       <source>What needs you today</source>
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="158" />
+      <location filename="../../app/gui/audit/dialog.py" line="81" />
       <source>When</source>
       <translation>Waktu</translation>
     </message>
@@ -4854,7 +5169,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko yang mana?</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="178" />
+      <location filename="../../app/gui/inventory/model.py" line="181" />
       <source>Who</source>
       <translation>Oleh</translation>
     </message>
@@ -4864,7 +5179,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Rupiah bulat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/model.py" line="185" />
+      <location filename="../../app/gui/inventory/model.py" line="188" />
       <source>Why</source>
       <translation>Keterangan</translation>
     </message>
@@ -4914,6 +5229,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dihapusbukukan</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/accounts.py" line="312" />
+      <source>wrong user name or password</source>
+      <translation>nama pengguna atau kata sandi salah</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/page.py" line="59" />
       <source>Yesterday</source>
       <translation>Kemarin</translation>
@@ -4924,27 +5244,32 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/users/controls.py" line="37" />
+      <source>Your role cannot do this; ask an owner or admin.</source>
+      <translation>Peran Anda tidak bisa melakukan ini; minta ke pemilik atau admin.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="156" />
       <source>Your website's developer implements the StoreSync contract (docs/custom-store-api.md) and gives you its address and API key. No consent page: the key is checked with one call.</source>
       <translation>Pengembang situs web Anda menerapkan kontrak StoreSync (docs/custom-store-api.md) dan memberi Anda alamat serta kunci API-nya. Tanpa halaman persetujuan: kunci diperiksa dengan satu panggilan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="255" />
+      <location filename="../../app/gui/analytics/page.py" line="262" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="232" />
+      <location filename="../../app/gui/settings/page.py" line="235" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="234" />
+      <location filename="../../app/gui/settings/page.py" line="237" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="99" />
+      <location filename="../../app/core/export/importer.py" line="101" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -4959,7 +5284,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{days} hr {hours} j</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/ship_dialog.py" line="245" />
+      <location filename="../../app/gui/orders/ship_dialog.py" line="247" />
       <source>{done} shipped · {failed} failed · {input} need input</source>
       <translation>{done} terkirim · {failed} gagal · {input} perlu diisi</translation>
     </message>
@@ -4979,12 +5304,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{hours} j {minutes} mnt</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="187" />
+      <location filename="../../app/core/settings.py" line="189" />
       <source>{key} must be between {low} and {high}</source>
       <translation>{key} harus antara {low} dan {high}</translation>
     </message>
     <message>
-      <location filename="../../app/core/settings.py" line="183" />
+      <location filename="../../app/core/settings.py" line="185" />
       <source>{key} must be {type}</source>
       <translation>{key} harus berupa {type}</translation>
     </message>
@@ -5009,6 +5334,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{minutes} mnt {seconds} dtk</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/accounts.py" line="163" />
+      <source>{name} is the last owner; make another user owner first</source>
+      <translation>{name} adalah pemilik terakhir; jadikan pengguna lain pemilik dulu</translation>
+    </message>
+    <message>
       <location filename="../../app/printing/documents.py" line="434" />
       <source>{number} · page {n} of {total}</source>
       <translation>{number} · halaman {n} dari {total}</translation>
@@ -5027,6 +5357,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/activity/model.py" line="218" />
       <source>{n} done</source>
       <translation>{n} selesai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="127" />
+      <source>{n} entries</source>
+      <translation>{n} entri</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/audit/dialog.py" line="123" />
+      <source>{n} entries (the newest {shown} shown; Export writes them all)</source>
+      <translation>{n} entri ({shown} terbaru ditampilkan; Ekspor menulis semuanya)</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/labels.py" line="137" />
@@ -5049,7 +5389,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} dari {total} perubahan harga dicentang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="236" />
+      <location filename="../../app/gui/dashboard/page.py" line="250" />
       <source>{n} open order lines wait for a mapping</source>
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
@@ -5084,7 +5424,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} produk diarsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="406" />
+      <location filename="../../app/gui/orders/returns.py" line="408" />
       <source>{n} restocked into {location}</source>
       <translation>{n} dikembalikan ke {location}</translation>
     </message>
@@ -5119,7 +5459,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="409" />
+      <location filename="../../app/gui/orders/returns.py" line="411" />
       <source>{n} written off</source>
       <translation>{n} dihapusbukukan</translation>
     </message>
@@ -5139,7 +5479,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="366" />
+      <location filename="../../app/gui/orders/returns.py" line="368" />
       <source>{restocked} units restocked, {written} written off</source>
       <translation>{restocked} unit dikembalikan ke stok, {written} dihapusbukukan</translation>
     </message>
@@ -5174,7 +5514,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{sku} ×{n}: {k} dihapusbukukan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/returns.py" line="590" />
+      <location filename="../../app/core/services/returns.py" line="603" />
       <source>{sku}: between 0 and {n} units came back</source>
       <translation>{sku}: antara 0 dan {n} unit yang kembali</translation>
     </message>
@@ -5189,7 +5529,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{sku}: rak {shelf}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="305" />
+      <location filename="../../app/gui/orders/returns.py" line="307" />
       <source>{state} (refund only)</source>
       <translation>{state} (hanya pengembalian dana)</translation>
     </message>
@@ -5232,6 +5572,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/orders/page.py" line="267" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/permissions.py" line="88" />
+      <source>{user} ({role}) may not {what}; ask an owner or admin</source>
+      <translation>{user} ({role}) tidak boleh {what}; minta ke pemilik atau admin</translation>
     </message>
     <message>
       <location filename="../../app/core/export/import_read.py" line="230" />
@@ -5279,17 +5624,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="280" />
+      <location filename="../../app/gui/analytics/page.py" line="287" />
       <source>⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.</source>
       <translation>⚠ Terjual tanpa modal: {skus}. Labanya hanya pendapatan dikurangi biaya marketplace.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="201" />
+      <location filename="../../app/gui/orders/returns.py" line="203" />
       <source>✓ {number}: {message}</source>
       <translation>✓ {number}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/returns.py" line="205" />
+      <location filename="../../app/gui/orders/returns.py" line="207" />
       <source>✗ {number}: not cancelled: {message}</source>
       <translation>✗ {number}: tidak dibatalkan: {message}</translation>
     </message>

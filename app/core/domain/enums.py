@@ -50,11 +50,14 @@ class OrderStatus(enum.StrEnum):
 
 
 class Role(enum.StrEnum):
-    """What a local user may do."""
+    """What a local user may do (the permissions of each: app/core/services/permissions.py).
+
+    ``staff`` packs (ship, print, adjust stock with a reason); it was ``member`` before
+    migration 0010, which renamed the stored rows."""
 
     OWNER = "owner"
     ADMIN = "admin"
-    MEMBER = "member"
+    STAFF = "staff"
     VIEWER = "viewer"
 
 

@@ -55,6 +55,7 @@ from app.core.services import audit, catalog, ledger
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ServiceError
 from app.core.services.locations import default_location_id, list_locations
+from app.core.services.permissions import Permission, require
 from app.core.services.stock_levels import stock_levels
 from app.core.text import msg
 
@@ -339,6 +340,9 @@ def import_file(
     meantime cannot slip through. ``progress(percent, 100)`` is called as it goes; 100
     only once the transaction has committed.
     """
+    # who may import: the catalog's or the stock's writers (services/permissions.py)
+    products = kind is ImportKind.PRODUCTS
+    require(ctx, Permission.EDIT_CATALOG if products else Permission.ADJUST_STOCK)
     path = Path(path)
     meter = Meter(progress)
     parsed = read(kind, path, meter)  # 0-80 %: most of the time, outside the write lock

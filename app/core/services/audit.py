@@ -1,7 +1,12 @@
-"""The audit trail: who changed what, when, with before and after values."""
+"""The audit trail: who changed what, when, with before and after values.
+
+Every service that changes stores, settings, the catalog, stock, orders or users adds a
+row here in its own unit of work (docs/ARCHITECTURE.md, "Accounts and permissions");
+:func:`search` is what the audit page and ``storesync audit list`` read."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -12,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.core.db.models import AuditEntry
 from app.core.services.context import ServiceContext
+from app.core.services.permissions import Permission, require
 
 
 def _jsonable(value: Any) -> Any:
@@ -80,6 +86,7 @@ def history(
     limit: int = 200,
 ) -> list[AuditRow]:
     """Newest first, optionally for one entity."""
+    require(ctx, Permission.VIEW_AUDIT)
     stmt = select(AuditEntry).where(AuditEntry.workspace_id == ctx.workspace_id)
     if entity_type is not None:
         stmt = stmt.where(AuditEntry.entity_type == entity_type)
@@ -87,17 +94,82 @@ def history(
         stmt = stmt.where(AuditEntry.entity_id == str(entity_id))
     stmt = stmt.order_by(AuditEntry.id.desc()).limit(limit)
     with ctx.read() as s:
-        return [
-            AuditRow(
-                e.id,
-                e.created_at,
-                e.actor,
-                e.entity_type,
-                e.entity_id,
-                e.action,
-                e.before,
-                e.after,
-                e.note,
+        return [_audit_row(e) for e in s.scalars(stmt)]
+
+
+def record_request(
+    ctx: ServiceContext, entity_type: str, entity_ids: Sequence[object], action: str, note: str = ""
+) -> None:
+    """A seller's request the engine carries out (ship, cancel): who asked, in its own unit
+    of work. The engine's own change is recorded again as ``sync`` where it is stored."""
+    with ctx.write() as s:
+        for entity_id in entity_ids:
+            record(s, ctx, entity_type, entity_id, action, note=note)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """The audit page's filter: any of user, kind (entity type) and a time range (UTC,
+    ``since`` included, ``until`` excluded)."""
+
+    user: str | None = None
+    kind: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def _filtered(ctx: ServiceContext, f: AuditFilter):
+    stmt = select(AuditEntry).where(AuditEntry.workspace_id == ctx.workspace_id)
+    if f.user:
+        stmt = stmt.where(AuditEntry.actor == f.user)
+    if f.kind:
+        stmt = stmt.where(AuditEntry.entity_type == f.kind)
+    if f.since is not None:
+        stmt = stmt.where(AuditEntry.created_at >= f.since)
+    if f.until is not None:
+        stmt = stmt.where(AuditEntry.created_at < f.until)
+    return stmt
+
+
+def _audit_row(e: AuditEntry) -> AuditRow:
+    return AuditRow(
+        e.id, e.created_at, e.actor, e.entity_type, e.entity_id, e.action, e.before, e.after, e.note
+    )
+
+
+def search(ctx: ServiceContext, f: AuditFilter, limit: int | None = 1000) -> list[AuditRow]:
+    """Entries matching ``f``, newest first (``limit`` None: all of them, for an export)."""
+    require(ctx, Permission.VIEW_AUDIT)
+    stmt = _filtered(ctx, f).order_by(AuditEntry.id.desc())
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with ctx.read() as s:
+        return [_audit_row(e) for e in s.scalars(stmt)]
+
+
+def kinds(ctx: ServiceContext) -> list[str]:
+    """Every kind of entry recorded so far (the kind filter's choices)."""
+    require(ctx, Permission.VIEW_AUDIT)
+    with ctx.read() as s:
+        return list(
+            s.scalars(
+                select(AuditEntry.entity_type)
+                .where(AuditEntry.workspace_id == ctx.workspace_id)
+                .distinct()
+                .order_by(AuditEntry.entity_type)
             )
-            for e in s.scalars(stmt)
-        ]
+        )
+
+
+def actors(ctx: ServiceContext) -> list[str]:
+    """Everyone who changed something (the user filter's choices; ``sync`` included)."""
+    require(ctx, Permission.VIEW_AUDIT)
+    with ctx.read() as s:
+        return list(
+            s.scalars(
+                select(AuditEntry.actor)
+                .where(AuditEntry.workspace_id == ctx.workspace_id)
+                .distinct()
+                .order_by(AuditEntry.actor)
+            )
+        )

@@ -24,6 +24,7 @@ from app.core.services.bounds import check_amount, range_message
 from app.core.services.cancel import CancelToken, cancellable
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, NotFoundError, ValidationError
+from app.core.services.permissions import Permission, require
 from app.core.text import msg
 
 _SKU_ALLOWED = re.compile(r"^[\w\-./#+]+$")
@@ -283,6 +284,7 @@ def _check_sku_free(s: Session, ctx: ServiceContext, variants: Sequence[_CleanVa
 
 def create_product(ctx: ServiceContext, data: ProductInput) -> ProductDTO:
     """Add a product with its variants; SKUs must be new in the workspace."""
+    require(ctx, Permission.EDIT_CATALOG)
     with ctx.write() as s:
         return create_product_in(s, ctx, data)
 
@@ -340,6 +342,7 @@ def update_product(ctx: ServiceContext, product_id: int, data: ProductInput) -> 
 
     Variants left out are archived (not deleted): orders and ledger rows point at them.
     """
+    require(ctx, Permission.EDIT_CATALOG)
     head, variants = _clean_product(data)
     with ctx.write() as s:
         product = _get_product(s, ctx, product_id)
@@ -395,12 +398,15 @@ def _update_variant(s: Session, ctx: ServiceContext, var: Variant, v: _CleanVari
     var.weight_grams, var.barcode, var.images = v.weight_grams, v.barcode, v.images
     var.status = ProductStatus.ACTIVE
     after = {f: getattr(var, f) for f in _AUDITED_VARIANT_FIELDS}
+    if before["cost"] != after["cost"]:
+        require(ctx, Permission.EDIT_COSTS)
     if before != after:
         audit.record(s, ctx, "variant", var.id, "update", before, after)
 
 
 def set_status(ctx: ServiceContext, product_ids: Sequence[int], status: ProductStatus) -> int:
     """Archive or restore products (and their variants); returns how many changed."""
+    require(ctx, Permission.EDIT_CATALOG)
     with ctx.write() as s:
         changed = 0
         for pid in product_ids:
@@ -426,7 +432,10 @@ def bulk_update(
     cost: Decimal | str | None = None,
 ) -> int:
     """Set category, brand and/or every variant's cost on several products at once."""
+    require(ctx, Permission.EDIT_CATALOG)
     new_cost = None if cost is None else parse_money(cost, "cost")
+    if new_cost is not None:
+        require(ctx, Permission.EDIT_COSTS)
     with ctx.write() as s:
         for pid in product_ids:
             p = _get_product(s, ctx, pid)

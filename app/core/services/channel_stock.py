@@ -47,6 +47,7 @@ from app.core.db.models import (
 )
 from app.core.db.types import utcnow
 from app.core.domain import InventoryState, OutboxStatus, UpdateResult
+from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
 from app.core.services.ledger import (
@@ -56,6 +57,7 @@ from app.core.services.ledger import (
     touched_variants,
 )
 from app.core.services.locations import location_for
+from app.core.services.permissions import Permission, require
 from app.core.services.stock_levels import available_by_variant
 from app.core.services.sync_jobs import JobLog
 from app.core.settings import LAST_UNITS_THRESHOLD, StoreSettings, setting_in
@@ -164,6 +166,7 @@ def set_last_units(
     """A variant's own last-units threshold (None: the workspace setting; 0: off) and the
     store the seller wants its last units on (None: the fastest seller). Every store
     listing it is brought in line in the same unit of work."""
+    require(ctx, Permission.EDIT_CATALOG)
     if threshold is not None and not 0 <= threshold <= 100_000:
         raise ValidationError(
             msg("last-units threshold must be between 0 and 100000, or empty"),
@@ -182,7 +185,10 @@ def set_last_units(
                 msg("that store does not list this variant: map a listing to it first"),
                 field="last_units_store_id",
             )
+        before = {"threshold": var.last_units_threshold, "store": var.last_units_store_id}
         var.last_units_threshold, var.last_units_store_id = threshold, store_id
+        after = {"threshold": threshold, "store": store_id}
+        audit.record(s, ctx, "variant", variant_id, "last_units", before, after)
         touched_variants(s).add(variant_id)
 
 

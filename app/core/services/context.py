@@ -19,10 +19,22 @@ class ServiceContext:
     sessions: sessionmaker[Session]
     workspace_id: int
     actor: str = "owner"
+    # who is signed in and their role; the services check it (services/permissions.py,
+    # docs/ARCHITECTURE.md "Accounts and permissions"). Without accounts the single owner
+    # acts silently, so the default is the owner's role.
+    role: str = "owner"
+    user_id: int | None = None
 
     def as_actor(self, actor: str) -> ServiceContext:
-        """The same context acting as someone else (the engine acts as ``sync``)."""
+        """The same context acting as someone else: the engine acts as ``sync``, with the
+        engine's permissions (``permissions.ENGINE_ROLE``), never a signed-in user's."""
+        if actor == "sync":
+            return replace(self, actor=actor, role="sync", user_id=None)
         return replace(self, actor=actor)
+
+    def signed_in(self, user_id: int, username: str, role: str) -> ServiceContext:
+        """The same context acting as a signed-in user (services/accounts.py)."""
+        return replace(self, actor=username, role=role, user_id=user_id)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -21,6 +21,7 @@ from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.drift import REVIEW, DriftAction
 from app.core.services.errors import NotFoundError
+from app.core.services.permissions import Permission, require
 from app.core.text import msg
 
 
@@ -97,6 +98,7 @@ def reviews(ctx: ServiceContext, store_id: int) -> list[FirstSyncReview]:
 
 def dismiss_reviews(ctx: ServiceContext, store_id: int) -> int:
     """The seller has seen a store's review rows: hide them. Returns how many."""
+    require(ctx, Permission.MANAGE_STORES)
     with ctx.write() as s:
         _store(s, ctx, store_id)
         logs = s.scalars(_open(store_id)).all()

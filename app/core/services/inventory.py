@@ -20,6 +20,7 @@ from app.core.services.catalog import parse_money
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
 from app.core.services.ledger import RefType, apply_change, ensure_item
+from app.core.services.permissions import Permission, require
 from app.core.settings import ALLOW_NEGATIVE_STOCK, setting_in
 from app.core.text import msg
 
@@ -65,6 +66,7 @@ def adjust(
     reason: str,
 ) -> None:
     """Add or remove stock by hand; a reason is required."""
+    require(ctx, Permission.ADJUST_STOCK)
     _qty(delta, "delta", allow_negative=True)
     if not reason.strip():
         raise ValidationError(msg("say why the stock changes"), field="reason")
@@ -101,8 +103,10 @@ def receive(
     unit_cost=None,
 ) -> None:
     """Goods arrived from a supplier (a purchase)."""
+    require(ctx, Permission.ADJUST_STOCK)
     _qty(quantity, "quantity")
     if unit_cost is not None:
+        require(ctx, Permission.EDIT_COSTS)  # staff receive goods, but set no costs
         unit_cost = parse_money(unit_cost, "unit_cost")
     with ctx.write() as s:
         _check_variant_location(s, ctx, variant_id, location_id)
@@ -151,6 +155,7 @@ def transfer(
     note: str = "",
 ) -> None:
     """Move stock between locations: both legs or neither."""
+    require(ctx, Permission.ADJUST_STOCK)
     _qty(quantity, "quantity")
     if from_location == to_location:
         raise ValidationError(msg("choose two different locations"), field="to_location")
@@ -196,6 +201,7 @@ def stocktake(
     ctx: ServiceContext, variant_id: int, location_id: int, counted: int, note: str = ""
 ) -> int:
     """Set on-hand to the counted quantity; returns the difference booked."""
+    require(ctx, Permission.ADJUST_STOCK)
     _qty(counted, "counted", allow_zero=True)
     with ctx.write() as s:
         _check_variant_location(s, ctx, variant_id, location_id)
@@ -247,6 +253,7 @@ def set_reorder(
     ctx: ServiceContext, variant_id: int, location_id: int, point: int, quantity: int
 ) -> None:
     """Set when an item counts as low (``point``) and how much to reorder."""
+    require(ctx, Permission.ADJUST_STOCK)
     _qty(point, "reorder_point", allow_zero=True)
     _qty(quantity, "reorder_qty", allow_zero=True)
     with ctx.write() as s:

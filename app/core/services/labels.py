@@ -29,6 +29,7 @@ from app.core.db.models import Order, Store
 from app.core.domain import Platform
 from app.core.domain.labels import LABEL_STATUSES, PackageLabel
 from app.core.services.context import ServiceContext
+from app.core.services.permissions import Permission, require
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -51,6 +52,7 @@ class LabelTarget:
 def label_targets(ctx: ServiceContext, order_ids: Sequence[int]) -> list[LabelTarget]:
     """The orders with these ids, in the order given (unknown ids are left out, a repeated
     id counts once)."""
+    require(ctx, Permission.PRINT)
     wanted = list(dict.fromkeys(order_ids))
     if not wanted:
         return []

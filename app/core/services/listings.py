@@ -21,6 +21,7 @@ from app.core.services.errors import NotFoundError, ValidationError
 from app.core.services.ledger import touched_variants
 from app.core.services.locations import store_location_id
 from app.core.services.order_items import apply_listing_mapping, reverse_listing_mapping
+from app.core.services.permissions import Permission, require
 from app.core.text import msg
 
 
@@ -150,6 +151,7 @@ def upsert_listings_in(
 
 def map_listing(ctx: ServiceContext, listing_id: int, variant_id: int) -> int:
     """Map a listing to a variant by hand; its open orders take effect. Returns effects."""
+    require(ctx, Permission.EDIT_CATALOG)
     with ctx.write() as s:
         return map_listing_in(s, ctx, listing_id, variant_id)
 
@@ -180,6 +182,7 @@ def map_listing_in(s: Session, ctx: ServiceContext, listing_id: int, variant_id:
 
 def unmap_listing(ctx: ServiceContext, listing_id: int) -> int:
     """Remove a listing's mapping; stock its open orders held is given back."""
+    require(ctx, Permission.EDIT_CATALOG)
     with ctx.write() as s:
         return unmap_listing_in(s, ctx, listing_id)
 

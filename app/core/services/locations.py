@@ -11,6 +11,7 @@ from app.core.db.models import Location, Store
 from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, NotFoundError, ValidationError
+from app.core.services.permissions import Permission, require
 from app.core.settings import StoreSettings
 from app.core.text import msg
 
@@ -40,6 +41,7 @@ def list_locations(ctx: ServiceContext, include_inactive: bool = False) -> list[
 
 def create_location(ctx: ServiceContext, code: str, name: str) -> int:
     """Add a location; codes are unique (case-insensitive) and short."""
+    require(ctx, Permission.EDIT_SETTINGS)
     code, name = code.strip().upper(), name.strip()
     if not code or len(code) > 40 or any(c.isspace() for c in code):
         raise ValidationError(msg("code must be 1–40 characters without spaces"), field="code")

@@ -11,10 +11,12 @@ from collections.abc import Iterable
 
 from app.core.services import listings
 from app.core.services.context import ServiceContext
+from app.core.services.permissions import Permission, require
 
 
 def map_listings(ctx: ServiceContext, pairs: Iterable[tuple[int, int]]) -> int:
     """Map each ``(listing id, variant id)`` pair, all or none; returns the order effects."""
+    require(ctx, Permission.EDIT_CATALOG)
     effects = 0
     with ctx.write() as s:
         for listing_id, variant_id in pairs:
@@ -24,6 +26,7 @@ def map_listings(ctx: ServiceContext, pairs: Iterable[tuple[int, int]]) -> int:
 
 def unmap_listings(ctx: ServiceContext, listing_ids: Iterable[int]) -> int:
     """Remove the mapping of each listing, all or none; returns the order effects."""
+    require(ctx, Permission.EDIT_CATALOG)
     effects = 0
     with ctx.write() as s:
         for listing_id in listing_ids:

@@ -35,6 +35,7 @@ from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
 from app.core.services.ledger import ensure_item
 from app.core.services.locations import store_location_id
+from app.core.services.permissions import Permission, require
 from app.core.text import msg
 
 SHELF_MAX_LENGTH = 40
@@ -187,6 +188,7 @@ def picking_list(
     ctx: ServiceContext, order_ids: Sequence[int], now: datetime | None = None
 ) -> PickingList:
     """The picking list of a batch of orders (see the module docstring for the rules)."""
+    require(ctx, Permission.PRINT)
     if not order_ids:
         raise ValidationError(msg("select at least one order"), field="orders")
     with ctx.read() as s:
@@ -283,6 +285,7 @@ def _pick_rows(s: Session, sums: dict[tuple[int, int], list]) -> list[PickRow]:
 def packing_slips(ctx: ServiceContext, order_ids: Sequence[int]) -> list[PackingSlip]:
     """One packing slip per order, in the order of ``order_ids`` (cancelled ones too: the
     seller asked for them by name; the slip says the status)."""
+    require(ctx, Permission.PRINT)
     if not order_ids:
         raise ValidationError(msg("select at least one order"), field="orders")
     with ctx.read() as s:
@@ -397,6 +400,7 @@ def clean_shelf(text: str) -> str:
 
 def set_shelf(ctx: ServiceContext, variant_id: int, location_id: int, shelf: str) -> str:
     """Set where a variant sits in a location ("" clears it); returns the stored code."""
+    require(ctx, Permission.ADJUST_STOCK)
     shelf = clean_shelf(shelf)
     with ctx.write() as s:
         v_ws = s.scalar(select(Variant.workspace_id).where(Variant.id == variant_id))

@@ -36,9 +36,11 @@ from app.core.db.models import (
 from app.core.db.types import utcnow
 from app.core.domain import ChannelReturn, JobKind, OrderStatus, ReturnState
 from app.core.domain.bounds import MAX_QUANTITY
+from app.core.services import audit
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
 from app.core.services.order_items import dispose_return
+from app.core.services.permissions import Permission, require
 from app.core.text import msg
 
 log = logging.getLogger(__name__)
@@ -88,6 +90,7 @@ def find_order(ctx: ServiceContext, number: str, store_id: int | None = None) ->
 
 def cancel_target(ctx: ServiceContext, order_id: int) -> CancelTarget:
     """The order, if the seller may still cancel it (not shipped, not cancelled)."""
+    require(ctx, Permission.HANDLE_ORDERS)
     with ctx.read() as s:
         o = s.get(Order, order_id)
         if o is None:
@@ -439,6 +442,7 @@ def restock(
     instead (a ledger row that adds no stock). Raises ValidationError, changing nothing,
     when there is nothing to decide: no return, not received yet, already decided.
     """
+    require(ctx, Permission.HANDLE_ORDERS)
     with ctx.write() as s:
         order = s.get(Order, order_id)
         if order is None:
@@ -489,6 +493,15 @@ def restock(
                     loc.name if loc else "",
                 )
             )
+        audit.record(
+            s,
+            ctx,
+            "order",
+            order.id,
+            "return_decided",
+            None,
+            {"lines": [[d.sku, d.restocked, d.written_off, d.location] for d in decisions]},
+        )
         return decisions
 
 

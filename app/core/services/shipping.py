@@ -27,7 +27,9 @@ from sqlalchemy import select
 from app.core.db.models import Order, OrderPackage, Store
 from app.core.db.types import utcnow
 from app.core.domain import OrderStatus, ShipMethod, ShippedPackage
+from app.core.services import audit
 from app.core.services.context import ServiceContext
+from app.core.services.permissions import Permission, require
 from app.core.text import msg
 
 
@@ -57,6 +59,7 @@ class PackageRow:
 def targets(ctx: ServiceContext, order_ids: Sequence[int]) -> list[ShipTarget]:
     """The orders by id, in the given order; unknown ids are left out. An order that is
     not ``to_ship`` carries the reason it cannot be shipped."""
+    require(ctx, Permission.SHIP)
     with ctx.read() as s:
         rows = s.execute(
             select(Order, Store.name)
@@ -72,6 +75,7 @@ def find_orders(
 ) -> tuple[list[ShipTarget], list[str]]:
     """Orders by their platform order numbers (optionally in these stores); returns the
     targets and the numbers not found."""
+    require(ctx, Permission.SHIP)
     wanted = list(dict.fromkeys(platform_order_ids))
     with ctx.read() as s:
         q = (
@@ -91,6 +95,7 @@ def find_orders(
 def to_ship(ctx: ServiceContext, store_ids: Sequence[int] = ()) -> list[ShipTarget]:
     """Every ``to_ship`` order not shipped through us yet, oldest first (the job keeps
     those the store's adapter says still wait for the seller)."""
+    require(ctx, Permission.SHIP)
     with ctx.read() as s:
         shipped = select(OrderPackage.order_id)
         q = (
@@ -142,6 +147,15 @@ def record_shipment(
         first = next((p.tracking_number for p in packages if p.tracking_number), "")
         if first:
             order.tracking_number = first[:80]
+        audit.record(
+            s,
+            ctx,
+            "order",
+            order_id,
+            "ship",
+            None,
+            {"method": method, "packages": [p.package_id for p in packages], "tracking": first},
+        )
 
 
 def record_tracking(ctx: ServiceContext, order_id: int, packages: Sequence[ShippedPackage]) -> None:

@@ -24,6 +24,7 @@ from app.core.services.channel_stock import touch_store_listings
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ConflictError, NotFoundError, ValidationError
 from app.core.services.order_items import release_open_items
+from app.core.services.permissions import Permission, require
 from app.core.settings import StoreSettings
 from app.core.text import msg
 
@@ -134,6 +135,7 @@ def check_store_input(data: StoreInput) -> tuple[str, str, str, str | None]:
 
 def create_store(ctx: ServiceContext, data: StoreInput) -> StoreDTO:
     """Register a store; one per (platform, shop id)."""
+    require(ctx, Permission.MANAGE_STORES)
     name, shop_id, api, auth = check_store_input(data)
     with ctx.write() as s:
         dup = s.scalar(
@@ -320,6 +322,7 @@ def get_store(ctx: ServiceContext, store_id: int) -> StoreDTO:
 
 def update_settings(ctx: ServiceContext, store_id: int, settings: StoreSettings) -> StoreDTO:
     """Replace a store's policy (validated by :class:`StoreSettings`)."""
+    require(ctx, Permission.MANAGE_STORES)
     with ctx.write() as s:
         st = s.get(Store, store_id)
         if st is None or st.workspace_id != ctx.workspace_id:
@@ -334,6 +337,7 @@ def update_settings(ctx: ServiceContext, store_id: int, settings: StoreSettings)
 
 def set_paused(ctx: ServiceContext, store_id: int, paused: bool) -> StoreDTO:
     """Pause or resume syncing a store."""
+    require(ctx, Permission.MANAGE_STORES)
     with ctx.write() as s:
         st = s.get(Store, store_id)
         if st is None or st.workspace_id != ctx.workspace_id:
@@ -456,6 +460,7 @@ def remove_store(ctx: ServiceContext, store_id: int) -> None:
     The master catalog, stock counts and ledger are kept; ledger rows that referenced
     the store's orders stay as history.
     """
+    require(ctx, Permission.MANAGE_STORES)
     with ctx.write() as s:
         st = s.get(Store, store_id)
         if st is None or st.workspace_id != ctx.workspace_id:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain import JobKind
-from app.core.services import locations
+from app.core.services import audit, locations
 from app.core.services import returns as returns_service
 from app.core.services.errors import ServiceError
 from app.core.sync.cancel_job import CancelResult, cancel_job, reasons_job
@@ -183,6 +183,8 @@ class CancelDialog(QDialog):
         self._started = True
         for sid, oids in self.by_store.items():
             reason = self.reasons[sid].currentData()
+            # who asked; the engine's own change is recorded as "sync" (services/audit.py)
+            audit.record_request(self.gui.ctx, "order", oids, "cancel_requested", str(reason))
             self._waiting += 1
             ask_engine(
                 self,

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain import JobKind, ShipMethod, ShipOutcome
-from app.core.services import shipping
+from app.core.services import audit, shipping
 from app.core.sync import ship_job
 from app.core.sync.ship_job import BatchChoices, OrderOptions, OrderShipResult, ShipChoice
 from app.gui.context import GuiContext
@@ -222,6 +222,8 @@ class ShipDialog(QDialog):
         self.progress.setRange(0, len(targets))
         self.progress.setValue(0)
         self.summary.setText(tr("Shipping {n} orders…").format(n=len(targets)))
+        # who asked; the engine's own change is recorded as "sync" (services/audit.py)
+        audit.record_request(self.gui.ctx, "order", [t.order_id for t in targets], "ship_requested")
         ask_engine(
             self,
             self.gui.bridge,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.db.models.base import Base, created_at, intpk, str40, str80, str255, str_enum
+from app.core.db.types import UTCDateTime
 from app.core.domain import Role
 
 
@@ -33,9 +35,13 @@ class User(Base):
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
     username: Mapped[str80]
     display_name: Mapped[str255] = mapped_column(default="")
-    role: Mapped[Role] = mapped_column(str_enum(Role), default=Role.MEMBER)
+    role: Mapped[Role] = mapped_column(str_enum(Role), default=Role.STAFF)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[created_at]
+    # an argon2id hash (services/accounts.py, migration 0010); None: no password yet (the
+    # silent single owner of a workspace without accounts)
+    password_hash: Mapped[str | None] = mapped_column(String(255), default=None)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
 class PlatformRow(Base):
@@ -66,6 +72,7 @@ class AuditEntry(Base):
     __table_args__ = (
         Index("ix_audit_log_entity", "entity_type", "entity_id", "id"),
         Index("ix_audit_log_created_at", "created_at"),
+        Index("ix_audit_log_actor", "actor", "id"),  # the audit page's user filter (0010)
     )
 
     id: Mapped[intpk]

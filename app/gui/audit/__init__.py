@@ -1,0 +1,1 @@
+"""The audit log dialog: who changed what, filtered and exported to Excel."""
