@@ -76,6 +76,7 @@ def test_staff_sees_packing_controls_only(qtbot, workspace, make_gui, team):
     assert stores.settings_button.isHidden() and stores.remove_button.isHidden()
     assert stores.connect_button.isHidden()
     assert catalog.new_button.isHidden() and catalog.import_button.isHidden()
+    assert catalog.prices_button.isHidden()  # prices are the store's terms
     assert not inventory.buttons["adjust"].isHidden()
     texts = {a.text(): a.isVisible() for a, _ in w.pages["orders"]._order_actions}
     assert texts["Ship…"] and texts["Print airway bills"] and not texts["Cancel order…"]

@@ -63,7 +63,10 @@ def check_database(paths: AppPaths, *, quick: bool = True) -> datetime | None:
     now = datetime.now(UTC)
     vouched = vouched_check(path, now) if quick else None
     if vouched is not None:
-        log.info("%s is as it was closed after its check at %s: quick_check skipped", path, vouched)
+        # debug, not info: the command line prints info lines on stderr, and this is routine
+        log.debug(
+            "%s is as it was closed after its check at %s: quick_check skipped", path, vouched
+        )
         return vouched
     errors = integrity_errors(path, quick=quick)
     if errors:

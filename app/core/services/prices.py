@@ -33,6 +33,7 @@ from app.core.services.bounds import check_amount
 from app.core.services.channel_stock import QUEUED_KEY
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
+from app.core.services.permissions import Permission, require
 from app.core.settings import StoreSettings
 from app.core.text import msg
 
@@ -182,6 +183,7 @@ def confirm(ctx: ServiceContext, changes: Sequence[PriceChange]) -> tuple[int, i
     master price changed since the review skips it: review again). The store's push job
     sends it; the engine is woken after the commit (the stock outbox's after-commit
     listeners, :class:`app.core.services.channel_stock.OutboxHooks`)."""
+    require(ctx, Permission.MANAGE_STORES)  # prices are the store's terms
     if not changes:
         return 0, 0
     seen = {c.listing_id: c for c in changes}
@@ -219,6 +221,7 @@ def set_fixed_price(ctx: ServiceContext, listing_id: int, price: Decimal | None)
     """A listing's fixed price (None: follow the store's rule again). Queues nothing: the
     change shows in the review like a rule change. Below the cost only where the store
     allows it."""
+    require(ctx, Permission.MANAGE_STORES)  # prices are the store's terms
     with ctx.write() as s:
         found = s.execute(
             select(ChannelListing, Store.settings, Variant.cost)
@@ -332,6 +335,7 @@ def _held_rows(s: Session, ctx: ServiceContext, listing_ids: Iterable[int]) -> l
 
 def retry(ctx: ServiceContext, listing_ids: Iterable[int]) -> int:
     """Send held prices again (the promotion ended); returns how many were queued."""
+    require(ctx, Permission.MANAGE_STORES)  # prices are the store's terms
     now = utcnow()
     with ctx.write() as s:
         rows = _held_rows(s, ctx, listing_ids)
@@ -349,6 +353,7 @@ def retry(ctx: ServiceContext, listing_ids: Iterable[int]) -> int:
 def dismiss(ctx: ServiceContext, listing_ids: Iterable[int]) -> int:
     """Drop held prices: not sent, and not proposed again until the wanted price changes;
     returns how many were dropped."""
+    require(ctx, Permission.MANAGE_STORES)  # prices are the store's terms
     with ctx.write() as s:
         rows = _held_rows(s, ctx, listing_ids)
         for p in rows:

@@ -79,6 +79,8 @@ def apply_role(window: QMainWindow, ctx: ServiceContext) -> None:
     if catalog is not None:
         for name in ("new_button", "bulk_button", "import_button"):
             _gate(getattr(catalog, name, None), can(Permission.EDIT_CATALOG), hide=True)
+        # prices are each store's terms (app/core/services/prices.py)
+        _gate(getattr(catalog, "prices_button", None), can(Permission.MANAGE_STORES), hide=True)
     inventory = pages.get("inventory")
     if inventory is not None:
         for b in getattr(inventory, "buttons", {}).values():

@@ -170,3 +170,21 @@ def test_the_engine_acts_as_sync_without_user_management(team):
         accounts.add_user(engine, "x1", PW, "viewer")
     with pytest.raises(ValidationError, match="kept for the sync engine"):
         accounts.add_user(team["owner"], "sync", PW, "viewer")
+
+
+def test_prices_are_the_store_terms_staff_and_viewers_cannot_push_or_fix_them(team):
+    """Pushing reviewed prices, fixing a listing's price and retrying or dismissing a held
+    one need the store permission: refused with one line, nothing queued or kept."""
+    from app.core.services import prices
+
+    for who in ("staff", "viewer"):
+        ctx = team[who]
+        for call in (
+            lambda: prices.confirm(ctx, [object()]),
+            lambda: prices.set_fixed_price(ctx, 1, None),
+            lambda: prices.retry(ctx, [1]),
+            lambda: prices.dismiss(ctx, [1]),
+        ):
+            with pytest.raises(PermissionDenied, match="may not change stores"):
+                call()
+    assert prices.confirm(team["admin"], []) == (0, 0)
