@@ -15,8 +15,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.db import team
 from app.core.db.backup import (
     Progress,
     RestoreResult,
@@ -72,21 +74,44 @@ class OpenWorkspace:
     # tray notifications
     low_stock: LowStockHooks | None = None
 
+    @property
+    def team_database(self) -> str | None:
+        """The team database's URL (password masked), or None on the local SQLite file."""
+        url = self.engine.url
+        return None if url.get_backend_name() == "sqlite" else team.shown(url)
+
     def close(self) -> None:
         """Release the database."""
         self.engine.dispose()
 
 
-def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
-    """Check, create or migrate the database under ``paths`` and return the ready services.
+def open_workspace(
+    paths: AppPaths, *, actor: str = "owner", database_url: str | URL | None = None
+) -> OpenWorkspace:
+    """Check, create or migrate the database and return the ready services.
 
-    A damaged database raises :class:`DatabaseCorrupt` (naming the newest backup) before
-    anything opens it for writing: it is never migrated, repaired or overwritten.
+    The database is the team database (PostgreSQL) named by ``database_url``,
+    ``STORESYNC_DATABASE_URL`` or Settings -> Team database, else the SQLite file under
+    ``paths``. A damaged SQLite file raises :class:`DatabaseCorrupt` (naming the newest
+    backup) before anything opens it for writing: it is never migrated, repaired or
+    overwritten.
     """
     paths.ensure()
-    check_database(paths)  # quick_check: reads every page, seconds even for a big file
-    engine = make_engine(paths.database)
-    upgrade_to_head(engine)
+    secrets = SecretStore(paths.data_dir / "insecure-secrets.json")
+    url = team.chosen_url(paths.data_dir, database_url)
+    if url is None:
+        check_database(paths)  # quick_check: reads every page, seconds even for a big file
+        engine = make_engine(paths.database)
+    else:
+        engine = make_engine(with_keychain_password(url, secrets))
+    try:
+        upgrade_to_head(engine)
+    except Exception as exc:
+        engine.dispose()
+        problem = as_problem(exc)
+        if problem is not None and problem is not exc:
+            raise problem from None  # the driver's text may name the server's details
+        raise
     sessions = make_sessionmaker(engine)
     # every stock change, whoever writes it, queues its pushes in its own transaction
     # (the hook and why it is one: app.core.services.channel_stock)
@@ -97,8 +122,15 @@ def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
     ctx = ServiceContext(sessions=sessions, workspace_id=workspace_id, actor=actor)
     upgrade_settings(ctx)
     _summarise_old_orders(ctx)
-    secrets = SecretStore(paths.data_dir / "insecure-secrets.json")
     return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox, low_stock)
+
+
+def with_keychain_password(url: URL, secrets: SecretStore) -> URL:
+    """``url`` with the password kept in the keychain for it, when the URL has none."""
+    if url.password is not None:
+        return url
+    password = secrets.get(team.keychain_key(url), "password")
+    return url if password is None else url.set(password=password)
 
 
 def _summarise_old_orders(ctx: ServiceContext) -> None:
@@ -194,6 +226,9 @@ class DailyBackups:
 
     def run_once(self, now: datetime | None = None) -> Path | None:
         """Make the backup if one is due; a failure is logged, never raised."""
+        bind = self.ctx.sessions.kw.get("bind")
+        if isinstance(bind, Engine) and bind.url.get_backend_name() != "sqlite":
+            return None  # a team database is backed up by its server (README, Team database)
         try:
             keep = get_setting(self.ctx, BACKUPS_TO_KEEP)
             made = backup_if_due(self.paths, now or datetime.now(UTC), keep=keep)

@@ -29,6 +29,7 @@ from sqlalchemy import CursorResult, Table, and_, bindparam, insert, select, upd
 from sqlalchemy.orm import Session
 
 from app.core.db.bulk import formats, insert_rows
+from app.core.db.dialects import insert_missing
 from app.core.db.models import InventoryItem, InventoryTransaction
 from app.core.db.types import utcnow
 from app.core.domain import TxnType
@@ -108,17 +109,20 @@ def reference(
 
 def ensure_item(session: Session, variant_id: int, location_id: int) -> int:
     """The inventory item id for (variant, location), created at zero when missing."""
-    item_id = session.scalar(
-        select(InventoryItem.id).where(
-            InventoryItem.variant_id == variant_id, InventoryItem.location_id == location_id
-        )
+    find = select(InventoryItem.id).where(
+        InventoryItem.variant_id == variant_id, InventoryItem.location_id == location_id
     )
+    item_id = session.scalar(find)
     if item_id is None:
+        # insert-or-skip: another PC's transaction may create it at the same time on a
+        # team database (docs/ARCHITECTURE.md, "Team database")
         item_id = session.execute(
-            insert(InventoryItem)
+            insert_missing(session, InventoryItem)
             .values(**_new_item(variant_id, location_id, utcnow()))
             .returning(InventoryItem.id)
-        ).scalar_one()
+        ).scalar()
+        if item_id is None:  # the other transaction's row, committed meanwhile
+            item_id = session.execute(find).scalar_one()
     return int(item_id)
 
 
@@ -165,7 +169,8 @@ def _ensure_items(
     if missing:
         now = utcnow()
         session.execute(
-            insert(InventoryItem), [_new_item(v, loc, now) for v, loc in sorted(missing)]
+            insert_missing(session, InventoryItem),
+            [_new_item(v, loc, now) for v, loc in sorted(missing)],
         )
         found.update(_items(session, missing))
     return found
@@ -313,7 +318,9 @@ def _write(
             reserved=items_t.c.reserved + bindparam("d_rs"),
             updated_at=now,
         ),
-        [{"item_id": i, "d_oh": a, "d_rs": b} for i, (a, b) in totals.items()],
+        # in item order: two writers updating overlapping items lock them in the same
+        # order, so a team database (PostgreSQL, row locks) never deadlocks on them
+        [{"item_id": i, "d_oh": a, "d_rs": b} for i, (a, b) in sorted(totals.items())],
     )
     stamp = formats(conn.dialect).time(now)
     insert_rows(conn, InventoryTransaction.__table__, LEDGER_COLUMNS, [(*r, stamp) for r in rows])
