@@ -28,6 +28,8 @@ from app.core.db.backup import (
     newest_good_backup,
     restore_backup,
 )
+from app.core.db.copy import CopyReport, copy_database
+from app.core.db.copy import Progress as CopyProgress
 from app.core.db.engine import make_engine, make_sessionmaker
 from app.core.db.integrity import check_database
 from app.core.db.migrate import upgrade_to_head
@@ -38,9 +40,12 @@ from app.core.services.alerts import LowStockHooks, install_low_stock_hooks
 from app.core.services.bootstrap import ensure_workspace
 from app.core.services.channel_stock import OutboxHooks, install_outbox_hooks
 from app.core.services.context import ServiceContext
+from app.core.services.stock_levels import ledger_mismatches
 from app.core.settings import BACKUPS_TO_KEEP, get_setting, upgrade_settings
+from app.core.text import msg
 
 __all__ = [
+    "CopyReport",
     "DailyBackups",
     "DatabaseCorrupt",
     "DatabaseLocked",
@@ -131,6 +136,81 @@ def with_keychain_password(url: URL, secrets: SecretStore) -> URL:
         return url
     password = secrets.get(team.keychain_key(url), "password")
     return url if password is None else url.set(password=password)
+
+
+# ---- the team database (docs/ARCHITECTURE.md, "Team database") -------------------------
+
+
+def use_team_database(
+    paths: AppPaths, url_text: str | None, password: str | None, secrets: SecretStore
+) -> str | None:
+    """Settings -> Team database: remember the URL (no password) for this data folder and
+    the password in the keychain; None or "" goes back to the local file. Returns the URL
+    as shown (password masked). Takes effect when the workspace is next opened."""
+    if not url_text:
+        team.save_url(paths.data_dir, None)
+        return None
+    url = team.parse_url(url_text)
+    password = password or url.password
+    if password:
+        secrets.set(team.keychain_key(url), "password", password)
+    team.save_url(paths.data_dir, url)
+    return team.shown(team.without_password(url))
+
+
+def check_team_database(url_text: str, password: str | None, secrets: SecretStore) -> str:
+    """Connect once (Settings' "Test connection"); the server's version, or a one-line
+    :class:`~app.core.db.team.TeamDatabaseProblem`."""
+    url = team.parse_url(url_text)
+    url = url.set(password=password) if password else with_keychain_password(url, secrets)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return str(conn.exec_driver_sql("SHOW server_version").scalar())
+    except Exception as exc:
+        problem = team.server_problem(exc, url)
+        if problem is None:
+            raise
+        raise problem from None
+    finally:
+        engine.dispose()
+
+
+def copy_workspace_to(
+    paths: AppPaths,
+    url_text: str,
+    secrets: SecretStore,
+    *,
+    password: str | None = None,
+    progress: CopyProgress | None = None,
+) -> CopyReport:
+    """Copy the local SQLite workspace into the empty team database ``url_text`` (see
+    :mod:`app.core.db.copy`), then check the ledger there. The local file is only read."""
+    if not paths.database.is_file():
+        raise team.TeamDatabaseProblem(
+            msg("There is no local workspace in {folder} to copy.", folder=paths.data_dir)
+        )
+    url = team.parse_url(url_text)
+    url = url.set(password=password) if password else with_keychain_password(url, secrets)
+    source = make_engine(paths.database)
+    target = make_engine(url)
+    try:
+        report = copy_database(source, target, progress)
+        with ServiceContext(make_sessionmaker(target), workspace_id=0).read() as s:
+            wrong = ledger_mismatches(s)
+        if wrong:
+            raise team.TeamDatabaseProblem(
+                msg(
+                    "The copied ledger does not explain {count} stock counts; the local "
+                    "workspace is unchanged. Run `storesync doctor`, then copy again into "
+                    "a new database.",
+                    count=len(wrong),
+                )
+            )
+        return report
+    finally:
+        source.dispose()
+        target.dispose()
 
 
 def _summarise_old_orders(ctx: ServiceContext) -> None:

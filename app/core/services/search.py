@@ -1,7 +1,8 @@
 """Search across the workspace: the window's global search box and the variant pickers.
 
 Products and variants are found through the catalog's search index (FTS5 on SQLite,
-``catalog_search`` on PostgreSQL: :mod:`app.core.db.dialects.search`), orders by the start of their number.
+``catalog_search`` on PostgreSQL: :mod:`app.core.db.dialects.search`), orders by the
+start of their number.
 """
 
 from __future__ import annotations
