@@ -141,6 +141,21 @@ def with_keychain_password(url: URL, secrets: SecretStore) -> URL:
 # ---- the team database (docs/ARCHITECTURE.md, "Team database") -------------------------
 
 
+def database_in_use(ctx: ServiceContext) -> str | None:
+    """The team database a context works on (its URL, password masked), or None for the
+    local SQLite file (Settings -> Team database says which)."""
+    bind = ctx.sessions.kw.get("bind")
+    if isinstance(bind, Engine) and bind.url.get_backend_name() != "sqlite":
+        return team.shown(bind.url)
+    return None
+
+
+def saved_team_database(paths: AppPaths) -> str | None:
+    """The team database chosen for this data folder (no password), or None."""
+    url = team.saved_url(paths.data_dir)
+    return None if url is None else team.shown(url)
+
+
 def use_team_database(
     paths: AppPaths, url_text: str | None, password: str | None, secrets: SecretStore
 ) -> str | None:

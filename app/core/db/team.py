@@ -67,8 +67,9 @@ def shown(url: URL | str) -> str:
 
 
 def without_password(url: URL) -> URL:
-    """The URL to keep in settings."""
-    return url.set(password=None)
+    """The URL to keep in settings. (``URL.set(password=None)`` would keep the password:
+    ``set`` skips None values.)"""
+    return url._replace(password=None)
 
 
 def keychain_key(url: URL) -> str:

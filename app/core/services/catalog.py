@@ -581,7 +581,8 @@ def _search_ids_sql(
     if limit is not None:
         tail = " LIMIT :limit"
         params["limit"] = limit
-    order = text_order(dialect, _SEARCH_SORT_SQL[sort])
+    col = _SEARCH_SORT_SQL[sort]
+    order = col if sort in ("price", "id") else text_order(dialect, col)
     sql = (
         f"SELECT v.id FROM {m.source} {m.join} variants v ON v.id = {m.id_col} "
         f"{join} WHERE {' AND '.join(where)} "

@@ -44,6 +44,7 @@ from app.gui.formatting import zone_label
 from app.gui.i18n import LANGUAGES, N_, tr
 from app.gui.page import Page
 from app.gui.settings.backups import BackupPanel
+from app.gui.settings.team import TeamDatabasePanel
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
 
 log = logging.getLogger(__name__)
@@ -181,7 +182,8 @@ class SettingsPage(Page):
         title = QLabel(tr("Settings"))
         title.setObjectName("pageTitle")
         il.addWidget(title)
-        for box in (general, notify, look, locs, data, self.backups):
+        self.team = TeamDatabasePanel(gui)  # the shared PostgreSQL database (issue 16)
+        for box in (general, notify, look, locs, data, self.backups, self.team):
             il.addWidget(box)
         il.addLayout(bottom)
         il.addStretch(1)
