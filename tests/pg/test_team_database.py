@@ -150,9 +150,9 @@ def test_database_url_option_and_status(pg_url, tmp_path, monkeypatch, capsys):
 def test_settings_team_database_keeps_the_password_in_the_keychain(
     qtbot,
     workspace,
-    make_gui,
+    make_gui,  # noqa: F811
     pg_url,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
 ):
     from app.gui.settings.team import TeamDatabasePanel
 
