@@ -5,5 +5,4 @@ the workspace in a PostgreSQL database: tests/pg/conftest.py)."""
 from tests.integration.sync.conftest import world  # noqa: F401  (the fixture)
 from tests.integration.sync.test_end_to_end import (  # noqa: F401
     test_buyers_on_four_shops_never_oversell,
-    test_concurrent_gui_edits_reach_every_store,
 )

@@ -37,6 +37,16 @@ def drop_search_index_ddl(dialect_name: str) -> list[str]:
     return list(DROP_SEARCH_DDL)
 
 
+def bulk_load_statements(dialect_name: str) -> tuple[list[str], list[str]]:
+    """Statements around a bulk copy of the catalog: the search index's triggers off
+    before, the index built in one statement after (PostgreSQL; nothing on SQLite)."""
+    if dialect_name == POSTGRESQL:
+        from app.core.db.dialects.postgresql import BULK_AFTER, BULK_BEFORE
+
+        return list(BULK_BEFORE), list(BULK_AFTER)
+    return [], []
+
+
 def create_search_index(conn: Connection) -> None:
     """Run :func:`search_index_ddl` on ``conn``."""
     for statement in search_index_ddl(conn.dialect.name):
