@@ -4,7 +4,7 @@
   <context>
     <name>StoreSync</name>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="277" />
+      <location filename="../../app/gui/analytics/page.py" line="279" />
       <source> and {n} more</source>
       <translation> dan {n} lainnya</translation>
     </message>
@@ -29,7 +29,7 @@
       <translation>&amp;Bantuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="156" />
+      <location filename="../../app/gui/settings/page.py" line="157" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>Daftar ambil barang untuk pesanan terpilih (PDF): SKU, rak, jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="218" />
+      <location filename="../../app/core/services/catalog.py" line="219" />
       <source>a product needs at least one variant</source>
       <translation>produk harus memiliki minimal satu varian</translation>
     </message>
@@ -72,6 +72,11 @@
       <location filename="../../app/core/services/picking.py" line="393" />
       <source>a shelf code has at most {n} characters</source>
       <translation>kode rak paling banyak {n} karakter</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/team.py" line="47" />
+      <source>A team database must be PostgreSQL: write the URL as postgresql+psycopg://USER@HOST:5432/DATABASE.</source>
+      <translation>Database tim harus PostgreSQL: tulis URL sebagai postgresql+psycopg://USER@HOST:5432/DATABASE.</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/settings_dialog.py" line="65" />
@@ -104,17 +109,17 @@
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="306" />
+      <location filename="../../app/gui/settings/page.py" line="308" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="149" />
+      <location filename="../../app/gui/settings/page.py" line="150" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="149" />
+      <location filename="../../app/gui/settings/page.py" line="150" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
     </message>
@@ -189,22 +194,22 @@
       <translation>Semua toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="59" />
+      <location filename="../../app/gui/settings/page.py" line="60" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="179" />
       <source>already shipped</source>
       <translation>sudah dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="88" />
+      <location filename="../../app/core/services/catalog.py" line="89" />
       <source>amount cannot be negative</source>
       <translation>nominal tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="91" />
+      <location filename="../../app/core/services/catalog.py" line="92" />
       <source>amount has more than two decimals</source>
       <translation>nominal memiliki lebih dari dua angka desimal</translation>
     </message>
@@ -269,7 +274,7 @@
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="128" />
+      <location filename="../../app/gui/settings/page.py" line="129" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
@@ -394,7 +399,7 @@
       <translation>Cadangan memerlukan folder data.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="66" />
+      <location filename="../../app/gui/settings/page.py" line="67" />
       <source>Backups to keep (one is made each day while StoreSync runs).</source>
       <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
     </message>
@@ -419,7 +424,7 @@
       <translation>Merek</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="203" />
+      <location filename="../../app/core/services/catalog.py" line="204" />
       <source>brand is longer than 80 characters</source>
       <translation>merek lebih dari 80 karakter</translation>
     </message>
@@ -509,6 +514,11 @@
       <translation>Tidak dapat mengirim ke area pembeli</translation>
     </message>
     <message>
+      <location filename="../../app/core/db/team.py" line="153" />
+      <source>Cannot reach the team database server {url}: check the address and port, the network and that PostgreSQL is running, then try again.</source>
+      <translation>Server database tim {url} tidak dapat dihubungi: periksa alamat dan port, jaringan, dan bahwa PostgreSQL berjalan, lalu coba lagi.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/export/import_read.py" line="130" />
       <source>cannot read {file}: {error}</source>
       <translation>tidak dapat membaca {file}: {error}</translation>
@@ -519,7 +529,7 @@
       <translation>Tidak dapat dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="522" />
+      <location filename="../../app/core/services/catalog.py" line="520" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
@@ -584,7 +594,7 @@
       <translation>Filter kategori</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="204" />
+      <location filename="../../app/core/services/catalog.py" line="205" />
       <source>category is longer than 80 characters</source>
       <translation>kategori lebih dari 80 karakter</translation>
     </message>
@@ -674,7 +684,7 @@
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="135" />
+      <location filename="../../app/gui/settings/page.py" line="136" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -709,6 +719,11 @@
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="162" />
+      <source>Connected: PostgreSQL {version}.</source>
+      <translation>Terhubung: PostgreSQL {version}.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="417" />
       <source>Connected: {names}. The first sync has started; follow it in Sync activity.</source>
       <translation>Terhubung: {names}. Sinkronisasi pertama sudah dimulai; pantau di Aktivitas sinkronisasi.</translation>
@@ -726,6 +741,11 @@ Go Back to approve again (each code works once).</source>
 Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku sekali).</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="151" />
+      <source>Connecting…</source>
+      <translation>Menghubungkan…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="247" />
       <source>Consent link</source>
       <translation>Tautan persetujuan</translation>
@@ -736,6 +756,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} nomor pesanan disalin</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="228" />
+      <source>Copied {rows} rows; row counts and the ledger check out. Choose "Use this database" to work on it.</source>
+      <translation>{rows} baris disalin; jumlah baris dan buku besar stok cocok. Pilih "Gunakan database ini" untuk bekerja di sana.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="254" />
       <source>Copy consent link</source>
       <translation>Salin tautan persetujuan</translation>
@@ -744,6 +769,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/crash.py" line="78" />
       <source>Copy diagnostics</source>
       <translation>Salin diagnostik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="195" />
+      <source>Copy every product, stock count, order and store of the local database into the team database? It must be empty; the local file is not changed.</source>
+      <translation>Salin semua produk, stok, pesanan, dan toko dari database lokal ke database tim? Database tim harus kosong; file lokal tidak diubah.</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="254" />
@@ -759,6 +789,26 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/orders/page.py" line="131" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="194" />
+      <source>Copy this workspace there</source>
+      <translation>Salin ruang kerja ini ke sana</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="80" />
+      <source>Copy this workspace there…</source>
+      <translation>Salin ruang kerja ini ke sana…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="210" />
+      <source>Copying…</source>
+      <translation>Menyalin…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="222" />
+      <source>Copying… ({done} of {total} table groups)</source>
+      <translation>Menyalin… ({done} dari {total} kelompok tabel)</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/model.py" line="44" />
@@ -781,7 +831,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="318" />
+      <location filename="../../app/gui/settings/page.py" line="320" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
@@ -806,7 +856,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="240" />
+      <location filename="../../app/gui/analytics/page.py" line="242" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -858,7 +908,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="273" />
+      <location filename="../../app/gui/settings/page.py" line="275" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
@@ -933,7 +983,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Rusak</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="53" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Dark</source>
       <translation>Gelap</translation>
     </message>
@@ -943,12 +993,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="154" />
+      <location filename="../../app/gui/settings/page.py" line="155" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="157" />
+      <location filename="../../app/gui/settings/page.py" line="158" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
@@ -958,7 +1008,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Rentang tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="141" />
+      <location filename="../../app/gui/settings/page.py" line="142" />
       <source>Dates and times on screen, days in Analytics and in exports use this zone.</source>
       <translation>Tanggal dan jam di layar, hari di Analitik dan di ekspor memakai zona ini.</translation>
     </message>
@@ -968,7 +1018,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>jumlah hari harus minimal 1</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="65" />
+      <location filename="../../app/gui/settings/page.py" line="66" />
       <source>Days without a sale that make a slow mover.</source>
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
     </message>
@@ -1098,6 +1148,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Masukkan alamat redirect yang terdaftar untuk aplikasi Anda</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="135" />
+      <source>Enter the team database's URL first.</source>
+      <translation>Masukkan URL database tim terlebih dahulu.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="75" />
       <source>Environment</source>
       <translation>Lingkungan</translation>
@@ -1173,7 +1228,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="161" />
+      <location filename="../../app/gui/settings/page.py" line="162" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
     </message>
@@ -1263,7 +1318,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tinjauan sinkronisasi pertama — {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="53" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Follow the system</source>
       <translation>Ikuti sistem</translation>
     </message>
@@ -1323,7 +1378,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="160" />
+      <location filename="../../app/gui/settings/page.py" line="161" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1353,7 +1408,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>INFO</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="64" />
+      <location filename="../../app/gui/settings/page.py" line="65" />
       <source>Interface language (en or id).</source>
       <translation>Bahasa antarmuka (en atau id).</translation>
     </message>
@@ -1416,6 +1471,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/activity/page.py" line="320" />
       <source>Job {id} had already finished</source>
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="72" />
+      <source>kept in the keychain</source>
+      <translation>disimpan di keychain</translation>
     </message>
     <message>
       <location filename="../../app/gui/analytics/page.py" line="66" />
@@ -1498,7 +1558,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="53" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Light</source>
       <translation>Terang</translation>
     </message>
@@ -1773,7 +1833,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="309" />
+      <location filename="../../app/gui/settings/page.py" line="311" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
@@ -1823,7 +1883,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produk baru</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="294" />
+      <location filename="../../app/core/services/catalog.py" line="295" />
       <source>new products cannot reference existing variants</source>
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
@@ -1968,7 +2028,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/ledger.py" line="233" />
+      <location filename="../../app/core/services/ledger.py" line="238" />
       <source>not enough stock for this change: it would go below zero</source>
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
@@ -1988,17 +2048,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dipetakan — petakan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="199" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="185" />
       <source>not ready to ship (shipped or cancelled meanwhile)</source>
       <translation>belum siap dikirim (sudah dikirim atau dibatalkan sementara itu)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="196" />
       <source>not ready to ship (Shopee status {status})</source>
       <translation>belum siap dikirim (status Shopee {status})</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="222" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="208" />
       <source>not ready to ship (TikTok status {status})</source>
       <translation>belum siap dikirim (status TikTok {status})</translation>
     </message>
@@ -2018,7 +2078,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="287" />
+      <location filename="../../app/gui/settings/page.py" line="289" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -2043,27 +2103,27 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="99" />
+      <location filename="../../app/gui/settings/page.py" line="100" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="63" />
+      <location filename="../../app/gui/settings/page.py" line="64" />
       <source>Notify when a store needs re-authorization.</source>
       <translation>Beri tahu saat toko perlu otorisasi ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="62" />
+      <location filename="../../app/gui/settings/page.py" line="63" />
       <source>Notify when a sync job fails.</source>
       <translation>Beri tahu saat tugas sinkronisasi gagal.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="61" />
+      <location filename="../../app/gui/settings/page.py" line="62" />
       <source>Notify when an item runs low.</source>
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="67" />
+      <location filename="../../app/gui/settings/page.py" line="68" />
       <source>Offer the last units on one store only (0: off).</source>
       <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
     </message>
@@ -2078,7 +2138,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="219" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="205" />
       <source>on hold: the buyer may still cancel; ship it after the hold</source>
       <translation>ditahan: pembeli masih dapat membatalkan; kirim setelah masa tahan</translation>
     </message>
@@ -2198,7 +2258,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pesanan tanpa ID</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/search.py" line="53" />
+      <location filename="../../app/core/services/search.py" line="55" />
       <source>Order {number}</source>
       <translation>Pesanan {number}</translation>
     </message>
@@ -2333,6 +2393,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>periode harus memakai waktu dengan zona waktu</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="75" />
+      <source>Password</source>
+      <translation>Kata sandi</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/loopback.py" line="38" />
       <source>paste the address your browser was redirected to</source>
       <translation>tempel alamat tujuan redirect browser Anda</translation>
@@ -2438,7 +2503,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="172" />
+      <location filename="../../app/gui/analytics/page.py" line="174" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -2513,12 +2578,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="213" />
+      <location filename="../../app/core/services/catalog.py" line="214" />
       <source>product name is longer than 255 characters</source>
       <translation>nama produk lebih dari 255 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="211" />
+      <location filename="../../app/core/services/catalog.py" line="212" />
       <source>product name is required</source>
       <translation>nama produk wajib diisi</translation>
     </message>
@@ -2528,7 +2593,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="462" />
+      <location filename="../../app/core/services/catalog.py" line="463" />
       <source>product {product} does not exist</source>
       <translation>produk {product} tidak ada</translation>
     </message>
@@ -2563,7 +2628,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Laba</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="159" />
+      <location filename="../../app/gui/analytics/page.py" line="161" />
       <source>Profit without costs</source>
       <translation>Laba tanpa modal</translation>
     </message>
@@ -2813,7 +2878,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Titik pesan ulang disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="60" />
+      <location filename="../../app/gui/settings/page.py" line="61" />
       <source>Reorder point used for items that have none of their own.</source>
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
@@ -3013,7 +3078,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="170" />
+      <location filename="../../app/gui/analytics/page.py" line="172" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -3108,7 +3173,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="169" />
+      <location filename="../../app/gui/settings/page.py" line="170" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -3118,7 +3183,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="287" />
+      <location filename="../../app/gui/settings/page.py" line="289" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
@@ -3288,7 +3353,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Atur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="279" />
+      <location filename="../../app/gui/analytics/page.py" line="281" />
       <source>Set costs in the catalog</source>
       <translation>Isi modal di katalog</translation>
     </message>
@@ -3408,7 +3473,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak dapat membuat resi; coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="170" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="156" />
       <source>Shopee did not answer; check the order in Seller Centre before shipping it again</source>
       <translation>Shopee tidak menjawab; periksa pesanan di Seller Centre sebelum mengirimnya lagi</translation>
     </message>
@@ -3418,7 +3483,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="103" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="104" />
       <source>Shopee offers no way to ship this order now</source>
       <translation>Shopee tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -3433,7 +3498,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="200" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="186" />
       <source>Shopee refused: {reason}</source>
       <translation>Shopee menolak: {reason}</translation>
     </message>
@@ -3443,7 +3508,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee mengirim resi sebagai {kind}, bukan PDF: pilih pengaturan cetak PDF (normal) di Seller Centre</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="306" />
+      <location filename="../../app/gui/settings/page.py" line="308" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -3483,12 +3548,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="51" />
+      <location filename="../../app/core/services/catalog.py" line="52" />
       <source>SKU is required</source>
       <translation>SKU wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="58" />
+      <location filename="../../app/core/services/catalog.py" line="59" />
       <source>SKU is {length} characters; at most {limit} allowed</source>
       <translation>SKU terdiri dari {length} karakter; maksimal {limit} karakter</translation>
     </message>
@@ -3503,12 +3568,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cocok SKU (longgar)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="54" />
+      <location filename="../../app/core/services/catalog.py" line="55" />
       <source>SKU {sku!r} contains a space; use - or _ instead</source>
       <translation>SKU {sku!r} mengandung spasi; gunakan - atau _ sebagai gantinya</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="67" />
+      <location filename="../../app/core/services/catalog.py" line="68" />
       <source>SKU {sku!r} has characters other than letters, digits and - _ . / # +</source>
       <translation>SKU {sku!r} mengandung karakter selain huruf, angka, dan - _ . / # +</translation>
     </message>
@@ -3528,7 +3593,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="273" />
+      <location filename="../../app/core/services/catalog.py" line="274" />
       <source>SKU {sku} is already used by another variant ({existing})</source>
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
@@ -3543,7 +3608,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="226" />
+      <location filename="../../app/core/services/catalog.py" line="227" />
       <source>SKU {sku} is used twice in this product (rows {first} and {second})</source>
       <translation>SKU {sku} dipakai dua kali di produk ini (baris {first} dan {second})</translation>
     </message>
@@ -3597,7 +3662,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="97" />
+      <location filename="../../app/gui/settings/page.py" line="98" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -3617,7 +3682,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="145" />
+      <location filename="../../app/gui/settings/page.py" line="146" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -3777,6 +3842,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox StoreSync di komputer ini (untuk mencoba)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="188" />
+      <source>StoreSync will open the local database file when it is next started.</source>
+      <translation>StoreSync akan membuka file database lokal saat dijalankan berikutnya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="180" />
+      <source>StoreSync will open {url} when it is next started.</source>
+      <translation>StoreSync akan membuka {url} saat dijalankan berikutnya.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="118" />
       <source>StoreSync's own sandbox, for trying things out: enter the app ID and secret it printed when it started (python -m app.sandbox).</source>
       <translation>Sandbox bawaan StoreSync, untuk mencoba-coba: masukkan app ID dan secret yang dicetaknya saat dijalankan (python -m app.sandbox).</translation>
@@ -3897,9 +3972,29 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sistem</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="63" />
+      <source>Team database</source>
+      <translation>Database tim</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="70" />
+      <source>Team database password</source>
+      <translation>Kata sandi database tim</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="68" />
+      <source>Team database URL</source>
+      <translation>URL database tim</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="262" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="76" />
+      <source>Test connection</source>
+      <translation>Uji koneksi</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/loopback.py" line="46" />
@@ -3910,6 +4005,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/connect_wizard.py" line="348" />
       <source>That answer belongs to another connection attempt; try again.</source>
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/team.py" line="40" />
+      <source>That is not a database URL. Write it as postgresql+psycopg://USER@HOST:5432/DATABASE.</source>
+      <translation>Itu bukan URL database. Tulis sebagai postgresql+psycopg://USER@HOST:5432/DATABASE.</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/backups.py" line="212" />
@@ -3942,14 +4042,24 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembeli meminta pembatalan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
       <source>the buyer has not paid yet</source>
       <translation>pembeli belum membayar</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="129" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="31" />
       <source>the carrier is not integrated: type the tracking number</source>
       <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/workspace.py" line="218" />
+      <source>The copied ledger does not explain {count} stock counts; the local workspace is unchanged. Run `storesync doctor`, then copy again into a new database.</source>
+      <translation>Buku besar yang disalin tidak menjelaskan {count} jumlah stok; ruang kerja lokal tidak berubah. Jalankan `storesync doctor`, lalu salin lagi ke database baru.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/copy.py" line="188" />
+      <source>The copy of table {table} has {there} rows instead of {rows}; drop the team database's tables and copy again.</source>
+      <translation>Salinan tabel {table} berisi {there} baris, bukan {rows}; hapus tabel-tabel database tim dan salin lagi.</translation>
     </message>
     <message>
       <location filename="../../app/core/sync/connect.py" line="92" />
@@ -3962,9 +4072,19 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Data yang digantikannya disimpan di {path}.</translation>
     </message>
     <message>
+      <location filename="../../app/core/db/team.py" line="143" />
+      <source>The database in {url} does not exist on the server. Ask whoever runs the server to create it (an empty database), then try again.</source>
+      <translation>Database di {url} tidak ada di server. Minta pengelola server membuatnya (database kosong), lalu coba lagi.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/db/problems.py" line="84" />
       <source>The database is busy with another task (an import?); nothing was changed. Try again when it is done.</source>
       <translation>Basis data sedang sibuk dengan tugas lain (impor?); tidak ada yang diubah. Coba lagi setelah selesai.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/team.py" line="54" />
+      <source>The database URL needs a host and a database name: {url}</source>
+      <translation>URL database memerlukan host dan nama database: {url}</translation>
     </message>
     <message>
       <location filename="../../app/core/db/problems.py" line="136" />
@@ -3997,6 +4117,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
+      <location filename="../../app/core/db/copy.py" line="83" />
+      <source>The database {url} is not empty ({count} tables). Copy into a new, empty database: nothing was copied.</source>
+      <translation>Database {url} tidak kosong ({count} tabel). Salin ke database baru yang kosong: tidak ada yang disalin.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/launch.py" line="159" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
@@ -4017,7 +4142,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>hari terakhir lebih awal dari hari pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="244" />
+      <location filename="../../app/core/db/copy.py" line="97" />
+      <source>The local database is not at this version's schema: open it once with this StoreSync (it is migrated then), then copy it.</source>
+      <translation>Database lokal belum memakai skema versi ini: buka sekali dengan StoreSync ini (database akan dimigrasikan), lalu salin.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="246" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
     </message>
@@ -4027,12 +4157,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="197" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="183" />
       <source>the order was cancelled</source>
       <translation>pesanan dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="193" />
       <source>the package is frozen on TikTok Shop; try again later</source>
       <translation>paket dibekukan di TikTok Shop; coba lagi nanti</translation>
     </message>
@@ -4047,7 +4177,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Daftar ambil barang menyusuri tiap lokasi menurut kode rak, lalu SKU.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="195" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="181" />
       <source>the pickup time slot is no longer offered: choose another one</source>
       <translation>jadwal penjemputan tidak tersedia lagi: pilih jadwal lain</translation>
     </message>
@@ -4077,7 +4207,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="233" />
+      <location filename="../../app/gui/analytics/page.py" line="235" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -4117,6 +4247,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>aplikasi StoreSync</translation>
     </message>
     <message>
+      <location filename="../../app/core/db/team.py" line="131" />
+      <source>the team database</source>
+      <translation>database tim</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/team.py" line="135" />
+      <source>The team database refused the user name or password for {url}. Check them in Settings -&gt; Team database (or the URL), then try again.</source>
+      <translation>Database tim menolak nama pengguna atau kata sandi untuk {url}. Periksa di Pengaturan -&gt; Database tim (atau di URL), lalu coba lagi.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/analytics/stock.py" line="173" />
       <source>the window must be at least 1 day</source>
       <translation>rentang waktu harus minimal 1 hari</translation>
@@ -4127,7 +4267,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="130" />
+      <location filename="../../app/gui/settings/page.py" line="131" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
@@ -4140,6 +4280,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/settings/recovery.py" line="72" />
       <source>There is no good backup in {folder}. If you keep one elsewhere, choose it; the damaged file is kept beside the restored one.</source>
       <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/workspace.py" line="206" />
+      <source>There is no local workspace in {folder} to copy.</source>
+      <translation>Tidak ada ruang kerja lokal di {folder} untuk disalin.</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/ship_dialog.py" line="120" />
@@ -4167,12 +4312,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bulan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="121" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="23" />
       <source>this order cannot be shipped by {method}; it allows {allowed}</source>
       <translation>pesanan ini tidak dapat dikirim dengan {method}; yang tersedia: {allowed}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="209" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="195" />
       <source>this order does not belong to the store</source>
       <translation>pesanan ini bukan milik toko tersebut</translation>
     </message>
@@ -4182,17 +4327,27 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pesanan ini sudah tidak ada.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="115" />
+      <source>This window works on the local database file in {folder}.</source>
+      <translation>Jendela ini bekerja pada file database lokal di {folder}.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="118" />
+      <source>This window works on the team database {url}.</source>
+      <translation>Jendela ini bekerja pada database tim {url}.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/stores.py" line="148" />
       <source>this {platform} shop ({shop_id}) is already connected as store {store}</source>
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="65" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="66" />
       <source>TikTok has not made a package yet</source>
       <translation>TikTok belum membuat paket</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="91" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="92" />
       <source>TikTok offers no way to ship this order now</source>
       <translation>TikTok tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -4207,7 +4362,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop (termasuk Tokopedia)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="202" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="188" />
       <source>TikTok Shop did not answer; check the order in Seller Center before shipping it again</source>
       <translation>TikTok Shop tidak menjawab; periksa pesanan di Seller Center sebelum mengirimnya lagi</translation>
     </message>
@@ -4222,7 +4377,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="196" />
       <source>TikTok Shop refused: {reason}</source>
       <translation>TikTok Shop menolak: {reason}</translation>
     </message>
@@ -4242,7 +4397,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="139" />
+      <location filename="../../app/gui/settings/page.py" line="140" />
       <source>Time zone</source>
       <translation>Zona waktu</translation>
     </message>
@@ -4282,7 +4437,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="173" />
+      <location filename="../../app/gui/analytics/page.py" line="175" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -4412,14 +4567,29 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} produk diperbarui</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="74" />
+      <source>URL</source>
+      <translation>URL</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="269" />
       <source>Use pasted address</source>
       <translation>Gunakan alamat yang ditempel</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="78" />
+      <source>Use the local file</source>
+      <translation>Gunakan file lokal</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="269" />
       <source>Use this address</source>
       <translation>Gunakan alamat ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="77" />
+      <source>Use this database</source>
+      <translation>Gunakan database ini</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/model.py" line="40" />
@@ -4452,7 +4622,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>varian {variant_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="350" />
+      <location filename="../../app/core/services/catalog.py" line="351" />
       <source>variant {variant} does not belong to this product</source>
       <translation>varian {variant} bukan bagian dari produk ini</translation>
     </message>
@@ -4592,17 +4762,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="253" />
+      <location filename="../../app/gui/analytics/page.py" line="255" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="232" />
+      <location filename="../../app/gui/settings/page.py" line="234" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="234" />
+      <location filename="../../app/gui/settings/page.py" line="236" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
@@ -4802,7 +4972,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{seconds} dtk</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="147" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="133" />
       <source>{shipped} of {total} packages shipped; then: {reason}</source>
       <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
     </message>
@@ -4927,7 +5097,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="278" />
+      <location filename="../../app/gui/analytics/page.py" line="280" />
       <source>⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.</source>
       <translation>⚠ Terjual tanpa modal: {skus}. Labanya hanya pendapatan dikurangi biaya marketplace.</translation>
     </message>
