@@ -6,6 +6,7 @@ Without a command it starts the desktop app. Commands run headless.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -56,6 +57,14 @@ def _common_options(*, suppress: bool) -> argparse.ArgumentParser:
         "before or after the command",
     )
     common.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=argparse.SUPPRESS if suppress else None,
+        help="use the team database at URL (postgresql+psycopg://USER@HOST:5432/DB; the "
+        "password from the keychain) instead of the local file; same as "
+        "STORESYNC_DATABASE_URL",
+    )
+    common.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -72,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the process exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.database_url:
+        # every command opens its workspace through app.core.workspace, which reads this
+        # (app/core/db/team.py); set for this run only, never saved
+        os.environ["STORESYNC_DATABASE_URL"] = args.database_url
     from app.core.logs import setup_logging
     from app.core.paths import resolve_paths
 

@@ -16,11 +16,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "health (exit 0 when healthy)",
     )
     p.set_defaults(func=cmd_doctor)
-    from app import cli_backup, cli_export, cli_orders, cli_prices, cli_sync, cli_users
+    from app import (
+        cli_backup,
+        cli_db,
+        cli_export,
+        cli_orders,
+        cli_prices,
+        cli_sync,
+        cli_users,
+    )
 
     cli_sync.register(sub, common)
     cli_export.register(sub, common)
     cli_backup.register(sub, common)
+    cli_db.register(sub, common)
     cli_orders.register(sub, common)
     cli_prices.register(sub, common)
     cli_users.register(sub, common)

@@ -15,8 +15,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.db import team
 from app.core.db.backup import (
     Progress,
     RestoreResult,
@@ -27,6 +29,8 @@ from app.core.db.backup import (
     restore_backup,
 )
 from app.core.db.clean_close import forget, record_clean_close
+from app.core.db.copy import CopyReport, copy_database
+from app.core.db.copy import Progress as CopyProgress
 from app.core.db.engine import make_engine, make_sessionmaker
 from app.core.db.integrity import check_database
 from app.core.db.migrate import upgrade_to_head
@@ -37,9 +41,12 @@ from app.core.services.alerts import LowStockHooks, install_low_stock_hooks
 from app.core.services.bootstrap import ensure_workspace
 from app.core.services.channel_stock import OutboxHooks, install_outbox_hooks
 from app.core.services.context import ServiceContext
+from app.core.services.stock_levels import ledger_mismatches
 from app.core.settings import BACKUPS_TO_KEEP, get_setting, upgrade_settings
+from app.core.text import msg
 
 __all__ = [
+    "CopyReport",
     "DailyBackups",
     "DatabaseCorrupt",
     "DatabaseLocked",
@@ -75,6 +82,12 @@ class OpenWorkspace:
     # when the file was last found sound; a clean close vouches for it (db/clean_close.py)
     checked_at: datetime | None = None
 
+    @property
+    def team_database(self) -> str | None:
+        """The team database's URL (password masked), or None on the local SQLite file."""
+        url = self.engine.url
+        return None if url.get_backend_name() == "sqlite" else team.shown(url)
+
     def close(self) -> None:
         """Release the database (and say it was closed cleanly, after a check)."""
         self.engine.dispose()
@@ -82,19 +95,37 @@ class OpenWorkspace:
             record_clean_close(self.paths.database, self.checked_at)
 
 
-def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
-    """Check, create or migrate the database under ``paths`` and return the ready services.
+def open_workspace(
+    paths: AppPaths, *, actor: str = "owner", database_url: str | URL | None = None
+) -> OpenWorkspace:
+    """Check, create or migrate the database and return the ready services.
 
-    A damaged database raises :class:`DatabaseCorrupt` (naming the newest backup) before
-    anything opens it for writing: it is never migrated, repaired or overwritten.
+    The database is the team database (PostgreSQL) named by ``database_url``,
+    ``STORESYNC_DATABASE_URL`` or Settings -> Team database, else the SQLite file under
+    ``paths``. A damaged SQLite file raises :class:`DatabaseCorrupt` (naming the newest
+    backup) before anything opens it for writing: it is never migrated, repaired or
+    overwritten.
     """
     paths.ensure()
-    # quick_check reads every page (seconds for a big file), unless the file is untouched
-    # since a clean close after a check (app/core/db/clean_close.py)
-    checked_at = check_database(paths)
-    forget(paths.database)  # opened for writing: the stamp no longer vouches
-    engine = make_engine(paths.database)
-    upgrade_to_head(engine)
+    secrets = SecretStore(paths.data_dir / "insecure-secrets.json")
+    url = team.chosen_url(paths.data_dir, database_url)
+    checked_at = None
+    if url is None:
+        # quick_check reads every page (seconds for a big file), unless the file is
+        # untouched since a clean close after a check (app/core/db/clean_close.py)
+        checked_at = check_database(paths)
+        forget(paths.database)  # opened for writing: the stamp no longer vouches
+        engine = make_engine(paths.database)
+    else:
+        engine = make_engine(with_keychain_password(url, secrets))
+    try:
+        upgrade_to_head(engine)
+    except Exception as exc:
+        engine.dispose()
+        problem = as_problem(exc)
+        if problem is not None and problem is not exc:
+            raise problem from None  # the driver's text may name the server's details
+        raise
     sessions = make_sessionmaker(engine)
     # every stock change, whoever writes it, queues its pushes in its own transaction
     # (the hook and why it is one: app.core.services.channel_stock)
@@ -105,8 +136,105 @@ def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
     ctx = ServiceContext(sessions=sessions, workspace_id=workspace_id, actor=actor)
     upgrade_settings(ctx)
     _summarise_old_orders(ctx)
-    secrets = SecretStore(paths.data_dir / "insecure-secrets.json")
     return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox, low_stock, checked_at)
+
+
+def with_keychain_password(url: URL, secrets: SecretStore) -> URL:
+    """``url`` with the password kept in the keychain for it, when the URL has none."""
+    if url.password is not None:
+        return url
+    password = secrets.get(team.keychain_key(url), "password")
+    return url if password is None else url.set(password=password)
+
+
+# ---- the team database (docs/ARCHITECTURE.md, "Team database") -------------------------
+
+
+def database_in_use(ctx: ServiceContext) -> str | None:
+    """The team database a context works on (its URL, password masked), or None for the
+    local SQLite file (Settings -> Team database says which)."""
+    bind = ctx.sessions.kw.get("bind")
+    if isinstance(bind, Engine) and bind.url.get_backend_name() != "sqlite":
+        return team.shown(bind.url)
+    return None
+
+
+def saved_team_database(paths: AppPaths) -> str | None:
+    """The team database chosen for this data folder (no password), or None."""
+    url = team.saved_url(paths.data_dir)
+    return None if url is None else team.shown(url)
+
+
+def use_team_database(
+    paths: AppPaths, url_text: str | None, password: str | None, secrets: SecretStore
+) -> str | None:
+    """Settings -> Team database: remember the URL (no password) for this data folder and
+    the password in the keychain; None or "" goes back to the local file. Returns the URL
+    as shown (password masked). Takes effect when the workspace is next opened."""
+    if not url_text:
+        team.save_url(paths.data_dir, None)
+        return None
+    url = team.parse_url(url_text)
+    password = password or url.password
+    if password:
+        secrets.set(team.keychain_key(url), "password", password)
+    team.save_url(paths.data_dir, url)
+    return team.shown(team.without_password(url))
+
+
+def check_team_database(url_text: str, password: str | None, secrets: SecretStore) -> str:
+    """Connect once (Settings' "Test connection"); the server's version, or a one-line
+    :class:`~app.core.db.team.TeamDatabaseProblem`."""
+    url = team.parse_url(url_text)
+    url = url.set(password=password) if password else with_keychain_password(url, secrets)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return str(conn.exec_driver_sql("SHOW server_version").scalar())
+    except Exception as exc:
+        problem = team.server_problem(exc, url)
+        if problem is None:
+            raise
+        raise problem from None
+    finally:
+        engine.dispose()
+
+
+def copy_workspace_to(
+    paths: AppPaths,
+    url_text: str,
+    secrets: SecretStore,
+    *,
+    password: str | None = None,
+    progress: CopyProgress | None = None,
+) -> CopyReport:
+    """Copy the local SQLite workspace into the empty team database ``url_text`` (see
+    :mod:`app.core.db.copy`), then check the ledger there. The local file is only read."""
+    if not paths.database.is_file():
+        raise team.TeamDatabaseProblem(
+            msg("There is no local workspace in {folder} to copy.", folder=paths.data_dir)
+        )
+    url = team.parse_url(url_text)
+    url = url.set(password=password) if password else with_keychain_password(url, secrets)
+    source = make_engine(paths.database)
+    target = make_engine(url)
+    try:
+        report = copy_database(source, target, progress)
+        with ServiceContext(make_sessionmaker(target), workspace_id=0).read() as s:
+            wrong = ledger_mismatches(s)
+        if wrong:
+            raise team.TeamDatabaseProblem(
+                msg(
+                    "The copied ledger does not explain {count} stock counts; the local "
+                    "workspace is unchanged. Run `storesync doctor`, then copy again into "
+                    "a new database.",
+                    count=len(wrong),
+                )
+            )
+        return report
+    finally:
+        source.dispose()
+        target.dispose()
 
 
 def _summarise_old_orders(ctx: ServiceContext) -> None:
@@ -202,6 +330,9 @@ class DailyBackups:
 
     def run_once(self, now: datetime | None = None) -> Path | None:
         """Make the backup if one is due; a failure is logged, never raised."""
+        bind = self.ctx.sessions.kw.get("bind")
+        if isinstance(bind, Engine) and bind.url.get_backend_name() != "sqlite":
+            return None  # a team database is backed up by its server (README, Team database)
         try:
             keep = get_setting(self.ctx, BACKUPS_TO_KEEP)
             made = backup_if_due(self.paths, now or datetime.now(UTC), keep=keep)

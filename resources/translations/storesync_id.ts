@@ -29,7 +29,7 @@
       <translation>&amp;Bantuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="157" />
+      <location filename="../../app/gui/settings/page.py" line="158" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/prices.py" line="241" />
+      <location filename="../../app/core/services/prices.py" line="244" />
       <source>a fixed price must be a whole number of rupiah above 0</source>
       <translation>harga tetap harus berupa rupiah bulat di atas 0</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>Daftar ambil barang untuk pesanan terpilih (PDF): SKU, rak, jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="219" />
+      <location filename="../../app/core/services/catalog.py" line="220" />
       <source>a product needs at least one variant</source>
       <translation>produk harus memiliki minimal satu varian</translation>
     </message>
@@ -82,6 +82,11 @@
       <location filename="../../app/core/services/picking.py" line="396" />
       <source>a shelf code has at most {n} characters</source>
       <translation>kode rak paling banyak {n} karakter</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/team.py" line="47" />
+      <source>A team database must be PostgreSQL: write the URL as postgresql+psycopg://USER@HOST:5432/DATABASE.</source>
+      <translation>Database tim harus PostgreSQL: tulis URL sebagai postgresql+psycopg://USER@HOST:5432/DATABASE.</translation>
     </message>
     <message>
       <location filename="../../app/core/services/accounts.py" line="111" />
@@ -149,17 +154,17 @@
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="309" />
+      <location filename="../../app/gui/settings/page.py" line="311" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="150" />
+      <location filename="../../app/gui/settings/page.py" line="151" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="150" />
+      <location filename="../../app/gui/settings/page.py" line="151" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
     </message>
@@ -264,7 +269,7 @@
       <translation>Semua pengguna</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="60" />
+      <location filename="../../app/gui/settings/page.py" line="61" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
@@ -279,12 +284,12 @@
       <translation>sudah dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="89" />
+      <location filename="../../app/core/services/catalog.py" line="90" />
       <source>amount cannot be negative</source>
       <translation>nominal tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="92" />
+      <location filename="../../app/core/services/catalog.py" line="93" />
       <source>amount has more than two decimals</source>
       <translation>nominal memiliki lebih dari dua angka desimal</translation>
     </message>
@@ -354,7 +359,7 @@
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="129" />
+      <location filename="../../app/gui/settings/page.py" line="130" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
@@ -489,7 +494,7 @@
       <translation>Cadangan memerlukan folder data.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="67" />
+      <location filename="../../app/gui/settings/page.py" line="68" />
       <source>Backups to keep (one is made each day while StoreSync runs).</source>
       <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
     </message>
@@ -519,7 +524,7 @@
       <translation>Merek</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="204" />
+      <location filename="../../app/core/services/catalog.py" line="205" />
       <source>brand is longer than 80 characters</source>
       <translation>merek lebih dari 80 karakter</translation>
     </message>
@@ -619,6 +624,11 @@
       <translation>Tidak dapat mengirim ke area pembeli</translation>
     </message>
     <message>
+      <location filename="../../app/core/db/team.py" line="153" />
+      <source>Cannot reach the team database server {url}: check the address and port, the network and that PostgreSQL is running, then try again.</source>
+      <translation>Server database tim {url} tidak dapat dihubungi: periksa alamat dan port, jaringan, dan bahwa PostgreSQL berjalan, lalu coba lagi.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/export/import_read.py" line="130" />
       <source>cannot read {file}: {error}</source>
       <translation>tidak dapat membaca {file}: {error}</translation>
@@ -629,7 +639,7 @@
       <translation>Tidak dapat dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="531" />
+      <location filename="../../app/core/services/catalog.py" line="529" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
@@ -694,7 +704,7 @@
       <translation>Filter kategori</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="205" />
+      <location filename="../../app/core/services/catalog.py" line="206" />
       <source>category is longer than 80 characters</source>
       <translation>kategori lebih dari 80 karakter</translation>
     </message>
@@ -819,7 +829,7 @@
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="136" />
+      <location filename="../../app/gui/settings/page.py" line="137" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -859,6 +869,11 @@
       <translation>Hubungkan toko…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="162" />
+      <source>Connected: PostgreSQL {version}.</source>
+      <translation>Terhubung: PostgreSQL {version}.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="473" />
       <source>Connected: {names}. The first sync has started; follow it in Sync activity.</source>
       <translation>Terhubung: {names}. Sinkronisasi pertama sudah dimulai; pantau di Aktivitas sinkronisasi.</translation>
@@ -881,6 +896,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
 Go Back to check the address and keys.</source>
       <translation>Gagal menghubungkan: {error}
 Kembali untuk memeriksa alamat dan kunci.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="151" />
+      <source>Connecting…</source>
+      <translation>Menghubungkan…</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="298" />
@@ -908,6 +928,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>{n} nomor pesanan disalin</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="228" />
+      <source>Copied {rows} rows; row counts and the ledger check out. Choose "Use this database" to work on it.</source>
+      <translation>{rows} baris disalin; jumlah baris dan buku besar stok cocok. Pilih "Gunakan database ini" untuk bekerja di sana.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
       <source>Copy consent link</source>
       <translation>Salin tautan persetujuan</translation>
@@ -916,6 +941,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/crash.py" line="78" />
       <source>Copy diagnostics</source>
       <translation>Salin diagnostik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="195" />
+      <source>Copy every product, stock count, order and store of the local database into the team database? It must be empty; the local file is not changed.</source>
+      <translation>Salin semua produk, stok, pesanan, dan toko dari database lokal ke database tim? Database tim harus kosong; file lokal tidak diubah.</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="305" />
@@ -931,6 +961,26 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/orders/page.py" line="131" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="194" />
+      <source>Copy this workspace there</source>
+      <translation>Salin ruang kerja ini ke sana</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="80" />
+      <source>Copy this workspace there…</source>
+      <translation>Salin ruang kerja ini ke sana…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="210" />
+      <source>Copying…</source>
+      <translation>Menyalin…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="222" />
+      <source>Copying… ({done} of {total} table groups)</source>
+      <translation>Menyalin… ({done} dari {total} kelompok tabel)</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/model.py" line="44" />
@@ -953,7 +1003,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="321" />
+      <location filename="../../app/gui/settings/page.py" line="323" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
@@ -1040,7 +1090,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="276" />
+      <location filename="../../app/gui/settings/page.py" line="278" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
@@ -1115,7 +1165,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Rusak</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="54" />
+      <location filename="../../app/gui/settings/page.py" line="55" />
       <source>Dark</source>
       <translation>Gelap</translation>
     </message>
@@ -1125,12 +1175,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="155" />
+      <location filename="../../app/gui/settings/page.py" line="156" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="158" />
+      <location filename="../../app/gui/settings/page.py" line="159" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
@@ -1140,7 +1190,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Rentang tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="142" />
+      <location filename="../../app/gui/settings/page.py" line="143" />
       <source>Dates and times on screen, days in Analytics and in exports use this zone.</source>
       <translation>Tanggal dan jam di layar, hari di Analitik dan di ekspor memakai zona ini.</translation>
     </message>
@@ -1150,7 +1200,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>jumlah hari harus minimal 1</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="66" />
+      <location filename="../../app/gui/settings/page.py" line="67" />
       <source>Days without a sale that make a slow mover.</source>
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
     </message>
@@ -1310,6 +1360,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Masukkan kunci rahasia</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="135" />
+      <source>Enter the team database's URL first.</source>
+      <translation>Masukkan URL database tim terlebih dahulu.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="77" />
       <source>Environment</source>
       <translation>Lingkungan</translation>
@@ -1395,7 +1450,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="162" />
+      <location filename="../../app/gui/settings/page.py" line="163" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
     </message>
@@ -1495,7 +1550,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Harga tetap</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="54" />
+      <location filename="../../app/gui/settings/page.py" line="55" />
       <source>Follow the system</source>
       <translation>Ikuti sistem</translation>
     </message>
@@ -1560,7 +1615,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="161" />
+      <location filename="../../app/gui/settings/page.py" line="162" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1595,7 +1650,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>INFO</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="65" />
+      <location filename="../../app/gui/settings/page.py" line="66" />
       <source>Interface language (en or id).</source>
       <translation>Bahasa antarmuka (en atau id).</translation>
     </message>
@@ -1658,6 +1713,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/activity/page.py" line="320" />
       <source>Job {id} had already finished</source>
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="72" />
+      <source>kept in the keychain</source>
+      <translation>disimpan di keychain</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="230" />
@@ -1755,7 +1815,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="54" />
+      <location filename="../../app/gui/settings/page.py" line="55" />
       <source>Light</source>
       <translation>Terang</translation>
     </message>
@@ -1770,7 +1830,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Listing</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/prices.py" line="230" />
+      <location filename="../../app/core/services/prices.py" line="233" />
       <source>listing {id} not found</source>
       <translation>listing {id} tidak ditemukan</translation>
     </message>
@@ -2045,7 +2105,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="312" />
+      <location filename="../../app/gui/settings/page.py" line="314" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
@@ -2110,7 +2170,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Produk baru</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="296" />
+      <location filename="../../app/core/services/catalog.py" line="297" />
       <source>new products cannot reference existing variants</source>
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
@@ -2265,7 +2325,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/ledger.py" line="251" />
+      <location filename="../../app/core/services/ledger.py" line="263" />
       <source>not enough stock for this change: it would go below zero</source>
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
@@ -2315,7 +2375,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="290" />
+      <location filename="../../app/gui/settings/page.py" line="292" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -2340,22 +2400,22 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="100" />
+      <location filename="../../app/gui/settings/page.py" line="101" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="64" />
+      <location filename="../../app/gui/settings/page.py" line="65" />
       <source>Notify when a store needs re-authorization.</source>
       <translation>Beri tahu saat toko perlu otorisasi ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="63" />
+      <location filename="../../app/gui/settings/page.py" line="64" />
       <source>Notify when a sync job fails.</source>
       <translation>Beri tahu saat tugas sinkronisasi gagal.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="62" />
+      <location filename="../../app/gui/settings/page.py" line="63" />
       <source>Notify when an item runs low.</source>
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
@@ -2365,7 +2425,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="68" />
+      <location filename="../../app/gui/settings/page.py" line="69" />
       <source>Offer the last units on one store only (0: off).</source>
       <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
     </message>
@@ -2525,7 +2585,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>pesanan tanpa ID</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/search.py" line="53" />
+      <location filename="../../app/core/services/search.py" line="55" />
       <source>Order {number}</source>
       <translation>Pesanan {number}</translation>
     </message>
@@ -2665,7 +2725,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>periode harus memakai waktu dengan zona waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/users/dialog.py" line="53" />
+      <location filename="../../app/gui/settings/team.py" line="75" />
       <source>Password</source>
       <translation>Kata sandi</translation>
     </message>
@@ -2815,7 +2875,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>pembulatan harga harus 0 (rupiah bulat), 100, 500 atau 1000</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/prices.py" line="245" />
+      <location filename="../../app/core/services/prices.py" line="248" />
       <source>price {price} is below the cost {cost}: lower the cost, or allow prices below cost in the store's settings</source>
       <translation>harga {price} di bawah modal {cost}: turunkan modal, atau izinkan harga di bawah modal di pengaturan toko</translation>
     </message>
@@ -2885,12 +2945,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="214" />
+      <location filename="../../app/core/services/catalog.py" line="215" />
       <source>product name is longer than 255 characters</source>
       <translation>nama produk lebih dari 255 karakter</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="212" />
+      <location filename="../../app/core/services/catalog.py" line="213" />
       <source>product name is required</source>
       <translation>nama produk wajib diisi</translation>
     </message>
@@ -2900,7 +2960,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="471" />
+      <location filename="../../app/core/services/catalog.py" line="472" />
       <source>product {product} does not exist</source>
       <translation>produk {product} tidak ada</translation>
     </message>
@@ -3205,7 +3265,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Titik pesan ulang disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="61" />
+      <location filename="../../app/gui/settings/page.py" line="62" />
       <source>Reorder point used for items that have none of their own.</source>
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
@@ -3535,7 +3595,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="170" />
+      <location filename="../../app/gui/settings/page.py" line="171" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -3545,7 +3605,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="290" />
+      <location filename="../../app/gui/settings/page.py" line="292" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
@@ -3905,7 +3965,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Shopee mengirim resi sebagai {kind}, bukan PDF: pilih pengaturan cetak PDF (normal) di Seller Centre</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="309" />
+      <location filename="../../app/gui/settings/page.py" line="311" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -3955,7 +4015,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Masuk akun aktif. Masuk sebagai {user} ({role}).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/users/controls.py" line="109" />
+      <location filename="../../app/gui/users/controls.py" line="111" />
       <source>Signed in as {user} ({role})</source>
       <translation>Masuk sebagai {user} ({role})</translation>
     </message>
@@ -3965,12 +4025,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>SKU</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="52" />
+      <location filename="../../app/core/services/catalog.py" line="53" />
       <source>SKU is required</source>
       <translation>SKU wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="59" />
+      <location filename="../../app/core/services/catalog.py" line="60" />
       <source>SKU is {length} characters; at most {limit} allowed</source>
       <translation>SKU terdiri dari {length} karakter; maksimal {limit} karakter</translation>
     </message>
@@ -3985,12 +4045,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Cocok SKU (longgar)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="55" />
+      <location filename="../../app/core/services/catalog.py" line="56" />
       <source>SKU {sku!r} contains a space; use - or _ instead</source>
       <translation>SKU {sku!r} mengandung spasi; gunakan - atau _ sebagai gantinya</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="68" />
+      <location filename="../../app/core/services/catalog.py" line="69" />
       <source>SKU {sku!r} has characters other than letters, digits and - _ . / # +</source>
       <translation>SKU {sku!r} mengandung karakter selain huruf, angka, dan - _ . / # +</translation>
     </message>
@@ -4010,7 +4070,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="274" />
+      <location filename="../../app/core/services/catalog.py" line="275" />
       <source>SKU {sku} is already used by another variant ({existing})</source>
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
@@ -4025,7 +4085,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="227" />
+      <location filename="../../app/core/services/catalog.py" line="228" />
       <source>SKU {sku} is used twice in this product (rows {first} and {second})</source>
       <translation>SKU {sku} dipakai dua kali di produk ini (baris {first} dan {second})</translation>
     </message>
@@ -4084,7 +4144,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="98" />
+      <location filename="../../app/gui/settings/page.py" line="99" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -4104,7 +4164,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="146" />
+      <location filename="../../app/gui/settings/page.py" line="147" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -4269,6 +4329,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox StoreSync di komputer ini (untuk mencoba)</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="188" />
+      <source>StoreSync will open the local database file when it is next started.</source>
+      <translation>StoreSync akan membuka file database lokal saat dijalankan berikutnya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="180" />
+      <source>StoreSync will open {url} when it is next started.</source>
+      <translation>StoreSync akan membuka {url} saat dijalankan berikutnya.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="122" />
       <source>StoreSync's own sandbox, for trying things out: enter the app ID and secret it printed when it started (python -m app.sandbox).</source>
       <translation>Sandbox bawaan StoreSync, untuk mencoba-coba: masukkan app ID dan secret yang dicetaknya saat dijalankan (python -m app.sandbox).</translation>
@@ -4404,9 +4474,29 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tim</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="63" />
+      <source>Team database</source>
+      <translation>Database tim</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="70" />
+      <source>Team database password</source>
+      <translation>Kata sandi database tim</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="68" />
+      <source>Team database URL</source>
+      <translation>URL database tim</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="262" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="76" />
+      <source>Test connection</source>
+      <translation>Uji koneksi</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/loopback.py" line="46" />
@@ -4417,6 +4507,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/connect_wizard.py" line="399" />
       <source>That answer belongs to another connection attempt; try again.</source>
       <translation>Jawaban itu milik percobaan koneksi lain; coba lagi.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/team.py" line="40" />
+      <source>That is not a database URL. Write it as postgresql+psycopg://USER@HOST:5432/DATABASE.</source>
+      <translation>Itu bukan URL database. Tulis sebagai postgresql+psycopg://USER@HOST:5432/DATABASE.</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/backups.py" line="212" />
@@ -4464,6 +4559,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
     </message>
     <message>
+      <location filename="../../app/core/workspace.py" line="227" />
+      <source>The copied ledger does not explain {count} stock counts; the local workspace is unchanged. Run `storesync doctor`, then copy again into a new database.</source>
+      <translation>Buku besar yang disalin tidak menjelaskan {count} jumlah stok; ruang kerja lokal tidak berubah. Jalankan `storesync doctor`, lalu salin lagi ke database baru.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/copy.py" line="188" />
+      <source>The copy of table {table} has {there} rows instead of {rows}; drop the team database's tables and copy again.</source>
+      <translation>Salinan tabel {table} berisi {there} baris, bukan {rows}; hapus tabel-tabel database tim dan salin lagi.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/sync/connect.py" line="101" />
       <source>the data folder {folder} cannot be written: make it writable (or choose another with --data-dir), then connect again</source>
       <translation>folder data {folder} tidak bisa ditulisi: buat agar bisa ditulisi (atau pilih folder lain dengan --data-dir), lalu hubungkan lagi</translation>
@@ -4474,9 +4579,19 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Data yang digantikannya disimpan di {path}.</translation>
     </message>
     <message>
+      <location filename="../../app/core/db/team.py" line="143" />
+      <source>The database in {url} does not exist on the server. Ask whoever runs the server to create it (an empty database), then try again.</source>
+      <translation>Database di {url} tidak ada di server. Minta pengelola server membuatnya (database kosong), lalu coba lagi.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/db/problems.py" line="84" />
       <source>The database is busy with another task (an import?); nothing was changed. Try again when it is done.</source>
       <translation>Basis data sedang sibuk dengan tugas lain (impor?); tidak ada yang diubah. Coba lagi setelah selesai.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/team.py" line="54" />
+      <source>The database URL needs a host and a database name: {url}</source>
+      <translation>URL database memerlukan host dan nama database: {url}</translation>
     </message>
     <message>
       <location filename="../../app/core/db/problems.py" line="136" />
@@ -4509,6 +4624,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
+      <location filename="../../app/core/db/copy.py" line="83" />
+      <source>The database {url} is not empty ({count} tables). Copy into a new, empty database: nothing was copied.</source>
+      <translation>Database {url} tidak kosong ({count} tabel). Salin ke database baru yang kosong: tidak ada yang disalin.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/launch.py" line="168" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
@@ -4534,7 +4654,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>hari terakhir lebih awal dari hari pertama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="247" />
+      <location filename="../../app/core/db/copy.py" line="97" />
+      <source>The local database is not at this version's schema: open it once with this StoreSync (it is migrated then), then copy it.</source>
+      <translation>Database lokal belum memakai skema versi ini: buka sekali dengan StoreSync ini (database akan dimigrasikan), lalu salin.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/page.py" line="249" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
     </message>
@@ -4644,6 +4769,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>aplikasi StoreSync</translation>
     </message>
     <message>
+      <location filename="../../app/core/db/team.py" line="131" />
+      <source>the team database</source>
+      <translation>database tim</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/db/team.py" line="135" />
+      <source>The team database refused the user name or password for {url}. Check them in Settings -&gt; Team database (or the URL), then try again.</source>
+      <translation>Database tim menolak nama pengguna atau kata sandi untuk {url}. Periksa di Pengaturan -&gt; Database tim (atau di URL), lalu coba lagi.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/accounts.py" line="115" />
       <source>the user name 'sync' is kept for the sync engine</source>
       <translation>nama pengguna 'sync' dipakai oleh mesin sinkronisasi</translation>
@@ -4689,7 +4824,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="131" />
+      <location filename="../../app/gui/settings/page.py" line="132" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
@@ -4702,6 +4837,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/settings/recovery.py" line="72" />
       <source>There is no good backup in {folder}. If you keep one elsewhere, choose it; the damaged file is kept beside the restored one.</source>
       <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/workspace.py" line="215" />
+      <source>There is no local workspace in {folder} to copy.</source>
+      <translation>Tidak ada ruang kerja lokal di {folder} untuk disalin.</translation>
     </message>
     <message>
       <location filename="../../app/gui/prices/review.py" line="89" />
@@ -4752,6 +4892,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/core/platforms/woocommerce/errors.py" line="58" />
       <source>this site has no WooCommerce REST API at that address: check the address and that WooCommerce is active with pretty permalinks</source>
       <translation>situs ini tidak punya REST API WooCommerce di alamat itu: periksa alamatnya dan pastikan WooCommerce aktif dengan permalink cantik</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="115" />
+      <source>This window works on the local database file in {folder}.</source>
+      <translation>Jendela ini bekerja pada file database lokal di {folder}.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="118" />
+      <source>This window works on the team database {url}.</source>
+      <translation>Jendela ini bekerja pada database tim {url}.</translation>
     </message>
     <message>
       <location filename="../../app/core/services/stores.py" line="150" />
@@ -4814,7 +4964,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="140" />
+      <location filename="../../app/gui/settings/page.py" line="141" />
       <source>Time zone</source>
       <translation>Zona waktu</translation>
     </message>
@@ -4994,9 +5144,19 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} produk diperbarui</translation>
     </message>
     <message>
+      <location filename="../../app/gui/settings/team.py" line="74" />
+      <source>URL</source>
+      <translation>URL</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="320" />
       <source>Use pasted address</source>
       <translation>Gunakan alamat yang ditempel</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="78" />
+      <source>Use the local file</source>
+      <translation>Gunakan file lokal</translation>
     </message>
     <message>
       <location filename="../../app/core/platforms/woocommerce/adapter.py" line="74" />
@@ -5007,6 +5167,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/stores/connect_wizard.py" line="320" />
       <source>Use this address</source>
       <translation>Gunakan alamat ini</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/settings/team.py" line="77" />
+      <source>Use this database</source>
+      <translation>Gunakan database ini</translation>
     </message>
     <message>
       <location filename="../../app/gui/audit/dialog.py" line="48" />
@@ -5059,7 +5224,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>varian {variant_id} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="353" />
+      <location filename="../../app/core/services/catalog.py" line="354" />
       <source>variant {variant} does not belong to this product</source>
       <translation>varian {variant} bukan bagian dari produk ini</translation>
     </message>
@@ -5259,12 +5424,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="235" />
+      <location filename="../../app/gui/settings/page.py" line="237" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="237" />
+      <location filename="../../app/gui/settings/page.py" line="239" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>

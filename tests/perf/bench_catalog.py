@@ -88,7 +88,7 @@ def raw_query(
     con: sqlite3.Connection, ws_id: int, text: str, category: str | None, sort: str, desc: bool
 ) -> tuple[str, tuple]:
     """The baseline SQL and its parameters."""
-    fts = catalog.fts_query(text)
+    fts = catalog.fts_query(text).fts5()
     if category:  # the category's words narrow the matches inside the index
         fts = f'({fts}) AND category : "{category}"'
     join = "CROSS JOIN products p ON p.id = v.product_id" if sort == "name" or category else ""

@@ -50,7 +50,8 @@ def make_private_file(path: Path) -> None:
 
 
 def make_engine(url_or_path: str | URL | Path, *, echo: bool = False) -> Engine:
-    """Build an engine; for SQLite: WAL, foreign keys on, a busy timeout.
+    """Build an engine; for SQLite: WAL, foreign keys on, a busy timeout. For PostgreSQL
+    (a team database, :mod:`app.core.db.team`) its defaults: MVCC reads never wait.
 
     The GUI thread and the sync engine thread each use their own sessions; WAL lets readers
     go on while one writer commits. Given a path, the file is created private first (a
@@ -65,6 +66,11 @@ def make_engine(url_or_path: str | URL | Path, *, echo: bool = False) -> Engine:
     kwargs: dict[str, Any] = {"echo": echo}
     if is_sqlite:
         kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
+    elif url.get_backend_name() == "postgresql":
+        # a server over the network (docs/ARCHITECTURE.md, "Team database"): a dead
+        # connection is replaced before use, an unreachable server fails within seconds
+        kwargs["pool_pre_ping"] = True
+        kwargs["connect_args"] = {"connect_timeout": 10}
     engine = create_engine(url, **kwargs)
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_on_connect)

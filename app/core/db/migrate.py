@@ -37,7 +37,9 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def database_path(engine: Engine) -> Path | None:
-    """The file behind a SQLite engine (None for an in-memory database)."""
+    """The file behind a SQLite engine (None for an in-memory database or a server)."""
+    if engine.url.get_backend_name() != "sqlite":
+        return None
     db = engine.url.database
     return Path(db) if db and db != ":memory:" else None
 
@@ -89,12 +91,24 @@ def decode_version(number: int) -> str | None:
 
 
 def written_by(conn: Connection) -> str | None:
-    """The StoreSync version that last changed this database's schema, if recorded."""
+    """The StoreSync version that last changed this database's schema, if recorded.
+
+    PostgreSQL has no ``user_version``: there the number is the comment on Alembic's
+    ``alembic_version`` table."""
+    if conn.dialect.name == "postgresql":
+        raw = conn.exec_driver_sql(
+            "SELECT obj_description('alembic_version'::regclass, 'pg_class')"
+        ).scalar()
+        return decode_version(int(raw)) if raw and str(raw).isdigit() else None
     return decode_version(int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0))
 
 
 def _record_writer(conn: Connection) -> None:
-    conn.exec_driver_sql(f"PRAGMA user_version = {encode_version(__version__)}")
+    number = encode_version(__version__)
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"COMMENT ON TABLE alembic_version IS '{number}'")
+        return
+    conn.exec_driver_sql(f"PRAGMA user_version = {number}")
 
 
 # ---- upgrade ---------------------------------------------------------------------------

@@ -292,6 +292,11 @@ def as_problem(exc: BaseException, path: Path | None = None) -> DatabaseProblem 
     err = _sqlite_error(exc)
     if err is not None:
         return _from_sqlite(err, path)
+    from app.core.db.team import server_problem  # a team database (PostgreSQL) problem
+
+    server = server_problem(exc)
+    if server is not None:
+        return server
     if isinstance(exc, OSError):
         where = Path(exc.filename) if exc.filename else path
         if exc.errno == errno.ENOSPC:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from app.core.db.dialects.search import CatalogMatch, match_sql, text_order
 from app.core.db.models import SKU_MAX_LENGTH, Product, Variant
 from app.core.domain import ProductStatus
 from app.core.domain.bounds import MAX_PRICE, MAX_WEIGHT_GRAMS, quantity_ok
@@ -490,13 +491,10 @@ def find_variant_by_sku(ctx: ServiceContext, sku: str) -> VariantDTO | None:
         return None if v is None else _variant_dto(v)
 
 
-def fts_query(text_in: str, *, any_word: bool = False) -> str | None:
-    """Turn typed text into an FTS5 query: every word (or any word) matches as a prefix."""
-    words = re.findall(r"[\w\-./#+]+", text_in or "")
-    if not words:
-        return None
-    joiner = " OR " if any_word else " "
-    return joiner.join('"' + w.replace('"', '""') + '"*' for w in words)
+def fts_query(text_in: str, *, any_word: bool = False) -> CatalogMatch | None:
+    """Typed text as a catalog match: every word (or any word) matches as a prefix; the
+    engine's SQL for it comes from :func:`app.core.db.dialects.search.match_sql`."""
+    return CatalogMatch.parse(text_in, any_word=any_word)
 
 
 SORTABLE = {
@@ -533,8 +531,13 @@ def variant_ids(
     if search.strip() and q is None:
         return array("q")
     if q is not None:
-        sql, params = _search_ids_sql(ctx, q, sort, descending, include_archived, category, limit)
         with ctx.read() as s, cancellable(s, cancel):
+            dialect = s.get_bind().dialect.name
+            sql, params = _search_ids_sql(
+                ctx, dialect, q, sort, descending, include_archived, category, limit
+            )
+            if dialect != "sqlite":
+                return array("q", s.execute(text(sql), params).scalars())
             # straight on the driver's cursor: the Row objects of a SQLAlchemy result
             # doubled the time of a 40,000-match search (tests/perf/bench_catalog.py)
             driver: Any = s.connection().connection.driver_connection
@@ -555,55 +558,55 @@ def variant_ids(
 
 def _search_ids_sql(
     ctx: ServiceContext,
-    q: str,
+    dialect: str,
+    q: CatalogMatch,
     sort: str,
     descending: bool,
     include_archived: bool,
     category: str | None,
     limit: int | None,
 ) -> tuple[str, dict[str, Any]]:
-    """The SQL (SQLite's named style) and parameters of the ids a typed search matches,
-    filtered and sorted, driven by the FTS5 index.
+    """The SQL (named style) and parameters of the ids a typed search matches, filtered
+    and sorted, driven by the engine's catalog index (app/core/db/dialects/).
 
-    The matches are found first and only they are read from ``variants`` (by rowid) and
-    ``products`` (by id), then sorted: ``CROSS JOIN`` fixes that order, because SQLite
-    would otherwise walk a sort index over the whole catalog and test each variant
+    The matches are found first and only they are read from ``variants`` (by id) and
+    ``products`` (by id), then sorted: on SQLite ``CROSS JOIN`` fixes that order, because
+    SQLite would otherwise walk a sort index over the whole catalog and test each variant
     against the match list (225-778 ms at 1,000,000 variants instead of a few ms; see
     tests/perf/bench_catalog.py).
     """
     direction = "DESC" if descending else "ASC"
-    join = "CROSS JOIN products p ON p.id = v.product_id" if sort == "name" or category else ""
-    where = ["catalog_fts MATCH :q", "v.workspace_id = :ws"]
-    params: dict[str, Any] = {"q": q, "ws": ctx.workspace_id}
+    m = match_sql(dialect, q, category=category)
+    join = f"{m.join} products p ON p.id = v.product_id" if sort == "name" or category else ""
+    where = [m.where, "v.workspace_id = :ws"]
+    params: dict[str, Any] = {**m.params, "ws": ctx.workspace_id}
     if not include_archived:
         where.append("v.status = :active")
         params["active"] = ProductStatus.ACTIVE.value
     if category:
         where.append("p.category = :category")
         params["category"] = category
-        if any(c.isalnum() for c in category):
-            # the category's words as an FTS phrase too: the index narrows the matches to
-            # (a superset of) the category before any row is read; the equality above
-            # keeps the exact rule. A category without letters or digits has no words.
-            params["q"] = f'({q}) AND category : "{category.replace(chr(34), chr(34) * 2)}"'
     tail = ""
     if limit is not None:
         tail = " LIMIT :limit"
         params["limit"] = limit
+    col = _SEARCH_SORT_SQL[sort]
+    order = col if sort in ("price", "id") else text_order(dialect, col)
     sql = (
-        "SELECT v.id FROM catalog_fts f CROSS JOIN variants v ON v.id = f.rowid "
+        f"SELECT v.id FROM {m.source} {m.join} variants v ON v.id = {m.id_col} "
         f"{join} WHERE {' AND '.join(where)} "
-        f"ORDER BY {_SEARCH_SORT_SQL[sort]} {direction}, v.id {direction}{tail}"
+        f"ORDER BY {order} {direction}, v.id {direction}{tail}"
     )
     return sql, params
 
 
-def fts_variant_ids(q: str):
-    """A selectable of the variant ids an FTS5 query (from :func:`fts_query`) matches."""
+def fts_variant_ids(session: Session, q: CatalogMatch):
+    """A selectable of the variant ids a catalog match (from :func:`fts_query`) matches."""
+    m = match_sql(session.get_bind().dialect.name, q)
     return (
-        text("SELECT rowid FROM catalog_fts WHERE catalog_fts MATCH :q")
-        .bindparams(q=q)
-        .columns(rowid=Variant.id.type)
+        text(f"SELECT {m.id_col} AS vid FROM {m.source} WHERE {m.where}")
+        .bindparams(**{k: v for k, v in m.params.items() if k != "rank_q"})
+        .columns(vid=Variant.id.type)
     )
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import CursorResult, and_, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.db.bulk import CHUNK, add_by_id, formats, insert_rows, worth_a_scan
+from app.core.db.dialects import POSTGRESQL, insert_missing
 from app.core.db.models import InventoryItem, InventoryTransaction
 from app.core.db.types import utcnow
 from app.core.domain import TxnType
@@ -107,17 +108,20 @@ def reference(
 
 def ensure_item(session: Session, variant_id: int, location_id: int) -> int:
     """The inventory item id for (variant, location), created at zero when missing."""
-    item_id = session.scalar(
-        select(InventoryItem.id).where(
-            InventoryItem.variant_id == variant_id, InventoryItem.location_id == location_id
-        )
+    find = select(InventoryItem.id).where(
+        InventoryItem.variant_id == variant_id, InventoryItem.location_id == location_id
     )
+    item_id = session.scalar(find)
     if item_id is None:
+        # insert-or-skip: another PC's transaction may create it at the same time on a
+        # team database (docs/ARCHITECTURE.md, "Team database")
         item_id = session.execute(
-            insert(InventoryItem)
+            insert_missing(session, InventoryItem)
             .values(**_new_item(variant_id, location_id, utcnow()))
             .returning(InventoryItem.id)
-        ).scalar_one()
+        ).scalar()
+        if item_id is None:  # the other transaction's row, committed meanwhile
+            item_id = session.execute(find).scalar_one()
     return int(item_id)
 
 
@@ -178,13 +182,21 @@ def _ensure_items(
     missing = wanted - set(found)
     if missing:
         conn = session.connection()
-        stamp = formats(conn.dialect).time(utcnow())
-        insert_rows(  # tuples, not the ORM's per-row dicts: an import adds 50,000 at once
-            conn,
-            InventoryItem.__table__,
-            _ITEM_COLUMNS,
-            [(v, loc, 0, 0, 0, 0, stamp) for v, loc in sorted(missing)],
-        )
+        if conn.dialect.name == POSTGRESQL:
+            # two transactions may create the same item at once: the second keeps the first's
+            now = utcnow()
+            session.execute(
+                insert_missing(session, InventoryItem),
+                [_new_item(v, loc, now) for v, loc in sorted(missing)],
+            )
+        else:  # SQLite writers queue (BEGIN IMMEDIATE): no race, plain tuples are fastest
+            stamp = formats(conn.dialect).time(utcnow())
+            insert_rows(  # tuples, not the ORM's per-row dicts: an import adds 50,000 at once
+                conn,
+                InventoryItem.__table__,
+                _ITEM_COLUMNS,
+                [(v, loc, 0, 0, 0, 0, stamp) for v, loc in sorted(missing)],
+            )
         found.update(_items(session, missing))
     return found
 
@@ -323,12 +335,14 @@ def _write(
     now = utcnow()
     conn = session.connection()
     stamp = formats(conn.dialect).time(now)
-    # plain executemany of tuples: Core's update() processed every parameter of every row
+    # plain executemany of tuples: Core's update() processed every parameter of every row.
+    # In item order: two writers updating overlapping items lock them in the same order, so
+    # a team database (PostgreSQL, row locks) never deadlocks on them.
     add_by_id(
         conn,
         InventoryItem.__table__,
         ("on_hand", "reserved"),
-        [(a, b, i) for i, (a, b) in totals.items()],
+        [(a, b, i) for i, (a, b) in sorted(totals.items())],
         {"updated_at": stamp},
     )
     insert_rows(conn, InventoryTransaction.__table__, LEDGER_COLUMNS, [(*r, stamp) for r in rows])

@@ -307,14 +307,17 @@ def suggest_variants(
         if q and len(out) < limit:
             from sqlalchemy import text
 
+            from app.core.db.dialects.search import match_sql
+
+            m = match_sql(s.get_bind().dialect.name, q)
             rows = s.execute(
                 text(
-                    "SELECT v.id, v.sku, p.name FROM catalog_fts f "
-                    "JOIN variants v ON v.id = f.rowid JOIN products p ON p.id = v.product_id "
-                    "WHERE catalog_fts MATCH :q "
-                    "AND v.status = 'active' ORDER BY rank LIMIT :n"
+                    f"SELECT v.id, v.sku, p.name FROM {m.source} "
+                    f"JOIN variants v ON v.id = {m.id_col} JOIN products p ON p.id = v.product_id "
+                    f"WHERE {m.where} "
+                    f"AND v.status = 'active' ORDER BY {m.rank}, v.id LIMIT :n"
                 ),
-                {"q": q, "n": limit},
+                {**m.params, "n": limit},
             )
             for vid, sku, pname in rows:
                 out.setdefault(vid, (vid, sku, pname))

@@ -1,7 +1,8 @@
 """Search across the workspace: the window's global search box and the variant pickers.
 
-Products and variants are found through the catalog's full-text index
-(:func:`app.core.services.catalog.fts_query`), orders by the start of their number.
+Products and variants are found through the catalog's search index (FTS5 on SQLite,
+``catalog_search`` on PostgreSQL: :mod:`app.core.db.dialects.search`), orders by the
+start of their number.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.core.db.dialects.search import CatalogMatch, match_sql, text_order
 from app.core.db.models import Order, Store
 from app.core.domain import ProductStatus
 from app.core.services.catalog import fts_query
@@ -69,22 +71,26 @@ def search_variants(ctx: ServiceContext, text_in: str, limit: int = 20) -> list[
 
 
 def _matches(
-    s: Session, ctx: ServiceContext, q: str, limit: int, *, active_only: bool
+    s: Session, ctx: ServiceContext, q: CatalogMatch, limit: int, *, active_only: bool
 ) -> list[tuple[int, str, str, str]]:
     """(id, sku, product name, variant name) of the first matches, active first, by SKU.
 
-    Driven by the FTS5 index like :func:`app.core.services.catalog.variant_ids`: only the
-    matches are read and sorted (``CROSS JOIN`` fixes the order; otherwise SQLite walks the
-    SKU index over the whole catalog until it has ``limit`` matches).
+    Driven by the engine's catalog index like :func:`app.core.services.catalog.variant_ids`
+    (app/core/db/dialects/search.py): only the matches are read and sorted, in byte order
+    on both engines, so SQLite and PostgreSQL list the same rows in the same order.
     """
+    dialect = s.get_bind().dialect.name
+    m = match_sql(dialect, q)
     status = "AND v.status = :active" if active_only else ""
+    order = f"{text_order(dialect, 'v.status')}, {text_order(dialect, 'v.sku')}, v.id"
     sql = text(
-        "SELECT v.id, v.sku, p.name, v.name FROM catalog_fts f"
-        " CROSS JOIN variants v ON v.id = f.rowid CROSS JOIN products p ON p.id = v.product_id"
-        f" WHERE catalog_fts MATCH :q AND v.workspace_id = :ws {status}"
-        " ORDER BY v.status, v.sku LIMIT :limit"
+        f"SELECT v.id, v.sku, p.name, v.name FROM {m.source}"
+        f" {m.join} variants v ON v.id = {m.id_col} {m.join} products p ON p.id = v.product_id"
+        f" WHERE {m.where} AND v.workspace_id = :ws {status}"
+        f" ORDER BY {order} LIMIT :limit"
     )
-    params = {"q": q, "ws": ctx.workspace_id, "limit": limit}
+    params = {**m.params, "ws": ctx.workspace_id, "limit": limit}
+    params.pop("rank_q", None)
     if active_only:
         params["active"] = ProductStatus.ACTIVE.value
     return [tuple(r) for r in s.execute(sql, params)]

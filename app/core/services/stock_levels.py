@@ -215,14 +215,14 @@ def stock_item_ids(
     elif flt.low_only:
         point = func.coalesce(func.nullif(InventoryItem.reorder_point, 0), default_point)
         stmt = stmt.where(available <= point, Variant.status == ProductStatus.ACTIVE)
-    if flt.text.strip():
-        q = fts_query(flt.text)
-        if q is None:
-            return array("q")
-        stmt = stmt.where(Variant.id.in_(fts_variant_ids(q)))
+    q = fts_query(flt.text) if flt.text.strip() else None
+    if flt.text.strip() and q is None:
+        return array("q")
     order = col.desc() if descending else col.asc()
     tiebreak = InventoryItem.id.desc() if descending else InventoryItem.id.asc()
     with ctx.read() as s:
+        if q is not None:
+            stmt = stmt.where(Variant.id.in_(fts_variant_ids(s, q)))
         return collect_ids(s, stmt.order_by(order, tiebreak).limit(limit))
 
 

@@ -44,6 +44,7 @@ from app.gui.formatting import zone_label
 from app.gui.i18n import LANGUAGES, N_, tr
 from app.gui.page import Page
 from app.gui.settings.backups import BackupPanel
+from app.gui.settings.team import TeamDatabasePanel
 from app.gui.users.panel import TeamBox
 from app.gui.widgets.helpers import error_label, named, set_error, show_error
 
@@ -184,7 +185,8 @@ class SettingsPage(Page):
         il.addWidget(title)
         # users and the audit log (app/gui/users/, docs/ARCHITECTURE.md "Accounts")
         self.team = TeamBox(gui)
-        for box in (general, notify, look, locs, data, self.backups, self.team):
+        self.team_db = TeamDatabasePanel(gui)  # the shared PostgreSQL database (issue 16)
+        for box in (general, notify, look, locs, data, self.backups, self.team_db, self.team):
             il.addWidget(box)
         il.addLayout(bottom)
         il.addStretch(1)

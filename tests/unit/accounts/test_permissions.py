@@ -177,14 +177,14 @@ def test_prices_are_the_store_terms_staff_and_viewers_cannot_push_or_fix_them(te
     one need the store permission: refused with one line, nothing queued or kept."""
     from app.core.services import prices
 
+    calls = (
+        lambda c: prices.confirm(c, [object()]),
+        lambda c: prices.set_fixed_price(c, 1, None),
+        lambda c: prices.retry(c, [1]),
+        lambda c: prices.dismiss(c, [1]),
+    )
     for who in ("staff", "viewer"):
-        ctx = team[who]
-        for call in (
-            lambda: prices.confirm(ctx, [object()]),
-            lambda: prices.set_fixed_price(ctx, 1, None),
-            lambda: prices.retry(ctx, [1]),
-            lambda: prices.dismiss(ctx, [1]),
-        ):
+        for call in calls:
             with pytest.raises(PermissionDenied, match="may not change stores"):
-                call()
+                call(team[who])
     assert prices.confirm(team["admin"], []) == (0, 0)

@@ -32,10 +32,10 @@ def _before(ctx, text, *, sort, descending, include_archived, category) -> array
         stmt = stmt.where(Variant.status == ProductStatus.ACTIVE)
     if category:
         stmt = stmt.where(Product.category == category)
-    stmt = stmt.where(Variant.id.in_(fts_variant_ids(fts_query(text))))
     order = col.desc() if descending else col.asc()
     tiebreak = Variant.id.desc() if descending else Variant.id.asc()
     with ctx.read() as s:
+        stmt = stmt.where(Variant.id.in_(fts_variant_ids(s, fts_query(text))))
         return collect_ids(s, stmt.order_by(order, tiebreak))
 
 
@@ -85,7 +85,9 @@ def test_a_limit_keeps_the_first_ids(small):
 
 
 def test_the_plan_reads_variants_and_products_only_by_the_matched_ids(small, workspace):
-    sql, params = catalog._search_ids_sql(small, '"madu"*', "name", False, False, "Minuman", 5)
+    sql, params = catalog._search_ids_sql(
+        small, "sqlite", fts_query("madu"), "name", False, False, "Minuman", 5
+    )
     con = sqlite3.connect(workspace.paths.database)
     try:
         plan = [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + sql, params)]
@@ -128,8 +130,8 @@ def test_the_bulk_filled_index_equals_the_one_the_triggers_write(workspace, tmp_
             for text in SEARCHES:
                 q = "SELECT rowid FROM catalog_fts WHERE catalog_fts MATCH ? ORDER BY rowid"
                 assert (
-                    bulk.execute(q, (fts_query(text),)).fetchall()
-                    == con.execute(q, (fts_query(text),)).fetchall()
+                    bulk.execute(q, (fts_query(text).fts5(),)).fetchall()
+                    == con.execute(q, (fts_query(text).fts5(),)).fetchall()
                 )
             triggers = "SELECT name, sql FROM sqlite_master WHERE type='trigger' ORDER BY name"
             assert bulk.execute(triggers).fetchall() == con.execute(triggers).fetchall()

@@ -29,7 +29,17 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column('inventory_items', sa.Column('low_alerted_at', sa.DateTime(), nullable=True))
-    op.execute("UPDATE orders SET fees = 0 WHERE status = 'cancelled' AND fees_final = 0")
+    # expressed with SQLAlchemy, not SQL text: "fees_final = 0" is no test of a boolean on
+    # PostgreSQL (the same migrations run on both engines; docs/ARCHITECTURE.md)
+    orders = sa.table(
+        'orders', sa.column('fees', sa.BigInteger), sa.column('status', sa.String),
+        sa.column('fees_final', sa.Boolean),
+    )  # fmt: skip
+    op.execute(
+        orders.update()
+        .where(orders.c.status == 'cancelled', orders.c.fees_final == sa.false())
+        .values(fees=0)
+    )
 
 
 def downgrade() -> None:

@@ -1,0 +1,88 @@
+"""The SQL of a catalog match on either engine, for the services' typed searches.
+
+A :class:`CatalogMatch` is what the seller typed, cut into words; :func:`match_sql` gives
+the FROM item (the engine's index, alias ``f``), the column holding the variant id, the
+join keyword and the condition with its parameters. SQLite reads FTS5; PostgreSQL reads
+``catalog_search`` (see :mod:`.postgresql`): the same rows for the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.db.dialects import POSTGRESQL
+from app.core.db.dialects import postgresql as pg
+from app.core.db.dialects.sqlite import fts5_query
+
+_WORD = re.compile(r"[\w\-./#+]+")
+
+
+@dataclass(frozen=True)
+class CatalogMatch:
+    """Typed text as words; every word (or, with ``any_word``, any) matches as a prefix."""
+
+    words: tuple[str, ...]
+    any_word: bool = False
+
+    @classmethod
+    def parse(cls, text_in: str, *, any_word: bool = False) -> CatalogMatch | None:
+        """None when the text has no word to search for."""
+        words = tuple(_WORD.findall(text_in or ""))
+        return cls(words, any_word) if words else None
+
+    def fts5(self) -> str:
+        """The FTS5 query text (SQLite)."""
+        return fts5_query(self.words, self.any_word)
+
+
+@dataclass(frozen=True)
+class MatchSql:
+    """Pieces of a search statement: ``FROM {source} {join} variants v ON v.id = {id_col}
+    WHERE {where}``; ``rank`` orders by relevance (best first)."""
+
+    source: str
+    id_col: str
+    join: str
+    where: str
+    rank: str
+    params: dict[str, Any]
+
+
+def match_sql(dialect_name: str, m: CatalogMatch, *, category: str | None = None) -> MatchSql:
+    """The engine's SQL for ``m``; ``category`` narrows inside the index where it can (the
+    caller keeps the exact equality)."""
+    if dialect_name == POSTGRESQL:
+        return _postgresql(m)
+    q = m.fts5()
+    if category and any(c.isalnum() for c in category):
+        # the category's words as an FTS phrase too: the index narrows the matches to
+        # (a superset of) the category before any row is read
+        q = f'({q}) AND category : "{category.replace(chr(34), chr(34) * 2)}"'
+    # CROSS JOIN fixes SQLite's join order: the matches first, then their rows by id
+    return MatchSql("catalog_fts f", "f.rowid", "CROSS JOIN", "catalog_fts MATCH :q", "rank",
+                    {"q": q})  # fmt: skip
+
+
+def _postgresql(m: CatalogMatch) -> MatchSql:
+    params: dict[str, Any] = {}
+    conds = []
+    for i, word in enumerate(m.words):
+        pattern = pg.like_pattern(word)
+        if pattern is None:
+            continue
+        params[f"q{i}"] = pattern
+        conds.append(f"f.words LIKE :q{i} ESCAPE '\\'")
+    if not conds:
+        conds = ["false"]
+    where = "(" + (" OR " if m.any_word else " AND ").join(conds) + ")"
+    params["rank_q"] = pg.rank_query(m.words)
+    rank = "ts_rank(f.doc, to_tsquery('simple', :rank_q)) DESC"
+    return MatchSql("catalog_search f", "f.variant_id", "JOIN", where, rank, params)
+
+
+def text_order(dialect_name: str, column: str) -> str:
+    """``column`` in byte order on both engines (SQLite's BINARY; PostgreSQL's "C"), so a
+    sort by SKU or name gives the same order whatever the server's locale."""
+    return f'{column} COLLATE "C"' if dialect_name == POSTGRESQL else column
