@@ -34,6 +34,7 @@ from app.core.paths import AppPaths
 from app.core.secrets import SecretStore
 from app.core.services.alerts import LowStockHooks, install_low_stock_hooks
 from app.core.services.bootstrap import ensure_workspace
+from app.core.services.changes import ChangeHooks, install_change_hooks
 from app.core.services.channel_stock import OutboxHooks, install_outbox_hooks
 from app.core.services.context import ServiceContext
 from app.core.settings import BACKUPS_TO_KEEP, get_setting, upgrade_settings
@@ -71,6 +72,8 @@ class OpenWorkspace:
     # low-stock alerts fired by a commit (services/alerts.py); the GUI turns them into
     # tray notifications
     low_stock: LowStockHooks | None = None
+    # the change counters' hook (services/changes.py): which revisions were our own
+    changes: ChangeHooks | None = None
 
     def close(self) -> None:
         """Release the database."""
@@ -93,12 +96,15 @@ def open_workspace(paths: AppPaths, *, actor: str = "owner") -> OpenWorkspace:
     outbox = install_outbox_hooks(sessions)
     # the low-stock alert is judged on the same path, once per crossing (services/alerts.py)
     low_stock = install_low_stock_hooks(sessions)
+    # last: every write bumps its areas' change counters in its own transaction, so other
+    # PCs' windows see it (services/changes.py)
+    changes = install_change_hooks(sessions)
     workspace_id = ensure_workspace(sessions)
     ctx = ServiceContext(sessions=sessions, workspace_id=workspace_id, actor=actor)
     upgrade_settings(ctx)
     _summarise_old_orders(ctx)
     secrets = SecretStore(paths.data_dir / "insecure-secrets.json")
-    return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox, low_stock)
+    return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox, low_stock, changes)
 
 
 def _summarise_old_orders(ctx: ServiceContext) -> None:
