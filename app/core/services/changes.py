@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, event, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -44,6 +45,7 @@ AREAS: dict[str, str] = {
 }
 CHANGED_KEY = "changes.areas"
 CONN_KEY = "changes.connection"
+BUMPED_KEY = "changes.bumped"
 
 
 _WRITE = re.compile(
@@ -56,12 +58,12 @@ class ChangeHooks:
 
     The writes are seen at the connection (every INSERT, UPDATE and DELETE sent, the
     bulk inserts' ``executemany`` included), so no writer can forget to announce one.
-    ``mine`` remembers the revisions this process's own commits produced, so a window
-    refreshes for another's writes only (its own writes reach it as engine events)."""
+    :meth:`own_counts` says how many bumps of each area were this process's own, so a
+    window refreshes for another's writes only (its own reach it as engine events)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self.mine: dict[str, int] = {}
+        self._own: dict[str, int] = {}
 
     def install(self, sessions: sessionmaker[Session]) -> None:
         """Attach to a session factory and its engine (once per process)."""
@@ -71,15 +73,16 @@ class ChangeHooks:
         event.listen(engine, "commit", self._forget)
         event.listen(sessions, "after_begin", self._after_begin)
         event.listen(sessions, "before_commit", self._before_commit)
+        event.listen(sessions, "after_commit", self._after_commit)
 
     @staticmethod
     def _after_begin(session: Session, _trans, conn: Connection) -> None:
         session.info[CONN_KEY] = conn  # a unit that never touched the database has none
 
     @staticmethod
-    def _after_execute(conn: Connection, _cur, statement: str, *_args) -> None:
+    def _after_execute(conn: Connection, cursor, statement: str, *_args) -> None:
         found = _WRITE.match(statement)
-        if found is None:
+        if found is None or getattr(cursor, "rowcount", -1) == 0:  # nothing changed
             return
         area = AREAS.get(found.group(1).lower())
         if area is not None:
@@ -90,30 +93,33 @@ class ChangeHooks:
         conn.info.pop(CHANGED_KEY, None)
 
     def _before_commit(self, session: Session) -> None:
+        if session.in_nested_transaction():  # a savepoint: the real commit comes later
+            return
         session.flush()  # what autoflush has not sent yet is noted too
         conn = session.info.pop(CONN_KEY, None)
         areas = None if conn is None else conn.info.pop(CHANGED_KEY, None)
         if not areas:
             return
         now = utcnow()
-        bumped: dict[str, int] = {}
         for area in sorted(areas):  # one order for every writer: no deadlock
-            rev = session.execute(
+            session.execute(
                 update(ChangeCounter)
                 .where(ChangeCounter.area == area)
                 .values(revision=ChangeCounter.revision + 1, changed_at=now)
-                .returning(ChangeCounter.revision)
-            ).scalar()
-            if rev is not None:
-                bumped[area] = rev
-        with self._lock:
-            for area, rev in bumped.items():
-                self.mine[area] = max(self.mine.get(area, 0), rev)
+            )
+        session.info[BUMPED_KEY] = areas
 
-    def own(self, area: str) -> int:
-        """The latest revision of ``area`` this process's commits produced."""
+    def _after_commit(self, session: Session) -> None:
+        areas = session.info.pop(BUMPED_KEY, None)
+        if areas:
+            with self._lock:  # counted once they are visible to every reader
+                for area in areas:
+                    self._own[area] = self._own.get(area, 0) + 1
+
+    def own_counts(self) -> dict[str, int]:
+        """How many bumps of each area this process's commits made."""
         with self._lock:
-            return self.mine.get(area, 0)
+            return dict(self._own)
 
 
 def install_change_hooks(sessions: sessionmaker[Session]) -> ChangeHooks:
@@ -129,18 +135,32 @@ def read_revisions(ctx: ServiceContext) -> dict[str, int]:
         return {a: r for a, r in s.execute(select(ChangeCounter.area, ChangeCounter.revision))}
 
 
-def changed_areas(
-    before: dict[str, int], now: dict[str, int], hooks: ChangeHooks | None = None
-) -> set[str]:
-    """The areas whose revision moved since ``before`` because of another writer.
+def note(session: Session, area: str) -> None:
+    """Count a write of ``area`` that no table of :data:`AREAS` shows (a lease taken)."""
+    session.connection().info.setdefault(CHANGED_KEY, set()).add(area)
 
-    With ``hooks``, a move to exactly the revision this process's own last commit made is
-    left out (the window already heard of it)."""
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one poll read: every area's revision and this process's own bumps so far."""
+
+    revisions: dict[str, int]
+    own: dict[str, int]
+
+
+def snapshot(ctx: ServiceContext, hooks: ChangeHooks | None = None) -> Snapshot:
+    """One poll (own bumps read first: a commit between the two reads is taken for
+    another's, one needless refresh, never a missed one)."""
+    own = hooks.own_counts() if hooks is not None else {}
+    return Snapshot(read_revisions(ctx), own)
+
+
+def changed_areas(before: Snapshot, now: Snapshot) -> set[str]:
+    """The areas another writer (process, PC) changed between two polls."""
     moved = set()
-    for area, rev in now.items():
-        if rev == before.get(area, rev):
-            continue
-        if hooks is not None and rev == hooks.own(area) and rev - before.get(area, 0) == 1:
-            continue
-        moved.add(area)
+    for area, rev in now.revisions.items():
+        others = rev - before.revisions.get(area, rev)
+        others -= now.own.get(area, 0) - before.own.get(area, 0)
+        if others > 0:
+            moved.add(area)
     return moved

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from app.core.db.models import Store, StoreLease, StoreLeaseEvent, SyncJob
 from app.core.db.types import utcnow
 from app.core.domain import JobStatus, StoreStatus
+from app.core.services import changes
 from app.core.services.context import ServiceContext
 from app.core.text import Message, msg
 
@@ -156,6 +157,8 @@ def take_or_renew(
                     new.add(sid)
         for sid in new:
             _tidy_taken(s, sid, holder, now)
+        if new:
+            changes.note(s, "leases")  # every PC's Sync activity shows the new holder
     return held, new
 
 
@@ -242,6 +245,7 @@ def release(
                     store_id=sid, holder=holder.name, event=event, at=now
                 )
             )
+            changes.note(s, "leases")
 
 
 def record_lost(ctx: ServiceContext, store_ids: set[int], holder: Holder) -> None:

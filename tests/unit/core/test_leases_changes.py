@@ -60,20 +60,34 @@ def test_taking_over_marks_the_gone_engines_jobs_interrupted(ctx):
 
 def test_every_write_bumps_its_areas_counter_in_its_transaction(workspace):
     ctx = workspace.ctx
-    before = changes.read_revisions(ctx)
-    assert set(before) == {"orders", "stock", "products", "listings", "stores"}
+    hooks = workspace.changes
+    before = changes.snapshot(ctx)
+    assert set(before.revisions) == {"orders", "stock", "products", "listings", "stores", "leases"}
     product = factories.product(ctx, skus=("KOPI-1",))
-    after = changes.read_revisions(ctx)
+    after = changes.snapshot(ctx)
     assert changes.changed_areas(before, after) == {"products"}
-    # this process's own commit is left out when the hooks are given
-    assert changes.changed_areas(before, after, workspace.changes) == set()
+    # this process's own commits are left out when its hooks are asked
+    mine_before, mine_after = changes.snapshot(ctx, hooks), None
     from app.core.services import locations
 
     loc = locations.list_locations(ctx)[0]
     inventory.adjust(ctx, product.variants[0].id, loc.id, 5, "count")
-    moved = changes.read_revisions(ctx)
-    assert changes.changed_areas(after, moved) == {"stock"}
+    mine_after = changes.snapshot(ctx, hooks)
+    assert changes.changed_areas(mine_before, mine_after) == set()
+    assert changes.changed_areas(after, changes.snapshot(ctx)) == {"stock"}
     # a read moves nothing
     with ctx.read() as s:
         s.scalars(select(SyncJob.id)).all()
-    assert changes.read_revisions(ctx) == moved
+    assert changes.snapshot(ctx).revisions == mine_after.revisions
+
+
+def test_a_lease_taken_or_released_bumps_leases(ctx):
+    s1 = factories.store(ctx, "A", "1")
+    before = changes.snapshot(ctx)
+    leases.take_or_renew(ctx, [s1.id], holder("PC-A"))
+    taken = changes.snapshot(ctx)
+    assert changes.changed_areas(before, taken) == {"leases"}
+    leases.take_or_renew(ctx, [s1.id], holder("PC-A"))  # a renewal: nothing to show
+    assert changes.changed_areas(taken, changes.snapshot(ctx)) == set()
+    leases.release(ctx, [s1.id], holder("PC-A"))
+    assert changes.changed_areas(taken, changes.snapshot(ctx)) == {"leases"}

@@ -21,7 +21,7 @@ down_revision = "0009"
 branch_labels = None
 depends_on = None
 
-AREAS = ("orders", "stock", "products", "listings", "stores")
+AREAS = ("orders", "stock", "products", "listings", "stores", "leases")
 
 
 def upgrade() -> None:
