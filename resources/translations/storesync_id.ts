@@ -4,7 +4,7 @@
   <context>
     <name>StoreSync</name>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="277" />
+      <location filename="../../app/gui/analytics/page.py" line="279" />
       <source> and {n} more</source>
       <translation> dan {n} lainnya</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation> unit</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="155" />
+      <location filename="../../app/gui/main_window.py" line="160" />
       <source>&amp;Help</source>
       <translation>&amp;Bantuan</translation>
     </message>
@@ -169,7 +169,7 @@
       <translation>Semua kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="99" />
+      <location filename="../../app/gui/activity/page.py" line="100" />
       <source>All job types</source>
       <translation>Semua jenis tugas</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>Semua status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="242" />
+      <location filename="../../app/gui/activity/page.py" line="251" />
       <source>All stores</source>
       <translation>Semua toko</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="179" />
       <source>already shipped</source>
       <translation>sudah dikirim</translation>
     </message>
@@ -219,9 +219,14 @@
       <translation>atribut perlu nama sebelum =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="66" />
+      <location filename="../../app/gui/main_window.py" line="67" />
       <source>Analytics</source>
       <translation>Analitik</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/leases.py" line="182" />
+      <source>another StoreSync ({holder}) syncs this store; do this there, or wait until it stops (it is taken over within {seconds} s)</source>
+      <translation>StoreSync lain ({holder}) menyinkronkan toko ini; lakukan di sana, atau tunggu sampai berhenti (diambil alih dalam {seconds} dtk)</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/backups.py" line="217" />
@@ -806,7 +811,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="240" />
+      <location filename="../../app/gui/analytics/page.py" line="242" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -848,7 +853,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko tidak dapat dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="336" />
+      <location filename="../../app/gui/activity/page.py" line="345" />
       <source>Could not retry</source>
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
@@ -878,12 +883,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal mengatur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="350" />
+      <location filename="../../app/gui/activity/page.py" line="359" />
       <source>Could not start the sync</source>
       <translation>Sinkronisasi tidak dapat dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="322" />
+      <location filename="../../app/gui/activity/page.py" line="331" />
       <source>Could not stop the job</source>
       <translation>Tugas tidak dapat dihentikan</translation>
     </message>
@@ -908,7 +913,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buat produk master untuk listing dengan SKU yang tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="126" />
+      <location filename="../../app/gui/main_window.py" line="127" />
       <source>Ctrl+K to search</source>
       <translation>Ctrl+K untuk mencari</translation>
     </message>
@@ -938,7 +943,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gelap</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="61" />
+      <location filename="../../app/gui/main_window.py" line="62" />
       <source>Dashboard</source>
       <translation>Dasbor</translation>
     </message>
@@ -988,7 +993,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="156" />
+      <location filename="../../app/gui/launch.py" line="157" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -1008,7 +1013,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Diagnostik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="279" />
+      <location filename="../../app/gui/main_window.py" line="284" />
       <source>Diagnostics copied to the clipboard.</source>
       <translation>Diagnostik disalin ke papan klip.</translation>
     </message>
@@ -1198,7 +1203,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="103" />
+      <location filename="../../app/gui/activity/page.py" line="104" />
       <source>Failures only</source>
       <translation>Hanya yang gagal</translation>
     </message>
@@ -1283,7 +1288,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dari tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="113" />
+      <location filename="../../app/gui/activity/page.py" line="114" />
       <source>History</source>
       <translation>Riwayat</translation>
     </message>
@@ -1408,12 +1413,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Log tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="98" />
+      <location filename="../../app/gui/activity/page.py" line="99" />
       <source>Job type filter</source>
       <translation>Filter jenis tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="320" />
+      <location filename="../../app/gui/activity/page.py" line="329" />
       <source>Job {id} had already finished</source>
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
@@ -1573,17 +1578,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>lokasi {name} nonaktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="287" />
+      <location filename="../../app/gui/activity/page.py" line="296" />
       <source>Log of job {id}: {store}, {kind}</source>
       <translation>Log tugas {id}: {store}, {kind}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="130" />
+      <location filename="../../app/gui/activity/page.py" line="131" />
       <source>Log of the selected job</source>
       <translation>Log tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="272" />
+      <location filename="../../app/gui/main_window.py" line="277" />
       <source>Logs are in {folder}</source>
       <translation>Log ada di {folder}</translation>
     </message>
@@ -1743,7 +1748,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="123" />
+      <location filename="../../app/gui/main_window.py" line="124" />
       <source>Messages</source>
       <translation>Pesan</translation>
     </message>
@@ -1933,7 +1938,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak ada saran: cari variannya di atas.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="74" />
+      <location filename="../../app/gui/activity/page.py" line="75" />
       <source>No sync is running right now.</source>
       <translation>Tidak ada sinkronisasi yang sedang berjalan.</translation>
     </message>
@@ -1988,17 +1993,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dipetakan — petakan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="199" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="185" />
       <source>not ready to ship (shipped or cancelled meanwhile)</source>
       <translation>belum siap dikirim (sudah dikirim atau dibatalkan sementara itu)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="196" />
       <source>not ready to ship (Shopee status {status})</source>
       <translation>belum siap dikirim (status Shopee {status})</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="222" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="208" />
       <source>not ready to ship (TikTok status {status})</source>
       <translation>belum siap dikirim (status TikTok {status})</translation>
     </message>
@@ -2078,7 +2083,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="219" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="205" />
       <source>on hold: the buyer may still cancel; ship it after the hold</source>
       <translation>ditahan: pembeli masih dapat membatalkan; kirim setelah masa tahan</translation>
     </message>
@@ -2123,7 +2128,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Buka di browser</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="156" />
+      <location filename="../../app/gui/main_window.py" line="161" />
       <source>Open log folder</source>
       <translation>Buka folder log</translation>
     </message>
@@ -2323,7 +2328,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Halaman {n} dari {total}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="87" />
+      <location filename="../../app/gui/main_window.py" line="88" />
       <source>Pages</source>
       <translation>Halaman</translation>
     </message>
@@ -2438,7 +2443,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="172" />
+      <location filename="../../app/gui/analytics/page.py" line="174" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -2563,7 +2568,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Laba</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="159" />
+      <location filename="../../app/gui/analytics/page.py" line="161" />
       <source>Profit without costs</source>
       <translation>Laba tanpa modal</translation>
     </message>
@@ -2923,22 +2928,22 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="105" />
+      <location filename="../../app/gui/activity/page.py" line="106" />
       <source>Retry</source>
       <translation>Coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="335" />
+      <location filename="../../app/gui/activity/page.py" line="344" />
       <source>Retry failed</source>
       <translation>Gagal mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="105" />
+      <location filename="../../app/gui/activity/page.py" line="106" />
       <source>Retry the selected job</source>
       <translation>Coba lagi tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="334" />
+      <location filename="../../app/gui/activity/page.py" line="343" />
       <source>Retrying as job {id}</source>
       <translation>Mencoba lagi sebagai tugas {id}</translation>
     </message>
@@ -3013,7 +3018,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="170" />
+      <location filename="../../app/gui/analytics/page.py" line="172" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -3058,7 +3063,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas yang berjalan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="144" />
+      <location filename="../../app/gui/activity/page.py" line="147" />
       <source>Running now</source>
       <translation>Sedang berjalan</translation>
     </message>
@@ -3228,7 +3233,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>pilih setidaknya satu pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="309" />
+      <location filename="../../app/gui/activity/page.py" line="318" />
       <source>Select the running job to stop</source>
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
     </message>
@@ -3288,7 +3293,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Atur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="279" />
+      <location filename="../../app/gui/analytics/page.py" line="281" />
       <source>Set costs in the catalog</source>
       <translation>Isi modal di katalog</translation>
     </message>
@@ -3298,7 +3303,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Atur modal…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="68" />
+      <location filename="../../app/gui/main_window.py" line="69" />
       <source>Settings</source>
       <translation>Pengaturan</translation>
     </message>
@@ -3408,7 +3413,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak dapat membuat resi; coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="170" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="156" />
       <source>Shopee did not answer; check the order in Seller Centre before shipping it again</source>
       <translation>Shopee tidak menjawab; periksa pesanan di Seller Centre sebelum mengirimnya lagi</translation>
     </message>
@@ -3418,7 +3423,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="103" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="104" />
       <source>Shopee offers no way to ship this order now</source>
       <translation>Shopee tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -3433,7 +3438,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="200" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="186" />
       <source>Shopee refused: {reason}</source>
       <translation>Shopee menolak: {reason}</translation>
     </message>
@@ -3667,22 +3672,22 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok opname…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="76" />
+      <location filename="../../app/gui/activity/page.py" line="77" />
       <source>Stop</source>
       <translation>Hentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="78" />
+      <location filename="../../app/gui/activity/page.py" line="79" />
       <source>Stop the selected job (or the only one running). What it already saved stays; the store's next sync carries on from there.</source>
       <translation>Hentikan tugas yang dipilih (atau satu-satunya yang berjalan). Yang sudah tersimpan tetap ada; sinkronisasi toko berikutnya melanjutkan dari situ.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="76" />
+      <location filename="../../app/gui/activity/page.py" line="77" />
       <source>Stop the selected running job</source>
       <translation>Hentikan tugas berjalan yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="316" />
+      <location filename="../../app/gui/activity/page.py" line="325" />
       <source>Stopped the {kind} job of {store}</source>
       <translation>Tugas {kind} untuk {store} dihentikan</translation>
     </message>
@@ -3692,7 +3697,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="96" />
+      <location filename="../../app/gui/activity/page.py" line="97" />
       <source>Store filter</source>
       <translation>Filter toko</translation>
     </message>
@@ -3707,7 +3712,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pengaturan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="169" />
+      <location filename="../../app/gui/activity/page.py" line="172" />
       <source>store {id}</source>
       <translation>toko {id}</translation>
     </message>
@@ -3802,12 +3807,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Varian yang disarankan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="138" />
+      <location filename="../../app/gui/activity/page.py" line="139" />
       <source>Sync activity</source>
       <translation>Aktivitas sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="109" />
+      <location filename="../../app/gui/activity/page.py" line="110" />
       <source>Sync all stores now</source>
       <translation>Sinkronkan semua toko sekarang</translation>
     </message>
@@ -3822,7 +3827,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="349" />
+      <location filename="../../app/gui/activity/page.py" line="358" />
       <source>Sync of {store} failed</source>
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
@@ -3857,12 +3862,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="353" />
+      <location filename="../../app/gui/activity/page.py" line="362" />
       <source>Syncing every store…</source>
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="154" />
+      <location filename="../../app/gui/launch.py" line="155" />
       <source>Syncing is off</source>
       <translation>Sinkronisasi mati</translation>
     </message>
@@ -3942,12 +3947,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembeli meminta pembatalan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
       <source>the buyer has not paid yet</source>
       <translation>pembeli belum membayar</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="129" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="31" />
       <source>the carrier is not integrated: type the tracking number</source>
       <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
     </message>
@@ -3997,7 +4002,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Basis data {path} ditulis oleh StoreSync {version} (skema {revision}); pasang StoreSync {version} atau yang lebih baru untuk membukanya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="159" />
+      <location filename="../../app/gui/launch.py" line="160" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -4027,12 +4032,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="197" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="183" />
       <source>the order was cancelled</source>
       <translation>pesanan dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="193" />
       <source>the package is frozen on TikTok Shop; try again later</source>
       <translation>paket dibekukan di TikTok Shop; coba lagi nanti</translation>
     </message>
@@ -4047,7 +4052,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Daftar ambil barang menyusuri tiap lokasi menurut kode rak, lalu SKU.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="195" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="181" />
       <source>the pickup time slot is no longer offered: choose another one</source>
       <translation>jadwal penjemputan tidak tersedia lagi: pilih jadwal lain</translation>
     </message>
@@ -4077,7 +4082,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="233" />
+      <location filename="../../app/gui/analytics/page.py" line="235" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -4167,12 +4172,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bulan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="121" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="23" />
       <source>this order cannot be shipped by {method}; it allows {allowed}</source>
       <translation>pesanan ini tidak dapat dikirim dengan {method}; yang tersedia: {allowed}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="209" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="195" />
       <source>this order does not belong to the store</source>
       <translation>pesanan ini bukan milik toko tersebut</translation>
     </message>
@@ -4187,12 +4192,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="65" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="66" />
       <source>TikTok has not made a package yet</source>
       <translation>TikTok belum membuat paket</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="91" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="92" />
       <source>TikTok offers no way to ship this order now</source>
       <translation>TikTok tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -4207,7 +4212,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop (termasuk Tokopedia)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="202" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="188" />
       <source>TikTok Shop did not answer; check the order in Seller Center before shipping it again</source>
       <translation>TikTok Shop tidak menjawab; periksa pesanan di Seller Center sebelum mengirimnya lagi</translation>
     </message>
@@ -4222,7 +4227,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="196" />
       <source>TikTok Shop refused: {reason}</source>
       <translation>TikTok Shop menolak: {reason}</translation>
     </message>
@@ -4282,7 +4287,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="173" />
+      <location filename="../../app/gui/analytics/page.py" line="175" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -4542,6 +4547,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dari mana mendapatkannya: daftar sebagai developer di Shopee Open Platform (open.shopee.com) dan buat aplikasi; Partner ID dan Partner Key-nya diisi di sini. Kunci uji hanya berlaku di sandbox Shopee, kunci live hanya di produksi. Tidak perlu mendaftarkan alamat redirect: StoreSync menangkap persetujuan di komputer ini.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/activity/leases.py" line="41" />
+      <source>Which PC syncs each store</source>
+      <translation>PC mana yang menyinkronkan setiap toko</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
       <source>Which store?</source>
       <translation>Toko yang mana?</translation>
@@ -4592,7 +4602,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="253" />
+      <location filename="../../app/gui/analytics/page.py" line="255" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
@@ -4802,7 +4812,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{seconds} dtk</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="147" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="133" />
       <source>{shipped} of {total} packages shipped; then: {reason}</source>
       <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
     </message>
@@ -4852,9 +4862,24 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store} dihapus</translation>
     </message>
     <message>
+      <location filename="../../app/gui/activity/leases.py" line="28" />
+      <source>{store}: no StoreSync syncs it right now</source>
+      <translation>{store}: saat ini tidak ada StoreSync yang menyinkronkannya</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/polling.py" line="28" />
       <source>{store}: orders every {seconds} s · {calls} calls/min ({why})</source>
       <translation>{store}: pesanan tiap {seconds} dtk · {calls} panggilan/menit ({why})</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/leases.py" line="31" />
+      <source>{store}: synced by {holder}</source>
+      <translation>{store}: disinkronkan oleh {holder}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/leases.py" line="30" />
+      <source>{store}: synced here ({holder})</source>
+      <translation>{store}: disinkronkan di sini ({holder})</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/page.py" line="208" />
@@ -4927,7 +4952,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="278" />
+      <location filename="../../app/gui/analytics/page.py" line="280" />
       <source>⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.</source>
       <translation>⚠ Terjual tanpa modal: {skus}. Labanya hanya pendapatan dikurangi biaya marketplace.</translation>
     </message>

@@ -37,7 +37,6 @@ from app.core.db.types import utcnow
 from app.core.domain import JobStatus, StoreStatus
 from app.core.services import changes
 from app.core.services.context import ServiceContext
-from app.core.text import Message, msg
 
 #: how long a lease lasts without renewal
 LEASE_TTL = 30.0
@@ -79,16 +78,6 @@ class LeaseDTO:
     acquired_at: datetime
     expires_at: datetime
     live: bool  # not expired (as the database's clock sees it)
-
-    def describe(self) -> Message:
-        """ "synced by PC-1 pid 42 #ab (since 08:30 UTC)" or "free (last: …)"."""
-        if self.live:
-            return msg(
-                "synced by {holder} since {since}",
-                holder=self.holder,
-                since=self.acquired_at.strftime("%Y-%m-%d %H:%M UTC"),
-            )
-        return msg("no engine syncs it now (last: {holder})", holder=self.holder or "-")
 
 
 class LeaseHeldElsewhere(RuntimeError):
