@@ -18,10 +18,11 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
+from app.core.domain import JobKind
 from app.core.services import leases
 from app.core.services.errors import DatabaseBusy
 from app.core.services.leases import Holder, LeaseHeldElsewhere
-from app.core.sync.busy import DATABASE_BUSY
+from app.core.sync.busy import DATABASE_BUSY, job_refused
 from app.core.text import msg
 
 if TYPE_CHECKING:
@@ -46,6 +47,10 @@ class LeaseKeeper:
         # lost: another engine may take them from the TTL on
         self._valid_until = 0.0
         self._task: asyncio.Task[None] | None = None
+        # the last round met a busy database: waiting workers say so once (a job refused,
+        # as any job meeting it: sync/busy.py) instead of waiting silently
+        self.blocked = False
+        self._told: set[int] = set()
 
     @property
     def ttl(self) -> float:
@@ -60,15 +65,21 @@ class LeaseKeeper:
             self.round()
         except DatabaseBusy:
             log.warning("engine start: %s", DATABASE_BUSY)
-            self.engine.busy.hit()
+            self._blocked()
         self._task = asyncio.get_running_loop().create_task(self._renew_loop(), name="leases")
 
     async def _renew_loop(self) -> None:
         while True:
             await asyncio.sleep(self.engine.options.lease_renew)
+            if self.engine.busy.shut():  # another process writes long (sync/busy.py)
+                self._expire_if_stale()
+                continue
             try:
-                self.round()
+                # in a thread: a renewal waiting on a busy database never holds up the
+                # loop (jobs, stopping)
+                self.apply(*await asyncio.to_thread(self.take, None))
             except DatabaseBusy:
+                self._blocked()
                 log.warning("store leases not renewed: %s", DATABASE_BUSY)
                 self._expire_if_stale()
             except Exception:
@@ -77,6 +88,10 @@ class LeaseKeeper:
 
     def round(self, only: list[int] | None = None) -> set[int]:
         """Take or renew leases (of ``only``, else every store this engine serves)."""
+        return self.apply(*self.take(only))
+
+    def take(self, only: list[int] | None) -> tuple[list[int] | None, float, set[int], set[int]]:
+        """The database part of a round (any thread)."""
         eng = self.engine
         wanted = only
         if wanted is None:
@@ -89,6 +104,15 @@ class LeaseKeeper:
             self.ttl,
             others_here=_LIVE_HERE - {self.holder.name},
         )
+        return only, started, held, new
+
+    def apply(
+        self, only: list[int] | None, started: float, held: set[int], new: set[int]
+    ) -> set[int]:
+        """What a round found, applied on the engine loop: workers start or stop."""
+        eng = self.engine
+        self.blocked = False
+        self._told.clear()
         if only is None:
             lost = self.held - held
             self.held = held
@@ -102,10 +126,16 @@ class LeaseKeeper:
         else:
             self.held |= held
         for sid in new:
-            log.info("store %s: lease taken by %s", sid, self.holder.name)
+            log.debug("store %s: lease taken by %s", sid, self.holder.name)
             eng.lease_taken(sid)
             self._signal(sid).set()
         return held
+
+    def _blocked(self) -> None:
+        self.engine.busy.hit()
+        self.blocked = True
+        for signal in self._signals.values():
+            signal.set()  # waiting workers tell the seller
 
     def _expire_if_stale(self) -> None:
         if self.held and time.monotonic() > self._valid_until:
@@ -156,14 +186,21 @@ class LeaseKeeper:
         sid = worker.store_id
         while not self.holds(sid):
             if worker.has_requests():
+                if self.engine.busy.shut():
+                    worker.fail_requests(DatabaseBusy())
+                    continue
                 try:
                     self.round(only=[sid])
                 except DatabaseBusy:
+                    self.engine.busy.hit()
                     worker.fail_requests(DatabaseBusy())
                     continue
                 if self.holds(sid):
                     return
                 worker.fail_requests(LeaseHeldElsewhere(self.describe_holder(sid)))
+            if self.blocked and sid not in self._told and self.engine.options.schedule:
+                self._told.add(sid)
+                job_refused(self.engine.busy, self.engine.emit, sid, JobKind.ORDERS, None)
             signal = self._signal(sid)
             signal.clear()
             worker.wake.clear()

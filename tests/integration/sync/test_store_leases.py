@@ -11,15 +11,15 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backends import fail
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from app.core.db.models import SyncJob
+from app.core.db.models import StoreLease, SyncJob
 from app.core.domain import JobKind, JobStatus, StoreStatus
 from app.core.secrets import SecretStore
 from app.core.services import leases
@@ -202,3 +202,43 @@ def test_one_engine_per_store_and_take_over_after_a_kill(team):
 def live_holders(ctx) -> dict[int, str]:
     """Each store's live lease holder."""
     return {sid: lease.holder for sid, lease in leases.list_leases(ctx).items() if lease.live}
+
+
+def test_a_lost_lease_stops_the_store_worker_and_requests_name_the_holder(workspace):
+    sandbox = build_sandbox(seed=43, shopee_shops=1, tiktok_shops=0)
+    sandbox.start()
+    events: list = []
+    options = EngineOptions(schedule=False, retry=FAST_RETRY, lease_ttl=5.0, lease_renew=0.5)
+    engine = SyncEngine(workspace, events.append, options)
+    engine.start()
+    ctx = workspace.ctx
+    try:
+        (req,) = connect_requests(sandbox, engine)
+        (store,) = engine.connect_store(req).result(timeout=TIMEOUT)
+        engine.sync_now(store.id, (JobKind.ORDERS,)).result(timeout=TIMEOUT)
+        mine = engine.leases.holder
+        assert live_holders(ctx) == {store.id: mine.name}
+        # another engine gets the store (ours had stalled past its TTL, say)
+        thief = leases.Holder("PC-THIEF pid 1 #7h1ef", "elsewhere")
+        with ctx.write() as s:  # one write: our renewals cannot slip in between
+            s.execute(
+                update(StoreLease)
+                .where(StoreLease.store_id == store.id)
+                .values(
+                    holder=thief.name,
+                    site=thief.site,
+                    expires_at=datetime.now(UTC) + timedelta(minutes=2),
+                )
+            )
+        wait_for(lambda: not engine.leases.holds(store.id), "the engine to see the loss")
+        wait_for(lambda: engine.worker(store.id).task.done(), "the store's worker to stop")
+        assert (mine.name, "lost") in [(h, e) for h, e, _t in leases.lease_history(ctx, store.id)]
+        with pytest.raises(leases.LeaseHeldElsewhere, match="PC-THIEF"):
+            engine.sync_now(store.id, (JobKind.ORDERS,)).result(timeout=TIMEOUT)
+        # the other engine stops cleanly: ours takes the store back on the next request
+        leases.release(ctx, [store.id], thief)
+        engine.sync_now(store.id, (JobKind.ORDERS,)).result(timeout=TIMEOUT)
+        assert live_holders(ctx) == {store.id: mine.name}
+    finally:
+        engine.stop()
+        sandbox.stop()
