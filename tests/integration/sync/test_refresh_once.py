@@ -80,9 +80,7 @@ def test_two_engines_due_at_once_refresh_once_and_the_second_takes_over(workspac
         assert kept.refresh_token != soon.refresh_token
         first.stop()  # gives the lease back: the second takes it on its next request
         second.sync_now(store.id, (JobKind.ORDERS,)).result(timeout=60)
-        assert [e.status for e in events if isinstance(e, JobFinished)][1:] == [
-            JobStatus.SUCCEEDED
-        ]
+        assert [e.status for e in events if isinstance(e, JobFinished)][1:] == [JobStatus.SUCCEEDED]
         assert second.vault.tokens(store) == kept
         assert refreshes(sandbox) - before == 1
         assert store_service.get_store(workspace.ctx, store.id).access_token_expires_at > (
