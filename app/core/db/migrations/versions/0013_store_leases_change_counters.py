@@ -6,8 +6,8 @@ when a lease was taken, released or lost. ``change_counters``: one row per area,
 the same transaction as every write to it, polled by each window
 (``app/core/services/changes.py``). Plain tables, portable to PostgreSQL.
 
-Revision ID: 0011
-Revises: 0009
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-03 16:00:00.000000
 """
 
