@@ -462,8 +462,9 @@ def engine_running(data_dir) -> bool | None:
 
 def cmd_status(args) -> int:
     """Per store: status, last sync, when the access token and the authorization expire
-    (the Stores page's "Authorization expires" is the second), queued pushes, and what
-    fails now."""
+    (the Stores page's "Authorization expires" is the second), queued pushes, which
+    engine (PC and pid) holds its lease, and what fails now."""
+    from app.core.services.leases import list_leases
     from app.core.services.stores import list_stores, queued_pushes
 
     ws = _open(args)
@@ -473,17 +474,21 @@ def cmd_status(args) -> int:
             print("no stores connected")
             return 0
         queued = queued_pushes(ws.ctx)
+        held = list_leases(ws.ctx)  # which engine (PC, pid) syncs each store now
         print(
             f"{'id':>3}  {'store':<28} {'platform':<11} {'status':<13} {'last sync':<17} "
-            f"{'access token expires':<21} {'authorization expires':<22} {'queued':>6}  last error"
+            f"{'access token expires':<21} {'authorization expires':<22} {'queued':>6}  "
+            f"{'synced by':<34} last error"
         )
         for st in stores:
+            lease = held.get(st.id)
+            holder = lease.holder if lease is not None and lease.live else "-"
             print(
                 f"{st.id:>3}  {st.name[:28]:<28} {st.platform.value:<11} {st.status.value:<13} "
                 f"{_fmt_time(st.last_synced_at):<17} "
                 f"{_expiry(st.access_token_expires_at):<21} "
                 f"{_expiry(st.authorization_expires_at):<22} {queued.get(st.id, 0):>6}  "
-                f"{st.status_reason[:120]}"
+                f"{holder[:34]:<34} {st.status_reason[:120]}"
             )
         return 0
     finally:

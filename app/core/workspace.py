@@ -39,6 +39,7 @@ from app.core.paths import AppPaths
 from app.core.secrets import SecretStore
 from app.core.services.alerts import LowStockHooks, install_low_stock_hooks
 from app.core.services.bootstrap import ensure_workspace
+from app.core.services.changes import ChangeHooks, install_change_hooks
 from app.core.services.channel_stock import OutboxHooks, install_outbox_hooks
 from app.core.services.context import ServiceContext
 from app.core.services.stock_levels import ledger_mismatches
@@ -81,6 +82,8 @@ class OpenWorkspace:
     low_stock: LowStockHooks | None = None
     # when the file was last found sound; a clean close vouches for it (db/clean_close.py)
     checked_at: datetime | None = None
+    # the change counters' hook (services/changes.py): which revisions were our own
+    changes: ChangeHooks | None = None
 
     @property
     def team_database(self) -> str | None:
@@ -132,11 +135,16 @@ def open_workspace(
     outbox = install_outbox_hooks(sessions)
     # the low-stock alert is judged on the same path, once per crossing (services/alerts.py)
     low_stock = install_low_stock_hooks(sessions)
+    # last: every write bumps its areas' change counters in its own transaction, so other
+    # PCs' windows see it (services/changes.py)
+    changes = install_change_hooks(sessions)
     workspace_id = ensure_workspace(sessions)
     ctx = ServiceContext(sessions=sessions, workspace_id=workspace_id, actor=actor)
     upgrade_settings(ctx)
     _summarise_old_orders(ctx)
-    return OpenWorkspace(paths, engine, sessions, ctx, secrets, outbox, low_stock, checked_at)
+    return OpenWorkspace(
+        paths, engine, sessions, ctx, secrets, outbox, low_stock, checked_at, changes
+    )
 
 
 def with_keychain_password(url: URL, secrets: SecretStore) -> URL:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from app.core.paths import AppPaths
 from app.core.secrets import SecretStore
+from app.core.services.changes import ChangeHooks
 from app.core.services.context import ServiceContext
 from app.core.sync.api import EngineAPI
 from app.gui.bridge import EngineBridge
@@ -28,6 +29,7 @@ class GuiContext:
         paths: the installation's folders.
         start_demo: starts the demo shops on request (None when unavailable).
         sandbox_url: the base URL of a running local sandbox, if any (Connect wizard).
+        changes: the workspace's change hooks (its own writes, told from other PCs').
     """
 
     ctx: ServiceContext
@@ -39,3 +41,5 @@ class GuiContext:
     paths: AppPaths | None = None
     start_demo: Callable[[], None] | None = None
     sandbox_url: Callable[[], str | None] = field(default=lambda: None)
+    # which change-counter bumps were this process's own (app/gui/changes.py)
+    changes: ChangeHooks | None = None

@@ -155,6 +155,7 @@ def compose(ws: OpenWorkspace, paths: AppPaths, ui_state: UiState) -> Composed:
         paths=paths,
         start_demo=demo_ctl.start,
         sandbox_url=demo_ctl.sandbox_url,
+        changes=ws.changes,
     )
     window = MainWindow(gui)
     if notice:

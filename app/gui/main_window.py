@@ -25,6 +25,7 @@ from app.gui import i18n
 from app.gui.activity.page import ActivityPage
 from app.gui.analytics.page import AnalyticsPage
 from app.gui.catalog.page import CatalogPage
+from app.gui.changes import ChangeWatcher
 from app.gui.context import GuiContext
 from app.gui.crash import copy_to_clipboard, gui_diagnostics
 from app.gui.dashboard.page import DashboardPage
@@ -152,6 +153,10 @@ class MainWindow(QMainWindow):
         self._timer.setInterval(COALESCE_MS)
         self._timer.timeout.connect(self.flush)
         self._timer.start()
+        # other PCs' and processes' writes: the areas they changed refresh like our own
+        # engine's events do (app/gui/changes.py)
+        self.changes = ChangeWatcher(gui, self)
+        self.changes.changed.connect(self.mark_dirty)
 
         help_menu = self.menuBar().addMenu(tr("&Help"))
         self.open_logs_action = help_menu.addAction(tr("Open log folder"))
@@ -321,6 +326,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self._timer.stop()
+        self.changes.stop()
         if self.tray.icon is not None:
             self.tray.icon.hide()
         super().closeEvent(event)

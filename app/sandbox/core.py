@@ -8,6 +8,7 @@ consistent backend however many clients call at once.
 
 from __future__ import annotations
 
+import collections
 import json
 import logging
 import random
@@ -209,6 +210,9 @@ class Sandbox:
         self._buyer: threading.Thread | None = None
         self._buyer_stop = threading.Event()
         self.request_log: list[tuple[str, str, int]] = []  # (method, path, status)
+        # how often each refresh token was presented (both platforms): a single-use token
+        # presented twice means two refreshers spent it (tests of store leases count it)
+        self.refresh_uses: collections.Counter[str] = collections.Counter()
         self._state_file: Path | None = None
         # the port a saved state was served on: reused when free, so the URLs the app
         # stored for its shops stay valid across a restart (app/sandbox/persist.py)

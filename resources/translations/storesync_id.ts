@@ -24,7 +24,7 @@
       <translation> unit</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="156" />
+      <location filename="../../app/gui/main_window.py" line="161" />
       <source>&amp;Help</source>
       <translation>&amp;Bantuan</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>Semua kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="99" />
+      <location filename="../../app/gui/activity/page.py" line="100" />
       <source>All job types</source>
       <translation>Semua jenis tugas</translation>
     </message>
@@ -259,7 +259,7 @@
       <translation>Semua status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="242" />
+      <location filename="../../app/gui/activity/page.py" line="251" />
       <source>All stores</source>
       <translation>Semua toko</translation>
     </message>
@@ -304,9 +304,14 @@
       <translation>atribut perlu nama sebelum =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="67" />
+      <location filename="../../app/gui/main_window.py" line="68" />
       <source>Analytics</source>
       <translation>Analitik</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/leases.py" line="219" />
+      <source>another StoreSync ({holder}) syncs this store; do this there, or wait until it stops (it is taken over within {seconds} s)</source>
+      <translation>StoreSync lain ({holder}) menyinkronkan toko ini; lakukan di sana, atau tunggu sampai berhenti (diambil alih dalam {seconds} dtk)</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/backups.py" line="217" />
@@ -1080,7 +1085,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Toko tidak dapat dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="336" />
+      <location filename="../../app/gui/activity/page.py" line="345" />
       <source>Could not retry</source>
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
@@ -1110,12 +1115,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gagal mengatur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="350" />
+      <location filename="../../app/gui/activity/page.py" line="359" />
       <source>Could not start the sync</source>
       <translation>Sinkronisasi tidak dapat dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="322" />
+      <location filename="../../app/gui/activity/page.py" line="331" />
       <source>Could not stop the job</source>
       <translation>Tugas tidak dapat dihentikan</translation>
     </message>
@@ -1140,7 +1145,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Buat produk master untuk listing dengan SKU yang tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="127" />
+      <location filename="../../app/gui/main_window.py" line="128" />
       <source>Ctrl+K to search</source>
       <translation>Ctrl+K untuk mencari</translation>
     </message>
@@ -1170,7 +1175,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gelap</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="62" />
+      <location filename="../../app/gui/main_window.py" line="63" />
       <source>Dashboard</source>
       <translation>Dasbor</translation>
     </message>
@@ -1235,7 +1240,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dikurangi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="165" />
+      <location filename="../../app/gui/launch.py" line="166" />
       <source>Demo shops connected; syncing…</source>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
@@ -1255,7 +1260,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Diagnostik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="281" />
+      <location filename="../../app/gui/main_window.py" line="286" />
       <source>Diagnostics copied to the clipboard.</source>
       <translation>Diagnostik disalin ke papan klip.</translation>
     </message>
@@ -1480,7 +1485,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gagal: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="103" />
+      <location filename="../../app/gui/activity/page.py" line="104" />
       <source>Failures only</source>
       <translation>Hanya yang gagal</translation>
     </message>
@@ -1575,7 +1580,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>beri pemilik kata sandi dulu (Pengguna → Atur ulang kata sandi, atau storesync users passwd owner): setelah akun aktif semua orang harus masuk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="113" />
+      <location filename="../../app/gui/activity/page.py" line="114" />
       <source>History</source>
       <translation>Riwayat</translation>
     </message>
@@ -1705,12 +1710,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Log tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="98" />
+      <location filename="../../app/gui/activity/page.py" line="99" />
       <source>Job type filter</source>
       <translation>Filter jenis tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="320" />
+      <location filename="../../app/gui/activity/page.py" line="329" />
       <source>Job {id} had already finished</source>
       <translation>Tugas {id} sudah selesai sebelumnya</translation>
     </message>
@@ -1895,17 +1900,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>lokasi {name} nonaktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="287" />
+      <location filename="../../app/gui/activity/page.py" line="296" />
       <source>Log of job {id}: {store}, {kind}</source>
       <translation>Log tugas {id}: {store}, {kind}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="130" />
+      <location filename="../../app/gui/activity/page.py" line="131" />
       <source>Log of the selected job</source>
       <translation>Log tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="274" />
+      <location filename="../../app/gui/main_window.py" line="279" />
       <source>Logs are in {folder}</source>
       <translation>Log ada di {folder}</translation>
     </message>
@@ -2070,7 +2075,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pesan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="124" />
+      <location filename="../../app/gui/main_window.py" line="125" />
       <source>Messages</source>
       <translation>Pesan</translation>
     </message>
@@ -2285,7 +2290,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak ada saran: cari variannya di atas.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="74" />
+      <location filename="../../app/gui/activity/page.py" line="75" />
       <source>No sync is running right now.</source>
       <translation>Tidak ada sinkronisasi yang sedang berjalan.</translation>
     </message>
@@ -2510,7 +2515,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Buka di browser</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="157" />
+      <location filename="../../app/gui/main_window.py" line="162" />
       <source>Open log folder</source>
       <translation>Buka folder log</translation>
     </message>
@@ -2715,7 +2720,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Halaman {n} dari {total}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="88" />
+      <location filename="../../app/gui/main_window.py" line="89" />
       <source>Pages</source>
       <translation>Halaman</translation>
     </message>
@@ -3385,17 +3390,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="105" />
+      <location filename="../../app/gui/activity/page.py" line="106" />
       <source>Retry</source>
       <translation>Coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="335" />
+      <location filename="../../app/gui/activity/page.py" line="344" />
       <source>Retry failed</source>
       <translation>Gagal mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="105" />
+      <location filename="../../app/gui/activity/page.py" line="106" />
       <source>Retry the selected job</source>
       <translation>Coba lagi tugas yang dipilih</translation>
     </message>
@@ -3405,7 +3410,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Mencoba lagi (tidak ada jawaban)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="334" />
+      <location filename="../../app/gui/activity/page.py" line="343" />
       <source>Retrying as job {id}</source>
       <translation>Mencoba lagi sebagai tugas {id}</translation>
     </message>
@@ -3545,7 +3550,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tugas yang berjalan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="144" />
+      <location filename="../../app/gui/activity/page.py" line="147" />
       <source>Running now</source>
       <translation>Sedang berjalan</translation>
     </message>
@@ -3720,7 +3725,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>pilih setidaknya satu pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="309" />
+      <location filename="../../app/gui/activity/page.py" line="318" />
       <source>Select the running job to stop</source>
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
     </message>
@@ -3805,7 +3810,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Atur modal…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="69" />
+      <location filename="../../app/gui/main_window.py" line="70" />
       <source>Settings</source>
       <translation>Pengaturan</translation>
     </message>
@@ -4214,22 +4219,22 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok opname…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="76" />
+      <location filename="../../app/gui/activity/page.py" line="77" />
       <source>Stop</source>
       <translation>Hentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="78" />
+      <location filename="../../app/gui/activity/page.py" line="79" />
       <source>Stop the selected job (or the only one running). What it already saved stays; the store's next sync carries on from there.</source>
       <translation>Hentikan tugas yang dipilih (atau satu-satunya yang berjalan). Yang sudah tersimpan tetap ada; sinkronisasi toko berikutnya melanjutkan dari situ.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="76" />
+      <location filename="../../app/gui/activity/page.py" line="77" />
       <source>Stop the selected running job</source>
       <translation>Hentikan tugas berjalan yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="316" />
+      <location filename="../../app/gui/activity/page.py" line="325" />
       <source>Stopped the {kind} job of {store}</source>
       <translation>Tugas {kind} untuk {store} dihentikan</translation>
     </message>
@@ -4239,7 +4244,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="96" />
+      <location filename="../../app/gui/activity/page.py" line="97" />
       <source>Store filter</source>
       <translation>Filter toko</translation>
     </message>
@@ -4259,7 +4264,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pengaturan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="169" />
+      <location filename="../../app/gui/activity/page.py" line="172" />
       <source>store {id}</source>
       <translation>toko {id}</translation>
     </message>
@@ -4374,12 +4379,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>sinkron</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="138" />
+      <location filename="../../app/gui/activity/page.py" line="139" />
       <source>Sync activity</source>
       <translation>Aktivitas sinkronisasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="109" />
+      <location filename="../../app/gui/activity/page.py" line="110" />
       <source>Sync all stores now</source>
       <translation>Sinkronkan semua toko sekarang</translation>
     </message>
@@ -4394,7 +4399,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sinkronkan sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="349" />
+      <location filename="../../app/gui/activity/page.py" line="358" />
       <source>Sync of {store} failed</source>
       <translation>Sinkronisasi {store} gagal</translation>
     </message>
@@ -4429,12 +4434,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menyinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/page.py" line="353" />
+      <location filename="../../app/gui/activity/page.py" line="362" />
       <source>Syncing every store…</source>
       <translation>Menyinkronkan semua toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="163" />
+      <location filename="../../app/gui/launch.py" line="164" />
       <source>Syncing is off</source>
       <translation>Sinkronisasi mati</translation>
     </message>
@@ -4559,7 +4564,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
     </message>
     <message>
-      <location filename="../../app/core/workspace.py" line="227" />
+      <location filename="../../app/core/workspace.py" line="235" />
       <source>The copied ledger does not explain {count} stock counts; the local workspace is unchanged. Run `storesync doctor`, then copy again into a new database.</source>
       <translation>Buku besar yang disalin tidak menjelaskan {count} jumlah stok; ruang kerja lokal tidak berubah. Jalankan `storesync doctor`, lalu salin lagi ke database baru.</translation>
     </message>
@@ -4629,7 +4634,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Database {url} tidak kosong ({count} tabel). Salin ke database baru yang kosong: tidak ada yang disalin.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/launch.py" line="168" />
+      <location filename="../../app/gui/launch.py" line="169" />
       <source>The demo could not start: {reason}</source>
       <translation>Demo tidak dapat dimulai: {reason}</translation>
     </message>
@@ -4839,7 +4844,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
     </message>
     <message>
-      <location filename="../../app/core/workspace.py" line="215" />
+      <location filename="../../app/core/workspace.py" line="223" />
       <source>There is no local workspace in {folder} to copy.</source>
       <translation>Tidak ada ruang kerja lokal di {folder} untuk disalin.</translation>
     </message>
@@ -5329,6 +5334,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dari mana mendapatkannya: daftar sebagai developer di Shopee Open Platform (open.shopee.com) dan buat aplikasi; Partner ID dan Partner Key-nya diisi di sini. Kunci uji hanya berlaku di sandbox Shopee, kunci live hanya di produksi. Tidak perlu mendaftarkan alamat redirect: StoreSync menangkap persetujuan di komputer ini.</translation>
     </message>
     <message>
+      <location filename="../../app/gui/activity/leases.py" line="41" />
+      <source>Which PC syncs each store</source>
+      <translation>PC mana yang menyinkronkan setiap toko</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="58" />
       <source>Which store?</source>
       <translation>Toko yang mana?</translation>
@@ -5709,9 +5719,24 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store} dihapus</translation>
     </message>
     <message>
+      <location filename="../../app/gui/activity/leases.py" line="28" />
+      <source>{store}: no StoreSync syncs it right now</source>
+      <translation>{store}: saat ini tidak ada StoreSync yang menyinkronkannya</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/polling.py" line="28" />
       <source>{store}: orders every {seconds} s · {calls} calls/min ({why})</source>
       <translation>{store}: pesanan tiap {seconds} dtk · {calls} panggilan/menit ({why})</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/leases.py" line="31" />
+      <source>{store}: synced by {holder}</source>
+      <translation>{store}: disinkronkan oleh {holder}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/leases.py" line="30" />
+      <source>{store}: synced here ({holder})</source>
+      <translation>{store}: disinkronkan di sini ({holder})</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/page.py" line="209" />

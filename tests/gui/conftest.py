@@ -68,6 +68,7 @@ def make_gui(qapp, tmp_path: Path) -> Iterator[Callable]:
             ui_state=UiState(ui_path or tmp_path / "ui-state.json"),
             secrets=ws.secrets,
             paths=ws.paths,
+            changes=ws.changes,
         )
 
     yield make

@@ -15,6 +15,7 @@ from app.core.platforms.base import (
 )
 from app.core.services import stores as store_service
 from app.core.services.context import ServiceContext
+from app.core.services.leases import LeaseHeldElsewhere
 from app.core.services.stores import StoreDTO
 from app.core.sync.credentials import CredentialVault
 
@@ -23,8 +24,17 @@ class StoreAuth:
     """One per store worker: its refreshes never overlap (the vault also serializes
     them across processes)."""
 
-    def __init__(self, vault: CredentialVault, ctx: ServiceContext, margin: timedelta) -> None:
+    def __init__(
+        self,
+        vault: CredentialVault,
+        ctx: ServiceContext,
+        margin: timedelta,
+        lease_check: Callable[[int], bool] | None = None,
+    ) -> None:
         self.vault, self.ctx, self.margin = vault, ctx, margin
+        # renews the store's lease if still ours (sync/leases.py): only the lease holder
+        # spends a refresh token, so two PCs never spend the same one
+        self.lease_check = lease_check
         self._lock = asyncio.Lock()
 
     async def run(
@@ -55,6 +65,10 @@ class StoreAuth:
         again."""
 
         async def exchange(tokens):
+            if self.lease_check is not None and not self.lease_check(store.id):
+                raise LeaseHeldElsewhere(
+                    f"{store.name}: another StoreSync syncs this store now; not refreshing"
+                )
             try:
                 return await adapter.refresh_tokens(tokens)
             except ReauthorizationRequired:

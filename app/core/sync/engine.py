@@ -35,6 +35,7 @@ from app.core.services import stores as store_service
 from app.core.services import sync_jobs
 from app.core.services.channel_stock import due_pushes, next_retry_at
 from app.core.services.errors import DatabaseBusy, NotFoundError
+from app.core.services.leases import LEASE_TTL, RENEW_EVERY
 from app.core.services.polling import PollingRules, order_interval, read_facts
 from app.core.services.price_outbox import due_price_pushes, next_price_retry_at
 from app.core.services.stores import StoreDTO
@@ -46,7 +47,6 @@ from app.core.sync.busy import (
     BusyGate,
     UnsavedEnds,
     job_refused,
-    tidy_after_last_stop,
 )
 from app.core.sync.call_meter import CURRENT_STORE, CallMeter
 from app.core.sync.context import JobContext
@@ -60,10 +60,11 @@ from app.core.sync.events import (
     StoreStatusChanged,
 )
 from app.core.sync.jobs import JobRun
+from app.core.sync.leases import LeaseKeeper
 from app.core.sync.orders_job import fetch_orders
 from app.core.sync.price_push_job import push_stock_and_prices
 from app.core.sync.products_job import sync_products
-from app.core.sync.runtime import EngineThread
+from app.core.sync.runtime import EngineThread, being_cancelled, raise_if_cancelling
 from app.core.workspace import OpenWorkspace
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,9 @@ class EngineOptions:
     # after a write gave up waiting for another process's write (a long import), no job
     # touches the database for this long (app/core/sync/busy.py)
     busy_hold_off: float = 15.0
+    # store leases: one engine per store across processes and PCs (services/leases.py)
+    lease_ttl: float = LEASE_TTL
+    lease_renew: float = RENEW_EVERY
 
 
 class SyncEngine:
@@ -137,6 +141,7 @@ class SyncEngine:
         self._started = False
         self.meter = CallMeter()  # API calls per store per minute
         self.busy = BusyGate(self.options.busy_hold_off)  # another process writes long
+        self.leases = LeaseKeeper(self)  # a store's jobs run only while its lease is ours
 
     # ------------------------------------------------------------------ events
     def add_listener(self, emit: Emit) -> None:
@@ -185,8 +190,9 @@ class SyncEngine:
 
     async def _run(self, ready: Future[None]) -> None:
         self._stopping = asyncio.Event()
-        # jobs and stores a stopped or crashed process left "running"/"syncing"
-        tidy_after_last_stop(self.ctx, self.busy)
+        # the leases free now; a store taken from a gone engine has what it left
+        # "running"/"syncing" tidied in the same transaction (services/leases.py)
+        self.leases.start()
         async with httpx.AsyncClient(
             timeout=self.options.timeout,
             limits=DEFAULT_LIMITS,
@@ -204,6 +210,7 @@ class SyncEngine:
                 w.task.cancel()
             await asyncio.gather(*(w.task for w in workers), return_exceptions=True)
             self._workers.clear()
+            self.leases.stop()  # after the last job wrote: another engine may go on
         self._http = None
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -251,6 +258,15 @@ class SyncEngine:
             )
             worker.task.add_done_callback(self._worker_done)
         return worker
+
+    def worker(self, store_id: int) -> StoreWorker | None:
+        """The store's worker, if it has one."""
+        return self._workers.get(store_id)
+
+    def lease_taken(self, store_id: int) -> None:
+        """This engine now holds the store's lease: its worker runs (or starts)."""
+        if self._stopping is not None and not self._stopping.is_set() and self.serves(store_id):
+            self._spawn(store_id).wake.set()
 
     def _worker_done(self, task: asyncio.Task[None]) -> None:
         if task.cancelled() or task.exception() is None:
@@ -410,7 +426,9 @@ class SyncEngine:
             w = self._spawn(st.id)
             w.reset_circuit()
             w.invalidate_adapter()
-            asyncio.get_running_loop().create_task(w.request(ALL_KINDS, "connect"))
+            task = asyncio.get_running_loop().create_task(w.request(ALL_KINDS, "connect"))
+            # nobody awaits it: an engine stopping first is no error (its jobs ran or not)
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())
         self.emit(DataChanged("stores", tuple(s.id for s in stores)))
         return stores
 
@@ -458,13 +476,6 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _being_cancelled() -> bool:
-    """Whether the running task itself was asked to stop (the engine stopping), rather
-    than only the job it awaited."""
-    task = asyncio.current_task()
-    return task is not None and task.cancelling() > 0
-
-
 class StoreWorker:
     """Runs one store's jobs one after another, on schedule or on request."""
 
@@ -486,7 +497,10 @@ class StoreWorker:
         self._circuit_wait = engine.options.circuit_seconds
         self._adapter: PlatformAdapter | None = None
         self._adapter_key: tuple | None = None
-        self._auth = StoreAuth(engine.vault, engine.ctx, engine.options.refresh_margin)
+        self._auth = StoreAuth(
+            engine.vault, engine.ctx, engine.options.refresh_margin, engine.leases.confirm
+        )
+        self.lease_lost = False  # another engine took the store: this worker stops
         self._current: tuple[int, asyncio.Task[None]] | None = None  # running job id, task
         self._cancelled: int | None = None  # the job id a user asked to stop
         self._orders_ran: float | None = None  # when the last order fetch was scheduled from
@@ -541,16 +555,17 @@ class StoreWorker:
             self._next = {JobKind.ORDERS: start, JobKind.PRODUCTS: start}
         try:
             while True:
+                await self.engine.leases.gate(self)  # jobs run only under the lease
                 try:
                     store = store_service.get_store(self.engine.ctx, self.store_id)
                 except NotFoundError:
                     self._fail_requests(RuntimeError("store removed"))
                     return
                 await self._pass(store)
-                _raise_if_cancelling()
+                raise_if_cancelling()
                 await self._sleep(store)
         except asyncio.CancelledError:
-            self._fail_requests(RuntimeError("engine stopped"))
+            self._fail_requests(RuntimeError(self._stopped_why()))
             raise
         except Exception as exc:  # reported by SyncEngine._worker_done
             self._fail_requests(exc)
@@ -665,6 +680,19 @@ class StoreWorker:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.wake.wait(), timeout)
 
+    def has_requests(self) -> bool:
+        """Whether a caller waits for a job or an action of this store."""
+        return bool(self._requests or self._actions)
+
+    def fail_requests(self, exc: BaseException) -> None:
+        """Fail every waiting request and action with ``exc``."""
+        self._fail_requests(exc)
+
+    def _stopped_why(self) -> str:
+        if self.lease_lost:
+            return "interrupted: another StoreSync took over this store"
+        return "engine stopped"
+
     def _fail_requests(self, exc: BaseException) -> None:
         for _k, _t, _e, fut in self._requests:
             if not fut.done():
@@ -720,13 +748,13 @@ class StoreWorker:
                     "is kept and the next run goes on from there"
                 ) from None
         except asyncio.CancelledError:
-            if self._cancelled == run.id and not _being_cancelled():
+            if self._cancelled == run.id and not being_cancelled():
                 run.finish(JobStatus.CANCELLED, "cancelled by the user")
                 eng.set_status(store.id, StoreStatus.IDLE)
                 return run.id, True
-            run.finish(JobStatus.INTERRUPTED, "interrupted: the engine stopped")
-            # nothing runs for the store any more: it must not stay "syncing"
-            store_service.set_sync_status(eng.ctx, store.id, StoreStatus.IDLE)
+            run.finish(JobStatus.INTERRUPTED, self._stopped_why())
+            if not self.lease_lost:  # nothing runs for the store here: not "syncing"
+                store_service.set_sync_status(eng.ctx, store.id, StoreStatus.IDLE)
             raise
         except ReauthorizationRequired as exc:
             run.finish(JobStatus.FAILED, str(exc))
@@ -785,12 +813,3 @@ class StoreWorker:
         self, store: StoreDTO, job: Callable[[PlatformAdapter], Awaitable[None]]
     ) -> None:
         await self._auth.run(store, self._adapter_for(store), job)
-
-
-def _raise_if_cancelling() -> None:
-    """Python 3.11's wait_for can return a job's result and drop a cancel that arrived as
-    the job finished; the worker would then sleep on with the engine waiting for it to stop.
-    A task still marked as being cancelled stops here instead."""
-    task = asyncio.current_task()
-    if task is not None and task.cancelling():
-        raise asyncio.CancelledError

@@ -70,3 +70,19 @@ class EngineThread:
     def in_loop_thread(self) -> bool:
         """Whether the caller runs on the engine thread."""
         return self._thread is not None and threading.current_thread() is self._thread
+
+
+def being_cancelled() -> bool:
+    """Whether the running task itself was asked to stop (the engine stopping), rather
+    than only the job it awaited."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
+def raise_if_cancelling() -> None:
+    """Python 3.11's wait_for can return a job's result and drop a cancel that arrived as
+    the job finished; the worker would then sleep on with the engine waiting for it to stop.
+    A task still marked as being cancelled stops here instead."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError

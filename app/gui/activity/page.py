@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.domain import JobKind, JobStatus
 from app.core.services import job_history, stores
 from app.core.sync.events import JobFinished, JobProgress, JobStarted
+from app.gui.activity.leases import LeaseLine
 from app.gui.activity.model import (
     PROGRESS_COLUMN,
     ProgressDelegate,
@@ -56,7 +57,7 @@ class ActivityPage(Page):
     repaints at most every 250 ms (STYLE practice 4)."""
 
     title = "Sync activity"
-    kinds = frozenset({"jobs", "stores"})
+    kinds = frozenset({"jobs", "stores", "leases"})
 
     def __init__(self, gui: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(gui, parent)
@@ -140,6 +141,8 @@ class ActivityPage(Page):
         lay.addWidget(title)
         self.polling = PollingLine(self._store_name)  # orders every N s · calls/min
         lay.addWidget(self.polling)
+        self.leases = LeaseLine(gui)  # which PC syncs each store (store leases)
+        lay.addWidget(self.leases)
         running_bar = QHBoxLayout()
         running_bar.addWidget(QLabel(tr("Running now")))
         running_bar.addStretch(1)
@@ -216,7 +219,13 @@ class ActivityPage(Page):
         return dict(self._running)
 
     # ------------------------------------------------------------------ data
+    def data_changed(self, kinds: set[str]) -> None:
+        self.leases.refresh()
+        if kinds - {"leases"}:
+            self.reload()
+
     def reload(self) -> None:
+        self.leases.refresh()
         self._load_stores()
         if not self._running:
             # jobs running before the window opened: show them from the database

@@ -103,6 +103,7 @@ class AuthApi:
         token = str(body.get("refresh_token") or "")
         if not token:
             raise self.gw.param_error("refresh_token is required.")
+        self.st.sandbox.refresh_uses[token] += 1
         if self.gw.int_param(body, "partner_id") != self.st.partner_id:
             raise self.gw.fail("error_auth", "partner_id is invalid")
         shop_id = self.gw.int_param(body, "shop_id")

@@ -66,6 +66,7 @@ class AuthApi:
             self._check_app(req)
             if req.query.get("grant_type") != "refresh_token":
                 raise ApiError(36009004, MSG_PARAM, self._token_status())
+            self.st.sandbox.refresh_uses[req.query.get("refresh_token", "")] += 1
             old = self.st.refresh.get(req.query.get("refresh_token", ""))
             if old is None:
                 raise ApiError(36004005, "can not find related auth record", self._token_status())

@@ -18,6 +18,7 @@ from keyring.backends import fail
 from app.core.domain import JobKind, JobStatus
 from app.core.secrets import SecretStore
 from app.core.services import stores as store_service
+from app.core.services.leases import LeaseHeldElsewhere
 from app.core.sync.engine import EngineOptions, SyncEngine
 from app.core.sync.events import JobFinished
 from app.demo import connect_requests
@@ -50,7 +51,9 @@ def shopee_store(workspace):
         sandbox.stop()
 
 
-def test_two_engines_due_at_once_refresh_once_and_both_keep_syncing(workspace, shopee_store):
+def test_two_engines_due_at_once_refresh_once_and_the_second_takes_over(workspace, shopee_store):
+    """Only the store's lease holder syncs and refreshes (docs/ARCHITECTURE.md, store
+    leases); the other engine is told who holds it, and takes over once it stops."""
     sandbox, store, first = shopee_store
     # the access token is about to expire: every engine that runs a job now refreshes
     soon = replace(
@@ -67,20 +70,18 @@ def test_two_engines_due_at_once_refresh_once_and_both_keep_syncing(workspace, s
         assert second.vault.tokens(store) == soon  # both hold the same single-use token
         before = refreshes(sandbox)
         futures = [e.sync_now(store.id, (JobKind.ORDERS,)) for e in (first, second)]
-        for f in futures:
-            f.result(timeout=60)
+        futures[0].result(timeout=60)
+        with pytest.raises(LeaseHeldElsewhere, match="another StoreSync"):
+            futures[1].result(timeout=60)
         assert refreshes(sandbox) - before == 1
         finished = [e for e in events if isinstance(e, JobFinished)]
-        assert [e.status for e in finished] == [JobStatus.SUCCEEDED] * 2, finished
+        assert [e.status for e in finished] == [JobStatus.SUCCEEDED], finished
         kept = first.vault.reload_tokens(store)
         assert kept.refresh_token != soon.refresh_token
-        assert second.vault.tokens(store) == kept == first.vault.tokens(store)
-        # both go on working with the new tokens
-        for e in (first, second):
-            e.sync_now(store.id, (JobKind.ORDERS,)).result(timeout=60)
-        assert [e.status for e in events if isinstance(e, JobFinished)][2:] == [
-            JobStatus.SUCCEEDED
-        ] * 2
+        first.stop()  # gives the lease back: the second takes it on its next request
+        second.sync_now(store.id, (JobKind.ORDERS,)).result(timeout=60)
+        assert [e.status for e in events if isinstance(e, JobFinished)][1:] == [JobStatus.SUCCEEDED]
+        assert second.vault.tokens(store) == kept
         assert refreshes(sandbox) - before == 1
         assert store_service.get_store(workspace.ctx, store.id).access_token_expires_at > (
             datetime.now(UTC) + timedelta(hours=1)

@@ -10,12 +10,14 @@ from app.core.db.models.returns import OrderReturn, OrderReturnLine
 from app.core.db.models.shipping import OrderPackage
 from app.core.db.models.stores import ChannelListing, Store
 from app.core.db.models.sync import StockPush, SyncCursor, SyncJob, SyncLog
+from app.core.db.models.team import ChangeCounter, StoreLease, StoreLeaseEvent
 from app.core.db.models.workspace import AuditEntry, PlatformRow, Setting, User, Workspace
 
 __all__ = [
     "SKU_MAX_LENGTH",
     "AuditEntry",
     "Base",
+    "ChangeCounter",
     "ChannelListing",
     "InventoryItem",
     "InventoryTransaction",
@@ -36,6 +38,8 @@ __all__ = [
     "Setting",
     "StockPush",
     "Store",
+    "StoreLease",
+    "StoreLeaseEvent",
     "SyncCursor",
     "SyncJob",
     "SyncLog",
