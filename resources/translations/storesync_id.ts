@@ -4,7 +4,7 @@
   <context>
     <name>StoreSync</name>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="277" />
+      <location filename="../../app/gui/analytics/page.py" line="279" />
       <source> and {n} more</source>
       <translation> dan {n} lainnya</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>Semua</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="167" />
+      <location filename="../../app/gui/catalog/page.py" line="173" />
       <source>All categories</source>
       <translation>Semua kategori</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="179" />
       <source>already shipped</source>
       <translation>sudah dikirim</translation>
     </message>
@@ -289,17 +289,17 @@
       <translation>Disetujui. Lanjutkan ke langkah berikutnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="92" />
+      <location filename="../../app/gui/catalog/page.py" line="94" />
       <source>Archive</source>
       <translation>Arsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="276" />
+      <location filename="../../app/gui/catalog/page.py" line="282" />
       <source>Archive products</source>
       <translation>Arsipkan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="277" />
+      <location filename="../../app/gui/catalog/page.py" line="283" />
       <source>Archive {n} product(s)? They leave the catalog and stop syncing; orders and stock history stay. You can restore them with “Show archived”.</source>
       <translation>Arsipkan {n} produk? Produk akan keluar dari katalog dan berhenti disinkronkan; riwayat pesanan dan stok tetap tersimpan. Anda bisa memulihkannya lewat “Tampilkan yang diarsipkan”.</translation>
     </message>
@@ -434,7 +434,7 @@
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="88" />
+      <location filename="../../app/gui/catalog/page.py" line="92" />
       <source>Bulk actions on the selection</source>
       <translation>Tindakan massal untuk yang dipilih</translation>
     </message>
@@ -519,7 +519,7 @@
       <translation>Tidak dapat dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="522" />
+      <location filename="../../app/core/services/catalog.py" line="527" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
@@ -649,7 +649,7 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="156" />
+      <location filename="../../app/core/services/inventory.py" line="158" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
@@ -776,7 +776,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>modal tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="312" />
+      <location filename="../../app/gui/catalog/page.py" line="318" />
       <source>Cost per unit (Rp)</source>
       <translation>Modal per unit (Rp)</translation>
     </message>
@@ -791,7 +791,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tautan persetujuan tidak dapat dibuat: {error}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="293" />
+      <location filename="../../app/gui/catalog/page.py" line="299" />
       <source>Could not change the products</source>
       <translation>Gagal mengubah produk</translation>
     </message>
@@ -806,7 +806,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="240" />
+      <location filename="../../app/gui/analytics/page.py" line="242" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -816,7 +816,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gagal memetakan listing</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="252" />
+      <location filename="../../app/gui/catalog/page.py" line="258" />
       <source>Could not open the product</source>
       <translation>Gagal membuka produk</translation>
     </message>
@@ -863,17 +863,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="336" />
+      <location filename="../../app/gui/catalog/page.py" line="342" />
       <source>Could not set the brand</source>
       <translation>Gagal mengatur merek</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="335" />
+      <location filename="../../app/gui/catalog/page.py" line="341" />
       <source>Could not set the category</source>
       <translation>Gagal mengatur kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="337" />
+      <location filename="../../app/gui/catalog/page.py" line="343" />
       <source>Could not set the cost</source>
       <translation>Gagal mengatur modal</translation>
     </message>
@@ -1078,7 +1078,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jadwal paling awal tiap pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="86" />
+      <location filename="../../app/gui/catalog/page.py" line="89" />
       <source>Edit product</source>
       <translation>Ubah produk</translation>
     </message>
@@ -1088,7 +1088,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah {name}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="86" />
+      <location filename="../../app/gui/catalog/page.py" line="89" />
       <source>Edit…</source>
       <translation>Ubah…</translation>
     </message>
@@ -1158,7 +1158,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ekspor dibatalkan; tidak ada file yang disimpan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="111" />
+      <location filename="../../app/gui/catalog/page.py" line="115" />
       <source>Export Excel…</source>
       <translation>Ekspor Excel…</translation>
     </message>
@@ -1313,7 +1313,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="109" />
+      <location filename="../../app/gui/catalog/page.py" line="113" />
       <source>Import Excel…</source>
       <translation>Impor Excel…</translation>
     </message>
@@ -1398,12 +1398,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="34" />
+      <location filename="../../app/gui/widgets/helpers.py" line="36" />
       <source>Job history</source>
       <translation>Riwayat tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="35" />
+      <location filename="../../app/gui/widgets/helpers.py" line="37" />
       <source>Job log</source>
       <translation>Log tugas</translation>
     </message>
@@ -1678,7 +1678,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>{n} listing dipetakan; {lines} baris pesanan terbuka kini memesan stok.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="128" />
+      <location filename="../../app/gui/catalog/page.py" line="134" />
       <source>Mapping</source>
       <translation>Pemetaan</translation>
     </message>
@@ -1828,7 +1828,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="83" />
+      <location filename="../../app/gui/catalog/page.py" line="86" />
       <source>New product…</source>
       <translation>Produk baru…</translation>
     </message>
@@ -1963,7 +1963,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="330" />
+      <location filename="../../app/core/services/order_items.py" line="350" />
       <source>none of these items can be restocked (not shipped, or already returned)</source>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
@@ -1988,17 +1988,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dipetakan — petakan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="199" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="185" />
       <source>not ready to ship (shipped or cancelled meanwhile)</source>
       <translation>belum siap dikirim (sudah dikirim atau dibatalkan sementara itu)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="196" />
       <source>not ready to ship (Shopee status {status})</source>
       <translation>belum siap dikirim (status Shopee {status})</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="222" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="208" />
       <source>not ready to ship (TikTok status {status})</source>
       <translation>belum siap dikirim (status TikTok {status})</translation>
     </message>
@@ -2078,7 +2078,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="219" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="205" />
       <source>on hold: the buyer may still cancel; ship it after the hold</source>
       <translation>ditahan: pembeli masih dapat membatalkan; kirim setelah masa tahan</translation>
     </message>
@@ -2238,7 +2238,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan {number} · {store}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="307" />
+      <location filename="../../app/core/services/order_items.py" line="327" />
       <source>order {order_id} does not exist</source>
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
@@ -2438,7 +2438,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="172" />
+      <location filename="../../app/gui/analytics/page.py" line="174" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -2528,7 +2528,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="462" />
+      <location filename="../../app/core/services/catalog.py" line="467" />
       <source>product {product} does not exist</source>
       <translation>produk {product} tidak ada</translation>
     </message>
@@ -2543,7 +2543,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Produksi — toko asli saya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="127" />
+      <location filename="../../app/gui/catalog/page.py" line="133" />
       <source>Products</source>
       <translation>Produk</translation>
     </message>
@@ -2563,7 +2563,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Laba</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="159" />
+      <location filename="../../app/gui/analytics/page.py" line="161" />
       <source>Profit without costs</source>
       <translation>Laba tanpa modal</translation>
     </message>
@@ -2868,7 +2868,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Kembalikan ke</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="93" />
+      <location filename="../../app/gui/catalog/page.py" line="95" />
       <source>Restore</source>
       <translation>Pulihkan</translation>
     </message>
@@ -3013,7 +3013,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="170" />
+      <location filename="../../app/gui/analytics/page.py" line="172" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -3053,7 +3053,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Berjalan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="33" />
+      <location filename="../../app/gui/widgets/helpers.py" line="35" />
       <source>Running jobs</source>
       <translation>Tugas yang berjalan</translation>
     </message>
@@ -3073,7 +3073,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Penjualan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="40" />
+      <location filename="../../app/gui/widgets/helpers.py" line="42" />
       <source>Sales per store</source>
       <translation>Penjualan per toko</translation>
     </message>
@@ -3128,7 +3128,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Disimpan ke {path}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="266" />
+      <location filename="../../app/gui/catalog/page.py" line="272" />
       <source>Saved {name}</source>
       <translation>{name} disimpan</translation>
     </message>
@@ -3168,7 +3168,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="139" />
+      <location filename="../../app/gui/catalog/page.py" line="145" />
       <source>Search failed: {message}</source>
       <translation>Pencarian gagal: {message}</translation>
     </message>
@@ -3208,7 +3208,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Cari di StoreSync</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="197" />
+      <location filename="../../app/gui/catalog/page.py" line="203" />
       <source>Searching…</source>
       <translation>Mencari…</translation>
     </message>
@@ -3233,9 +3233,9 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="89" />
-      <source>Selection ▾</source>
-      <translation>Pilihan ▾</translation>
+      <location filename="../../app/gui/catalog/page.py" line="92" />
+      <source>Selection</source>
+      <translation>Pilihan</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/returns.py" line="61" />
@@ -3263,37 +3263,37 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Service ID (TikTok)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="311" />
+      <location filename="../../app/gui/catalog/page.py" line="317" />
       <source>Set brand</source>
       <translation>Atur merek</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="96" />
+      <location filename="../../app/gui/catalog/page.py" line="98" />
       <source>Set brand…</source>
       <translation>Atur merek…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="310" />
+      <location filename="../../app/gui/catalog/page.py" line="316" />
       <source>Set category</source>
       <translation>Atur kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="95" />
+      <location filename="../../app/gui/catalog/page.py" line="97" />
       <source>Set category…</source>
       <translation>Atur kategori…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="312" />
+      <location filename="../../app/gui/catalog/page.py" line="318" />
       <source>Set cost</source>
       <translation>Atur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="279" />
+      <location filename="../../app/gui/analytics/page.py" line="281" />
       <source>Set costs in the catalog</source>
       <translation>Isi modal di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="97" />
+      <location filename="../../app/gui/catalog/page.py" line="99" />
       <source>Set cost…</source>
       <translation>Atur modal…</translation>
     </message>
@@ -3408,7 +3408,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak dapat membuat resi; coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="170" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="156" />
       <source>Shopee did not answer; check the order in Seller Centre before shipping it again</source>
       <translation>Shopee tidak menjawab; periksa pesanan di Seller Centre sebelum mengirimnya lagi</translation>
     </message>
@@ -3418,7 +3418,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="103" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="104" />
       <source>Shopee offers no way to ship this order now</source>
       <translation>Shopee tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -3433,7 +3433,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="200" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="186" />
       <source>Shopee refused: {reason}</source>
       <translation>Shopee menolak: {reason}</translation>
     </message>
@@ -3453,7 +3453,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan semua</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="81" />
+      <location filename="../../app/gui/catalog/page.py" line="84" />
       <source>Show archived</source>
       <translation>Tampilkan yang diarsipkan</translation>
     </message>
@@ -3607,7 +3607,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hasil hitung stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="37" />
+      <location filename="../../app/gui/widgets/helpers.py" line="39" />
       <source>Stock levels</source>
       <translation>Jumlah stok</translation>
     </message>
@@ -3632,7 +3632,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok yang ditawarkan = (tersedia − stok cadangan) × porsi, paling banyak sebesar batas maksimum, tidak pernah di bawah nol.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="39" />
+      <location filename="../../app/gui/widgets/helpers.py" line="41" />
       <source>Stock per channel</source>
       <translation>Stok per channel</translation>
     </message>
@@ -3942,12 +3942,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembeli meminta pembatalan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
       <source>the buyer has not paid yet</source>
       <translation>pembeli belum membayar</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="129" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="31" />
       <source>the carrier is not integrated: type the tracking number</source>
       <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
     </message>
@@ -4027,12 +4027,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="197" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="183" />
       <source>the order was cancelled</source>
       <translation>pesanan dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="193" />
       <source>the package is frozen on TikTok Shop; try again later</source>
       <translation>paket dibekukan di TikTok Shop; coba lagi nanti</translation>
     </message>
@@ -4047,7 +4047,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Daftar ambil barang menyusuri tiap lokasi menurut kode rak, lalu SKU.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="195" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="181" />
       <source>the pickup time slot is no longer offered: choose another one</source>
       <translation>jadwal penjemputan tidak tersedia lagi: pilih jadwal lain</translation>
     </message>
@@ -4077,7 +4077,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="233" />
+      <location filename="../../app/gui/analytics/page.py" line="235" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -4157,7 +4157,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="359" />
+      <location filename="../../app/core/services/order_items.py" line="379" />
       <source>this line was not shipped, so nothing of it can come back (stock: {state})</source>
       <translation>baris ini belum dikirim, jadi tidak ada yang bisa kembali (stok: {state})</translation>
     </message>
@@ -4167,12 +4167,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bulan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="121" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="23" />
       <source>this order cannot be shipped by {method}; it allows {allowed}</source>
       <translation>pesanan ini tidak dapat dikirim dengan {method}; yang tersedia: {allowed}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="209" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="195" />
       <source>this order does not belong to the store</source>
       <translation>pesanan ini bukan milik toko tersebut</translation>
     </message>
@@ -4187,12 +4187,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="65" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="66" />
       <source>TikTok has not made a package yet</source>
       <translation>TikTok belum membuat paket</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="91" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="92" />
       <source>TikTok offers no way to ship this order now</source>
       <translation>TikTok tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -4207,7 +4207,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop (termasuk Tokopedia)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="202" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="188" />
       <source>TikTok Shop did not answer; check the order in Seller Center before shipping it again</source>
       <translation>TikTok Shop tidak menjawab; periksa pesanan di Seller Center sebelum mengirimnya lagi</translation>
     </message>
@@ -4222,7 +4222,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="196" />
       <source>TikTok Shop refused: {reason}</source>
       <translation>TikTok Shop menolak: {reason}</translation>
     </message>
@@ -4282,7 +4282,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="173" />
+      <location filename="../../app/gui/analytics/page.py" line="175" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -4407,7 +4407,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Diperbarui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="341" />
+      <location filename="../../app/gui/catalog/page.py" line="347" />
       <source>Updated {n} product(s)</source>
       <translation>{n} produk diperbarui</translation>
     </message>
@@ -4592,7 +4592,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="253" />
+      <location filename="../../app/gui/analytics/page.py" line="255" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
@@ -4657,7 +4657,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tugas {kind} gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="315" />
+      <location filename="../../app/gui/catalog/page.py" line="321" />
       <source>{label} for {n} product(s):</source>
       <translation>{label} untuk {n} produk:</translation>
     </message>
@@ -4727,12 +4727,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} slip kemas: {pages} halaman</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="298" />
+      <location filename="../../app/gui/catalog/page.py" line="304" />
       <source>{n} product(s) active</source>
       <translation>{n} produk aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="296" />
+      <location filename="../../app/gui/catalog/page.py" line="302" />
       <source>{n} product(s) archived</source>
       <translation>{n} produk diarsipkan</translation>
     </message>
@@ -4757,12 +4757,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} toko perlu perhatian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="187" />
+      <location filename="../../app/gui/catalog/page.py" line="193" />
       <source>{n} variant</source>
       <translation>{n} varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="187" />
+      <location filename="../../app/gui/catalog/page.py" line="193" />
       <source>{n} variants</source>
       <translation>{n} varian</translation>
     </message>
@@ -4802,7 +4802,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{seconds} dtk</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="147" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="133" />
       <source>{shipped} of {total} packages shipped; then: {reason}</source>
       <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
     </message>
@@ -4927,7 +4927,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="278" />
+      <location filename="../../app/gui/analytics/page.py" line="280" />
       <source>⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.</source>
       <translation>⚠ Terjual tanpa modal: {skus}. Labanya hanya pendapatan dikurangi biaya marketplace.</translation>
     </message>

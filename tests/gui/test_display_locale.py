@@ -115,9 +115,7 @@ def _month_button_text(edit: QDateEdit) -> str:
     return button.text()
 
 
-def test_date_boxes_and_calendars_in_the_window_name_months_in_indonesian(
-    indonesian, qtbot, gui
-):
+def test_date_boxes_and_calendars_in_the_window_name_months_in_indonesian(indonesian, qtbot, gui):
     """The window's date boxes (Analytics, Orders, Export) and their calendar popups, built
     after the language is chosen, name months in Indonesian: no "03 Dec 2026"."""
     from app.gui.excel.export_dialog import ExportDialog
