@@ -94,12 +94,12 @@
       <translation>Aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="154" />
+      <location filename="../../app/gui/catalog/editor.py" line="155" />
       <source>Add image file to the selected variant</source>
       <translation>Tambahkan file gambar ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="154" />
+      <location filename="../../app/gui/catalog/editor.py" line="155" />
       <source>Add image…</source>
       <translation>Tambah gambar…</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>Tambah lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="150" />
+      <location filename="../../app/gui/catalog/editor.py" line="151" />
       <source>Add variant</source>
       <translation>Tambah varian</translation>
     </message>
@@ -329,7 +329,7 @@
       <translation>Atribut</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="163" />
+      <location filename="../../app/gui/catalog/editor.py" line="164" />
       <source>Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · Removed variants are archived, never deleted.</source>
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>Otorisasi berakhir: {when}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="228" />
+      <location filename="../../app/gui/catalog/editor.py" line="234" />
       <source>Automatic (fastest seller)</source>
       <translation>Otomatis (penjual tercepat)</translation>
     </message>
@@ -599,12 +599,12 @@
       <translation>Listing channel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="175" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="177" />
       <source>Check file</source>
       <translation>Periksa file</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="273" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="296" />
       <source>Checking…</source>
       <translation>Memeriksa…</translation>
     </message>
@@ -614,7 +614,7 @@
       <translation>Pilih cadangan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="270" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="293" />
       <source>Choose a file first.</source>
       <translation>Pilih file terlebih dahulu.</translation>
     </message>
@@ -624,12 +624,12 @@
       <translation>Pilih file tujuan penyimpanan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="167" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="169" />
       <source>Choose a file, then Check it.</source>
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="254" />
+      <location filename="../../app/gui/catalog/editor.py" line="260" />
       <source>Choose an image</source>
       <translation>Pilih gambar</translation>
     </message>
@@ -639,7 +639,7 @@
       <translation>pilih pickup atau drop-off untuk pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="150" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="152" />
       <source>Choose the filled-in .xlsx file</source>
       <translation>Pilih file .xlsx yang sudah diisi</translation>
     </message>
@@ -731,7 +731,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tautan persetujuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="308" />
+      <location filename="../../app/gui/orders/page.py" line="314" />
       <source>Copied {n} order numbers</source>
       <translation>{n} nomor pesanan disalin</translation>
     </message>
@@ -751,12 +751,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Salin tautan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="131" />
+      <location filename="../../app/gui/orders/page.py" line="136" />
       <source>Copy order numbers</source>
       <translation>Salin nomor pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="131" />
+      <location filename="../../app/gui/orders/page.py" line="136" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
     </message>
@@ -853,7 +853,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="397" />
+      <location filename="../../app/gui/catalog/editor.py" line="403" />
       <source>Could not save the product</source>
       <translation>Gagal menyimpan produk</translation>
     </message>
@@ -1033,7 +1033,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>selesai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="136" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="138" />
       <source>Download template…</source>
       <translation>Unduh template…</translation>
     </message>
@@ -1193,7 +1193,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="358" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="381" />
       <source>Failed: {error}</source>
       <translation>Gagal: {error}</translation>
     </message>
@@ -1238,7 +1238,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>path file atau URL dipisahkan dengan ;</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="141" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="143" />
       <source>Fill in every SKU with today's count</source>
       <translation>Isi setiap SKU dengan jumlah hari ini</translation>
     </message>
@@ -1303,12 +1303,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gambar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="254" />
+      <location filename="../../app/gui/catalog/editor.py" line="260" />
       <source>Images (*.png *.jpg *.jpeg *.webp)</source>
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="158" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="160" />
       <source>Import</source>
       <translation>Impor</translation>
     </message>
@@ -1318,7 +1318,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor Excel…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="124" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="126" />
       <source>Import from Excel</source>
       <translation>Impor dari Excel</translation>
     </message>
@@ -1333,12 +1333,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Impor yang tidak cocok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="339" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="362" />
       <source>Imported {rows} rows: {products} products, {variants} variants, {stock} stock changes.</source>
       <translation>{rows} baris diimpor: {products} produk, {variants} varian, {stock} perubahan stok.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="328" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="351" />
       <source>Importing…</source>
       <translation>Mengimpor…</translation>
     </message>
@@ -1468,7 +1468,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unit terakhir untuk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="362" />
+      <location filename="../../app/gui/catalog/editor.py" line="368" />
       <source>last units must be a whole number from 0 to 100000, or empty</source>
       <translation>unit terakhir harus bilangan bulat dari 0 sampai 100000, atau kosong</translation>
     </message>
@@ -1648,7 +1648,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan yang dipilih ke saran terbaik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="135" />
+      <location filename="../../app/gui/orders/page.py" line="140" />
       <source>Map this order's items</source>
       <translation>Petakan barang pesanan ini</translation>
     </message>
@@ -1658,7 +1658,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Petakan ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="135" />
+      <location filename="../../app/gui/orders/page.py" line="140" />
       <source>Map unmapped items…</source>
       <translation>Petakan barang yang belum dipetakan…</translation>
     </message>
@@ -1688,7 +1688,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tandai selisih ini sudah dilihat; daftar dikosongkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="319" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="342" />
       <source>Marked copy saved to {path}</source>
       <translation>Salinan bertanda disimpan ke {path}</translation>
     </message>
@@ -2103,7 +2103,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="245" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="256" />
       <source>Open</source>
       <translation>Buka</translation>
     </message>
@@ -2158,7 +2158,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="140" />
+      <location filename="../../app/gui/orders/page.py" line="145" />
       <source>Order actions</source>
       <translation>Tindakan pesanan</translation>
     </message>
@@ -2793,7 +2793,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="152" />
+      <location filename="../../app/gui/catalog/editor.py" line="153" />
       <source>Remove variant</source>
       <translation>Hapus varian</translation>
     </message>
@@ -3098,12 +3098,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan hasil ekspor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="307" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="330" />
       <source>Save marked copy</source>
       <translation>Simpan salinan bertanda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="176" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="178" />
       <source>Save marked copy…</source>
       <translation>Simpan salinan bertanda…</translation>
     </message>
@@ -3113,7 +3113,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Simpan pengaturan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="252" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="263" />
       <source>Save template</source>
       <translation>Simpan template</translation>
     </message>
@@ -3642,7 +3642,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembaruan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="143" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="145" />
       <source>Stock templates: a stock take starts from the catalog</source>
       <translation>Template stok: stock opname dimulai dari katalog</translation>
     </message>
@@ -3897,7 +3897,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sistem</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="262" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="285" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
     </message>
@@ -4432,7 +4432,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Nama varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="339" />
+      <location filename="../../app/gui/catalog/editor.py" line="345" />
       <source>Variant row {row}, {column}: {message}</source>
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
@@ -4472,6 +4472,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Variasi</translation>
     </message>
     <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="242" />
+      <source>Wait until the file is finished, then close.</source>
+      <translation>Tunggu sampai berkasnya selesai, lalu tutup.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="317" />
       <source>Waiting for the approval on {address} …</source>
       <translation>Menunggu persetujuan di {address} …</translation>
@@ -4492,7 +4497,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Berat (g)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="283" />
+      <location filename="../../app/gui/catalog/editor.py" line="289" />
       <source>weight must be a whole number of grams</source>
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
@@ -4575,6 +4580,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/orders/returns.py" line="59" />
       <source>Write off</source>
       <translation>Hapus bukukan</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="276" />
+      <source>Writing the template…</source>
+      <translation>Menulis template…</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/returns.py" line="58" />
@@ -4712,7 +4722,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="265" />
+      <location filename="../../app/gui/orders/page.py" line="271" />
       <source>{n} orders</source>
       <translation>{n} pesanan</translation>
     </message>
@@ -4782,7 +4792,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{path} bukan cadangan StoreSync (tidak memiliki skema StoreSync). Pilih berkas dari folder 'backups' atau yang dibuat dengan `storesync backup`.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="294" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="317" />
       <source>{problems} problem(s) in {rows} rows. Fix them and check again; nothing is imported until the whole file is valid.</source>
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
     </message>
@@ -4792,7 +4802,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{restocked} unit dikembalikan ke stok, {written} dihapusbukukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="290" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="313" />
       <source>{rows} rows checked: no problems. Ready to import.</source>
       <translation>{rows} baris diperiksa: tidak ada masalah. Siap diimpor.</translation>
     </message>
@@ -4877,7 +4887,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{title} (klik untuk mengurutkan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="267" />
+      <location filename="../../app/gui/orders/page.py" line="273" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
     </message>
