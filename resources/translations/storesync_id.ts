@@ -973,7 +973,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="143" />
+      <location filename="../../app/gui/activity/model.py" line="149" />
       <source>DEBUG</source>
       <translation>DEBUG</translation>
     </message>
@@ -1053,7 +1053,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Antar ke cabang (drop-off)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="259" />
+      <location filename="../../app/gui/activity/model.py" line="266" />
       <source>Duration</source>
       <translation>Durasi</translation>
     </message>
@@ -1103,12 +1103,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lingkungan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="146" />
+      <location filename="../../app/gui/activity/model.py" line="152" />
       <source>ERROR</source>
       <translation>KESALAHAN</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="267" />
+      <location filename="../../app/gui/activity/model.py" line="274" />
       <source>Error</source>
       <translation>Kesalahan</translation>
     </message>
@@ -1183,7 +1183,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Mengekspor…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="172" />
+      <location filename="../../app/gui/activity/model.py" line="179" />
       <source>Failed</source>
       <translation>Gagal</translation>
     </message>
@@ -1250,7 +1250,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
     <message>
       <location filename="../../app/gui/catalog/mapping.py" line="115" />
       <source>Find any variant by SKU or name…</source>
-      <translation>Cari varian apa pun berdasarkan SKU atau nama…</translation>
+      <translation>Cari varian: SKU atau nama…</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/first_sync_dialog.py" line="70" />
@@ -1348,7 +1348,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>dalam {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="144" />
+      <location filename="../../app/gui/activity/model.py" line="150" />
       <source>INFO</source>
       <translation>INFO</translation>
     </message>
@@ -1393,7 +1393,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jumlah barang: {n}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="164" />
+      <location filename="../../app/gui/activity/model.py" line="171" />
       <source>Job</source>
       <translation>Tugas</translation>
     </message>
@@ -1493,7 +1493,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak disertakan, dibatalkan: {numbers}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="281" />
+      <location filename="../../app/gui/activity/model.py" line="288" />
       <source>Level</source>
       <translation>Level</translation>
     </message>
@@ -1618,7 +1618,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok menipis: {sku}, sisa {available} (titik pesan ulang {point})</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="141" />
+      <location filename="../../app/gui/activity/model.py" line="142" />
       <source>manual</source>
       <translation>manual</translation>
     </message>
@@ -1738,7 +1738,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Angka master ({n}) akan dikirim ke toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="287" />
+      <location filename="../../app/gui/activity/model.py" line="294" />
       <source>Message</source>
       <translation>Pesan</translation>
     </message>
@@ -2493,7 +2493,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Masalah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="248" />
+      <location filename="../../app/gui/activity/model.py" line="255" />
       <source>Processed</source>
       <translation>Diproses</translation>
     </message>
@@ -2568,7 +2568,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Laba tanpa modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="167" />
+      <location filename="../../app/gui/activity/model.py" line="174" />
       <source>Progress</source>
       <translation>Progres</translation>
     </message>
@@ -2918,7 +2918,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Lanjutkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="141" />
+      <location filename="../../app/gui/activity/model.py" line="143" />
       <source>retry</source>
       <translation>coba lagi</translation>
     </message>
@@ -3148,7 +3148,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="141" />
+      <location filename="../../app/gui/activity/model.py" line="144" />
       <source>schedule</source>
       <translation>terjadwal</translation>
     </message>
@@ -3567,7 +3567,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Jalankan marketplace sandbox bawaan dengan toko demo lalu sinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="178" />
+      <location filename="../../app/gui/activity/model.py" line="185" />
       <source>Started</source>
       <translation>Dimulai</translation>
     </message>
@@ -3582,7 +3582,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Kondisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="241" />
+      <location filename="../../app/gui/activity/model.py" line="248" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -3600,6 +3600,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/settings/page.py" line="97" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="146" />
+      <source>stock changed</source>
+      <translation>stok berubah</translation>
     </message>
     <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="52" />
@@ -3687,9 +3692,14 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tugas {kind} untuk {store} dihentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="163" />
+      <location filename="../../app/gui/activity/model.py" line="170" />
       <source>Store</source>
       <translation>Toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="145" />
+      <source>store connected</source>
+      <translation>toko terhubung</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/page.py" line="96" />
@@ -4237,7 +4247,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Host token TikTok yang terpisah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="279" />
+      <location filename="../../app/gui/activity/model.py" line="286" />
       <source>Time</source>
       <translation>Waktu</translation>
     </message>
@@ -4337,7 +4347,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pindahkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="165" />
+      <location filename="../../app/gui/activity/model.py" line="172" />
       <source>Trigger</source>
       <translation>Pemicu</translation>
     </message>
@@ -4487,7 +4497,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menunggu barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="145" />
+      <location filename="../../app/gui/activity/model.py" line="151" />
       <source>WARNING</source>
       <translation>PERINGATAN</translation>
     </message>
@@ -4697,7 +4707,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} tidak dapat dikirim sekarang (lihat di bawah).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="218" />
+      <location filename="../../app/gui/activity/model.py" line="225" />
       <source>{n} done</source>
       <translation>{n} selesai</translation>
     </message>

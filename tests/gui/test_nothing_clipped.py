@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
@@ -77,9 +78,16 @@ def test_nothing_is_clipped_on_a_laptop_screen(qtbot, gui, language, width):
             page = window.show_page(key)
             qtbot.waitUntil(lambda: gui.runner.pending == 0, timeout=60_000)
             QApplication.processEvents()
-            if found := clipped(page):
-                problems[key] = found
+            tabs = page.findChildren(QTabWidget)
+            for where, index in [(None, 0)] + [(t, i) for t in tabs for i in range(t.count())]:
+                if where is not None:
+                    where.setCurrentIndex(index)
+                    qtbot.waitUntil(lambda: gui.runner.pending == 0, timeout=60_000)
+                    QApplication.processEvents()
+                if found := clipped(page):
+                    problems.setdefault(key, []).extend(found)
         catalog = window.show_page("catalog")
+        catalog.tabs.setCurrentIndex(0)
         catalog.view.selectRow(0)
         editor = catalog.edit_selected()
         if editor is not None:
