@@ -99,3 +99,37 @@ def test_nothing_is_clipped_on_a_laptop_screen(qtbot, gui, language, width):
         window.close()
     finally:
         remove_language(app, translator)
+
+
+def test_a_cut_short_cell_shows_its_whole_text_as_a_tooltip(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QToolTip
+
+    from app.gui.widgets.helpers import setup_table
+
+    model = QStandardItemModel(1, 2)
+    model.setItem(0, 0, QStandardItem("Sandbox StoreSync (local test marketplace)"))
+    model.setItem(0, 1, QStandardItem("ok"))
+    view = QTableView()
+    qtbot.addWidget(view)
+    setup_table(view, "Stores")
+    view.setModel(model)
+    view.setColumnWidth(0, 80)
+    view.resize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def hover(column: int) -> None:
+        rect = view.visualRect(model.index(0, column))
+        pos = rect.center()
+        event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+        QApplication.sendEvent(view.viewport(), event)
+
+    hover(0)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=60_000)
+    assert QToolTip.text() == "Sandbox StoreSync (local test marketplace)"
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=60_000)
+    hover(1)  # "ok" fits: no tooltip
+    assert not QToolTip.isVisible()
