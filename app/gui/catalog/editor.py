@@ -117,7 +117,7 @@ class ProductEditor(QDialog):
         self.setWindowTitle(
             tr("Edit {name}").format(name=product.name) if product else tr("New product")
         )
-        self.resize(980, 560)
+        self.resize(1180, 560)  # every variant column in view, "Last units go to" too (≤ 1280)
 
         self.name = named(QLineEdit(), tr("Product name"))
         self.brand = named(QLineEdit(), tr("Brand"))
