@@ -117,7 +117,7 @@ class ProductEditor(QDialog):
         self.setWindowTitle(
             tr("Edit {name}").format(name=product.name) if product else tr("New product")
         )
-        self.resize(1180, 560)  # every variant column in view, "Last units go to" too (≤ 1280)
+        self.resize(1240, 560)  # every variant column in view, "Last units go to" too (< 1280)
 
         self.name = named(QLineEdit(), tr("Product name"))
         self.brand = named(QLineEdit(), tr("Brand"))
@@ -147,7 +147,7 @@ class ProductEditor(QDialog):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         # no title clipped ("Weight (g"), in either language
-        fit_headers(self.table, dict(enumerate((140, 120, 150, 100, 100, 80, 110))))
+        fit_headers(self.table, dict(enumerate((120, 110, 120, 95, 95, 80, 100, 90))))
         add = named(QPushButton(tr("Add variant")), tr("Add variant"))
         add.clicked.connect(lambda: self.add_variant_row())
         remove = named(QPushButton(tr("Remove variant")), tr("Remove variant"))
