@@ -90,7 +90,7 @@ class SellerDetailsFiller:
             self._fill()
 
 
-def _demo_products(seed: int):  # type: ignore[no-untyped-def]
+def _demo_products(seed: int):
     from app.sandbox.catalog import demo_catalog
 
     return demo_catalog(seed)

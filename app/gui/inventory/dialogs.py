@@ -163,7 +163,7 @@ class StockDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
+        lay = self._layout = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.form_error)
         lay.addWidget(buttons)
@@ -236,7 +236,7 @@ class StockDialog(QDialog):
         keeps its size when a row appears, so the rows were squeezed and the texts overlapped
         (issue 15)."""
         set_error(label, message)
-        layout = self.layout()
+        layout = self._layout
         layout.activate()
         width = max(self.width(), self.minimumSizeHint().width())
         height = max(self.height(), layout.totalHeightForWidth(width))

@@ -118,7 +118,8 @@ class OrdersPage(Page):
         self.unmapped.toggled.connect(lambda _b: self.apply_filter())
         # two rows: on one, at 1280 px the search hint and "All stores" were cut off
         for combo in (self.store, self.status, self.range):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            if isinstance(combo, QComboBox):  # (named() is typed QWidget)
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.unmapped)
