@@ -14,6 +14,7 @@ import html
 import logging
 import re
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,7 @@ DEMO_TIKTOK_OPTIONS = {"seller_center_ships_after": 1800, "split_share": 0.2}
 READY_PER_SHOP = 3  # orders waiting to be shipped on every demo shop
 STATE_FILE_NAME = "demo-sandbox.json"  # in the data folder, beside storesync.db
 AUTOSAVE_SECONDS = 5.0
+FILL_FOR_S = 600.0  # the demo filler gives up on a variant no shop lists after this
 
 log = logging.getLogger(__name__)
 
@@ -59,23 +61,26 @@ class DemoHandle:
 class SellerDetailsFiller:
     """Fills the demo products' brand, category and cost (:func:`fill_seller_details`)
     once the first sync, which runs after connecting, has imported them: checks every
-    second until every demo product was filled, and once more when stopped."""
+    second until every demo variant has its cost (a variant another shop lists may arrive
+    a sync later than its product: TAS-02 stayed at cost 0), at most :data:`FILL_FOR_S`,
+    and once more when stopped."""
 
     def __init__(self, ctx, seed: int) -> None:
         self._ctx, self._seed = ctx, seed
-        self._left = len(demo_catalog_names(seed))
+        self._left = sum(len(p.variants) for p in _demo_products(seed))
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="demo-seller-details", daemon=True)
         self._thread.start()
 
     def _fill(self) -> None:
         try:
-            self._left -= fill_seller_details(self._ctx, self._seed)
+            self._left = _fill_demo(self._ctx, self._seed)[1]
         except Exception:  # a busy database: the next round tries again
             log.warning("demo: filling brands and costs failed; trying again", exc_info=True)
 
     def _run(self) -> None:
-        while self._left > 0 and not self._stop.wait(1.0):
+        deadline = time.monotonic() + FILL_FOR_S
+        while self._left > 0 and time.monotonic() < deadline and not self._stop.wait(1.0):
             self._fill()
 
     def stop(self) -> None:
@@ -85,11 +90,15 @@ class SellerDetailsFiller:
             self._fill()
 
 
-def demo_catalog_names(seed: int) -> list[str]:
-    """The demo products' names (one per product the filler waits for)."""
+def _demo_products(seed: int):
     from app.sandbox.catalog import demo_catalog
 
-    return [p.name for p in demo_catalog(seed)]
+    return demo_catalog(seed)
+
+
+def demo_catalog_names(seed: int) -> list[str]:
+    """The demo products' names (one per product the filler waits for)."""
+    return [p.name for p in _demo_products(seed)]
 
 
 def approve_consent(consent_url: str, shop_id: str) -> dict[str, str]:
@@ -260,29 +269,47 @@ def start_demo(
 def fill_seller_details(ctx, seed: int = 0) -> int:
     """What a seller keeps that no marketplace sends: each demo product's brand, category
     and unit cost, set in the master catalog the first sync imported, so profit and the
-    category filter show real figures. A product the seller already gave a cost, brand or
-    category is left alone. Returns the products filled."""
-    from app.core.services import catalog as catalog_service
-    from app.sandbox.catalog import demo_catalog
+    category filter show real figures. A product the seller already gave a cost of their
+    own is left alone; one whose brand or category the seller set keeps it. Returns the
+    products filled. The demo's past orders take the costs too
+    (``order_items.cost_uncosted_sales``), so Analytics warns of no uncosted sale."""
+    return _fill_demo(ctx, seed)[0]
 
-    filled = 0
-    for demo in demo_catalog(seed):
-        found = catalog_service.find_variant_by_sku(ctx, demo.variants[0].sku)
-        if found is None:
+
+def _fill_demo(ctx, seed: int) -> tuple[int, int]:
+    """:func:`fill_seller_details`; also returns the demo variants still without a cost
+    (not imported yet, or arrived after their product was filled)."""
+    from app.core.services import catalog as catalog_service
+
+    filled = left = 0
+    for demo in _demo_products(seed):
+        product = None
+        for dv in demo.variants:  # any of its SKUs: each shop may list only some
+            found = catalog_service.find_variant_by_sku(ctx, dv.sku)
+            if found is not None:
+                row = catalog_service.variant_rows(ctx, [found.id])[found.id]
+                product = catalog_service.get_product(ctx, row.product_id)
+                break
+        if product is None:
+            left += len(demo.variants)
             continue
-        row = catalog_service.variant_rows(ctx, [found.id])[found.id]
-        product = catalog_service.get_product(ctx, row.product_id)
-        if product.brand or product.category or any(v.cost for v in product.variants):
+        cost = demo.variants[0].cost
+        imported = {v.sku for v in product.variants}
+        left += sum(1 for dv in demo.variants if dv.sku not in imported)
+        if any(v.cost and v.cost != cost for v in product.variants):
+            continue  # the seller's own cost: theirs to keep
+        uncosted = any(not v.cost for v in product.variants)
+        if not uncosted and product.brand and product.category:
             continue
         catalog_service.bulk_update(
             ctx,
             [product.id],
-            category=demo.category,
-            brand=demo.brand,
-            cost=demo.variants[0].cost,
+            category=None if product.category else demo.category,
+            brand=None if product.brand else demo.brand,
+            cost=cost if uncosted else None,
         )
         filled += 1
-    return filled
+    return filled, left
 
 
 def demo_sandbox(seed: int, port: int = 0) -> Sandbox:

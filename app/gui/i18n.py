@@ -18,7 +18,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from app.core.text import Message
 
@@ -71,17 +71,30 @@ def qm_path(language: str) -> Path:
     return TRANSLATIONS_DIR / f"storesync_{language}.qm"
 
 
+def _set_default_locale(language: str) -> None:
+    """Qt's default locale follows the interface language (as spoken in Indonesia), so
+    every widget built from now on -- date edits, their calendar popups, number boxes --
+    names months and writes decimals like the tables (docs/ARCHITECTURE.md, "Money, time,
+    analytics"); the widgets take the default when they are built, hence before any window."""
+    lang = QLocale.Language.Indonesian if language == "id" else QLocale.Language.English
+    QLocale.setDefault(QLocale(lang, QLocale.Country.Indonesia))
+
+
 def install_language(app: QCoreApplication, language: str) -> QTranslator | None:
     """Load ``language`` into the application; English needs nothing. Returns the
-    translator (kept alive by its parent, the application) or None."""
+    translator (kept alive by its parent, the application) or None. Qt's default locale
+    is set to match either way."""
     if language in ("", "en"):
+        _set_default_locale("en")
         return None
     translator = QTranslator(app)
     if not translator.load(str(qm_path(language))):
         log.warning("no translation for language %r; the interface stays in English", language)
+        _set_default_locale("en")
         return None
     app.installTranslator(translator)
     _installed[0] = language
+    _set_default_locale(language)
     tr_cached.cache_clear()
     return translator
 
@@ -91,4 +104,5 @@ def remove_language(app: QCoreApplication, translator: QTranslator | None) -> No
     if translator is not None:
         app.removeTranslator(translator)
     _installed[0] = "en"
+    _set_default_locale("en")
     tr_cached.cache_clear()

@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 #: repaint at most this often however many events the engine sends (STYLE practice 4)
 COALESCE_MS = 250
+TITLE_BAR_PX = 40  # what a window manager adds above the window, kept free on a small screen
 
 PAGE_ORDER = (
     ("dashboard", DashboardPage),
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("StoreSync")
         self.setWindowIcon(app_icon())
-        self.resize(1280, 800)
+        self._first_size()
         self._dirty: set[str] = set()
 
         self.sidebar = QListWidget()
@@ -310,6 +311,16 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, preference)
             app.setProperty("themePreference", preference)
+
+    def _first_size(self) -> None:
+        """1280×800, but never taller or wider than the screen's free area less a title
+        bar: on a 1366×768 laptop 800 px ran off the screen (docs/ARCHITECTURE.md)."""
+        screen = QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else None
+        if avail is None or avail.isEmpty():
+            self.resize(1280, 800)
+            return
+        self.resize(min(1280, avail.width()), min(800, avail.height() - TITLE_BAR_PX))
 
     def save_state(self) -> None:
         """Remember geometry, splitters, columns and the page shown."""

@@ -86,6 +86,8 @@ class UiState:
         widths = self._data.get(f"columns/{key}")
         if not isinstance(widths, list):
             return
+        from app.gui.widgets.helpers import header_width_needed
+
         for i, w in enumerate(widths[: header.count()]):
-            if isinstance(w, int) and w > 10:
-                header.resizeSection(i, w)
+            if isinstance(w, int) and w > 10:  # never narrower than its title (a language change)
+                header.resizeSection(i, max(w, header_width_needed(header, i)))

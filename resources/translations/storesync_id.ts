@@ -24,7 +24,7 @@
       <translation> unit</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="161" />
+      <location filename="../../app/gui/main_window.py" line="162" />
       <source>&amp;Help</source>
       <translation>&amp;Bantuan</translation>
     </message>
@@ -144,12 +144,12 @@
       <translation>aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="154" />
+      <location filename="../../app/gui/catalog/editor.py" line="155" />
       <source>Add image file to the selected variant</source>
       <translation>Tambahkan file gambar ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="154" />
+      <location filename="../../app/gui/catalog/editor.py" line="155" />
       <source>Add image…</source>
       <translation>Tambah gambar…</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>Tambah pengguna…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="150" />
+      <location filename="../../app/gui/catalog/editor.py" line="151" />
       <source>Add variant</source>
       <translation>Tambah varian</translation>
     </message>
@@ -234,7 +234,7 @@
       <translation>Semua</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="175" />
+      <location filename="../../app/gui/catalog/page.py" line="182" />
       <source>All categories</source>
       <translation>Semua kategori</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>atribut perlu nama sebelum =</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="68" />
+      <location filename="../../app/gui/main_window.py" line="69" />
       <source>Analytics</source>
       <translation>Analitik</translation>
     </message>
@@ -384,17 +384,17 @@
       <translation>Disetujui. Lanjutkan ke langkah berikutnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="93" />
+      <location filename="../../app/gui/catalog/page.py" line="96" />
       <source>Archive</source>
       <translation>Arsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="284" />
+      <location filename="../../app/gui/catalog/page.py" line="291" />
       <source>Archive products</source>
       <translation>Arsipkan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="285" />
+      <location filename="../../app/gui/catalog/page.py" line="292" />
       <source>Archive {n} product(s)? They leave the catalog and stop syncing; orders and stock history stay. You can restore them with “Show archived”.</source>
       <translation>Arsipkan {n} produk? Produk akan keluar dari katalog dan berhenti disinkronkan; riwayat pesanan dan stok tetap tersimpan. Anda bisa memulihkannya lewat “Tampilkan yang diarsipkan”.</translation>
     </message>
@@ -424,7 +424,7 @@
       <translation>Atribut</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="163" />
+      <location filename="../../app/gui/catalog/editor.py" line="164" />
       <source>Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · Removed variants are archived, never deleted.</source>
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
@@ -454,7 +454,7 @@
       <translation>Otorisasi berakhir: {when}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="228" />
+      <location filename="../../app/gui/catalog/editor.py" line="234" />
       <source>Automatic (fastest seller)</source>
       <translation>Otomatis (penjual tercepat)</translation>
     </message>
@@ -544,7 +544,7 @@
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="89" />
+      <location filename="../../app/gui/catalog/page.py" line="94" />
       <source>Bulk actions on the selection</source>
       <translation>Tindakan massal untuk yang dipilih</translation>
     </message>
@@ -644,7 +644,7 @@
       <translation>Tidak dapat dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="529" />
+      <location filename="../../app/core/services/catalog.py" line="534" />
       <source>cannot sort by {sort}</source>
       <translation>tidak dapat mengurutkan berdasarkan {sort}</translation>
     </message>
@@ -704,7 +704,7 @@
       <translation>Kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="80" />
+      <location filename="../../app/gui/catalog/page.py" line="84" />
       <source>Category filter</source>
       <translation>Filter kategori</translation>
     </message>
@@ -754,7 +754,7 @@
       <translation>Listing channel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="175" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="177" />
       <source>Check file</source>
       <translation>Periksa file</translation>
     </message>
@@ -764,7 +764,7 @@
       <translation>Memeriksa kunci dan membaca toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="273" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="296" />
       <source>Checking…</source>
       <translation>Memeriksa…</translation>
     </message>
@@ -774,7 +774,7 @@
       <translation>Pilih cadangan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="270" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="293" />
       <source>Choose a file first.</source>
       <translation>Pilih file terlebih dahulu.</translation>
     </message>
@@ -784,12 +784,12 @@
       <translation>Pilih file tujuan penyimpanan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="167" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="169" />
       <source>Choose a file, then Check it.</source>
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="254" />
+      <location filename="../../app/gui/catalog/editor.py" line="260" />
       <source>Choose an image</source>
       <translation>Pilih gambar</translation>
     </message>
@@ -799,7 +799,7 @@
       <translation>pilih pickup atau drop-off untuk pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="150" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="152" />
       <source>Choose the filled-in .xlsx file</source>
       <translation>Pilih file .xlsx yang sudah diisi</translation>
     </message>
@@ -809,7 +809,7 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="161" />
+      <location filename="../../app/core/services/inventory.py" line="163" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
@@ -928,7 +928,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Alamat kontrak</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="308" />
+      <location filename="../../app/gui/orders/page.py" line="315" />
       <source>Copied {n} order numbers</source>
       <translation>{n} nomor pesanan disalin</translation>
     </message>
@@ -958,12 +958,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Salin tautan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="131" />
+      <location filename="../../app/gui/orders/page.py" line="137" />
       <source>Copy order numbers</source>
       <translation>Salin nomor pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="131" />
+      <location filename="../../app/gui/orders/page.py" line="137" />
       <source>Copy the selected order numbers</source>
       <translation>Salin nomor pesanan yang dipilih</translation>
     </message>
@@ -1003,7 +1003,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>modal tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="320" />
+      <location filename="../../app/gui/catalog/page.py" line="327" />
       <source>Cost per unit (Rp)</source>
       <translation>Modal per unit (Rp)</translation>
     </message>
@@ -1023,7 +1023,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Harga tidak dapat diubah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="301" />
+      <location filename="../../app/gui/catalog/page.py" line="308" />
       <source>Could not change the products</source>
       <translation>Gagal mengubah produk</translation>
     </message>
@@ -1048,7 +1048,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gagal memetakan listing</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="260" />
+      <location filename="../../app/gui/catalog/page.py" line="267" />
       <source>Could not open the product</source>
       <translation>Gagal membuka produk</translation>
     </message>
@@ -1090,7 +1090,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="397" />
+      <location filename="../../app/gui/catalog/editor.py" line="403" />
       <source>Could not save the product</source>
       <translation>Gagal menyimpan produk</translation>
     </message>
@@ -1100,17 +1100,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="344" />
+      <location filename="../../app/gui/catalog/page.py" line="351" />
       <source>Could not set the brand</source>
       <translation>Gagal mengatur merek</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="343" />
+      <location filename="../../app/gui/catalog/page.py" line="350" />
       <source>Could not set the category</source>
       <translation>Gagal mengatur kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="345" />
+      <location filename="../../app/gui/catalog/page.py" line="352" />
       <source>Could not set the cost</source>
       <translation>Gagal mengatur modal</translation>
     </message>
@@ -1145,7 +1145,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Buat produk master untuk listing dengan SKU yang tidak dikenal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="128" />
+      <location filename="../../app/gui/main_window.py" line="129" />
       <source>Ctrl+K to search</source>
       <translation>Ctrl+K untuk mencari</translation>
     </message>
@@ -1175,7 +1175,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gelap</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="63" />
+      <location filename="../../app/gui/main_window.py" line="64" />
       <source>Dashboard</source>
       <translation>Dasbor</translation>
     </message>
@@ -1225,7 +1225,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>nonaktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="143" />
+      <location filename="../../app/gui/activity/model.py" line="149" />
       <source>DEBUG</source>
       <translation>DEBUG</translation>
     </message>
@@ -1260,7 +1260,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Diagnostik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="286" />
+      <location filename="../../app/gui/main_window.py" line="287" />
       <source>Diagnostics copied to the clipboard.</source>
       <translation>Diagnostik disalin ke papan klip.</translation>
     </message>
@@ -1285,7 +1285,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>selesai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="136" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="138" />
       <source>Download template…</source>
       <translation>Unduh template…</translation>
     </message>
@@ -1310,7 +1310,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Antar ke cabang (drop-off)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="259" />
+      <location filename="../../app/gui/activity/model.py" line="266" />
       <source>Duration</source>
       <translation>Durasi</translation>
     </message>
@@ -1330,7 +1330,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Lokasi masing-masing baris</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="119" />
+      <location filename="../../app/gui/catalog/page.py" line="125" />
       <source>Each store's prices from its rule: see what would change, push what you tick</source>
       <translation>Harga tiap toko menurut aturannya: lihat apa yang berubah, kirim yang Anda centang</translation>
     </message>
@@ -1340,7 +1340,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Jadwal paling awal tiap pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="87" />
+      <location filename="../../app/gui/catalog/page.py" line="91" />
       <source>Edit product</source>
       <translation>Ubah produk</translation>
     </message>
@@ -1350,7 +1350,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ubah {name}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="87" />
+      <location filename="../../app/gui/catalog/page.py" line="91" />
       <source>Edit…</source>
       <translation>Ubah…</translation>
     </message>
@@ -1375,12 +1375,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Lingkungan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="146" />
+      <location filename="../../app/gui/activity/model.py" line="152" />
       <source>ERROR</source>
       <translation>KESALAHAN</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="267" />
+      <location filename="../../app/gui/activity/model.py" line="274" />
       <source>Error</source>
       <translation>Kesalahan</translation>
     </message>
@@ -1470,7 +1470,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Mengekspor…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="172" />
+      <location filename="../../app/gui/activity/model.py" line="179" />
       <source>Failed</source>
       <translation>Gagal</translation>
     </message>
@@ -1480,7 +1480,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="358" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="381" />
       <source>Failed: {error}</source>
       <translation>Gagal: {error}</translation>
     </message>
@@ -1525,7 +1525,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>path file atau URL dipisahkan dengan ;</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="141" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="143" />
       <source>Fill in every SKU with today's count</source>
       <translation>Isi setiap SKU dengan jumlah hari ini</translation>
     </message>
@@ -1600,22 +1600,22 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gambar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="254" />
+      <location filename="../../app/gui/catalog/editor.py" line="260" />
       <source>Images (*.png *.jpg *.jpeg *.webp)</source>
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="158" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="160" />
       <source>Import</source>
       <translation>Impor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="110" />
+      <location filename="../../app/gui/catalog/page.py" line="115" />
       <source>Import Excel…</source>
       <translation>Impor Excel…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="124" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="126" />
       <source>Import from Excel</source>
       <translation>Impor dari Excel</translation>
     </message>
@@ -1630,12 +1630,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Impor yang tidak cocok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="339" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="362" />
       <source>Imported {rows} rows: {products} products, {variants} variants, {stock} stock changes.</source>
       <translation>{rows} baris diimpor: {products} produk, {variants} varian, {stock} perubahan stok.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="328" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="351" />
       <source>Importing…</source>
       <translation>Mengimpor…</translation>
     </message>
@@ -1650,7 +1650,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>dalam {time}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="144" />
+      <location filename="../../app/gui/activity/model.py" line="150" />
       <source>INFO</source>
       <translation>INFO</translation>
     </message>
@@ -1695,17 +1695,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Jumlah barang: {n}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="164" />
+      <location filename="../../app/gui/activity/model.py" line="171" />
       <source>Job</source>
       <translation>Tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="34" />
+      <location filename="../../app/gui/widgets/helpers.py" line="36" />
       <source>Job history</source>
       <translation>Riwayat tugas</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="35" />
+      <location filename="../../app/gui/widgets/helpers.py" line="37" />
       <source>Job log</source>
       <translation>Log tugas</translation>
     </message>
@@ -1790,7 +1790,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Unit terakhir untuk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="362" />
+      <location filename="../../app/gui/catalog/editor.py" line="368" />
       <source>last units must be a whole number from 0 to 100000, or empty</source>
       <translation>unit terakhir harus bilangan bulat dari 0 sampai 100000, atau kosong</translation>
     </message>
@@ -1815,7 +1815,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak disertakan, dibatalkan: {numbers}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="281" />
+      <location filename="../../app/gui/activity/model.py" line="288" />
       <source>Level</source>
       <translation>Level</translation>
     </message>
@@ -1910,7 +1910,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Log tugas yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="279" />
+      <location filename="../../app/gui/main_window.py" line="280" />
       <source>Logs are in {folder}</source>
       <translation>Log ada di {folder}</translation>
     </message>
@@ -1950,7 +1950,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>mengelola pengguna</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="141" />
+      <location filename="../../app/gui/activity/model.py" line="142" />
       <source>manual</source>
       <translation>manual</translation>
     </message>
@@ -1980,7 +1980,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Petakan yang dipilih ke saran terbaik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="135" />
+      <location filename="../../app/gui/orders/page.py" line="141" />
       <source>Map this order's items</source>
       <translation>Petakan barang pesanan ini</translation>
     </message>
@@ -1990,7 +1990,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Petakan ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="135" />
+      <location filename="../../app/gui/orders/page.py" line="141" />
       <source>Map unmapped items…</source>
       <translation>Petakan barang yang belum dipetakan…</translation>
     </message>
@@ -2010,7 +2010,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>{n} listing dipetakan; {lines} baris pesanan terbuka kini memesan stok.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="136" />
+      <location filename="../../app/gui/catalog/page.py" line="143" />
       <source>Mapping</source>
       <translation>Pemetaan</translation>
     </message>
@@ -2020,7 +2020,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tandai selisih ini sudah dilihat; daftar dikosongkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="319" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="342" />
       <source>Marked copy saved to {path}</source>
       <translation>Salinan bertanda disimpan ke {path}</translation>
     </message>
@@ -2070,12 +2070,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Angka master ({n}) akan dikirim ke toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="287" />
+      <location filename="../../app/gui/activity/model.py" line="294" />
       <source>Message</source>
       <translation>Pesan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="125" />
+      <location filename="../../app/gui/main_window.py" line="126" />
       <source>Messages</source>
       <translation>Pesan</translation>
     </message>
@@ -2180,7 +2180,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="84" />
+      <location filename="../../app/gui/catalog/page.py" line="88" />
       <source>New product…</source>
       <translation>Produk baru…</translation>
     </message>
@@ -2325,7 +2325,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak satu pun listing yang dipilih memiliki saran.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="330" />
+      <location filename="../../app/core/services/order_items.py" line="350" />
       <source>none of these items can be restocked (not shipped, or already returned)</source>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
@@ -2495,7 +2495,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="245" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="256" />
       <source>Open</source>
       <translation>Buka</translation>
     </message>
@@ -2515,7 +2515,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Buka di browser</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="162" />
+      <location filename="../../app/gui/main_window.py" line="163" />
       <source>Open log folder</source>
       <translation>Buka folder log</translation>
     </message>
@@ -2550,7 +2550,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="140" />
+      <location filename="../../app/gui/orders/page.py" line="146" />
       <source>Order actions</source>
       <translation>Tindakan pesanan</translation>
     </message>
@@ -2630,7 +2630,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pesanan {number} · {store}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="307" />
+      <location filename="../../app/core/services/order_items.py" line="327" />
       <source>order {order_id} does not exist</source>
       <translation>pesanan {order_id} tidak ada</translation>
     </message>
@@ -2720,7 +2720,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Halaman {n} dari {total}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="89" />
+      <location filename="../../app/gui/main_window.py" line="90" />
       <source>Pages</source>
       <translation>Halaman</translation>
     </message>
@@ -2930,7 +2930,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Masalah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="248" />
+      <location filename="../../app/gui/activity/model.py" line="255" />
       <source>Processed</source>
       <translation>Diproses</translation>
     </message>
@@ -2965,7 +2965,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Nama produk, SKU, atau nomor pesanan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/catalog.py" line="472" />
+      <location filename="../../app/core/services/catalog.py" line="477" />
       <source>product {product} does not exist</source>
       <translation>produk {product} tidak ada</translation>
     </message>
@@ -2980,7 +2980,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Produksi — toko asli saya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="135" />
+      <location filename="../../app/gui/catalog/page.py" line="142" />
       <source>Products</source>
       <translation>Produk</translation>
     </message>
@@ -3005,7 +3005,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Laba tanpa modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="167" />
+      <location filename="../../app/gui/activity/model.py" line="174" />
       <source>Progress</source>
       <translation>Progres</translation>
     </message>
@@ -3250,7 +3250,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Hapus toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="152" />
+      <location filename="../../app/gui/catalog/editor.py" line="153" />
       <source>Remove variant</source>
       <translation>Hapus varian</translation>
     </message>
@@ -3335,7 +3335,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Kembalikan ke</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="94" />
+      <location filename="../../app/gui/catalog/page.py" line="97" />
       <source>Restore</source>
       <translation>Pulihkan</translation>
     </message>
@@ -3385,7 +3385,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Lanjutkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="141" />
+      <location filename="../../app/gui/activity/model.py" line="143" />
       <source>retry</source>
       <translation>coba lagi</translation>
     </message>
@@ -3520,7 +3520,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tinjau harga</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="118" />
+      <location filename="../../app/gui/catalog/page.py" line="124" />
       <source>Review prices…</source>
       <translation>Tinjau harga…</translation>
     </message>
@@ -3545,7 +3545,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Berjalan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="33" />
+      <location filename="../../app/gui/widgets/helpers.py" line="35" />
       <source>Running jobs</source>
       <translation>Tugas yang berjalan</translation>
     </message>
@@ -3565,7 +3565,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Penjualan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="40" />
+      <location filename="../../app/gui/widgets/helpers.py" line="42" />
       <source>Sales per store</source>
       <translation>Penjualan per toko</translation>
     </message>
@@ -3590,12 +3590,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Simpan hasil ekspor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="307" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="330" />
       <source>Save marked copy</source>
       <translation>Simpan salinan bertanda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="176" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="178" />
       <source>Save marked copy…</source>
       <translation>Simpan salinan bertanda…</translation>
     </message>
@@ -3605,7 +3605,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Simpan pengaturan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="252" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="263" />
       <source>Save template</source>
       <translation>Simpan template</translation>
     </message>
@@ -3620,7 +3620,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Disimpan ke {path}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="274" />
+      <location filename="../../app/gui/catalog/page.py" line="281" />
       <source>Saved {name}</source>
       <translation>{name} disimpan</translation>
     </message>
@@ -3640,7 +3640,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="141" />
+      <location filename="../../app/gui/activity/model.py" line="144" />
       <source>schedule</source>
       <translation>terjadwal</translation>
     </message>
@@ -3660,7 +3660,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Cari di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="147" />
+      <location filename="../../app/gui/catalog/page.py" line="154" />
       <source>Search failed: {message}</source>
       <translation>Pencarian gagal: {message}</translation>
     </message>
@@ -3700,7 +3700,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Cari di StoreSync</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="205" />
+      <location filename="../../app/gui/catalog/page.py" line="212" />
       <source>Searching…</source>
       <translation>Mencari…</translation>
     </message>
@@ -3730,9 +3730,9 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="90" />
-      <source>Selection ▾</source>
-      <translation>Pilihan ▾</translation>
+      <location filename="../../app/gui/catalog/page.py" line="94" />
+      <source>Selection</source>
+      <translation>Pilihan</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/returns.py" line="61" />
@@ -3775,27 +3775,27 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="319" />
+      <location filename="../../app/gui/catalog/page.py" line="326" />
       <source>Set brand</source>
       <translation>Atur merek</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="97" />
+      <location filename="../../app/gui/catalog/page.py" line="100" />
       <source>Set brand…</source>
       <translation>Atur merek…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="318" />
+      <location filename="../../app/gui/catalog/page.py" line="325" />
       <source>Set category</source>
       <translation>Atur kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="96" />
+      <location filename="../../app/gui/catalog/page.py" line="99" />
       <source>Set category…</source>
       <translation>Atur kategori…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="320" />
+      <location filename="../../app/gui/catalog/page.py" line="327" />
       <source>Set cost</source>
       <translation>Atur modal</translation>
     </message>
@@ -3805,12 +3805,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Isi modal di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="98" />
+      <location filename="../../app/gui/catalog/page.py" line="101" />
       <source>Set cost…</source>
       <translation>Atur modal…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/main_window.py" line="70" />
+      <location filename="../../app/gui/main_window.py" line="71" />
       <source>Settings</source>
       <translation>Pengaturan</translation>
     </message>
@@ -3980,7 +3980,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tampilkan semua</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="82" />
+      <location filename="../../app/gui/catalog/page.py" line="86" />
       <source>Show archived</source>
       <translation>Tampilkan yang diarsipkan</translation>
     </message>
@@ -4119,7 +4119,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Jalankan marketplace sandbox bawaan dengan toko demo lalu sinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="178" />
+      <location filename="../../app/gui/activity/model.py" line="185" />
       <source>Started</source>
       <translation>Dimulai</translation>
     </message>
@@ -4134,7 +4134,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Kondisi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="241" />
+      <location filename="../../app/gui/activity/model.py" line="248" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -4154,12 +4154,17 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok dan katalog</translation>
     </message>
     <message>
+      <location filename="../../app/gui/activity/model.py" line="146" />
+      <source>stock changed</source>
+      <translation>stok berubah</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/excel/import_dialog.py" line="52" />
       <source>Stock counts</source>
       <translation>Hasil hitung stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="37" />
+      <location filename="../../app/gui/widgets/helpers.py" line="39" />
       <source>Stock levels</source>
       <translation>Jumlah stok</translation>
     </message>
@@ -4184,7 +4189,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Stok yang ditawarkan = (tersedia − stok cadangan) × porsi, paling banyak sebesar batas maksimum, tidak pernah di bawah nol.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/widgets/helpers.py" line="39" />
+      <location filename="../../app/gui/widgets/helpers.py" line="41" />
       <source>Stock per channel</source>
       <translation>Stok per channel</translation>
     </message>
@@ -4194,7 +4199,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembaruan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="143" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="145" />
       <source>Stock templates: a stock take starts from the catalog</source>
       <translation>Template stok: stock opname dimulai dari katalog</translation>
     </message>
@@ -4239,9 +4244,14 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tugas {kind} untuk {store} dihentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="163" />
+      <location filename="../../app/gui/activity/model.py" line="170" />
       <source>Store</source>
       <translation>Toko</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/model.py" line="145" />
+      <source>store connected</source>
+      <translation>toko terhubung</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/page.py" line="97" />
@@ -4494,7 +4504,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>URL database tim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="262" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="285" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
     </message>
@@ -4869,7 +4879,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kolom ini muncul dua kali; simpan satu saja</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/order_items.py" line="359" />
+      <location filename="../../app/core/services/order_items.py" line="379" />
       <source>this line was not shipped, so nothing of it can come back (stock: {state})</source>
       <translation>baris ini belum dikirim, jadi tidak ada yang bisa kembali (stok: {state})</translation>
     </message>
@@ -4964,7 +4974,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Host token TikTok yang terpisah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="279" />
+      <location filename="../../app/gui/activity/model.py" line="286" />
       <source>Time</source>
       <translation>Waktu</translation>
     </message>
@@ -5064,7 +5074,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pindahkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="165" />
+      <location filename="../../app/gui/activity/model.py" line="172" />
       <source>Trigger</source>
       <translation>Pemicu</translation>
     </message>
@@ -5144,7 +5154,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Diperbarui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="349" />
+      <location filename="../../app/gui/catalog/page.py" line="356" />
       <source>Updated {n} product(s)</source>
       <translation>{n} produk diperbarui</translation>
     </message>
@@ -5209,7 +5219,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Nama varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="339" />
+      <location filename="../../app/gui/catalog/editor.py" line="345" />
       <source>Variant row {row}, {column}: {message}</source>
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
@@ -5254,6 +5264,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>pengamat</translation>
     </message>
     <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="242" />
+      <source>Wait until the file is finished, then close.</source>
+      <translation>Tunggu sampai berkasnya selesai, lalu tutup.</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/connect_wizard.py" line="368" />
       <source>Waiting for the approval on {address} …</source>
       <translation>Menunggu persetujuan di {address} …</translation>
@@ -5269,7 +5284,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Menunggu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="145" />
+      <location filename="../../app/gui/activity/model.py" line="151" />
       <source>WARNING</source>
       <translation>PERINGATAN</translation>
     </message>
@@ -5279,7 +5294,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Berat (g)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="283" />
+      <location filename="../../app/gui/catalog/editor.py" line="289" />
       <source>weight must be a whole number of grams</source>
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
@@ -5399,6 +5414,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hapus bukukan</translation>
     </message>
     <message>
+      <location filename="../../app/gui/excel/import_dialog.py" line="276" />
+      <source>Writing the template…</source>
+      <translation>Menulis template…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/returns.py" line="58" />
       <source>Written off</source>
       <translation>Dihapusbukukan</translation>
@@ -5494,7 +5514,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tugas {kind} gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="323" />
+      <location filename="../../app/gui/catalog/page.py" line="330" />
       <source>{label} for {n} product(s):</source>
       <translation>{label} untuk {n} produk:</translation>
     </message>
@@ -5529,7 +5549,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} tidak dapat dikirim sekarang (lihat di bawah).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/model.py" line="218" />
+      <location filename="../../app/gui/activity/model.py" line="225" />
       <source>{n} done</source>
       <translation>{n} selesai</translation>
     </message>
@@ -5569,7 +5589,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="265" />
+      <location filename="../../app/gui/orders/page.py" line="272" />
       <source>{n} orders</source>
       <translation>{n} pesanan</translation>
     </message>
@@ -5589,12 +5609,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} perubahan harga diantrekan: pengiriman berikutnya tiap toko akan mengirimnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="306" />
+      <location filename="../../app/gui/catalog/page.py" line="313" />
       <source>{n} product(s) active</source>
       <translation>{n} produk aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="304" />
+      <location filename="../../app/gui/catalog/page.py" line="311" />
       <source>{n} product(s) archived</source>
       <translation>{n} produk diarsipkan</translation>
     </message>
@@ -5624,12 +5644,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} toko perlu perhatian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="195" />
+      <location filename="../../app/gui/catalog/page.py" line="202" />
       <source>{n} variant</source>
       <translation>{n} varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="195" />
+      <location filename="../../app/gui/catalog/page.py" line="202" />
       <source>{n} variants</source>
       <translation>{n} varian</translation>
     </message>
@@ -5649,7 +5669,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{path} bukan cadangan StoreSync (tidak memiliki skema StoreSync). Pilih berkas dari folder 'backups' atau yang dibuat dengan `storesync backup`.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="294" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="317" />
       <source>{problems} problem(s) in {rows} rows. Fix them and check again; nothing is imported until the whole file is valid.</source>
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
     </message>
@@ -5659,7 +5679,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{restocked} unit dikembalikan ke stok, {written} dihapusbukukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="290" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="313" />
       <source>{rows} rows checked: no problems. Ready to import.</source>
       <translation>{rows} baris diperiksa: tidak ada masalah. Siap diimpor.</translation>
     </message>
@@ -5759,7 +5779,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{title} (klik untuk mengurutkan)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/page.py" line="267" />
+      <location filename="../../app/gui/orders/page.py" line="274" />
       <source>{total} · {n} selected</source>
       <translation>{total} · {n} dipilih</translation>
     </message>

@@ -45,6 +45,7 @@ def _both_languages(args: argparse.Namespace) -> int:
     for lang in ("en", "id"):
         cmd = [sys.executable, "-m", "tests.gui.screenshots", str(args.out)]
         cmd += ["--data-dir", str(data_dir), "--language", lang, "--wait", str(args.wait)]
+        cmd += ["--size", args.size]
         cmd += ["--demo"] * args.demo + ["--dark"] * args.dark
         rc = rc or subprocess.call(cmd)
     return rc
@@ -61,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         "--language", default="en", help="interface language (en, id, or all for both)"
     )
     parser.add_argument("--wait", type=float, default=20.0, help="seconds to let the demo sync")
+    parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.language == "all":
@@ -117,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         sandbox_url=demo.sandbox_url,
     )
     window = MainWindow(gui)
-    window.resize(1366, 768)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    window.resize(width, height)
     window.show()
     if args.demo:
         demo.start()

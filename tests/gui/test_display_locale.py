@@ -105,3 +105,50 @@ def test_date_boxes_follow_the_display_locale(qtbot, indonesian):
 def test_settings_show_the_time_zone(qtbot, window):
     page = window.show_page("settings")
     assert page.zone_label.text().startswith("Asia/Jakarta (UTC+07:00)")
+
+
+def _month_button_text(edit: QDateEdit) -> str:
+    """The month the calendar popup's navigation bar names."""
+    from PySide6.QtWidgets import QToolButton
+
+    button = edit.calendarWidget().findChild(QToolButton, "qt_calendar_monthbutton")
+    return button.text()
+
+
+def test_date_boxes_and_calendars_in_the_window_name_months_in_indonesian(indonesian, qtbot, gui):
+    """The window's date boxes (Analytics, Orders, Export) and their calendar popups, built
+    after the language is chosen, name months in Indonesian: no "03 Dec 2026"."""
+    from app.gui.excel.export_dialog import ExportDialog
+    from app.gui.main_window import MainWindow
+
+    window = MainWindow(gui)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    edits = [
+        window.show_page("analytics").first_edit,
+        window.show_page("orders").date_from,
+    ]
+    dialog = ExportDialog(gui.ctx, window)
+    qtbot.addWidget(dialog)
+    edits.append(dialog.first_edit)
+    for edit in edits:
+        edit.setDate(QDate(2026, 12, 3))
+        assert edit.text() == "03 Des 2026"
+        assert _month_button_text(edit) == "Desember"
+        edit.setDate(QDate(2026, 5, 3))
+        assert edit.text() == "03 Mei 2026"
+    qtbot.waitUntil(lambda: gui.runner.pending == 0, timeout=60_000)
+    window.close()
+
+
+def test_english_date_boxes_stay_english(qtbot, gui):
+    from app.gui.i18n import install_language
+
+    install_language(QApplication.instance(), "en")  # what start-up does for English
+    edit = QDateEdit(QDate(2026, 12, 3))
+    qtbot.addWidget(edit)
+    edit.setDisplayFormat("dd MMM yyyy")
+    edit.setCalendarPopup(True)
+    assert edit.text() == "03 Dec 2026"
+    assert _month_button_text(edit) == "December"

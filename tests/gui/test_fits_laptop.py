@@ -36,3 +36,17 @@ def test_the_window_fits_1280x768_in_both_languages(qtbot, gui, language):
         window.close()
     finally:
         remove_language(app, translator)
+
+
+def test_the_first_window_fits_the_screen(qtbot, gui):
+    """A first start (no saved geometry) opens no taller than the screen's free area: the
+    default 800 px ran off a 1366×768 laptop."""
+    from PySide6.QtGui import QGuiApplication
+
+    from app.gui.main_window import MainWindow
+
+    window = MainWindow(gui)
+    qtbot.addWidget(window)
+    avail = QGuiApplication.primaryScreen().availableGeometry()
+    assert avail.height() - 40 >= window.minimumSizeHint().height()  # the test screen
+    assert window.height() == min(800, avail.height() - 40)

@@ -20,7 +20,7 @@ from app.core.db.dialects.search import CatalogMatch, match_sql, text_order
 from app.core.db.models import SKU_MAX_LENGTH, Product, Variant
 from app.core.domain import ProductStatus
 from app.core.domain.bounds import MAX_PRICE, MAX_WEIGHT_GRAMS, quantity_ok
-from app.core.services import audit
+from app.core.services import audit, order_items
 from app.core.services.bounds import check_amount, range_message
 from app.core.services.cancel import CancelToken, cancellable
 from app.core.services.context import ServiceContext
@@ -403,6 +403,8 @@ def _update_variant(s: Session, ctx: ServiceContext, var: Variant, v: _CleanVari
         require(ctx, Permission.EDIT_COSTS)
     if before != after:
         audit.record(s, ctx, "variant", var.id, "update", before, after)
+    if not before["cost"] and var.cost:  # its first cost: past sales without one take it
+        order_items.cost_uncosted_sales(s, {var.id: var.cost})
 
 
 def set_status(ctx: ServiceContext, product_ids: Sequence[int], status: ProductStatus) -> int:
@@ -455,11 +457,14 @@ def bulk_update(
                 {"category": p.category, "brand": p.brand},
             )
             if new_cost is not None:
+                first = {v.id: new_cost for v in p.variants if not v.cost}
                 for v in p.variants:
                     audit.record(
                         s, ctx, "variant", v.id, "update", {"cost": v.cost}, {"cost": new_cost}
                     )
                     v.cost = new_cost
+                # a first cost: past sales without one take it (order_items)
+                order_items.cost_uncosted_sales(s, first)
         return len(product_ids)
 
 

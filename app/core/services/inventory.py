@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.core.db.models import InventoryItem, Location, Variant
 from app.core.domain import TxnType
 from app.core.domain.bounds import MAX_QUANTITY
-from app.core.services import audit
+from app.core.services import audit, order_items
 from app.core.services.bounds import check_quantity
 from app.core.services.catalog import parse_money
 from app.core.services.context import ServiceContext
@@ -133,6 +133,8 @@ def receive(
                 {"cost": unit_cost},
                 note="received",
             )
+            if not v.cost:  # its first cost: past sales without one take it
+                order_items.cost_uncosted_sales(s, {variant_id: unit_cost})
             v.cost = unit_cost
         audit.record(
             s,

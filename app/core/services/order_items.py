@@ -228,6 +228,26 @@ def _cost_items(
             i.unit_cost = costs.get(i.variant_id)
 
 
+def cost_uncosted_sales(session: Session, new_costs: dict[int, Decimal]) -> int:
+    """A variant sold without a cost (cost 0: the seller had not set one) now has one:
+    the lines sold at no cost take it, so profit and the Analytics cost warning follow
+    the seller's fix (docs/ARCHITECTURE.md, "what the profit rests on"). A cost the
+    line already carries is never changed. Returns the lines costed."""
+    wanted = {vid: cost for vid, cost in new_costs.items() if cost and cost > 0}
+    if not wanted:
+        return 0
+    items = session.scalars(
+        select(OrderItem).where(
+            OrderItem.variant_id.in_(list(wanted)),
+            (OrderItem.unit_cost.is_(None)) | (OrderItem.unit_cost == 0),
+        )
+    ).all()
+    for item in items:
+        item.unit_cost = wanted[item.variant_id]  # type: ignore[index]
+    _refresh_summary(session, {i.order_id for i in items})
+    return len(items)
+
+
 def reverse_listing_mapping(session: Session, listing: ChannelListing, *, actor: str) -> int:
     """A listing is being unmapped: undo its items' held stock. Returns effects reversed."""
     items = session.scalars(

@@ -138,7 +138,13 @@ class RunningJob:
 
 
 # Shown per cell: translated through the cache. Keys are stored values, never translated.
-TRIGGER_LABELS = {"manual": N_("manual"), "retry": N_("retry"), "schedule": N_("schedule")}
+TRIGGER_LABELS = {
+    "manual": N_("manual"),
+    "retry": N_("retry"),
+    "schedule": N_("schedule"),
+    "connect": N_("store connected"),  # the first full sync after connecting
+    "change": N_("stock changed"),  # a push the outbox asked for
+}
 LEVEL_LABELS = {
     "debug": N_("DEBUG"),
     "info": N_("INFO"),
@@ -148,7 +154,8 @@ LEVEL_LABELS = {
 
 
 def trigger_label(trigger: str) -> str:
-    """What started a job (manual, retry, schedule) in the interface language."""
+    """What started a job (manual, retry, schedule, connect, change) in the interface
+    language; an unknown one as stored."""
     label = TRIGGER_LABELS.get(trigger)
     return trigger if label is None else i18n.tr_cached(label)
 

@@ -33,7 +33,7 @@ from app.core.services.errors import ConflictError, ServiceError, ValidationErro
 from app.gui import i18n
 from app.gui.i18n import N_, tr
 from app.gui.widgets.columns import ERROR
-from app.gui.widgets.helpers import error_label, named, set_error, show_error
+from app.gui.widgets.helpers import error_label, fit_headers, named, set_error, show_error
 
 # variants table columns: (title, ProductInput field name used in ValidationError.field);
 # titles and hints are marked N_() and shown through i18n.tr_cached()
@@ -117,7 +117,7 @@ class ProductEditor(QDialog):
         self.setWindowTitle(
             tr("Edit {name}").format(name=product.name) if product else tr("New product")
         )
-        self.resize(980, 560)
+        self.resize(1240, 560)  # every variant column in view, "Last units go to" too (< 1280)
 
         self.name = named(QLineEdit(), tr("Product name"))
         self.brand = named(QLineEdit(), tr("Brand"))
@@ -143,10 +143,11 @@ class ProductEditor(QDialog):
             if header_item is not None and key in COLUMN_HINTS:
                 header_item.setToolTip(i18n.tr_cached(COLUMN_HINTS[key]))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the last column holds a combo box: sized to it, not stretched (or squeezed)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        for i, w in enumerate((140, 120, 180, 100, 100, 80, 110)):
-            self.table.setColumnWidth(i, w)
+        # no title clipped ("Weight (g"), in either language
+        fit_headers(self.table, dict(enumerate((120, 110, 120, 95, 95, 80, 100, 90))))
         add = named(QPushButton(tr("Add variant")), tr("Add variant"))
         add.clicked.connect(lambda: self.add_variant_row())
         remove = named(QPushButton(tr("Remove variant")), tr("Remove variant"))
@@ -218,7 +219,12 @@ class ProductEditor(QDialog):
             if col == 0:
                 item.setData(Qt.ItemDataRole.UserRole, None if v is None else v.id)
             self.table.setItem(row, col, item)
-        self.table.setCellWidget(row, COL["last_units_store_id"], self._store_choice(v))
+        choice = self._store_choice(v)
+        self.table.setCellWidget(row, COL["last_units_store_id"], choice)
+        col = COL["last_units_store_id"]  # wide enough for its longest store name
+        self.table.setColumnWidth(
+            col, max(self.table.columnWidth(col), choice.sizeHint().width() + 2)
+        )
         return row
 
     def _store_choice(self, v: VariantDTO | None) -> QComboBox:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -77,7 +77,11 @@ class CatalogPage(Page):
         self.search.setClearButtonEnabled(True)
         self._debounce = Debouncer(SEARCH_DEBOUNCE_MS, self.apply_filter, self)
         self.search.textChanged.connect(lambda _t: self._debounce.poke())
-        self.category = named(QComboBox(), tr("Category filter"))
+        category = QComboBox()
+        # as wide as its longest category: "All categ" was cut off at 1366 px
+        category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        category.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.category = named(category, tr("Category filter"))
         self.category.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.archived = named(QCheckBox(tr("Show archived")), tr("Show archived"))
         self.archived.toggled.connect(lambda _b: self.apply_filter())
@@ -86,9 +90,8 @@ class CatalogPage(Page):
         self.new_button.clicked.connect(self.new_product)
         self.edit_button = named(QPushButton(tr("Edit…")), tr("Edit product"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.bulk_button = named(QToolButton(), tr("Bulk actions on the selection"))
-        self.bulk_button.setText(tr("Selection ▾"))
-        self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button with a menu draws its own arrow: no "▾" in the text (two arrows)
+        self.bulk_button = named(QPushButton(tr("Selection")), tr("Bulk actions on the selection"))
         menu = QMenu(self.bulk_button)
         menu.addAction(tr("Archive"), self.archive_selected)
         menu.addAction(tr("Restore"), lambda: self.set_status_selected(ProductStatus.ACTIVE))
@@ -100,10 +103,12 @@ class CatalogPage(Page):
         self.count_label = QLabel("")
         self.count_label.setObjectName("hint")
 
+        # two rows: on one, the buttons left the search box too narrow for its hint
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.category)
+        filters.addWidget(self.archived)
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.category)
-        bar.addWidget(self.archived)
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.bulk_button)
@@ -111,6 +116,7 @@ class CatalogPage(Page):
         self.import_button.clicked.connect(self.import_excel)
         self.export_button = named(QPushButton(tr("Export Excel…")), tr("Export Excel…"))
         self.export_button.clicked.connect(self.export_excel)
+        bar.addStretch(1)
         bar.addWidget(self.import_button)
         bar.addWidget(self.export_button)
         self.prices_button = named(
@@ -122,6 +128,7 @@ class CatalogPage(Page):
         bar.addWidget(self.prices_button)
         products = QWidget()
         pl = QVBoxLayout(products)
+        pl.addLayout(filters)
         pl.addLayout(bar)
         pl.addWidget(self.view, 1)
         pl.addWidget(self.count_label)

@@ -111,6 +111,7 @@ class ImportDialog(QDialog):
 
     Signals:
         checked: the :class:`ImportReport` of a check.
+        template_saved: the path of a template written.
         imported: the :class:`ImportResult` of a completed import.
         failed: an error message (unreadable file, database error).
     """
@@ -118,6 +119,7 @@ class ImportDialog(QDialog):
     checked: Signal = Signal(object)
     imported: Signal = Signal(object)
     failed: Signal = Signal(str)
+    template_saved: Signal = Signal(object)
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,6 +218,7 @@ class ImportDialog(QDialog):
         self.progress_bar.setValue(round(100 * done / total) if total else 0)
 
     def _busy(self, busy: bool) -> None:
+        self.progress_bar.setRange(0, 100)
         if busy:
             self.progress_bar.setValue(0)
         self.progress_bar.setVisible(busy)
@@ -231,6 +234,14 @@ class ImportDialog(QDialog):
         self.problems.set_problems(())
         self.import_button.setEnabled(False)
         self.report_button.setEnabled(False)
+
+    def reject(self) -> None:
+        """Close, but not while a file is being written or read: its thread belongs to
+        the dialog."""
+        if self._task is not None and self._task.is_running():
+            self._status(tr("Wait until the file is finished, then close."))
+            return
+        super().reject()
 
     def _run(self, fn, on_done) -> None:
         self._busy(True)
@@ -257,10 +268,22 @@ class ImportDialog(QDialog):
             self.save_template(Path(name))
 
     def save_template(self, path: Path) -> Path:
-        """Write the chosen kind's template to ``path``."""
-        write_template(self.kind(), path, self._ctx, prefill=self.prefill.isChecked())
-        self._status(tr("Template saved to {path}").format(path=path))
+        """Write the chosen kind's template to ``path`` on a worker thread (a pre-filled
+        stock template lists every SKU and location: hundreds of thousands of rows would
+        freeze the dialog); the bar turns while it is written, ``template_saved`` follows.
+        Returns ``path``."""
+        ctx, kind, prefill = self._ctx, self.kind(), self.prefill.isChecked()
+        self._status(tr("Writing the template…"))
+        self._run(lambda: write_template(kind, path, ctx, prefill=prefill), self._on_template)
+        self.progress_bar.setRange(0, 0)  # a busy bar: the writer reports no progress
         return path
+
+    @Slot(object)
+    def _on_template(self, path: Path) -> None:
+        self._task = None
+        self._busy(False)
+        self._status(tr("Template saved to {path}").format(path=path))
+        self.template_saved.emit(path)
 
     @Slot()
     def check_file(self) -> None:

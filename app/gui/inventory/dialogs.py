@@ -163,7 +163,7 @@ class StockDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
+        lay = self._layout = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.form_error)
         lay.addWidget(buttons)
@@ -220,13 +220,24 @@ class StockDialog(QDialog):
         try:
             self.apply()
         except ValidationError as exc:
-            set_error(self.errors.get(exc.field or "", self.form_error), exc.message)
+            self._refuse(self.errors.get(exc.field or "", self.form_error), exc.message)
             return
         except NegativeStockError as exc:
             key = "delta" if self.kind == "adjust" else "quantity"
-            set_error(self.errors.get(key, self.form_error), tr_message(exc))
+            self._refuse(self.errors.get(key, self.form_error), tr_message(exc))
             return
         except ServiceError as exc:
             show_error(self, kind_title(self.kind), exc)
             return
         self.accept()
+
+    def _refuse(self, label: QLabel, message: str) -> None:
+        """Show the message at its field and grow the dialog to hold it: a top-level window
+        keeps its size when a row appears, so the rows were squeezed and the texts overlapped
+        (issue 15)."""
+        set_error(label, message)
+        layout = self._layout
+        layout.activate()
+        width = max(self.width(), self.minimumSizeHint().width())
+        height = max(self.height(), layout.totalHeightForWidth(width))
+        self.resize(width, height)

@@ -116,15 +116,21 @@ class OrdersPage(Page):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.range.currentIndexChanged.connect(self._range_changed)
         self.unmapped.toggled.connect(lambda _b: self.apply_filter())
+        # two rows: on one, at 1280 px the search hint and "All stores" were cut off
+        for combo in (self.store, self.status, self.range):
+            if isinstance(combo, QComboBox):  # (named() is typed QWidget)
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.store)
-        bar.addWidget(self.status)
-        bar.addWidget(self.range)
-        bar.addWidget(self.date_from)
-        bar.addWidget(QLabel("–"))
-        bar.addWidget(self.date_to)
+        bar.addWidget(self.search, 1)
         bar.addWidget(self.unmapped)
+        dates = QHBoxLayout()
+        dates.addWidget(self.store)
+        dates.addWidget(self.status)
+        dates.addWidget(self.range)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
 
         self.selection_label = QLabel("")
         self.copy_button = named(
@@ -169,6 +175,7 @@ class OrdersPage(Page):
         title.setObjectName("pageTitle")
         lay.addWidget(title)
         lay.addLayout(bar)
+        lay.addLayout(dates)
         lay.addWidget(self.splitter, 1)
 
         self.model.snapshot_loaded.connect(self._snapshot_loaded)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QMessageBox,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
@@ -116,21 +118,61 @@ def setup_table(view: QTableView, name: str, *, multi: bool = False, sortable: b
     vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vh.setDefaultSectionSize(ROW_HEIGHT)
     vh.setVisible(False)
+    ElidedTooltips(view)
     hh = view.horizontalHeader()
     hh.setStretchLastSection(True)
     hh.setSectionsMovable(True)
     hh.setHighlightSections(False)
 
 
+class ElidedTooltips(QObject):
+    """A cell whose text is cut short ("Sandbox StoreS…") shows its whole text as a
+    tooltip; a column's own tooltip wins. Installed on every table by :func:`setup_table`."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
+            return False
+        view = self._view
+        idx = view.indexAt(event.pos())
+        if not idx.isValid() or idx.data(Qt.ItemDataRole.ToolTipRole):
+            return False  # nothing under the pointer, or the column says more
+        text = str(idx.data(Qt.ItemDataRole.DisplayRole) or "")
+        room = view.visualRect(idx).width() - 8  # the cell's text margins
+        if text and view.fontMetrics().horizontalAdvance(text) > room:
+            QToolTip.showText(event.globalPos(), text, view.viewport())
+            return True
+        QToolTip.hideText()
+        return True
+
+
+def header_width_needed(header: QHeaderView, section: int) -> int:
+    """The width a header section needs to show its whole title in the themed (bold,
+    padded) header font, with room for the sort arrow: titles are longer in Indonesian
+    ("Sinkronisasi terakhir")."""
+    header.ensurePolished()  # the style sheet's font and padding, not the plain font
+    needed = header.sectionSizeFromContents(section).width()
+    return needed + (18 if header.isSortIndicatorShown() else 4)
+
+
+def fit_headers(view: QTableView, minimum: dict[int, int] | None = None) -> None:
+    """Widen every column whose title would be clipped (each keeps at least its
+    ``minimum`` width); the cells elide with a tooltip, the titles never clip."""
+    header = view.horizontalHeader()
+    minimum = minimum or {}
+    for i in range(header.count()):
+        width = max(minimum.get(i, header.sectionSize(i)), header_width_needed(header, i))
+        view.setColumnWidth(i, width)
+
+
 def apply_column_widths(view: QTableView, model) -> None:
     """Each column at its declared width, or wider when its title needs it (titles are
     longer in some languages). ``model`` has ``column(i)`` (Rows/Paged table models)."""
-    header = view.horizontalHeader()
-    metrics = header.fontMetrics()
-    for i in range(model.columnCount()):
-        title = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
-        needed = metrics.horizontalAdvance(title) + 28  # padding and the sort arrow
-        view.setColumnWidth(i, max(model.column(i).width, needed))
+    fit_headers(view, {i: model.column(i).width for i in range(model.columnCount())})
 
 
 def selected_rows(view: QTableView) -> list[int]:

@@ -166,6 +166,44 @@ class TestImportDialog:
         qtbot.addWidget(dialog)
         return dialog
 
+    def test_a_prefilled_stock_template_is_written_off_the_gui_thread(
+        self, qtbot, ctx, tmp_path, monkeypatch
+    ):
+        """A pre-filled stock template of a huge catalog takes a while: it is written on
+        a worker thread while the dialog shows a busy bar and stays responsive."""
+        from app.core.services import inventory, locations
+        from app.gui.excel import import_dialog as module
+        from tests.helpers.factories import product
+
+        kaos = product(ctx, skus=("KAOS-01", "KAOS-02"))
+        inventory.receive(ctx, kaos.variants[0].id, locations.list_locations(ctx)[0].id, 7)
+        release, threads = threading.Event(), []
+        real = module.write_template
+
+        def slow_write(*args, **kwargs):  # a big catalog: held until the test looked
+            threads.append(threading.current_thread())
+            assert release.wait(60)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, "write_template", slow_write)
+        dialog = self.make(qtbot, ctx)
+        dialog.show()
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(ImportKind.STOCK))
+        assert dialog.prefill.isChecked()
+        path = dialog.save_template(tmp_path / "count.xlsx")
+        qtbot.waitUntil(lambda: bool(threads), timeout=60_000)
+        assert threads[0] is not threading.main_thread()
+        assert dialog.progress_bar.isVisible() and dialog.progress_bar.maximum() == 0  # busy
+        assert not dialog.template_button.isEnabled()
+        dialog.reject()  # not while the file is written
+        assert dialog.isVisible()
+        with qtbot.waitSignal(dialog.template_saved, timeout=60_000):
+            release.set()
+        assert not dialog.progress_bar.isVisible() and dialog.template_button.isEnabled()
+        assert str(path) in dialog.status_label.text()
+        rows = list(load_workbook(path).active.iter_rows(min_row=2, values_only=True))
+        assert [(r[0], r[2]) for r in rows] == [("KAOS-01", 7)]
+
     def test_problems_are_listed_and_import_stays_disabled(
         self, qtbot, qtmodeltester, ctx, tmp_path
     ):
@@ -189,7 +227,8 @@ class TestImportDialog:
     def test_a_clean_file_imports(self, qtbot, ctx, tmp_path):
         dialog = self.make(qtbot, ctx)
         dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(ImportKind.PRODUCTS))
-        template = dialog.save_template(tmp_path / "tpl.xlsx")
+        with qtbot.waitSignal(dialog.template_saved, timeout=60_000):
+            template = dialog.save_template(tmp_path / "tpl.xlsx")
         wb = load_workbook(template)
         wb["Products"].append(["Kaos Polos", "KAOS-99", "Hitam", 75000, 40000])
         wb.save(template)

@@ -36,3 +36,39 @@ def test_sold_skus_without_cost_are_named_with_a_link(qtbot, ctx, workspace, mak
     page.navigate_requested.connect(lambda key, payload: asked.append((key, payload)))
     page.cost_warning.linkActivated.emit("MADU-250")
     assert asked == [("catalog", {"search": "MADU-250"})]
+
+
+def test_setting_the_missing_cost_clears_the_warning_for_past_sales(
+    qtbot, ctx, workspace, make_gui
+):
+    """Following the link and setting the cost fixes the figures: the lines sold before
+    the variant had a cost take its first cost (a cost a line carries is kept)."""
+    from zoneinfo import ZoneInfo
+
+    from app.core.services import catalog
+    from app.core.services.analytics.calendar import Period
+    from app.core.services.analytics.dashboard import dashboard
+
+    data = seed(ctx, workspace)
+    madu = product(ctx, "Madu Hutan", ("MADU-250",), price=60000, cost=0)
+    inventory.receive(ctx, madu.variants[0].id, data.location, 5)
+    ingest(
+        workspace,
+        data.shopee,
+        channel_order("A9", OrderStatus.COMPLETED, NOV3_09H, [("MADU-250", 2, 60000, 0)]),
+    )
+    page = AnalyticsPage(make_gui(workspace))
+    qtbot.addWidget(page)
+    page.show()
+    page.set_range(date(2026, 11, 1), date(2026, 11, 3))
+    qtbot.waitUntil(page.cost_warning.isVisible, timeout=60_000)
+    period = Period.of_days(date(2026, 11, 1), date(2026, 11, 3), ZoneInfo("Asia/Jakarta"))
+    before = dashboard(ctx, period).totals
+
+    catalog.bulk_update(ctx, [madu.id], cost="25000")
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.cost_warning.isVisible(), timeout=60_000)
+    after = dashboard(ctx, period).totals
+    assert before.cost + 50000 == after.cost  # 2 units at Rp 25.000
+    catalog.bulk_update(ctx, [madu.id], cost="30000")  # a later cost leaves past sales alone
+    assert dashboard(ctx, period).totals.cost == after.cost
