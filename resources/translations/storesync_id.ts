@@ -444,7 +444,7 @@
       <translation>Otorisasi berakhir</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="273" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="274" />
       <source>authorization expires {expiry:%Y-%m-%d %H:%M} UTC</source>
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
     </message>
@@ -1505,6 +1505,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Biaya</translation>
     </message>
     <message>
+      <location filename="../../app/core/sync/orders_job.py" line="81" />
+      <source>fees of order {order} not read yet: {error}</source>
+      <translation>biaya pesanan {order} belum terbaca: {error}</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/formatting.py" line="251" />
       <source>Fetch orders</source>
       <translation>Ambil pesanan</translation>
@@ -1940,7 +1945,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Stok menipis: {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="329" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="330" />
       <source>Low stock: {sku}, {available} left (reorder point {point})</source>
       <translation>Stok menipis: {sku}, sisa {available} (titik pesan ulang {point})</translation>
     </message>
@@ -2565,6 +2570,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Item pesanan</translation>
     </message>
     <message>
+      <location filename="../../app/core/sync/orders_job.py" line="191" />
+      <source>order not stored: {reason}</source>
+      <translation>pesanan tidak disimpan: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/picking.py" line="373" />
       <source>order number {number} is in more than one store: add --store</source>
       <translation>nomor pesanan {number} ada di lebih dari satu toko: tambahkan --store</translation>
@@ -2595,7 +2605,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="322" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="323" />
       <source>Order {number} arrived</source>
       <translation>Pesanan {number} masuk</translation>
     </message>
@@ -2640,6 +2650,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>pesanan {order_id} tidak ada (lagi)</translation>
     </message>
     <message>
+      <location filename="../../app/core/sync/cancel_job.py" line="50" />
+      <source>order {order} not cancelled: {reason}</source>
+      <translation>pesanan {order} tidak dibatalkan: {reason}</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/bounds.py" line="75" />
       <source>order {order}: line {line} has quantity {quantity}, outside 1 to {high}</source>
       <translation>pesanan {order}: baris {line} berjumlah {quantity}, di luar 1 sampai {high}</translation>
@@ -2650,7 +2665,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>pesanan {order}: {field} {value} melebihi Rp {high}</translation>
     </message>
     <message>
-      <location filename="../../app/core/sync/ship_job.py" line="289" />
+      <location filename="../../app/core/sync/documents_job.py" line="91" />
       <source>order {order}: {reason}</source>
       <translation>pesanan {order}: {reason}</translation>
     </message>
@@ -3025,6 +3040,16 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Kirim stok</translation>
     </message>
     <message>
+      <location filename="../../app/core/sync/price_push_job.py" line="52" />
+      <source>pushed prices of {n} listing(s) to {store}{changes}; {failed} refused or failed</source>
+      <translation>harga {n} listing dikirim ke {store}{changes}; {failed} ditolak atau gagal</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/push_job.py" line="44" />
+      <source>pushed stock of {n} listing(s) to {store}{changes}; {failed} failed</source>
+      <translation>stok {n} listing dikirim ke {store}{changes}; {failed} gagal</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/orders/returns.py" line="280" />
       <source>Put the units back on the shelf; a line's other units are written off</source>
       <translation>Kembalikan unit ke rak; unit lain pada baris itu dihapusbukukan</translation>
@@ -3133,6 +3158,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/orders/ship_dialog.py" line="91" />
       <source>Reading the shipping options of {n} orders…</source>
       <translation>Membaca opsi pengiriman {n} pesanan…</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/orders_job.py" line="95" />
+      <source>real marketplace fees read for {n} completed order(s)</source>
+      <translation>biaya marketplace sebenarnya terbaca untuk {n} pesanan selesai</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="134" />
@@ -3453,6 +3483,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/orders/detail.py" line="131" />
       <source>Returns</source>
       <translation>Pengembalian</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/returns_job.py" line="36" />
+      <source>returns not read this time: {error}</source>
+      <translation>retur tidak terbaca kali ini: {error}</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/returns.py" line="399" />
@@ -5534,6 +5569,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{name} adalah pemilik terakhir; jadikan pengguna lain pemilik dulu</translation>
     </message>
     <message>
+      <location filename="../../app/core/sync/orders_job.py" line="52" />
+      <source>{new} new and {updated} updated orders</source>
+      <translation>{new} pesanan baru dan {updated} diperbarui</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/returns_job.py" line="41" />
+      <source>{new} new and {updated} updated return(s)</source>
+      <translation>{new} retur baru dan {updated} diperbarui</translation>
+    </message>
+    <message>
       <location filename="../../app/printing/documents.py" line="434" />
       <source>{number} · page {n} of {total}</source>
       <translation>{number} · halaman {n} dari {total}</translation>
@@ -5587,6 +5632,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/dashboard/page.py" line="250" />
       <source>{n} open order lines wait for a mapping</source>
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/cancel_job.py" line="59" />
+      <source>{n} order(s) cancelled ({reason})</source>
+      <translation>{n} pesanan dibatalkan ({reason})</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/documents_job.py" line="77" />
+      <source>{n} order(s) printed from saved labels</source>
+      <translation>{n} pesanan dicetak dari label tersimpan</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/page.py" line="272" />
@@ -5672,6 +5727,11 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/excel/import_dialog.py" line="317" />
       <source>{problems} problem(s) in {rows} rows. Fix them and check again; nothing is imported until the whole file is valid.</source>
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/products_job.py" line="66" />
+      <source>{read} listings read; {imported} imported into the catalog; {unmapped} not mapped; {drifts} stock drift(s)</source>
+      <translation>{read} listing terbaca; {imported} diimpor ke katalog; {unmapped} belum dipetakan; {drifts} selisih stok</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/returns.py" line="368" />

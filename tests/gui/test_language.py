@@ -98,3 +98,32 @@ def test_core_messages_are_translated_where_shown(indonesian):
     assert str(err) == "The demo could not start: offline"
     assert tr_message(err) == "Demo tidak dapat dimulai: offline"
     assert tr_message(RuntimeError("a platform's own words")) == "a platform's own words"
+
+
+def test_an_engine_log_line_reads_in_the_interface_language(qtbot, indonesian, ctx):
+    """The engine writes its log lines in English with their template kept; Sync activity
+    shows them in the seller's language (and the stored text stays English for logs)."""
+    from app.core.domain import JobKind
+    from app.core.services import job_history, sync_jobs
+    from app.core.text import msg
+    from app.gui.activity.model import make_log_model
+    from tests.helpers.factories import store
+
+    st = store(ctx)
+    job_id = sync_jobs.start_job(ctx, st.id, JobKind.STOCK_PUSH, "change")
+    line = msg(
+        "pushed stock of {n} listing(s) to {store}{changes}; {failed} failed",
+        n=1, store=st.name, changes=": KAOS-01 5 → 4", failed=0,
+    )  # fmt: skip
+    sync_jobs.add_log(ctx, sync_jobs.JobLog(job_id, st.id), line)
+    (logged,) = job_history.job_logs(ctx, job_id)
+    assert (
+        str(logged.message) == f"pushed stock of 1 listing(s) to {st.name}: KAOS-01 5 → 4; 0 failed"
+    )
+    model = make_log_model()
+    model.set_rows([logged])
+    message = next(i for i in range(model.columnCount()) if model.column(i).title == "Message")
+    shown = model.data(model.index(0, message))
+    assert shown == f"stok 1 listing dikirim ke {st.name}: KAOS-01 5 → 4; 0 gagal"
+    tooltip = model.data(model.index(0, message), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip is None or "_message" not in tooltip

@@ -15,6 +15,8 @@ from app.core.db.models import Store, SyncJob, SyncLog
 from app.core.db.types import utcnow
 from app.core.domain import JobKind, JobStatus
 from app.core.services.context import ServiceContext
+from app.core.services.sync_jobs import MESSAGE_KEY
+from app.core.text import Message
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,22 @@ def job_logs(ctx: ServiceContext, job_id: int, limit: int = 5000) -> list[LogLin
         .limit(limit)
     )
     with ctx.read() as s:
-        return [LogLine(*r) for r in s.execute(stmt)]
+        return [
+            LogLine(i, at, level, shown_message(text, detail), detail)
+            for i, at, level, text, detail in s.execute(stmt)
+        ]
+
+
+def shown_message(text: str, detail: dict | None) -> str:
+    """A log line's message: the core message it was written from (a :class:`Message`, so
+    the interface can translate it) when its detail keeps one, else the stored text."""
+    kept = (detail or {}).get(MESSAGE_KEY)
+    if not isinstance(kept, dict) or not isinstance(kept.get("template"), str):
+        return text
+    try:
+        return Message(kept["template"], **dict(kept.get("params") or {}))
+    except (KeyError, IndexError, ValueError):  # a template and values that do not fit
+        return text
 
 
 def last_sync_at(ctx: ServiceContext) -> datetime | None:

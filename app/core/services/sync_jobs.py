@@ -20,6 +20,7 @@ from app.core.db.types import utcnow
 from app.core.domain import JobKind, JobStatus
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError
+from app.core.text import Message
 
 MESSAGE_MAX = 2000
 
@@ -38,7 +39,12 @@ class JobLog:
     scrub: Callable[[str], str] = field(default=_unchanged, compare=False)
 
     def write(self, session: Session, message: str, level: str = "info", **detail: Any) -> None:
-        """Add a line in the caller's unit of work."""
+        """Add a line in the caller's unit of work. A core message (``msg(...)``) keeps its
+        template and values in ``detail`` so the interface shows it in its own language
+        (:func:`app.core.services.job_history.shown_message`)."""
+        if isinstance(message, Message):
+            params = {k: self.scrub(str(v)) for k, v in message.params.items()}
+            detail = {**detail, MESSAGE_KEY: {"template": message.template, "params": params}}
         session.add(
             SyncLog(
                 job_id=self.job_id,
@@ -48,6 +54,10 @@ class JobLog:
                 detail=detail or None,
             )
         )
+
+
+#: where a log line's message template and values live in its ``detail``
+MESSAGE_KEY = "_message"
 
 
 def start_job(ctx: ServiceContext, store_id: int, kind: JobKind, trigger: str) -> int:

@@ -19,6 +19,7 @@ from app.core.services.order_sync import store_page
 from app.core.services.returns import cancel_target
 from app.core.sync.context import JobContext
 from app.core.sync.events import DataChanged
+from app.core.text import msg
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,17 @@ def cancel_job(order_ids: list[int], reason: str):
             jc.run.progress(add=1, add_failed=0 if result.ok else 1)
         failed = [r for r in results if not r.ok]
         for r in failed:
-            jc.run.log(f"order {r.platform_order_id} not cancelled: {r.message}", "warning")
+            jc.run.log(
+                msg(
+                    "order {order} not cancelled: {reason}",
+                    order=r.platform_order_id,
+                    reason=r.message,
+                ),
+                "warning",
+            )
         done = len(results) - len(failed)
         if done:
-            jc.run.log(f"{done} order(s) cancelled ({reason})")
+            jc.run.log(msg("{n} order(s) cancelled ({reason})", n=done, reason=reason))
             jc.emit(DataChanged("orders"))
         return results
 

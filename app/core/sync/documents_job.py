@@ -74,7 +74,7 @@ def documents_job(targets: Sequence[LabelTarget], cache: LabelCache) -> ActionJo
                 todo.append(t)
         jc.run.progress(len(results), total=len(targets))
         if results:
-            jc.run.log(f"{len(results)} order(s) printed from saved labels")
+            jc.run.log(msg("{n} order(s) printed from saved labels", n=len(results)))
         for batch in chunks(todo, BATCH):
             got = await jc.adapter.shipping_labels([t.platform_order_id for t in batch])
             answered = {g.platform_order_id: g for g in got}
@@ -87,7 +87,10 @@ def documents_job(targets: Sequence[LabelTarget], cache: LabelCache) -> ActionJo
                     continue
                 reason = found.error if found else msg("No answer for this order")
                 results[t.order_id] = OrderLabelResult(t, error=reason)
-                jc.run.log(f"order {t.platform_order_id}: {reason}", "warning")
+                jc.run.log(
+                    msg("order {order}: {reason}", order=t.platform_order_id, reason=reason),
+                    "warning",
+                )
                 jc.run.progress(add=1, add_failed=1)
         return [results[t.order_id] for t in targets]
 

@@ -23,6 +23,7 @@ from app.core.services.orders import UpsertStats
 from app.core.sync.context import JobContext, chunks
 from app.core.sync.events import DataChanged
 from app.core.sync.returns_job import fetch_returns
+from app.core.text import msg
 
 DETAIL_BATCH = 50
 
@@ -47,7 +48,9 @@ async def fetch_orders(jc: JobContext, *, fees: bool = True) -> set[int]:
     finally:
         await fetch.settle()
     if fetch.created or fetch.updated:
-        jc.run.log(f"{fetch.created} new and {fetch.updated} updated orders")
+        jc.run.log(
+            msg("{new} new and {updated} updated orders", new=fetch.created, updated=fetch.updated)
+        )
     if fees:
         await fetch_final_fees(jc)
         await fetch_returns(jc)  # every few minutes (docs/ARCHITECTURE.md, "Fulfilment")
@@ -74,7 +77,12 @@ async def fetch_final_fees(jc: JobContext) -> int:
         except AuthError:
             raise
         except PlatformError as exc:
-            jc.run.log(f"fees of order {platform_id} not read yet: {exc}", "warning")
+            jc.run.log(
+                msg(
+                    "fees of order {order} not read yet: {error}", order=platform_id, error=str(exc)
+                ),
+                "warning",
+            )
             fees = None
         if fees is not None and fees.final:
             final.append((order_id, fees))
@@ -84,7 +92,7 @@ async def fetch_final_fees(jc: JobContext) -> int:
         return 0
     record_fees(jc.ctx, final, tried)
     if final:
-        jc.run.log(f"real marketplace fees read for {len(final)} completed order(s)")
+        jc.run.log(msg("real marketplace fees read for {n} completed order(s)", n=len(final)))
         jc.emit(DataChanged("orders"))
     return len(final)
 
@@ -180,7 +188,7 @@ class _WindowFetch:
         self.updated += stats.updated
         self.jc.run.progress(add=count)
         for reason in stats.rejected:  # out of range (services/bounds.py): the rest is stored
-            self.jc.run.log(f"order not stored: {reason}", "warning")
+            self.jc.run.log(msg("order not stored: {reason}", reason=reason), "warning")
         if stats.created or stats.updated:
             self.jc.emit(DataChanged("orders"))
 

@@ -14,6 +14,7 @@ from app.core.services.price_outbox import DuePrice, due_price_pushes, record_pr
 from app.core.sync.context import JobContext, chunks
 from app.core.sync.events import DataChanged
 from app.core.sync.push_job import LOGGED_CHANGES, push_stock
+from app.core.text import msg
 
 
 async def push_stock_and_prices(jc: JobContext) -> None:
@@ -48,10 +49,13 @@ async def push_prices(jc: JobContext) -> None:
     shown = ", ".join(landed[:LOGGED_CHANGES])
     more = len(landed) - LOGGED_CHANGES
     jc.run.log(
-        f"pushed prices of {len(landed)} listing(s) to {jc.store.name}"
-        + (f": {shown}" if shown else "")
-        + (f" … and {more} more" if more > 0 else "")
-        + f"; {len(rows) - len(landed)} refused or failed",
+        msg(
+            "pushed prices of {n} listing(s) to {store}{changes}; {failed} refused or failed",
+            n=len(landed),
+            store=jc.store.name,
+            changes=(f": {shown}" if shown else "") + (f" … +{more}" if more > 0 else ""),
+            failed=len(rows) - len(landed),
+        ),
         changes=landed,
     )
     jc.emit(DataChanged("listings", tuple(r.listing_id for r in rows)))

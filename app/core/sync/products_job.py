@@ -29,6 +29,7 @@ from app.core.services.product_sync import count_unmapped, store_listings
 from app.core.sync.context import JobContext, chunks
 from app.core.sync.events import Alert, DataChanged
 from app.core.sync.orders_job import fetch_orders
+from app.core.text import msg
 
 BATCH = 200
 
@@ -62,8 +63,14 @@ async def sync_products(jc: JobContext) -> None:
     realign_store(jc.ctx, jc.store.id)
     unmapped = count_unmapped(jc.ctx, jc.store.id)
     jc.run.log(
-        f"{len(listings)} listings read; {imported} imported into the catalog; "
-        f"{unmapped} not mapped; {drifts} stock drift(s)"
+        msg(
+            "{read} listings read; {imported} imported into the catalog; {unmapped} not "
+            "mapped; {drifts} stock drift(s)",
+            read=len(listings),
+            imported=imported,
+            unmapped=unmapped,
+            drifts=drifts,
+        )
     )
     jc.emit(DataChanged("listings"))
     if imported:

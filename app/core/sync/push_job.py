@@ -8,6 +8,7 @@ from app.core.platforms.base import PlatformError
 from app.core.services.channel_stock import due_pushes, push_labels, record_push_results
 from app.core.sync.context import JobContext, chunks
 from app.core.sync.events import DataChanged
+from app.core.text import msg
 
 LOGGED_CHANGES = 20  # SKUs named in the line itself; the line's detail holds them all
 
@@ -40,10 +41,13 @@ async def push_stock(jc: JobContext) -> None:
         shown = ", ".join(landed[:LOGGED_CHANGES])
         more = len(landed) - LOGGED_CHANGES
         jc.run.log(
-            f"pushed stock of {sent_ok} listing(s) to {jc.store.name}"
-            + (f": {shown}" if shown else "")
-            + (f" … and {more} more" if more > 0 else "")
-            + f"; {len(rows) - sent_ok} failed",
+            msg(
+                "pushed stock of {n} listing(s) to {store}{changes}; {failed} failed",
+                n=sent_ok,
+                store=jc.store.name,
+                changes=(f": {shown}" if shown else "") + (f" … +{more}" if more > 0 else ""),
+                failed=len(rows) - sent_ok,
+            ),
             changes=landed,
         )
         jc.emit(DataChanged("listings", tuple(r.listing_id for r in rows)))

@@ -12,6 +12,7 @@ from app.core.platforms.base import AuthError, PlatformError
 from app.core.services.returns import ReturnsStored, returns_start, store_returns
 from app.core.sync.context import JobContext
 from app.core.sync.events import DataChanged
+from app.core.text import msg
 
 
 async def fetch_returns(jc: JobContext, *, force: bool = False) -> ReturnsStored | None:
@@ -32,11 +33,17 @@ async def fetch_returns(jc: JobContext, *, force: bool = False) -> ReturnsStored
     except PlatformError as exc:
         if force:
             raise
-        jc.run.log(f"returns not read this time: {exc}", "warning")
+        jc.run.log(msg("returns not read this time: {error}", error=str(exc)), "warning")
         return None
     stats = await asyncio.to_thread(store_returns, jc.ctx, jc.store.id, found, now)
     if stats.created or stats.updated:
-        jc.run.log(f"{stats.created} new and {stats.updated} updated return(s)")
+        jc.run.log(
+            msg(
+                "{new} new and {updated} updated return(s)",
+                new=stats.created,
+                updated=stats.updated,
+            )
+        )
         jc.emit(DataChanged("orders"))
     return stats
 

@@ -27,7 +27,7 @@ from app.gui.formatting import (
     humanize,
     job_kind_label,
 )
-from app.gui.i18n import N_, tr_cached
+from app.gui.i18n import N_, tr_cached, tr_message
 from app.gui.widgets.columns import ERROR, MUTED, PRIMARY, RIGHT, SUCCESS, WARNING, Column
 from app.gui.widgets.rows_model import RowsTableModel
 
@@ -292,9 +292,13 @@ LOG_COLUMNS: list[Column[LogLine]] = [
     ),
     Column(
         N_("Message"),
-        lambda x: x.message,
+        lambda x: tr_message(x.message),
         color=lambda x: LEVEL_COLOURS.get(x.level),
-        tooltip=lambda x: "\n".join(f"{k}: {v}" for k, v in (x.detail or {}).items()) or None,
+        # the message's own template and values (key "_message") are not for the seller
+        tooltip=lambda x: (
+            "\n".join(f"{k}: {v}" for k, v in (x.detail or {}).items() if not k.startswith("_"))
+            or None
+        ),
         width=600,
     ),
 ]

@@ -46,6 +46,7 @@ from app.core.services.analytics.sales import (
 )
 from app.core.services.analytics.scope import Scope, scope
 from app.core.services.context import ServiceContext
+from app.core.services.job_history import shown_message
 from app.core.services.stock_levels import stock_counts
 from app.core.text import msg
 
@@ -312,7 +313,7 @@ def recent_activity(ctx: ServiceContext, limit: int = 30) -> list[ActivityEntry]
             .limit(limit)
         ).all()
         logs = s.execute(
-            select(SyncLog.created_at, SyncLog.level, SyncLog.message, Store.name)
+            select(SyncLog.created_at, SyncLog.level, SyncLog.message, SyncLog.detail, Store.name)
             .join(Store, Store.id == SyncLog.store_id)
             .where((SyncLog.store_id + 0).in_(mine))
             .order_by(SyncLog.id.desc())
@@ -322,9 +323,9 @@ def recent_activity(ctx: ServiceContext, limit: int = 30) -> list[ActivityEntry]
         ActivityEntry(at, "order", msg("Order {number} arrived", number=num), store, total)
         for at, num, total, store in orders
     ]
-    for at, level, message, store in logs:
+    for at, level, message, detail, store in logs:
         kind = {"error": "error", "warning": "warning"}.get(level, "sync")
-        entries.append(ActivityEntry(at, kind, message, store))
+        entries.append(ActivityEntry(at, kind, shown_message(message, detail), store))
     for a in open_alerts(ctx, limit):
         text = msg(
             "Low stock: {sku}, {available} left (reorder point {point})",
