@@ -137,11 +137,12 @@ def refuse_direct(session: Session, variant_ids: Iterable[int]) -> None:
     if not direct:
         return
     bid, parts = min(direct.items())
-    skus = dict(
-        session.execute(
+    skus = {
+        int(v): sku
+        for v, sku in session.execute(
             select(Variant.id, Variant.sku).where(Variant.id.in_([bid, *parts]))
-        ).tuples()
-    )
+        )
+    }
     raise ValidationError(
         msg(
             "{sku} is a bundle and has no stock of its own: adjust its components: {parts}",
