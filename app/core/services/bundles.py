@@ -44,7 +44,7 @@ MAX_COMPONENT_QTY = 1000
 MAX_COMPONENTS = 50
 TIMES = "×"
 # "SKU×2", "SKU x 2", "SKU*2": the last separator before a trailing whole number
-_ENTRY = re.compile(r"^(?P<sku>.+?)\s*[×xX*]\s*(?P<qty>\d+)$")
+ENTRY = re.compile(r"^(?P<sku>.+?)\s*[×xX*]\s*(?P<qty>\d+)$")
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def parse_components(text: str, known: Iterable[str]) -> list[tuple[str, int]]:
         entry = raw.strip()
         if not entry:
             continue
-        m = _ENTRY.match(entry)
+        m = ENTRY.match(entry)
         if m and sku_key(m["sku"].strip()) in by_key:
             sku, qty = by_key[sku_key(m["sku"].strip())], int(m["qty"])
         elif sku_key(entry) in by_key:
@@ -205,7 +205,7 @@ def resolve_text(session: Session, ctx: ServiceContext, text: str) -> list[tuple
     candidates = set()
     for raw in text.split(","):
         entry = raw.strip()
-        m = _ENTRY.match(entry)
+        m = ENTRY.match(entry)
         candidates.update({sku_key(entry), sku_key(m["sku"].strip())} if m else {sku_key(entry)})
     candidates.discard("")
     ids = sku_ids(session, ctx, candidates)
