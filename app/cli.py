@@ -16,12 +16,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "health (exit 0 when healthy)",
     )
     p.set_defaults(func=cmd_doctor)
-    from app import cli_backup, cli_export, cli_orders, cli_sync
+    from app import cli_backup, cli_bundles, cli_export, cli_orders, cli_sync
 
     cli_sync.register(sub, common)
     cli_export.register(sub, common)
     cli_backup.register(sub, common)
     cli_orders.register(sub, common)
+    cli_bundles.register(sub, common)
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
