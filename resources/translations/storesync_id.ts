@@ -4,7 +4,7 @@
   <context>
     <name>StoreSync</name>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="277" />
+      <location filename="../../app/gui/analytics/page.py" line="279" />
       <source> and {n} more</source>
       <translation> dan {n} lainnya</translation>
     </message>
@@ -54,6 +54,26 @@
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
     <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="112" />
+      <source>a bundle cannot contain itself: {chain}</source>
+      <translation>paket tidak boleh berisi dirinya sendiri: {chain}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="92" />
+      <source>a bundle has at most {n} components</source>
+      <translation>paket berisi paling banyak {n} komponen</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="63" />
+      <source>A bundle has no stock of its own: its stock is what its scarcest component allows, and each order takes its components.</source>
+      <translation>Paket tidak punya stok sendiri: stoknya sebanyak yang diizinkan komponen paling sedikit, dan setiap pesanan mengambil komponennya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="65" />
+      <source>A bundle's components as SKU×qty, separated by commas (e.g. TEE-RED-M×2, MUG-01×1); its stock is what its scarcest component allows. Empty: not a bundle.</source>
+      <translation>Komponen paket sebagai SKU×jumlah, dipisah koma (mis. TEE-RED-M×2, MUG-01×1); stoknya sebanyak yang diizinkan komponen paling sedikit. Kosong: bukan paket.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/locations.py" line="55" />
       <source>a location with code {code} already exists</source>
       <translation>lokasi dengan kode {code} sudah ada</translation>
@@ -94,12 +114,17 @@
       <translation>Aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="154" />
+      <location filename="../../app/gui/catalog/components.py" line="54" />
+      <source>Add</source>
+      <translation>Tambah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="170" />
       <source>Add image file to the selected variant</source>
       <translation>Tambahkan file gambar ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="154" />
+      <location filename="../../app/gui/catalog/editor.py" line="170" />
       <source>Add image…</source>
       <translation>Tambah gambar…</translation>
     </message>
@@ -119,7 +144,12 @@
       <translation>Tambah lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="150" />
+      <location filename="../../app/gui/catalog/components.py" line="54" />
+      <source>Add the selected variant</source>
+      <translation>Tambahkan varian yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="166" />
       <source>Add variant</source>
       <translation>Tambah varian</translation>
     </message>
@@ -194,7 +224,7 @@
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="179" />
       <source>already shipped</source>
       <translation>sudah dikirim</translation>
     </message>
@@ -214,7 +244,7 @@
       <translation>Rincian pembayaran</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="97" />
+      <location filename="../../app/gui/catalog/editor.py" line="102" />
       <source>an attribute needs a name before =</source>
       <translation>atribut perlu nama sebelum =</translation>
     </message>
@@ -314,7 +344,7 @@
       <translation>Atur pengiriman pesanan yang dipilih ({key})</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="56" />
+      <location filename="../../app/gui/catalog/editor.py" line="57" />
       <source>At or below this many units, offer the variant on one store only. Empty: the workspace setting; 0: off.</source>
       <translation>Pada atau di bawah jumlah unit ini, tawarkan varian di satu toko saja. Kosong: pengaturan ruang kerja; 0: mati.</translation>
     </message>
@@ -329,7 +359,7 @@
       <translation>Atribut</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="163" />
+      <location filename="../../app/gui/catalog/editor.py" line="183" />
       <source>Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · Removed variants are archived, never deleted.</source>
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
@@ -349,7 +379,7 @@
       <translation>Otorisasi berakhir: {when}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="228" />
+      <location filename="../../app/gui/catalog/editor.py" line="249" />
       <source>Automatic (fastest seller)</source>
       <translation>Otomatis (penjual tercepat)</translation>
     </message>
@@ -414,7 +444,7 @@
       <translation>URL dasar harus https (http hanya untuk 127.0.0.1)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="123" />
+      <location filename="../../app/gui/catalog/editor.py" line="139" />
       <source>Brand</source>
       <translation>Merek</translation>
     </message>
@@ -529,7 +559,7 @@
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stock_levels.py" line="196" />
+      <location filename="../../app/core/services/stock_levels.py" line="213" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
     </message>
@@ -574,7 +604,7 @@
       <translation>Varian katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="124" />
+      <location filename="../../app/gui/catalog/editor.py" line="140" />
       <source>Category</source>
       <translation>Kategori</translation>
     </message>
@@ -629,7 +659,7 @@
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="254" />
+      <location filename="../../app/gui/catalog/editor.py" line="275" />
       <source>Choose an image</source>
       <translation>Pilih gambar</translation>
     </message>
@@ -649,7 +679,7 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="156" />
+      <location filename="../../app/core/services/inventory.py" line="157" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
@@ -687,6 +717,26 @@
       <location filename="../../app/gui/formatting.py" line="243" />
       <source>Completed</source>
       <translation>Selesai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="59" />
+      <source>Components</source>
+      <translation>Komponen</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="82" />
+      <source>Components (quantity in one bundle)</source>
+      <translation>Komponen (jumlah dalam satu paket)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="47" />
+      <source>Components of {sku}</source>
+      <translation>Komponen {sku}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="173" />
+      <source>Components…</source>
+      <translation>Komponen…</translation>
     </message>
     <message>
       <location filename="../../app/gui/dashboard/page.py" line="122" />
@@ -806,7 +856,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="240" />
+      <location filename="../../app/gui/analytics/page.py" line="242" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -853,7 +903,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="397" />
+      <location filename="../../app/gui/catalog/editor.py" line="446" />
       <source>Could not save the product</source>
       <translation>Gagal menyimpan produk</translation>
     </message>
@@ -993,7 +1043,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="125" />
+      <location filename="../../app/gui/catalog/editor.py" line="141" />
       <source>Description</source>
       <translation>Deskripsi</translation>
     </message>
@@ -1058,7 +1108,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Durasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="55" />
+      <location filename="../../app/gui/catalog/editor.py" line="56" />
       <source>e.g. 150000 or 150.000</source>
       <translation>mis. 150000 atau 150.000</translation>
     </message>
@@ -1083,7 +1133,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Ubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="118" />
+      <location filename="../../app/gui/catalog/editor.py" line="134" />
       <source>Edit {name}</source>
       <translation>Ubah {name}</translation>
     </message>
@@ -1233,7 +1283,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="54" />
+      <location filename="../../app/gui/catalog/editor.py" line="55" />
       <source>file paths or URLs separated by ;</source>
       <translation>path file atau URL dipisahkan dengan ;</translation>
     </message>
@@ -1303,7 +1353,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Gambar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="254" />
+      <location filename="../../app/gui/catalog/editor.py" line="275" />
       <source>Images (*.png *.jpg *.jpeg *.webp)</source>
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
@@ -1468,7 +1518,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unit terakhir untuk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="362" />
+      <location filename="../../app/gui/catalog/editor.py" line="409" />
       <source>last units must be a whole number from 0 to 100000, or empty</source>
       <translation>unit terakhir harus bilangan bulat dari 0 sampai 100000, atau kosong</translation>
     </message>
@@ -1478,7 +1528,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Unit terakhir di</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="161" />
+      <location filename="../../app/core/services/channel_stock.py" line="162" />
       <source>last-units threshold must be between 0 and 100000, or empty</source>
       <translation>batas unit terakhir harus antara 0 dan 100000, atau kosong</translation>
     </message>
@@ -1618,6 +1668,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok menipis: {sku}, sisa {available} (titik pesan ulang {point})</translation>
     </message>
     <message>
+      <location filename="../../app/gui/catalog/editor.py" line="173" />
+      <source>Make the selected variant a bundle of components</source>
+      <translation>Jadikan varian yang dipilih paket dari beberapa komponen</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="141" />
       <source>manual</source>
       <translation>manual</translation>
@@ -1738,6 +1793,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Angka master ({n}) akan dikirim ke toko</translation>
     </message>
     <message>
+      <location filename="../../app/gui/catalog/components.py" line="52" />
+      <source>Matching variants</source>
+      <translation>Varian yang cocok</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="287" />
       <source>Message</source>
       <translation>Pesan</translation>
@@ -1768,7 +1828,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Alamat redirect yang terdaftar untuk aplikasi saya ada di tempat lain</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="129" />
+      <location filename="../../app/gui/catalog/components.py" line="60" />
       <source>Name</source>
       <translation>Nama</translation>
     </message>
@@ -1788,7 +1848,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>sebutkan pesanannya (--order) atau statusnya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="53" />
+      <location filename="../../app/gui/catalog/editor.py" line="54" />
       <source>name=value pairs separated by ;  e.g. Colour=Red; Size=XL</source>
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
     </message>
@@ -1818,7 +1878,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>belum pernah disinkronkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="118" />
+      <location filename="../../app/gui/catalog/editor.py" line="134" />
       <source>New product</source>
       <translation>Produk baru</translation>
     </message>
@@ -1831,6 +1891,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/page.py" line="83" />
       <source>New product…</source>
       <translation>Produk baru…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="47" />
+      <source>new variant</source>
+      <translation>varian baru</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/backups.py" line="127" />
@@ -1948,6 +2013,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/bundles.py" line="245" />
+      <source>no variant has the SKU {sku}</source>
+      <translation>tidak ada varian dengan SKU {sku}</translation>
+    </message>
+    <message>
       <location filename="../../app/core/sync/ship_job.py" line="148" />
       <source>no way to ship this order now</source>
       <translation>pesanan ini tidak dapat dikirim sekarang</translation>
@@ -1968,7 +2038,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/ledger.py" line="233" />
+      <location filename="../../app/core/services/ledger.py" line="265" />
       <source>not enough stock for this change: it would go below zero</source>
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
@@ -1988,17 +2058,17 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Belum dipetakan — petakan…</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="199" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="185" />
       <source>not ready to ship (shipped or cancelled meanwhile)</source>
       <translation>belum siap dikirim (sudah dikirim atau dibatalkan sementara itu)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="196" />
       <source>not ready to ship (Shopee status {status})</source>
       <translation>belum siap dikirim (status Shopee {status})</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="222" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="208" />
       <source>not ready to ship (TikTok status {status})</source>
       <translation>belum siap dikirim (status TikTok {status})</translation>
     </message>
@@ -2078,7 +2148,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok fisik</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="219" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="205" />
       <source>on hold: the buyer may still cancel; ship it after the hold</source>
       <translation>ditahan: pembeli masih dapat membatalkan; kirim setelah masa tahan</translation>
     </message>
@@ -2438,7 +2508,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="172" />
+      <location filename="../../app/gui/analytics/page.py" line="174" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -2508,7 +2578,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="122" />
+      <location filename="../../app/gui/catalog/editor.py" line="138" />
       <source>Product name</source>
       <translation>Nama produk</translation>
     </message>
@@ -2563,7 +2633,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Laba</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="159" />
+      <location filename="../../app/gui/analytics/page.py" line="161" />
       <source>Profit without costs</source>
       <translation>Laba tanpa modal</translation>
     </message>
@@ -2593,24 +2663,34 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Jml</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="145" />
+      <location filename="../../app/gui/catalog/components.py" line="60" />
       <source>Quantity</source>
       <translation>Jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="50" />
+      <location filename="../../app/core/services/inventory.py" line="51" />
       <source>quantity cannot be zero</source>
       <translation>jumlah tidak boleh nol</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="48" />
+      <location filename="../../app/core/services/inventory.py" line="49" />
       <source>quantity must be a whole number</source>
       <translation>jumlah harus bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="52" />
+      <location filename="../../app/core/services/inventory.py" line="53" />
       <source>quantity must be positive</source>
       <translation>jumlah harus positif</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="129" />
+      <source>Quantity of {sku}</source>
+      <translation>Jumlah {sku}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="86" />
+      <source>quantity of {sku} must be a whole number from 1 to {high}</source>
+      <translation>jumlah {sku} harus bilangan bulat dari 1 sampai {high}</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="138" />
@@ -2783,6 +2863,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Dilepas</translation>
     </message>
     <message>
+      <location filename="../../app/gui/catalog/components.py" line="56" />
+      <source>Remove</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/page.py" line="50" />
       <source>Remove &lt;b&gt;{store}&lt;/b&gt; from StoreSync?</source>
       <translation>Hapus &lt;b&gt;{store}&lt;/b&gt; dari StoreSync?</translation>
@@ -2793,7 +2878,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Hapus toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="152" />
+      <location filename="../../app/gui/catalog/components.py" line="56" />
+      <source>Remove the selected component</source>
+      <translation>Hapus komponen yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="168" />
       <source>Remove variant</source>
       <translation>Hapus varian</translation>
     </message>
@@ -3013,7 +3103,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="170" />
+      <location filename="../../app/gui/analytics/page.py" line="172" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -3143,7 +3233,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>menghemat kuota API</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="70" />
+      <location filename="../../app/core/services/inventory.py" line="71" />
       <source>say why the stock changes</source>
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
@@ -3156,6 +3246,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/catalog/page.py" line="73" />
       <source>Search by name, SKU, brand or category</source>
       <translation>Cari berdasarkan nama, SKU, merek, atau kategori</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="50" />
+      <source>Search by SKU or name</source>
+      <translation>Cari berdasarkan SKU atau nama</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/page.py" line="67" />
@@ -3206,6 +3301,11 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <location filename="../../app/gui/search.py" line="39" />
       <source>Search StoreSync</source>
       <translation>Cari di StoreSync</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="49" />
+      <source>Search the catalog</source>
+      <translation>Cari di katalog</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="197" />
@@ -3288,7 +3388,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Atur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="279" />
+      <location filename="../../app/gui/analytics/page.py" line="281" />
       <source>Set costs in the catalog</source>
       <translation>Isi modal di katalog</translation>
     </message>
@@ -3408,7 +3508,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak dapat membuat resi; coba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="170" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="156" />
       <source>Shopee did not answer; check the order in Seller Centre before shipping it again</source>
       <translation>Shopee tidak menjawab; periksa pesanan di Seller Centre sebelum mengirimnya lagi</translation>
     </message>
@@ -3418,7 +3518,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Shopee tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="103" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="104" />
       <source>Shopee offers no way to ship this order now</source>
       <translation>Shopee tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -3433,7 +3533,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Partner Key Shopee atau App Secret TikTok</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="200" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="186" />
       <source>Shopee refused: {reason}</source>
       <translation>Shopee menolak: {reason}</translation>
     </message>
@@ -3478,7 +3578,7 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>Tampilkan stok habis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="41" />
+      <location filename="../../app/gui/catalog/components.py" line="60" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
@@ -3518,12 +3618,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="225" />
+      <location filename="../../app/core/export/importer.py" line="226" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="282" />
+      <location filename="../../app/core/export/importer.py" line="284" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
@@ -3533,12 +3633,12 @@ Kembali ke langkah sebelumnya untuk menyetujui lagi (setiap kode hanya berlaku s
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="210" />
+      <location filename="../../app/core/export/importer.py" line="211" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="272" />
+      <location filename="../../app/core/export/importer.py" line="274" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
@@ -3917,7 +4017,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Itu database yang sedang dipakai StoreSync: pilih berkas cadangan.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="174" />
+      <location filename="../../app/core/services/channel_stock.py" line="175" />
       <source>that store does not list this variant: map a listing to it first</source>
       <translation>toko itu tidak menjual varian ini: petakan listing ke varian ini dulu</translation>
     </message>
@@ -3942,12 +4042,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembeli meminta pembatalan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="193" />
       <source>the buyer has not paid yet</source>
       <translation>pembeli belum membayar</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="129" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="31" />
       <source>the carrier is not integrated: type the tracking number</source>
       <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
     </message>
@@ -4027,12 +4127,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="197" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="183" />
       <source>the order was cancelled</source>
       <translation>pesanan dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="207" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="193" />
       <source>the package is frozen on TikTok Shop; try again later</source>
       <translation>paket dibekukan di TikTok Shop; coba lagi nanti</translation>
     </message>
@@ -4047,7 +4147,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Daftar ambil barang menyusuri tiap lokasi menurut kode rak, lalu SKU.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="195" />
+      <location filename="../../app/core/platforms/shopee/shipping.py" line="181" />
       <source>the pickup time slot is no longer offered: choose another one</source>
       <translation>jadwal penjemputan tidak tersedia lagi: pilih jadwal lain</translation>
     </message>
@@ -4077,7 +4177,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="233" />
+      <location filename="../../app/gui/analytics/page.py" line="235" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -4092,7 +4192,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>pengembalian pesanan {number} sudah dikembalikan ke stok atau dihapusbukukan ({when} UTC): tidak ada yang berubah</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="306" />
+      <location filename="../../app/core/export/importer.py" line="308" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
@@ -4102,7 +4202,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>toko tidak menjawab; coba lagi nanti</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="60" />
+      <location filename="../../app/gui/catalog/editor.py" line="61" />
       <source>The store that keeps offering the last units; the others show 0. Automatic: the store that sold it fastest lately.</source>
       <translation>Toko yang tetap menawarkan unit terakhir; toko lain menampilkan 0. Otomatis: toko yang paling cepat menjualnya akhir-akhir ini.</translation>
     </message>
@@ -4167,12 +4267,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bulan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/shopee/shipping.py" line="121" />
+      <location filename="../../app/core/platforms/ship_checks.py" line="23" />
       <source>this order cannot be shipped by {method}; it allows {allowed}</source>
       <translation>pesanan ini tidak dapat dikirim dengan {method}; yang tersedia: {allowed}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="209" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="195" />
       <source>this order does not belong to the store</source>
       <translation>pesanan ini bukan milik toko tersebut</translation>
     </message>
@@ -4187,12 +4287,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>toko {platform} ini ({shop_id}) sudah terhubung sebagai toko {store}</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="65" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="66" />
       <source>TikTok has not made a package yet</source>
       <translation>TikTok belum membuat paket</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="91" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="92" />
       <source>TikTok offers no way to ship this order now</source>
       <translation>TikTok tidak menawarkan cara mengirim pesanan ini sekarang</translation>
     </message>
@@ -4207,7 +4307,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop (termasuk Tokopedia)</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="202" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="188" />
       <source>TikTok Shop did not answer; check the order in Seller Center before shipping it again</source>
       <translation>TikTok Shop tidak menjawab; periksa pesanan di Seller Center sebelum mengirimnya lagi</translation>
     </message>
@@ -4222,7 +4322,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>TikTok Shop tidak mengenal pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="210" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="196" />
       <source>TikTok Shop refused: {reason}</source>
       <translation>TikTok Shop menolak: {reason}</translation>
     </message>
@@ -4282,7 +4382,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="173" />
+      <location filename="../../app/gui/analytics/page.py" line="175" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -4377,7 +4477,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tidak diketahui</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="236" />
+      <location filename="../../app/core/services/bundles.py" line="98" />
+      <source>unknown component SKU {sku}: write components as SKU×qty, e.g. A-1×2, B-1×1</source>
+      <translation>SKU komponen {sku} tidak dikenal: tulis komponen sebagai SKU×jumlah, mis. A-1×2, B-1×1</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="238" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
@@ -4432,12 +4537,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Nama varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="339" />
+      <location filename="../../app/gui/catalog/editor.py" line="386" />
       <source>Variant row {row}, {column}: {message}</source>
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="167" />
+      <location filename="../../app/core/services/bundles.py" line="256" />
       <source>variant {id} not found</source>
       <translation>varian {id} tidak ditemukan</translation>
     </message>
@@ -4462,7 +4567,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>varian {variant} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="139" />
+      <location filename="../../app/gui/catalog/editor.py" line="155" />
       <source>Variants</source>
       <translation>Varian</translation>
     </message>
@@ -4492,7 +4597,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Berat (g)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="283" />
+      <location filename="../../app/gui/catalog/editor.py" line="330" />
       <source>weight must be a whole number of grams</source>
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
@@ -4567,7 +4672,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bawaan ruang kerja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="92" />
+      <location filename="../../app/gui/catalog/editor.py" line="97" />
       <source>write attributes as name=value; {part} has no =</source>
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
@@ -4592,9 +4697,19 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Anda dapat menutup tab ini dan kembali ke StoreSync.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="253" />
+      <location filename="../../app/gui/analytics/page.py" line="255" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="81" />
+      <source>{bundle} cannot be a component of itself</source>
+      <translation>{bundle} tidak boleh menjadi komponen dirinya sendiri</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bundles.py" line="330" />
+      <source>{bundle} cannot contain {component}: {component} already contains {bundle}, and a bundle cannot contain itself</source>
+      <translation>{bundle} tidak boleh berisi {component}: {component} sudah berisi {bundle}, dan paket tidak boleh berisi dirinya sendiri</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/page.py" line="232" />
@@ -4607,7 +4722,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="99" />
+      <location filename="../../app/core/export/importer.py" line="100" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -4802,7 +4917,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{seconds} dtk</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/tiktok/shipping.py" line="147" />
+      <location filename="../../app/core/platforms/tiktok/shipping.py" line="133" />
       <source>{shipped} of {total} packages shipped; then: {reason}</source>
       <translation>{shipped} dari {total} paket terkirim; lalu: {reason}</translation>
     </message>
@@ -4810,6 +4925,36 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/low_stock.py" line="24" />
       <source>{sku} at {location}: {available} left (reorder point {point})</source>
       <translation>{sku} di {location}: sisa {available} (titik pesan ulang {point})</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bundles.py" line="372" />
+      <source>{sku} has {n} open order lines holding its stock: change it when they are shipped or cancelled</source>
+      <translation>{sku} punya {n} baris pesanan terbuka yang menahan stoknya: ubah setelah pesanan itu dikirim atau dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bundles.py" line="353" />
+      <source>{sku} holds stock of its own ({n} units): count it to 0 before making it a bundle</source>
+      <translation>{sku} punya stok sendiri ({n} unit): hitung menjadi 0 sebelum menjadikannya paket</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bundle_rules.py" line="147" />
+      <source>{sku} is a bundle and has no stock of its own: adjust its components: {parts}</source>
+      <translation>{sku} adalah paket dan tidak punya stok sendiri: sesuaikan komponennya: {parts}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="74" />
+      <source>{sku} is a bundle: it has no stock of its own, leave Initial stock empty</source>
+      <translation>{sku} adalah paket: tidak punya stok sendiri, kosongkan Stok awal</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="83" />
+      <source>{sku} is named twice: give each component once</source>
+      <translation>{sku} disebut dua kali: tulis setiap komponen sekali saja</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bundles.py" line="238" />
+      <source>{sku} is not a bundle</source>
+      <translation>{sku} bukan paket</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="118" />
@@ -4927,7 +5072,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="278" />
+      <location filename="../../app/gui/analytics/page.py" line="280" />
       <source>⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.</source>
       <translation>⚠ Terjual tanpa modal: {skus}. Labanya hanya pendapatan dikurangi biaya marketplace.</translation>
     </message>
