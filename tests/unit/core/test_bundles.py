@@ -151,3 +151,11 @@ def test_a_variant_with_stock_cannot_become_a_bundle(ctx, kit):
     assert bundles.components(ctx, kit["gift"]) == []
     with pytest.raises(ValidationError, match="is not a bundle"):
         bundles.clear_by_sku(ctx, "GIFT-SET")
+
+
+def test_the_catalog_row_of_a_bundle_shows_what_its_components_allow(ctx, kit):
+    from app.core.services import catalog
+
+    rows = catalog.variant_rows(ctx, [kit["gift"], kit["mug"]])
+    assert (rows[kit["gift"]].on_hand, rows[kit["gift"]].available) == (3, 3)
+    assert rows[kit["mug"]].available == 3
