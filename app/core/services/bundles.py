@@ -19,6 +19,7 @@ it) recomputed in the same unit of work.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -162,9 +163,8 @@ def list_bundles(ctx: ServiceContext) -> list[BundleRow]:
         ).all()
         available = dict.fromkeys(ids, 0)
         for loc in locs:
-            for bid, qty in bundle_available(
-                s, ids, lambda vids, loc=loc: available_by_variant(s, vids, loc)
-            ).items():
+            at = functools.partial(available_by_variant, s, location_id=loc)
+            for bid, qty in bundle_available(s, ids, at).items():
                 available[bid] += max(0, qty)
         rows = s.execute(
             select(Variant.id, Variant.sku, Variant.name).where(Variant.id.in_(ids))
