@@ -7,7 +7,8 @@ quantities multiplied along the way and summed where one leaf is reached twice.
 
 - **no stock of its own**: a bundle never has an inventory item; every stock change
   made for it by an order line is booked on its leaf components, one ledger row per
-  component carrying the order line's reference (:func:`expand`, called by the ledger);
+  component carrying the order line's reference (booked by ``ledger.py`` from
+  :func:`leaf_components`);
   any other change (adjust, receive, count, import) is refused with a message naming the
   components to adjust instead (:func:`refuse_direct`);
 - **available** = the minimum over its leaf components of ``available // quantity``, at
@@ -151,20 +152,3 @@ def refuse_direct(session: Session, variant_ids: Iterable[int]) -> None:
         ),
         field="variant",
     )
-
-
-def expand(
-    session: Session, changes: list[tuple[int, int, int]]
-) -> list[tuple[int, int, int, int]]:
-    """Order-line stock changes ``(variant, d on hand, d reserved)`` with bundles booked
-    on their leaf components: ``(original index, variant, d on hand, d reserved)`` where
-    a bundle's deltas are multiplied by each component's quantity (one row per leaf)."""
-    leaves = leaf_components(session, {v for v, _a, _b in changes})
-    out: list[tuple[int, int, int, int]] = []
-    for i, (vid, d_oh, d_rs) in enumerate(changes):
-        parts = leaves.get(vid)
-        if parts is None:
-            out.append((i, vid, d_oh, d_rs))
-        else:
-            out.extend((i, cid, d_oh * q, d_rs * q) for cid, q in sorted(parts.items()))
-    return out

@@ -422,16 +422,22 @@ class LedgerBatch:
 
     def _expand_bundles(self, session: Session) -> None:
         """A bundle's order lines book on its components, one row per component with the
-        same reference (docs/ARCHITECTURE.md, bundles and kits): one query per flush."""
-        expanded = bundle_rules.expand(session, [(q[0], q[3], q[4]) for q in self._rows])
-        if len(expanded) == len(self._rows) and all(
-            e[1] == q[0] for e, q in zip(expanded, self._rows, strict=True)
-        ):
+        same reference (docs/ARCHITECTURE.md, bundles and kits): one query per flush,
+        nothing more when no line is a bundle's."""
+        leaves = bundle_rules.leaf_components(session, {q[0] for q in self._rows})
+        if not leaves:
             return
-        rows = self._rows
-        self._rows = [
-            (vid, *rows[i][1:3], d_oh, d_rs, *rows[i][5:]) for i, vid, d_oh, d_rs in expanded
-        ]
+        rows: list[_Queued] = []
+        for q in self._rows:
+            parts = leaves.get(q[0])
+            if parts is None:
+                rows.append(q)
+            else:
+                rows.extend(
+                    (cid, q[1], q[2], q[3] * n, q[4] * n, *q[5:])
+                    for cid, n in sorted(parts.items())
+                )
+        self._rows = rows
 
     def flush(self, session: Session) -> None:
         """Apply every queued change (in the caller's transaction) and write the ledger."""
