@@ -152,3 +152,20 @@ def refuse_direct(session: Session, variant_ids: Iterable[int]) -> None:
         ),
         field="variant",
     )
+
+
+def picked_components(
+    session: Session, sums: dict[tuple[int, int], list]
+) -> dict[tuple[int, int], list]:
+    """A picking list's ``(variant, location) -> [units, order ids]`` with each bundle's
+    units turned into its leaf components' (what the picker takes off the shelves)."""
+    leaves = leaf_components(session, {v for v, _l in sums})
+    if not leaves:
+        return sums
+    out: dict[tuple[int, int], list] = {}
+    for (vid, loc), (qty, orders) in sums.items():
+        for cid, n in sorted(leaves.get(vid, {vid: 1}).items()):
+            entry = out.setdefault((cid, loc), [0, set()])
+            entry[0] += qty * n
+            entry[1] |= orders
+    return out

@@ -159,3 +159,19 @@ def test_the_catalog_row_of_a_bundle_shows_what_its_components_allow(ctx, kit):
     rows = catalog.variant_rows(ctx, [kit["gift"], kit["mug"]])
     assert (rows[kit["gift"]].on_hand, rows[kit["gift"]].available) == (3, 3)
     assert rows[kit["mug"]].available == 3
+
+
+def test_a_bundle_is_picked_as_its_components(ctx, workspace, kit):
+    from app.core.db.models import Store
+    from app.core.services import orders as order_service
+    from app.core.services.picking import picking_list
+
+    with workspace.sessions.begin() as s:
+        upsert_orders_in(
+            s,
+            s.get(Store, kit["stores"][0]),
+            [order("P1", OrderStatus.TO_SHIP, [("GIFT-SET", 2), ("MUG-01", 1)])],
+        )
+    oid = order_service.find_order_id(ctx, kit["stores"][0], "P1")
+    rows = {r.sku: r.quantity for r in picking_list(ctx, [oid]).rows}
+    assert rows == {"TEE-RED-M": 4, "MUG-01": 3}
