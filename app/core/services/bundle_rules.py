@@ -39,10 +39,17 @@ MAX_DEPTH = 16  # bundles of bundles deeper than this are refused when edited
 Components = dict[int, dict[int, int]]  # bundle id -> {component id: quantity}
 
 
+def _none_defined(session: Session) -> bool:
+    """No bundle in the database: a 50,000-row import then skips its chunked lookups."""
+    return session.scalar(select(BundleComponent.id).limit(1)) is None
+
+
 def direct_components(session: Session, variant_ids: Iterable[int]) -> Components:
     """The direct components of those of ``variant_ids`` that are bundles."""
     ids = sorted(set(variant_ids))
     out: Components = {}
+    if len(ids) > CHUNK and _none_defined(session):
+        return out
     for i in range(0, len(ids), CHUNK):
         for bid, cid, qty in session.execute(
             select(
@@ -102,6 +109,8 @@ def with_containing_bundles(session: Session, variant_ids: Iterable[int]) -> set
     """``variant_ids`` plus every bundle that contains any of them, at any depth: the
     variants whose listings a stock change of ``variant_ids`` must be pushed to."""
     out = set(variant_ids)
+    if len(out) > CHUNK and _none_defined(session):
+        return out
     todo = set(out)
     for _ in range(MAX_DEPTH + 1):
         ids = sorted(todo)
