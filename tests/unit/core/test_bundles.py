@@ -175,3 +175,18 @@ def test_a_bundle_is_picked_as_its_components(ctx, workspace, kit):
     oid = order_service.find_order_id(ctx, kit["stores"][0], "P1")
     rows = {r.sku: r.quantity for r in picking_list(ctx, [oid]).rows}
     assert rows == {"TEE-RED-M": 4, "MUG-01": 3}
+
+
+def test_the_demo_defines_its_bundle_once_the_sync_imported_it(ctx):
+    from app.demo import define_demo_bundle
+
+    assert define_demo_bundle(ctx) is False  # nothing imported yet: tried again later
+    product(ctx, name="Paket", skus=("PAKET-KOPI-MADU",))
+    assert define_demo_bundle(ctx) is False  # its components not imported yet
+    product(ctx, name="Kopi", skus=("KOPI-01",))
+    product(ctx, name="Madu", skus=("MADU-00",))
+    assert define_demo_bundle(ctx) is True
+    rows = bundles.list_bundles(ctx)
+    assert [(b.sku, [(c.sku, c.quantity) for c in b.components]) for b in rows] == [
+        ("PAKET-KOPI-MADU", [("KOPI-01", 2), ("MADU-00", 1)])
+    ]
