@@ -7,8 +7,8 @@ the minimum over its components of ``available // quantity`` and an order line f
 moves its components' stock. A new table only: nothing existing changes, so the
 downgrade drops it whole. Portable op calls only (the same chain runs on PostgreSQL).
 
-Revision ID: 0012
-Revises: 0009
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-03 16:00:00.000000
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0012'
-down_revision = '0009'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
