@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_doctor)
     from app import (
         cli_backup,
+        cli_bundles,
         cli_db,
         cli_export,
         cli_orders,
@@ -33,6 +34,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     cli_orders.register(sub, common)
     cli_prices.register(sub, common)
     cli_users.register(sub, common)
+    cli_bundles.register(sub, common)
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:

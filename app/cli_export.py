@@ -49,7 +49,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--prefill",
         action="store_true",
-        help="stock: one row per SKU and location with today's count, ready for a stock take",
+        help="stock: one row per SKU and location with today's count, ready for a stock "
+        "take; products: the catalog (the product export), bundles' components included",
     )
     p.set_defaults(func=cmd_template)
 
@@ -164,7 +165,12 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     ws = _open(args)
     try:
-        write_template(ImportKind(args.kind), args.out, ws.ctx, prefill=args.prefill)
+        if args.prefill and args.kind == ImportKind.PRODUCTS:  # the product export
+            from app.core.export.products_sheet import export_products
+
+            export_products(ws.ctx, args.out)
+        else:
+            write_template(ImportKind(args.kind), args.out, ws.ctx, prefill=args.prefill)
     finally:
         ws.close()
     print(f"template written to {args.out}")

@@ -68,6 +68,7 @@ class SellerDetailsFiller:
     def __init__(self, ctx, seed: int) -> None:
         self._ctx, self._seed = ctx, seed
         self._left = sum(len(p.variants) for p in _demo_products(seed))
+        self._bundle = False  # the demo bundle's components defined (define_demo_bundle)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="demo-seller-details", daemon=True)
         self._thread.start()
@@ -75,18 +76,23 @@ class SellerDetailsFiller:
     def _fill(self) -> None:
         try:
             self._left = _fill_demo(self._ctx, self._seed)[1]
+            self._bundle = self._bundle or define_demo_bundle(self._ctx)
         except Exception:  # a busy database: the next round tries again
             log.warning("demo: filling brands and costs failed; trying again", exc_info=True)
 
     def _run(self) -> None:
         deadline = time.monotonic() + FILL_FOR_S
-        while self._left > 0 and time.monotonic() < deadline and not self._stop.wait(1.0):
+        while (
+            (self._left > 0 or not self._bundle)
+            and time.monotonic() < deadline
+            and not self._stop.wait(1.0)
+        ):
             self._fill()
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=30)
-        if self._left > 0:
+        if self._left > 0 or not self._bundle:
             self._fill()
 
 
@@ -310,6 +316,36 @@ def _fill_demo(ctx, seed: int) -> tuple[int, int]:
         )
         filled += 1
     return filled, left
+
+
+def define_demo_bundle(ctx) -> bool:
+    """The seller's side of the demo bundle (``app/sandbox/catalog.py``: listed on two
+    stores with no stock of its own): once the first sync imported it and its
+    components, make it a bundle of them, so every store listing it is pushed the stock
+    its scarcest component allows (docs/ARCHITECTURE.md, bundles and kits). True when it
+    is a bundle (now or already, e.g. defined by the seller's own import)."""
+    from app.core.services import bundles
+    from app.core.services import catalog as catalog_service
+    from app.core.services.errors import ServiceError
+    from app.sandbox.catalog import DEMO_BUNDLE, DEMO_BUNDLE_COMPONENTS
+
+    found = catalog_service.find_variant_by_sku(ctx, DEMO_BUNDLE.variants[0].sku)
+    if found is None:
+        return False
+    if bundles.components(ctx, found.id):
+        return True
+    parts = []
+    for sku, qty in DEMO_BUNDLE_COMPONENTS:
+        component = catalog_service.find_variant_by_sku(ctx, sku)
+        if component is None:
+            return False  # not imported yet: the next round tries again
+        parts.append((component.id, qty))
+    try:
+        bundles.set_components(ctx, found.id, parts)
+    except ServiceError as exc:  # e.g. the seller gave it stock of its own: left as it is
+        log.warning("demo: the demo bundle was not defined: %s", exc)
+        return True
+    return True
 
 
 def demo_sandbox(seed: int, port: int = 0) -> Sandbox:

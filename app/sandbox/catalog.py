@@ -83,6 +83,25 @@ class DemoProduct:
         return self.variation_axis is not None
 
 
+# A bundle the demo lists on two stores (the first Shopee and the first TikTok shop):
+# listed with no stock of its own, since StoreSync computes it from its components once the
+# seller defines them (app/demo.py does, as the seller would; docs/ARCHITECTURE.md, bundles
+# and kits). Kept out of demo_catalog() so the seeded shops stay as they were.
+DEMO_BUNDLE = DemoProduct(
+    name="Paket Hemat Kopi Gayo + Madu Hutan",
+    description="Paket hemat: 2 kopi bubuk Arabika Gayo 250gr dan 1 madu hutan murni 500ml.",
+    category="Makanan & Minuman",
+    variation_axis=None,
+    variants=(
+        DemoVariant(
+            sku="PAKET-KOPI-MADU", name="", price=Decimal(319000), stock=0, weight_grams=1000
+        ),
+    ),
+)
+#: what one bundle is made of (seller knowledge: the marketplaces know nothing of it)
+DEMO_BUNDLE_COMPONENTS = (("KOPI-01", 2), ("MADU-00", 1))
+
+
 def demo_catalog(seed: int = 0, size: int | None = None) -> list[DemoProduct]:
     """The demo catalog; ``size`` products (default: every base product once)."""
     rng = random.Random(seed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from app.sandbox.catalog import demo_catalog
+from app.sandbox.catalog import DEMO_BUNDLE, demo_catalog
 from app.sandbox.core import Sandbox
 from app.sandbox.shopee.sim import ShopeeSim
 from app.sandbox.tiktok.sim import TikTokSim
@@ -49,7 +49,13 @@ def build_sandbox(
                 options=website_options,
             )
         )
+    if catalog_size is None:
+        list_demo_bundle(sandbox)
     return sandbox
+
+
+#: the emulated marketplaces (the website shops are the other sims)
+MARKETPLACES = ("shopee", "tiktok_shop")
 
 
 def start_demo_promotions(sandbox: Sandbox) -> list[str]:
@@ -59,6 +65,8 @@ def start_demo_promotions(sandbox: Sandbox) -> list[str]:
     locked = []
     with sandbox.lock:
         for sim in sandbox.sims:
+            if sim.name not in MARKETPLACES:  # a website shop runs no promotions
+                continue
             shop_id = next(iter(sim.shops), None)
             if shop_id is None:
                 continue
@@ -71,6 +79,47 @@ def start_demo_promotions(sandbox: Sandbox) -> list[str]:
                 sim.set_promotion(shop_id, sku, 1)
             locked.append(sku)
     return locked
+
+
+def list_demo_bundle(sandbox: Sandbox) -> None:
+    """The demo bundle (:data:`DEMO_BUNDLE`) on the first shop of each platform, with no
+    stock: two stores list it, and StoreSync pushes the stock its components allow."""
+    import html
+    import random
+
+    from app.sandbox.tiktok.state import Product, Sku
+
+    v = DEMO_BUNDLE.variants[0]
+    for sim in sandbox.sims:
+        if sim.name not in MARKETPLACES:  # the demo website does not list the bundle
+            continue
+        state = sim.state
+        shop = next(iter(state.shops.values()), None)
+        if shop is None:
+            continue
+        now = int(state.now())
+        if isinstance(sim, ShopeeSim):
+            taken = {i for s in state.shops.values() for i in s.items}
+            rng = random.Random(sandbox.seed + 17)  # the shops' own generators stay untouched
+            item = state.item_from_product(DEMO_BUNDLE, rng, shop.locations, taken, now)
+            for model in item.models:
+                model.stock = dict.fromkeys(shop.locations, 0)
+            shop.items[item.item_id] = item
+        else:
+            sku = Sku(state.new_id("1730"), v.sku, v.name, v.price, {})
+            sku.stock = dict.fromkeys(shop.sales_warehouse_ids, 0)
+            product = Product(
+                id=state.new_id("1729"),
+                title=DEMO_BUNDLE.name,
+                description=f"<p>{html.escape(DEMO_BUNDLE.description)}</p>",
+                category=DEMO_BUNDLE.category,
+                axis=None,
+                skus=[sku],
+                status="ACTIVATE",
+                create_time=now - 7 * 24 * 3600,
+                update_time=now - 7 * 24 * 3600,
+            )
+            shop.products[product.id] = product
 
 
 def demo_info(sandbox: Sandbox) -> dict[str, Any]:

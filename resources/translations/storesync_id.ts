@@ -54,6 +54,26 @@
       <translation>&lt;b&gt;Tidak diubah:&lt;/b&gt; toko Anda di {platform} itu sendiri — tidak ada yang dihapus di sana.</translation>
     </message>
     <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="112" />
+      <source>a bundle cannot contain itself: {chain}</source>
+      <translation>paket tidak boleh berisi dirinya sendiri: {chain}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="92" />
+      <source>a bundle has at most {n} components</source>
+      <translation>paket berisi paling banyak {n} komponen</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="63" />
+      <source>A bundle has no stock of its own: its stock is what its scarcest component allows, and each order takes its components.</source>
+      <translation>Paket tidak punya stok sendiri: stoknya sebanyak yang diizinkan komponen paling sedikit, dan setiap pesanan mengambil komponennya.</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="65" />
+      <source>A bundle's components as SKU×qty, separated by commas (e.g. TEE-RED-M×2, MUG-01×1); its stock is what its scarcest component allows. Empty: not a bundle.</source>
+      <translation>Komponen paket sebagai SKU×jumlah, dipisah koma (mis. TEE-RED-M×2, MUG-01×1); stoknya sebanyak yang diizinkan komponen paling sedikit. Kosong: bukan paket.</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/prices.py" line="244" />
       <source>a fixed price must be a whole number of rupiah above 0</source>
       <translation>harga tetap harus berupa rupiah bulat di atas 0</translation>
@@ -79,7 +99,7 @@
       <translation>produk harus memiliki minimal satu varian</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="396" />
+      <location filename="../../app/core/services/picking.py" line="397" />
       <source>a shelf code has at most {n} characters</source>
       <translation>kode rak paling banyak {n} karakter</translation>
     </message>
@@ -144,12 +164,17 @@
       <translation>aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="155" />
+      <location filename="../../app/gui/catalog/components.py" line="54" />
+      <source>Add</source>
+      <translation>Tambah</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="171" />
       <source>Add image file to the selected variant</source>
       <translation>Tambahkan file gambar ke varian yang dipilih</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="155" />
+      <location filename="../../app/gui/catalog/editor.py" line="171" />
       <source>Add image…</source>
       <translation>Tambah gambar…</translation>
     </message>
@@ -169,6 +194,11 @@
       <translation>Tambah lokasi stok</translation>
     </message>
     <message>
+      <location filename="../../app/gui/catalog/components.py" line="54" />
+      <source>Add the selected variant</source>
+      <translation>Tambahkan varian yang dipilih</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/users/dialog.py" line="86" />
       <source>Add user</source>
       <translation>Tambah pengguna</translation>
@@ -179,7 +209,7 @@
       <translation>Tambah pengguna…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="151" />
+      <location filename="../../app/gui/catalog/editor.py" line="167" />
       <source>Add variant</source>
       <translation>Tambah varian</translation>
     </message>
@@ -299,7 +329,7 @@
       <translation>Rincian pembayaran</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="97" />
+      <location filename="../../app/gui/catalog/editor.py" line="102" />
       <source>an attribute needs a name before =</source>
       <translation>atribut perlu nama sebelum =</translation>
     </message>
@@ -409,7 +439,7 @@
       <translation>Atur pengiriman pesanan yang dipilih ({key})</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="56" />
+      <location filename="../../app/gui/catalog/editor.py" line="57" />
       <source>At or below this many units, offer the variant on one store only. Empty: the workspace setting; 0: off.</source>
       <translation>Pada atau di bawah jumlah unit ini, tawarkan varian di satu toko saja. Kosong: pengaturan ruang kerja; 0: mati.</translation>
     </message>
@@ -424,7 +454,7 @@
       <translation>Atribut</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="164" />
+      <location filename="../../app/gui/catalog/editor.py" line="184" />
       <source>Attributes: Colour=Red; Size=XL · Images: file paths or URLs separated by ; · Removed variants are archived, never deleted.</source>
       <translation>Atribut: Warna=Merah; Ukuran=XL · Gambar: path file atau URL dipisahkan dengan ; · Varian yang dihapus akan diarsipkan, tidak pernah dihapus permanen.</translation>
     </message>
@@ -454,7 +484,7 @@
       <translation>Otorisasi berakhir: {when}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="234" />
+      <location filename="../../app/gui/catalog/editor.py" line="255" />
       <source>Automatic (fastest seller)</source>
       <translation>Otomatis (penjual tercepat)</translation>
     </message>
@@ -524,7 +554,7 @@
       <translation>Sebelum</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="123" />
+      <location filename="../../app/gui/catalog/editor.py" line="139" />
       <source>Brand</source>
       <translation>Merek</translation>
     </message>
@@ -654,7 +684,7 @@
       <translation>tidak dapat mengurutkan pesanan berdasarkan {sort}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/stock_levels.py" line="204" />
+      <location filename="../../app/core/services/stock_levels.py" line="221" />
       <source>cannot sort stock by {sort}</source>
       <translation>tidak dapat mengurutkan stok berdasarkan {sort}</translation>
     </message>
@@ -699,7 +729,7 @@
       <translation>Varian katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="124" />
+      <location filename="../../app/gui/catalog/editor.py" line="140" />
       <source>Category</source>
       <translation>Kategori</translation>
     </message>
@@ -789,7 +819,7 @@
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="260" />
+      <location filename="../../app/gui/catalog/editor.py" line="281" />
       <source>Choose an image</source>
       <translation>Pilih gambar</translation>
     </message>
@@ -809,7 +839,7 @@
       <translation>Pilih marketplace dan lokasi API-nya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="163" />
+      <location filename="../../app/core/services/inventory.py" line="164" />
       <source>choose two different locations</source>
       <translation>pilih dua lokasi yang berbeda</translation>
     </message>
@@ -847,6 +877,26 @@
       <location filename="../../app/gui/formatting.py" line="243" />
       <source>Completed</source>
       <translation>Selesai</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="59" />
+      <source>Components</source>
+      <translation>Komponen</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="82" />
+      <source>Components (quantity in one bundle)</source>
+      <translation>Komponen (jumlah dalam satu paket)</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="47" />
+      <source>Components of {sku}</source>
+      <translation>Komponen {sku}</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="174" />
+      <source>Components…</source>
+      <translation>Komponen…</translation>
     </message>
     <message>
       <location filename="../../app/gui/prices/review.py" line="99" />
@@ -1090,7 +1140,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak dapat mencoba lagi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="403" />
+      <location filename="../../app/gui/catalog/editor.py" line="452" />
       <source>Could not save the product</source>
       <translation>Gagal menyimpan produk</translation>
     </message>
@@ -1245,7 +1295,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Toko demo terhubung; menyinkronkan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="125" />
+      <location filename="../../app/gui/catalog/editor.py" line="141" />
       <source>Description</source>
       <translation>Deskripsi</translation>
     </message>
@@ -1315,7 +1365,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Durasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="55" />
+      <location filename="../../app/gui/catalog/editor.py" line="56" />
       <source>e.g. 150000 or 150.000</source>
       <translation>mis. 150000 atau 150.000</translation>
     </message>
@@ -1345,7 +1395,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ubah produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="118" />
+      <location filename="../../app/gui/catalog/editor.py" line="134" />
       <source>Edit {name}</source>
       <translation>Ubah {name}</translation>
     </message>
@@ -1525,7 +1575,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="54" />
+      <location filename="../../app/gui/catalog/editor.py" line="55" />
       <source>file paths or URLs separated by ;</source>
       <translation>path file atau URL dipisahkan dengan ;</translation>
     </message>
@@ -1605,7 +1655,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gambar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="260" />
+      <location filename="../../app/gui/catalog/editor.py" line="281" />
       <source>Images (*.png *.jpg *.jpeg *.webp)</source>
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
@@ -1795,7 +1845,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Unit terakhir untuk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="368" />
+      <location filename="../../app/gui/catalog/editor.py" line="415" />
       <source>last units must be a whole number from 0 to 100000, or empty</source>
       <translation>unit terakhir harus bilangan bulat dari 0 sampai 100000, atau kosong</translation>
     </message>
@@ -1805,7 +1855,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Unit terakhir di</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="172" />
+      <location filename="../../app/core/services/channel_stock.py" line="173" />
       <source>last-units threshold must be between 0 and 100000, or empty</source>
       <translation>batas unit terakhir harus antara 0 dan 100000, atau kosong</translation>
     </message>
@@ -1950,6 +2000,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Stok menipis: {sku}, sisa {available} (titik pesan ulang {point})</translation>
     </message>
     <message>
+      <location filename="../../app/gui/catalog/editor.py" line="174" />
+      <source>Make the selected variant a bundle of components</source>
+      <translation>Jadikan varian yang dipilih paket dari beberapa komponen</translation>
+    </message>
+    <message>
       <location filename="../../app/core/services/permissions.py" line="62" />
       <source>manage users</source>
       <translation>mengelola pengguna</translation>
@@ -2075,6 +2130,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Angka master ({n}) akan dikirim ke toko</translation>
     </message>
     <message>
+      <location filename="../../app/gui/catalog/components.py" line="52" />
+      <source>Matching variants</source>
+      <translation>Varian yang cocok</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/activity/model.py" line="294" />
       <source>Message</source>
       <translation>Pesan</translation>
@@ -2110,7 +2170,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Situs web saya sendiri (kontrak StoreSync)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="129" />
+      <location filename="../../app/gui/catalog/components.py" line="60" />
       <source>Name</source>
       <translation>Nama</translation>
     </message>
@@ -2125,12 +2185,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>nama wajib diisi</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="383" />
+      <location filename="../../app/core/services/picking.py" line="384" />
       <source>name the orders (--order) or a status</source>
       <translation>sebutkan pesanannya (--order) atau statusnya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="53" />
+      <location filename="../../app/gui/catalog/editor.py" line="54" />
       <source>name=value pairs separated by ;  e.g. Colour=Red; Size=XL</source>
       <translation>pasangan nama=nilai dipisahkan dengan ;  mis. Warna=Merah; Ukuran=XL</translation>
     </message>
@@ -2175,7 +2235,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Kunci baru untuk {store}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="118" />
+      <location filename="../../app/gui/catalog/editor.py" line="134" />
       <source>New product</source>
       <translation>Produk baru</translation>
     </message>
@@ -2188,6 +2248,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/catalog/page.py" line="88" />
       <source>New product…</source>
       <translation>Produk baru…</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="47" />
+      <source>new variant</source>
+      <translation>varian baru</translation>
     </message>
     <message>
       <location filename="../../app/gui/settings/backups.py" line="127" />
@@ -2230,7 +2295,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>tidak ada lokasi {name}; lokasi yang ada: {names}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="370" />
+      <location filename="../../app/core/services/picking.py" line="371" />
       <source>no order number {number}</source>
       <translation>tidak ada nomor pesanan {number}</translation>
     </message>
@@ -2315,6 +2380,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
     <message>
+      <location filename="../../app/core/services/bundles.py" line="245" />
+      <source>no variant has the SKU {sku}</source>
+      <translation>tidak ada varian dengan SKU {sku}</translation>
+    </message>
+    <message>
       <location filename="../../app/core/sync/ship_job.py" line="148" />
       <source>no way to ship this order now</source>
       <translation>pesanan ini tidak dapat dikirim sekarang</translation>
@@ -2335,7 +2405,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>tidak ada satu pun barang ini yang dapat dikembalikan ke stok (belum dikirim, atau sudah dikembalikan)</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/ledger.py" line="263" />
+      <location filename="../../app/core/services/ledger.py" line="295" />
       <source>not enough stock for this change: it would go below zero</source>
       <translation>stok tidak cukup untuk perubahan ini: stok akan di bawah nol</translation>
     </message>
@@ -2575,7 +2645,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>pesanan tidak disimpan: {reason}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="373" />
+      <location filename="../../app/core/services/picking.py" line="374" />
       <source>order number {number} is in more than one store: add --store</source>
       <translation>nomor pesanan {number} ada di lebih dari satu toko: tambahkan --store</translation>
     </message>
@@ -2960,7 +3030,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>interval produk harus minimal 60 detik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="122" />
+      <location filename="../../app/gui/catalog/editor.py" line="138" />
       <source>Product name</source>
       <translation>Nama produk</translation>
     </message>
@@ -3060,24 +3130,34 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Jml</translation>
     </message>
     <message>
-      <location filename="../../app/gui/inventory/dialogs.py" line="145" />
+      <location filename="../../app/gui/catalog/components.py" line="60" />
       <source>Quantity</source>
       <translation>Jumlah</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="51" />
+      <location filename="../../app/core/services/inventory.py" line="52" />
       <source>quantity cannot be zero</source>
       <translation>jumlah tidak boleh nol</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="49" />
+      <location filename="../../app/core/services/inventory.py" line="50" />
       <source>quantity must be a whole number</source>
       <translation>jumlah harus bilangan bulat</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="53" />
+      <location filename="../../app/core/services/inventory.py" line="54" />
       <source>quantity must be positive</source>
       <translation>jumlah harus positif</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="129" />
+      <source>Quantity of {sku}</source>
+      <translation>Jumlah {sku}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="86" />
+      <source>quantity of {sku} must be a whole number from 1 to {high}</source>
+      <translation>jumlah {sku} harus bilangan bulat dari 1 sampai {high}</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="138" />
@@ -3270,6 +3350,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dilepas</translation>
     </message>
     <message>
+      <location filename="../../app/gui/catalog/components.py" line="56" />
+      <source>Remove</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/stores/page.py" line="51" />
       <source>Remove &lt;b&gt;{store}&lt;/b&gt; from StoreSync?</source>
       <translation>Hapus &lt;b&gt;{store}&lt;/b&gt; dari StoreSync?</translation>
@@ -3280,7 +3365,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Hapus toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="153" />
+      <location filename="../../app/gui/catalog/components.py" line="56" />
+      <source>Remove the selected component</source>
+      <translation>Hapus komponen yang dipilih</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/editor.py" line="169" />
       <source>Remove variant</source>
       <translation>Hapus varian</translation>
     </message>
@@ -3670,7 +3760,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>menghemat kuota API</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/inventory.py" line="72" />
+      <location filename="../../app/core/services/inventory.py" line="73" />
       <source>say why the stock changes</source>
       <translation>tuliskan alasan perubahan stok</translation>
     </message>
@@ -3683,6 +3773,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/catalog/page.py" line="74" />
       <source>Search by name, SKU, brand or category</source>
       <translation>Cari berdasarkan nama, SKU, merek, atau kategori</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="50" />
+      <source>Search by SKU or name</source>
+      <translation>Cari berdasarkan SKU atau nama</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/page.py" line="67" />
@@ -3733,6 +3828,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/gui/search.py" line="39" />
       <source>Search StoreSync</source>
       <translation>Cari di StoreSync</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/catalog/components.py" line="49" />
+      <source>Search the catalog</source>
+      <translation>Cari di katalog</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/page.py" line="212" />
@@ -4060,7 +4160,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Masuk sebagai {user} ({role})</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="41" />
+      <location filename="../../app/gui/catalog/components.py" line="60" />
       <source>SKU</source>
       <translation>SKU</translation>
     </message>
@@ -4100,12 +4200,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="227" />
+      <location filename="../../app/core/export/importer.py" line="228" />
       <source>SKU {sku} already exists in the catalog</source>
       <translation>SKU {sku} sudah ada di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="284" />
+      <location filename="../../app/core/export/importer.py" line="286" />
       <source>SKU {sku} at {location} is also counted on row {row}</source>
       <translation>SKU {sku} di {location} juga dihitung di baris {row}</translation>
     </message>
@@ -4115,12 +4215,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>SKU {sku} sudah dipakai oleh varian lain ({existing})</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="212" />
+      <location filename="../../app/core/export/importer.py" line="213" />
       <source>SKU {sku} is also on row {row}</source>
       <translation>SKU {sku} juga ada di baris {row}</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="274" />
+      <location filename="../../app/core/export/importer.py" line="276" />
       <source>SKU {sku} is not in the catalog</source>
       <translation>SKU {sku} tidak ada di katalog</translation>
     </message>
@@ -4314,7 +4414,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>toko {id}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/picking.py" line="360" />
+      <location filename="../../app/core/services/picking.py" line="361" />
       <source>store {store_id} does not exist</source>
       <translation>toko {store_id} tidak ada</translation>
     </message>
@@ -4569,7 +4669,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Itu database yang sedang dipakai StoreSync: pilih berkas cadangan.</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="185" />
+      <location filename="../../app/core/services/channel_stock.py" line="186" />
       <source>that store does not list this variant: map a listing to it first</source>
       <translation>toko itu tidak menjual varian ini: petakan listing ke varian ini dulu</translation>
     </message>
@@ -4794,7 +4894,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>pengembalian pesanan {number} sudah dikembalikan ke stok atau dihapusbukukan ({when} UTC): tidak ada yang berubah</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="308" />
+      <location filename="../../app/core/export/importer.py" line="310" />
       <source>the sheet has no rows to import</source>
       <translation>lembar ini tidak memiliki baris untuk diimpor</translation>
     </message>
@@ -4804,7 +4904,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>toko tidak menjawab; coba lagi nanti</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="60" />
+      <location filename="../../app/gui/catalog/editor.py" line="61" />
       <source>The store that keeps offering the last units; the others show 0. Automatic: the store that sold it fastest lately.</source>
       <translation>Toko yang tetap menawarkan unit terakhir; toko lain menampilkan 0. Otomatis: toko yang paling cepat menjualnya akhir-akhir ini.</translation>
     </message>
@@ -5154,7 +5254,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tidak diketahui</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="238" />
+      <location filename="../../app/core/services/bundles.py" line="99" />
+      <source>unknown component SKU {sku}: write components as SKU×qty, e.g. A-1×2, B-1×1</source>
+      <translation>SKU komponen {sku} tidak dikenal: tulis komponen sebagai SKU×jumlah, mis. A-1×2, B-1×1</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/importer.py" line="240" />
       <source>unknown location {location!r}</source>
       <translation>lokasi {location!r} tidak dikenal</translation>
     </message>
@@ -5254,12 +5359,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Nama varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="345" />
+      <location filename="../../app/gui/catalog/editor.py" line="392" />
       <source>Variant row {row}, {column}: {message}</source>
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/channel_stock.py" line="178" />
+      <location filename="../../app/core/services/bundles.py" line="256" />
       <source>variant {id} not found</source>
       <translation>varian {id} tidak ditemukan</translation>
     </message>
@@ -5284,7 +5389,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>varian {variant} tidak ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="139" />
+      <location filename="../../app/gui/catalog/editor.py" line="155" />
       <source>Variants</source>
       <translation>Varian</translation>
     </message>
@@ -5329,7 +5434,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Berat (g)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="289" />
+      <location filename="../../app/gui/catalog/editor.py" line="336" />
       <source>weight must be a whole number of grams</source>
       <translation>berat harus berupa bilangan bulat dalam gram</translation>
     </message>
@@ -5439,7 +5544,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Bawaan ruang kerja</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/editor.py" line="92" />
+      <location filename="../../app/gui/catalog/editor.py" line="97" />
       <source>write attributes as name=value; {part} has no =</source>
       <translation>tulis atribut sebagai nama=nilai; {part} tidak memiliki =</translation>
     </message>
@@ -5489,6 +5594,16 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{amount} (perkiraan)</translation>
     </message>
     <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="81" />
+      <source>{bundle} cannot be a component of itself</source>
+      <translation>{bundle} tidak boleh menjadi komponen dirinya sendiri</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bundles.py" line="330" />
+      <source>{bundle} cannot contain {component}: {component} already contains {bundle}, and a bundle cannot contain itself</source>
+      <translation>{bundle} tidak boleh berisi {component}: {component} sudah berisi {bundle}, dan paket tidak boleh berisi dirinya sendiri</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/settings/page.py" line="237" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
@@ -5499,7 +5614,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/importer.py" line="101" />
+      <location filename="../../app/core/export/importer.py" line="102" />
       <source>{count} problem(s) in the file; nothing was imported</source>
       <translation>{count} masalah di berkas; tidak ada yang diimpor</translation>
     </message>
@@ -5757,6 +5872,36 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <location filename="../../app/gui/low_stock.py" line="24" />
       <source>{sku} at {location}: {available} left (reorder point {point})</source>
       <translation>{sku} di {location}: sisa {available} (titik pesan ulang {point})</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bundles.py" line="372" />
+      <source>{sku} has {n} open order lines holding its stock: change it when they are shipped or cancelled</source>
+      <translation>{sku} punya {n} baris pesanan terbuka yang menahan stoknya: ubah setelah pesanan itu dikirim atau dibatalkan</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bundles.py" line="353" />
+      <source>{sku} holds stock of its own ({n} units): count it to 0 before making it a bundle</source>
+      <translation>{sku} punya stok sendiri ({n} unit): hitung menjadi 0 sebelum menjadikannya paket</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bundle_rules.py" line="157" />
+      <source>{sku} is a bundle and has no stock of its own: adjust its components: {parts}</source>
+      <translation>{sku} adalah paket dan tidak punya stok sendiri: sesuaikan komponennya: {parts}</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="74" />
+      <source>{sku} is a bundle: it has no stock of its own, leave Initial stock empty</source>
+      <translation>{sku} adalah paket: tidak punya stok sendiri, kosongkan Stok awal</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/export/bundle_sheet.py" line="83" />
+      <source>{sku} is named twice: give each component once</source>
+      <translation>{sku} disebut dua kali: tulis setiap komponen sekali saja</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/services/bundles.py" line="238" />
+      <source>{sku} is not a bundle</source>
+      <translation>{sku} bukan paket</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="118" />

@@ -49,6 +49,14 @@ PRODUCT_FIELDS = (
     Field("description", "Description", False, ("deskripsi",), ""),
     Field("stock", "Initial stock", False, ("stock", "stok", "stokawal", "qty", "jumlah"), ""),
     Field("location", "Location", False, ("lokasi", "gudang", "locationcode"), "code or name"),
+    # a bundle's components (export/bundle_sheet.py, docs/ARCHITECTURE.md bundles and kits)
+    Field(
+        "components",
+        "Components",
+        False,
+        ("komponen", "isibundle", "isipaket", "bundle", "kit"),
+        "bundles only: SKU×qty, comma-separated, e.g. TEE-RED-M×2, MUG-01×1",
+    ),
 )
 STOCK_FIELDS = (
     Field("sku", "SKU", True, ("kodesku", "kodebarang"), "required"),

@@ -266,6 +266,7 @@ class ProductRow:
     description: str
     stock: int
     location: str
+    components: str = ""  # a bundle's "SKU×qty, ..." (checked by export/bundle_sheet.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +293,7 @@ def _product_row(r: Row) -> ProductRow:
         r.text("description"),
         r.whole("stock") or 0,
         r.text("location"),
+        r.text("components"),
     )
 
 

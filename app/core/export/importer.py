@@ -32,6 +32,7 @@ from app.core.db.models import (
 )
 from app.core.db.types import utcnow
 from app.core.domain import ProductStatus, TxnType
+from app.core.export import bundle_sheet
 from app.core.export.import_fields import (
     FIELDS,
     PRODUCT_FIELDS,
@@ -228,6 +229,7 @@ def _check_products(
                     sku_col[1],
                 )
             )
+    problems += bundle_sheet.check(s, ctx, rows, _col(sheet, "components", k))
     locations = _locations(s, ctx)
     for r in rows:
         if r.location and r.location.lower() not in locations:
@@ -515,6 +517,7 @@ def _import_products(
             for vid, r in stocked
         ]
         booked = _apply_counts(s, ctx, counts, _reference(ImportKind.PRODUCTS)).rows
+    bundle_sheet.book(s, ctx, zip(vids, rows_in_groups(groups), strict=True))
     return ImportResult(
         report,
         products_created=len(ids),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -20,7 +20,7 @@ from app.core.db.dialects.search import CatalogMatch, match_sql, text_order
 from app.core.db.models import SKU_MAX_LENGTH, Product, Variant
 from app.core.domain import ProductStatus
 from app.core.domain.bounds import MAX_PRICE, MAX_WEIGHT_GRAMS, quantity_ok
-from app.core.services import audit, order_items
+from app.core.services import audit, bundle_rules, order_items
 from app.core.services.bounds import check_amount, range_message
 from app.core.services.cancel import CancelToken, cancellable
 from app.core.services.context import ServiceContext
@@ -681,7 +681,27 @@ def variant_rows(ctx: ServiceContext, ids: Sequence[int]) -> dict[int, VariantRo
         .where(Variant.id.in_(list(ids)), Variant.workspace_id + 0 == ctx.workspace_id)
     )
     with ctx.read() as s:
-        return {r[0]: VariantRow(*tuple(r)) for r in s.execute(stmt)}
+        rows = {r[0]: VariantRow(*tuple(r)) for r in s.execute(stmt)}
+        # a bundle shows what its components allow (docs/ARCHITECTURE.md, bundles and kits)
+        kits = bundle_rules.bundle_available(s, rows, lambda parts: _available(s, parts))
+    for vid, qty in kits.items():
+        rows[vid] = replace(rows[vid], on_hand=max(0, qty), available=qty)
+    return rows
+
+
+def _available(s: Session, variant_ids: set[int]) -> dict[int, int]:
+    from app.core.db.models import InventoryItem
+
+    found = dict(
+        s.execute(
+            select(
+                InventoryItem.variant_id, func.sum(InventoryItem.on_hand - InventoryItem.reserved)
+            )
+            .where(InventoryItem.variant_id.in_(variant_ids))
+            .group_by(InventoryItem.variant_id)
+        ).all()
+    )
+    return {v: int(found.get(v) or 0) for v in variant_ids}
 
 
 def categories(ctx: ServiceContext) -> list[str]:

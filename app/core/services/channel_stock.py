@@ -48,6 +48,7 @@ from app.core.db.models import (
 from app.core.db.types import utcnow
 from app.core.domain import InventoryState, OutboxStatus, UpdateResult
 from app.core.services import audit
+from app.core.services.bundle_rules import with_containing_bundles
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
 from app.core.services.ledger import (
@@ -358,7 +359,8 @@ def queue_pushes(
 
     Returns the ids of stores that now have pushes waiting.
     """
-    variant_ids = set(variant_ids)
+    # a component's change is also its bundles' (docs/ARCHITECTURE.md, bundles and kits)
+    variant_ids = with_containing_bundles(session, variant_ids)
     force_listings = force_listings or set()
     if not variant_ids and not force_listings:
         return set()

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from app.core.db.models import ChannelListing, Order, OrderItem, StockPush, Store
 from app.core.domain import DriftPolicy, InventoryState, OutboxStatus, TxnType
+from app.core.services.bundle_rules import is_bundle
 from app.core.services.channel_stock import force_push, shown_stock
 from app.core.services.ledger import apply_change
 from app.core.services.order_items import OPEN_STATUSES, PUSH_WINDOW_SECONDS
@@ -365,8 +366,9 @@ def _drift(
         f"{sl.platform_stock}, expected {verdict.expected} ({verdict.diff:+d}) — changed "
         "in the seller center"
     )
-    if verdict.action == DriftAction.ACCEPT:
-        assert sl.variant_id is not None
+    assert sl.variant_id is not None
+    # a bundle has no stock to book a difference on: its figure is pushed back (bundles)
+    if verdict.action == DriftAction.ACCEPT and not is_bundle(session, sl.variant_id):
         _accept(session, store, sl.variant_id, listing.id, location_id, verdict.diff)
         # orders stored since the reading stay netted out of what the listing shows
         listing.last_pushed_stock = max(0, (listing.last_pushed_stock or 0) + verdict.diff)
@@ -392,7 +394,7 @@ def _first_sight(
     and keep a review row (``detail.review``) for the seller."""
     listing = session.get_one(ChannelListing, sl.listing_id)
     assert sl.variant_id is not None
-    if verdict.action == DriftAction.ACCEPT:
+    if verdict.action == DriftAction.ACCEPT and not is_bundle(session, sl.variant_id):
         _accept(
             session,
             store,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.core.db.models import InventoryItem, Location, Variant
 from app.core.domain import TxnType
 from app.core.domain.bounds import MAX_QUANTITY
-from app.core.services import audit, order_items
+from app.core.services import audit, bundle_rules, order_items
 from app.core.services.bounds import check_quantity
 from app.core.services.catalog import parse_money
 from app.core.services.context import ServiceContext
@@ -42,6 +42,7 @@ def _check_variant_location(
         raise NotFoundError(msg("location {location_id} does not exist", location_id=location_id))
     if not loc.active:
         raise ValidationError(msg("location {name} is inactive", name=loc.name), field="location")
+    bundle_rules.refuse_direct(session, [variant_id])  # a bundle has no stock of its own
 
 
 def _qty(value: int, field: str, *, allow_zero: bool = False, allow_negative: bool = False) -> int:

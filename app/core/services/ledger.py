@@ -34,6 +34,7 @@ from app.core.db.models import InventoryItem, InventoryTransaction
 from app.core.db.types import utcnow
 from app.core.domain import TxnType
 from app.core.domain.bounds import MAX_STOCK, quantity_ok
+from app.core.services import bundle_rules
 from app.core.services.bounds import range_message, stock_message
 from app.core.services.errors import NegativeStockError, ValidationError
 from app.core.text import msg
@@ -204,6 +205,18 @@ def _ensure_items(
 # --------------------------------------------------------------------------- one change
 
 
+def _bundle_parts(session: Session, variant_id: int, ref_type: str) -> list[tuple[int, int]]:
+    """A bundle's leaf components and quantities (empty for any other variant). Only an
+    order line moves a bundle; any other change to one is refused with a message naming
+    its components (docs/ARCHITECTURE.md, bundles and kits)."""
+    parts = bundle_rules.leaf_components(session, [variant_id]).get(variant_id)
+    if not parts:
+        return []
+    if ref_type != RefType.ORDER_ITEM.value:
+        bundle_rules.refuse_direct(session, [variant_id])
+    return sorted(parts.items())
+
+
 def apply_change(
     session: Session,
     *,
@@ -229,6 +242,25 @@ def apply_change(
     for d in (d_on_hand, d_reserved):  # checked before SQL so the sum itself cannot overflow
         if not quantity_ok(d, low=-2 * MAX_STOCK, high=2 * MAX_STOCK):
             raise ValidationError(stock_message())
+    parts = _bundle_parts(session, variant_id, ref_type)
+    if parts:  # a bundle's order line moves its components, one row each (bundle_rules)
+        item_ids = [  # every component, not only the first
+            apply_change(
+                session,
+                variant_id=cid,
+                location_id=location_id,
+                txn_type=txn_type,
+                d_on_hand=d_on_hand * qty,
+                d_reserved=d_reserved * qty,
+                actor=actor,
+                reference_type=reference_type,
+                reference_id=reference_id,
+                note=note,
+                allow_negative=allow_negative,
+            )
+            for cid, qty in parts
+        ]
+        return item_ids[0]
     item_id = ensure_item(session, variant_id, location_id)
     if d_on_hand == 0 and d_reserved == 0:
         return item_id
@@ -293,6 +325,22 @@ def record_only(
     on the shelf, yet the decision is on record beside the other rows of the order item).
     Counts still equal the sums of their deltas. Returns the item id."""
     ref_type, ref_id = reference(reference_type, reference_id)
+    parts = _bundle_parts(session, variant_id, ref_type)
+    if parts:  # a bundle's decision is on record beside each component's rows
+        item_ids = [  # every component, not only the first
+            record_only(
+                session,
+                variant_id=cid,
+                location_id=location_id,
+                txn_type=txn_type,
+                actor=actor,
+                reference_type=reference_type,
+                reference_id=reference_id,
+                note=note,
+            )
+            for cid, _qty in parts
+        ]
+        return item_ids[0]
     item_id = ensure_item(session, variant_id, location_id)
     session.execute(
         insert(InventoryTransaction).values(
@@ -401,10 +449,30 @@ class LedgerBatch:
     def __len__(self) -> int:
         return len(self._rows)
 
+    def _expand_bundles(self, session: Session) -> None:
+        """A bundle's order lines book on its components, one row per component with the
+        same reference (docs/ARCHITECTURE.md, bundles and kits): one query per flush,
+        nothing more when no line is a bundle's."""
+        leaves = bundle_rules.leaf_components(session, {q[0] for q in self._rows})
+        if not leaves:
+            return
+        rows: list[_Queued] = []
+        for q in self._rows:
+            parts = leaves.get(q[0])
+            if parts is None:
+                rows.append(q)
+            else:
+                rows.extend(
+                    (cid, q[1], q[2], q[3] * n, q[4] * n, *q[5:])
+                    for cid, n in sorted(parts.items())
+                )
+        self._rows = rows
+
     def flush(self, session: Session) -> None:
         """Apply every queued change (in the caller's transaction) and write the ledger."""
         if not self._rows:
             return
+        self._expand_bundles(session)
         pairs = {(q[0], q[1]) for q in self._rows}
         items = _ensure_items(session, pairs)
         totals: dict[int, tuple[int, int]] = {}
@@ -445,6 +513,7 @@ def set_counts(
     lock from BEGIN IMMEDIATE), so no other writer moves stock between read and update.
     """
     ref_type, ref_id = reference(reference_type, reference_id)
+    bundle_rules.refuse_direct(session, {v for v, _l, _c, _n in counts})  # no stock of its own
     for _v, _l, counted, _n in counts:  # a count is a stock figure: the same bound
         if not quantity_ok(counted, high=MAX_STOCK):
             raise ValidationError(range_message("counted", 0, MAX_STOCK))

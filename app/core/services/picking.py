@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.core.db.models import InventoryItem, Location, Order, OrderItem, Product, Store, Variant
 from app.core.domain import OrderStatus
-from app.core.services import audit
+from app.core.services import audit, bundle_rules
 from app.core.services.analytics.calendar import workspace_zone
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NotFoundError, ValidationError
@@ -218,7 +218,8 @@ def picking_list(
             entry = sums.setdefault((item.variant_id, loc), [0, set()])
             entry[0] += item.quantity
             entry[1].add(item.order_id)
-        pick_rows = _pick_rows(s, sums)
+        # a bundle is picked as its components (docs/ARCHITECTURE.md, bundles and kits)
+        pick_rows = _pick_rows(s, bundle_rules.picked_components(s, sums))
         return PickingList(
             rows=tuple(sorted(pick_rows, key=_pick_order)),
             unmapped=tuple(

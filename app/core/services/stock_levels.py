@@ -31,6 +31,7 @@ from app.core.db.models import (
     Variant,
 )
 from app.core.domain import OutboxStatus, ProductStatus, TxnType
+from app.core.services import bundle_rules
 from app.core.services.catalog import collect_ids, fts_query, fts_variant_ids
 from app.core.services.context import ServiceContext
 from app.core.services.errors import ValidationError
@@ -113,7 +114,23 @@ def stock_levels(
 def available_by_variant(
     session: Session, variant_ids: list[int] | set[int], location_id: int | None = None
 ) -> dict[int, int]:
-    """Available stock per variant (summed over locations, or at one location)."""
+    """Available stock per variant (summed over locations, or at one location); a
+    bundle's is the minimum over its components of ``available // quantity``
+    (``bundle_rules.bundle_available``, docs/ARCHITECTURE.md, bundles and kits)."""
+    if not variant_ids:
+        return {}
+    bundles = bundle_rules.bundle_available(
+        session, variant_ids, lambda parts: _available(session, parts, location_id)
+    )
+    if bundles:
+        plain = _available(session, set(variant_ids) - set(bundles), location_id)
+        return {v: bundles[v] if v in bundles else plain[v] for v in variant_ids}
+    return _available(session, variant_ids, location_id)
+
+
+def _available(
+    session: Session, variant_ids: list[int] | set[int], location_id: int | None
+) -> dict[int, int]:
     if not variant_ids:
         return {}
     stmt = select(

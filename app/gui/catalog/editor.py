@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.services import catalog
+from app.core.services import bundles, catalog
 from app.core.services.catalog import ProductDTO, ProductInput, VariantDTO, VariantInput
 from app.core.services.channel_stock import listing_stores, set_last_units
 from app.core.services.context import ServiceContext
@@ -48,6 +48,7 @@ VARIANT_COLUMNS = (
     (N_("Images"), "images"),
     (N_("Last units"), "last_units_threshold"),
     (N_("Last units go to"), "last_units_store_id"),
+    (N_("Components"), "components"),
 )
 COLUMN_HINTS = {
     "attributes": N_("name=value pairs separated by ;  e.g. Colour=Red; Size=XL"),
@@ -60,6 +61,10 @@ COLUMN_HINTS = {
     "last_units_store_id": N_(
         "The store that keeps offering the last units; the others show 0. "
         "Automatic: the store that sold it fastest lately."
+    ),
+    "components": N_(
+        "A bundle's components as SKU×qty, separated by commas (e.g. TEE-RED-M×2, "
+        "MUG-01×1); its stock is what its scarcest component allows. Empty: not a bundle."
     ),
 }
 COL = {key: i for i, (_t, key) in enumerate(VARIANT_COLUMNS)}
@@ -114,6 +119,17 @@ class ProductEditor(QDialog):
         self._stores = (
             listing_stores(ctx, [v.id for v in product.variants]) if product is not None else {}
         )
+        # each saved variant's components, as SKU×qty text (empty: not a bundle)
+        self._components = (
+            {
+                v.id: bundles.format_components(
+                    (c.sku, c.quantity) for c in bundles.components(ctx, v.id)
+                )
+                for v in product.variants
+            }
+            if product is not None
+            else {}
+        )
         self.setWindowTitle(
             tr("Edit {name}").format(name=product.name) if product else tr("New product")
         )
@@ -154,10 +170,14 @@ class ProductEditor(QDialog):
         remove.clicked.connect(self.remove_variant_row)
         image = named(QPushButton(tr("Add image…")), tr("Add image file to the selected variant"))
         image.clicked.connect(self.add_image)
+        parts = named(
+            QPushButton(tr("Components…")), tr("Make the selected variant a bundle of components")
+        )
+        parts.clicked.connect(self.choose_components)
         vbar = QHBoxLayout()
         vbar.addWidget(QLabel(tr("Variants")))
         vbar.addStretch(1)
-        for b in (add, remove, image):
+        for b in (add, remove, image, parts):
             vbar.addWidget(b)
         self.form_error = error_label()
         hint = QLabel(
@@ -199,7 +219,7 @@ class ProductEditor(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         values = (
-            ("", "", "", "0", "0", "0", "", "", "", "")
+            ("", "", "", "0", "0", "0", "", "", "", "", "")
             if v is None
             else (
                 v.sku,
@@ -212,6 +232,7 @@ class ProductEditor(QDialog):
                 "; ".join(v.images),
                 "" if v.last_units_threshold is None else str(v.last_units_threshold),
                 "",
+                self._components.get(v.id, ""),
             )
         )
         for col, text in enumerate(values):
@@ -261,6 +282,32 @@ class ProductEditor(QDialog):
         )
         if path:
             self.set_cell(row, "images", "; ".join(filter(None, [self.cell(row, "images"), path])))
+
+    def choose_components(self) -> None:
+        """Pick the current variant's components with search and quantities."""
+        from app.gui.catalog.components import ComponentsDialog
+
+        row = self.table.currentRow()
+        if row < 0:
+            row = 0
+        try:
+            parts = bundles.parse_components(self.cell(row, "components"), self._known_skus(row))
+        except ValidationError:
+            parts = []  # the cell's text is checked at Save; start from nothing
+        dialog = ComponentsDialog(
+            self._ctx, self.cell(row, "sku"), [(sku, "", q) for sku, q in parts], self
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_cell(row, "components", dialog.text())
+
+    def _known_skus(self, row: int) -> list[str]:
+        """The catalog SKUs a components cell names (as the catalog writes them)."""
+        words: list[str] = []
+        for part in self.cell(row, "components").split(","):
+            m = bundles.ENTRY.match(part.strip())
+            words += [part.strip(), m["sku"].strip()] if m else [part.strip()]
+        found = [catalog.find_variant_by_sku(self._ctx, w) for w in words if w]
+        return [v.sku for v in found if v is not None]
 
     def cell(self, row: int, key: str) -> str:
         """The text of a variants-table cell."""
@@ -391,6 +438,8 @@ class ProductEditor(QDialog):
                 if wanted != had:
                     set_last_units(self._ctx, v.id, *wanted)
                     changed = True
+            self._product = self.saved  # saved: a second Save after an error updates it
+            self._save_components()
             if changed:
                 self.saved = catalog.get_product(self._ctx, self.saved.id)
         except ValidationError as exc:
@@ -403,6 +452,26 @@ class ProductEditor(QDialog):
             show_error(self, tr("Could not save the product"), exc)
             return
         self.accept()
+
+    def _save_components(self) -> None:
+        """Each row's components, where they changed (services/bundles.py checks them)."""
+        assert self.saved is not None
+        rows = {catalog.sku_key(self.cell(r, "sku")): r for r in range(self.table.rowCount())}
+        for v in self.saved.variants:
+            row = rows.get(catalog.sku_key(v.sku))
+            if row is None:
+                continue
+            wanted, had = self.cell(row, "components"), self._components.get(v.id, "")
+            if wanted == had:
+                continue
+            try:
+                if wanted:
+                    bundles.set_components_by_sku(self._ctx, v.sku, wanted)
+                else:
+                    bundles.clear_by_sku(self._ctx, v.sku)
+            except ValidationError as exc:
+                raise ValidationError(exc.message, f"variants[{row}].components") from None
+            self._components[v.id] = wanted
 
     def _show_conflict(self, message: str) -> None:
         # a duplicate SKU: point at the row that has it

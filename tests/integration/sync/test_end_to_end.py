@@ -193,9 +193,9 @@ def test_connecting_four_shops_imports_the_catalog_once(world):
     """Each shop lists most, not all, variations; the catalog still ends up with each
     product once, with every variation, and every listing mapped."""
     from app.core.services import catalog, listings
-    from app.sandbox.catalog import demo_catalog
+    from app.sandbox.catalog import DEMO_BUNDLE, demo_catalog
 
-    expected = demo_catalog(world.sandbox.seed)
+    expected = [*demo_catalog(world.sandbox.seed), DEMO_BUNDLE]  # the bundle two shops list
     rows = catalog.variant_rows(world.ws.ctx, catalog.variant_ids(world.ws.ctx))
     assert len({r.product_id for r in rows.values()}) == len(expected)
     assert {r.sku for r in rows.values()} == {v.sku for p in expected for v in p.variants}

@@ -188,3 +188,14 @@ def test_prices_are_the_store_terms_staff_and_viewers_cannot_push_or_fix_them(te
             with pytest.raises(PermissionDenied, match="may not change stores"):
                 call(team[who])
     assert prices.confirm(team["admin"], []) == (0, 0)
+
+
+def test_bundles_are_catalog_edits_staff_and_viewers_cannot_make_them(team):
+    from app.core.services import bundles
+
+    sku = team["product"].variants[0].sku
+    for who in ("staff", "viewer"):
+        with pytest.raises(PermissionDenied, match="may not change the catalog"):
+            bundles.set_components_by_sku(team[who], sku, "")
+        with pytest.raises(PermissionDenied, match="may not change the catalog"):
+            bundles.clear_by_sku(team[who], sku)

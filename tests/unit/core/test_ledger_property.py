@@ -5,6 +5,10 @@ mappings and unmappings, returns and stocktakes. After every step: each item's o
 reserved equal the sums of its ledger deltas; reserved is never negative; on_hand is only
 negative where a platform sale took it there (a fact we record) or the seller allowed it;
 and replaying the order statuses already seen changes nothing.
+
+A bundle (``K-1`` = 2 × ``A-1`` + 1 × ``B-1``) takes part: its order lines move its
+components (one ledger row per component, referencing the line), it can be mapped and
+unmapped like any variant, and a direct adjustment of it is refused changing nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +27,15 @@ from sqlalchemy import select
 from app.core.db.engine import make_engine, make_sessionmaker
 from app.core.db.models import InventoryItem, InventoryTransaction, OrderItem, Store
 from app.core.domain import OrderStatus, TxnType
-from app.core.services import inventory, listings, locations, order_items, orders, stock_levels
+from app.core.services import (
+    bundles,
+    inventory,
+    listings,
+    locations,
+    order_items,
+    orders,
+    stock_levels,
+)
 from app.core.services.context import ServiceContext
 from app.core.services.errors import NegativeStockError, ValidationError
 from app.core.services.orders import upsert_orders_in
@@ -31,6 +43,8 @@ from tests.helpers.factories import order, product, store
 from tests.helpers.memkeyring import MemoryKeyring
 
 SKUS = ("A-1", "B-1", "C-1")
+BUNDLE = "K-1"
+KIT = {"A-1": 2, "B-1": 1}  # what one K-1 is made of
 STATUSES = list(OrderStatus)
 _TEMPLATE: dict[str, Path] = {}
 
@@ -44,8 +58,9 @@ def template_db() -> Path:
         keyring.set_keyring(MemoryKeyring())
         root = Path(tempfile.mkdtemp(prefix="ledger-template-"))
         ws = open_workspace(resolve_paths(root))
-        for sku in SKUS:
+        for sku in (*SKUS, BUNDLE):
             product(ws.ctx, name=f"Produk {sku}", skus=(sku,))
+        bundles.set_components_by_sku(ws.ctx, BUNDLE, "A-1×2, B-1×1")
         locations.create_location(ws.ctx, "TOKO", "Toko")
         store(ws.ctx)
         ws.close()  # the last connection closing checkpoints the WAL into the main file
@@ -66,7 +81,8 @@ class LedgerMachine(RuleBasedStateMachine):
         self.ctx = ServiceContext(sessions=sessions, workspace_id=1)
         self.locations = [loc.id for loc in locations.list_locations(self.ctx)]
         self.variants = {
-            sku: product_id for sku, product_id in ((s, orders_variant(self.ctx, s)) for s in SKUS)
+            sku: product_id
+            for sku, product_id in ((s, orders_variant(self.ctx, s)) for s in (*SKUS, BUNDLE))
         }
         self.store_id = 1
         self.seen: dict[str, object] = {}  # order id -> last ChannelOrder applied
@@ -111,7 +127,7 @@ class LedgerMachine(RuleBasedStateMachine):
         n=st.integers(0, 5),
         status=st.sampled_from(STATUSES),
         lines=st.lists(
-            st.tuples(st.sampled_from((*SKUS, "UNKNOWN-9")), st.integers(1, 4)),
+            st.tuples(st.sampled_from((*SKUS, BUNDLE, "UNKNOWN-9")), st.integers(1, 4)),
             min_size=1,
             max_size=2,
             unique_by=lambda t: t[0],
@@ -136,7 +152,15 @@ class LedgerMachine(RuleBasedStateMachine):
             assert len(s.scalars(select(InventoryTransaction.id)).all()) == n_ledger
         assert self.snapshot() == before
 
-    @rule(sku=st.sampled_from(SKUS), pick=st.integers(0, 20))
+    @rule(loc=st.integers(0, 1), delta=st.integers(-8, 12))
+    def adjust_the_bundle_is_refused(self, loc, delta):
+        before = self.snapshot()
+        with contextlib.suppress(ValidationError):
+            inventory.adjust(self.ctx, self.variants[BUNDLE], self.locations[loc], delta, "p")
+            raise AssertionError("a bundle was adjusted directly")
+        assert self.snapshot() == before
+
+    @rule(sku=st.sampled_from((*SKUS, BUNDLE)), pick=st.integers(0, 20))
     def map_a_listing(self, sku, pick):
         rows = listings.list_listings(self.ctx)
         if rows:
@@ -188,21 +212,24 @@ class LedgerMachine(RuleBasedStateMachine):
         from app.core.domain import InventoryState
 
         with self.ctx.read() as s:
-            held = {
-                (v, loc, st): int(q)
-                for v, loc, st, q in s.execute(
-                    select(
-                        OrderItem.variant_id,
-                        OrderItem.location_id,
-                        OrderItem.inventory_state,
-                        func.sum(OrderItem.quantity),
-                    )
-                    .where(OrderItem.variant_id.is_not(None))
-                    .group_by(
-                        OrderItem.variant_id, OrderItem.location_id, OrderItem.inventory_state
-                    )
+            held: dict[tuple[int, int, object], int] = {}
+            for v, loc, st, q in s.execute(
+                select(
+                    OrderItem.variant_id,
+                    OrderItem.location_id,
+                    OrderItem.inventory_state,
+                    func.sum(OrderItem.quantity),
                 )
-            }
+                .where(OrderItem.variant_id.is_not(None))
+                .group_by(OrderItem.variant_id, OrderItem.location_id, OrderItem.inventory_state)
+            ):  # a bundle's line holds its components (KIT units each)
+                parts = (
+                    [(self.variants[c], n) for c, n in KIT.items()]
+                    if v == self.variants[BUNDLE]
+                    else [(v, 1)]
+                )
+                for cid, n in parts:
+                    held[cid, loc, st] = held.get((cid, loc, st), 0) + int(q) * n
             rows = s.execute(
                 select(
                     InventoryItem.variant_id,
@@ -220,6 +247,15 @@ class LedgerMachine(RuleBasedStateMachine):
             for v, loc, reserved, order_on_hand in rows:
                 assert reserved == held.get((v, loc, InventoryState.RESERVED), 0)
                 assert order_on_hand == -held.get((v, loc, InventoryState.DEDUCTED), 0)
+
+    @invariant()
+    def a_bundle_holds_no_stock_of_its_own(self):
+        if not hasattr(self, "ctx"):
+            return
+        with self.ctx.read() as s:
+            assert not s.scalars(
+                select(InventoryItem.id).where(InventoryItem.variant_id == self.variants[BUNDLE])
+            ).all()
 
     @invariant()
     def nothing_negative_unless_a_sale_did_it(self):

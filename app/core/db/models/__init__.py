@@ -2,6 +2,7 @@
 
 from app.core.db.models.analytics import SalesDaily, SalesDailyVariant, SalesMonthlyVariant
 from app.core.db.models.base import Base
+from app.core.db.models.bundles import BundleComponent
 from app.core.db.models.catalog import SKU_MAX_LENGTH, Product, Variant
 from app.core.db.models.inventory import InventoryItem, InventoryTransaction, Location
 from app.core.db.models.orders import Order, OrderItem, OrderStatusChange
@@ -17,6 +18,7 @@ __all__ = [
     "SKU_MAX_LENGTH",
     "AuditEntry",
     "Base",
+    "BundleComponent",
     "ChangeCounter",
     "ChannelListing",
     "InventoryItem",
