@@ -784,7 +784,7 @@
       <translation>Listing channel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="177" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="179" />
       <source>Check file</source>
       <translation>Periksa file</translation>
     </message>
@@ -794,7 +794,7 @@
       <translation>Memeriksa kunci dan membaca toko…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="296" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="301" />
       <source>Checking…</source>
       <translation>Memeriksa…</translation>
     </message>
@@ -804,7 +804,7 @@
       <translation>Pilih cadangan…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="293" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="298" />
       <source>Choose a file first.</source>
       <translation>Pilih file terlebih dahulu.</translation>
     </message>
@@ -814,7 +814,7 @@
       <translation>Pilih file tujuan penyimpanan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="169" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="171" />
       <source>Choose a file, then Check it.</source>
       <translation>Pilih file, lalu klik Periksa file.</translation>
     </message>
@@ -829,7 +829,7 @@
       <translation>pilih pickup atau drop-off untuk pesanan ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="152" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="154" />
       <source>Choose the filled-in .xlsx file</source>
       <translation>Pilih file .xlsx yang sudah diisi</translation>
     </message>
@@ -869,7 +869,7 @@
       <translation>Warna</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="70" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="71" />
       <source>Column</source>
       <translation>Kolom</translation>
     </message>
@@ -1335,7 +1335,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>selesai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="138" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="139" />
       <source>Download template…</source>
       <translation>Unduh template…</translation>
     </message>
@@ -1530,7 +1530,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="381" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="386" />
       <source>Failed: {error}</source>
       <translation>Gagal: {error}</translation>
     </message>
@@ -1580,9 +1580,9 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>path file atau URL dipisahkan dengan ;</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="143" />
-      <source>Fill in every SKU with today's count</source>
-      <translation>Isi setiap SKU dengan jumlah hari ini</translation>
+      <location filename="../../app/gui/excel/import_dialog.py" line="144" />
+      <source>Fill in the catalog</source>
+      <translation>Isi dengan katalog</translation>
     </message>
     <message>
       <location filename="../../app/gui/catalog/mapping.py" line="114" />
@@ -1660,7 +1660,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gambar (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="160" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="162" />
       <source>Import</source>
       <translation>Impor</translation>
     </message>
@@ -1670,7 +1670,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Impor Excel…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="126" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="127" />
       <source>Import from Excel</source>
       <translation>Impor dari Excel</translation>
     </message>
@@ -1685,12 +1685,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Impor yang tidak cocok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="362" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="367" />
       <source>Imported {rows} rows: {products} products, {variants} variants, {stock} stock changes.</source>
       <translation>{rows} baris diimpor: {products} produk, {variants} varian, {stock} perubahan stok.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="351" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="356" />
       <source>Importing…</source>
       <translation>Mengimpor…</translation>
     </message>
@@ -2080,7 +2080,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tandai selisih ini sudah dilihat; daftar dikosongkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="342" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="347" />
       <source>Marked copy saved to {path}</source>
       <translation>Salinan bertanda disimpan ke {path}</translation>
     </message>
@@ -2380,7 +2380,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/bundles.py" line="245" />
+      <location filename="../../app/core/services/bundles.py" line="247" />
       <source>no variant has the SKU {sku}</source>
       <translation>tidak ada varian dengan SKU {sku}</translation>
     </message>
@@ -2570,7 +2570,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Hanya yang ada barang belum dipetakan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="256" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="258" />
       <source>Open</source>
       <translation>Buka</translation>
     </message>
@@ -3010,7 +3010,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Cetak daftar ambil barang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="70" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="71" />
       <source>Problem</source>
       <translation>Masalah</translation>
     </message>
@@ -3075,7 +3075,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Produk menurut nama atau SKU, pesanan menurut nomor. Tekan Enter untuk membuka.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="52" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="53" />
       <source>Products with variants</source>
       <translation>Produk beserta varian</translation>
     </message>
@@ -3660,7 +3660,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Bulatkan harga ke</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="70" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="71" />
       <source>Row</source>
       <translation>Baris</translation>
     </message>
@@ -3715,12 +3715,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Simpan hasil ekspor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="330" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="335" />
       <source>Save marked copy</source>
       <translation>Simpan salinan bertanda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="178" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="180" />
       <source>Save marked copy…</source>
       <translation>Simpan salinan bertanda…</translation>
     </message>
@@ -3730,7 +3730,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Simpan pengaturan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="263" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="265" />
       <source>Save template</source>
       <translation>Simpan template</translation>
     </message>
@@ -4294,7 +4294,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>stok berubah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="52" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="53" />
       <source>Stock counts</source>
       <translation>Hasil hitung stok</translation>
     </message>
@@ -4334,9 +4334,9 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pembaruan stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="145" />
-      <source>Stock templates: a stock take starts from the catalog</source>
-      <translation>Template stok: stock opname dimulai dari katalog</translation>
+      <location filename="../../app/gui/excel/import_dialog.py" line="147" />
+      <source>Stock: every SKU with today's count, for a stock take. Products: the whole catalog with each bundle's components, to edit and import again.</source>
+      <translation>Stok: setiap SKU dengan jumlah hari ini, untuk stok opname. Produk: seluruh katalog dengan komponen setiap paket, untuk diubah lalu diimpor lagi.</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/detail.py" line="41" />
@@ -4639,7 +4639,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>URL database tim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="285" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="290" />
       <source>Template saved to {path}</source>
       <translation>Template disimpan ke {path}</translation>
     </message>
@@ -5254,7 +5254,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>tidak diketahui</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/bundles.py" line="99" />
+      <location filename="../../app/core/services/bundles.py" line="100" />
       <source>unknown component SKU {sku}: write components as SKU×qty, e.g. A-1×2, B-1×1</source>
       <translation>SKU komponen {sku} tidak dikenal: tulis komponen sebagai SKU×jumlah, mis. A-1×2, B-1×1</translation>
     </message>
@@ -5364,7 +5364,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Baris varian {row}, {column}: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/bundles.py" line="256" />
+      <location filename="../../app/core/services/bundles.py" line="259" />
       <source>variant {id} not found</source>
       <translation>varian {id} tidak ditemukan</translation>
     </message>
@@ -5404,7 +5404,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>pengamat</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="242" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="244" />
       <source>Wait until the file is finished, then close.</source>
       <translation>Tunggu sampai berkasnya selesai, lalu tutup.</translation>
     </message>
@@ -5554,7 +5554,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hapus bukukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="276" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="278" />
       <source>Writing the template…</source>
       <translation>Menulis template…</translation>
     </message>
@@ -5599,7 +5599,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{bundle} tidak boleh menjadi komponen dirinya sendiri</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/bundles.py" line="330" />
+      <location filename="../../app/core/services/bundles.py" line="333" />
       <source>{bundle} cannot contain {component}: {component} already contains {bundle}, and a bundle cannot contain itself</source>
       <translation>{bundle} tidak boleh berisi {component}: {component} sudah berisi {bundle}, dan paket tidak boleh berisi dirinya sendiri</translation>
     </message>
@@ -5839,7 +5839,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{path} bukan cadangan StoreSync (tidak memiliki skema StoreSync). Pilih berkas dari folder 'backups' atau yang dibuat dengan `storesync backup`.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="317" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="322" />
       <source>{problems} problem(s) in {rows} rows. Fix them and check again; nothing is imported until the whole file is valid.</source>
       <translation>Ditemukan {problems} masalah dari {rows} baris. Perbaiki, lalu periksa lagi; tidak ada data yang diimpor sebelum seluruh file valid.</translation>
     </message>
@@ -5854,7 +5854,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{restocked} unit dikembalikan ke stok, {written} dihapusbukukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/excel/import_dialog.py" line="313" />
+      <location filename="../../app/gui/excel/import_dialog.py" line="318" />
       <source>{rows} rows checked: no problems. Ready to import.</source>
       <translation>{rows} baris diperiksa: tidak ada masalah. Siap diimpor.</translation>
     </message>
@@ -5874,12 +5874,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{sku} di {location}: sisa {available} (titik pesan ulang {point})</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/bundles.py" line="372" />
+      <location filename="../../app/core/services/bundles.py" line="375" />
       <source>{sku} has {n} open order lines holding its stock: change it when they are shipped or cancelled</source>
       <translation>{sku} punya {n} baris pesanan terbuka yang menahan stoknya: ubah setelah pesanan itu dikirim atau dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/bundles.py" line="353" />
+      <location filename="../../app/core/services/bundles.py" line="356" />
       <source>{sku} holds stock of its own ({n} units): count it to 0 before making it a bundle</source>
       <translation>{sku} punya stok sendiri ({n} unit): hitung menjadi 0 sebelum menjadikannya paket</translation>
     </message>
@@ -5899,7 +5899,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{sku} disebut dua kali: tulis setiap komponen sekali saja</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/bundles.py" line="238" />
+      <location filename="../../app/core/services/bundles.py" line="240" />
       <source>{sku} is not a bundle</source>
       <translation>{sku} bukan paket</translation>
     </message>

@@ -42,6 +42,7 @@ from app.core.export.importer import (
     write_report,
     write_template,
 )
+from app.core.export.products_sheet import export_products
 from app.core.services.context import ServiceContext
 from app.gui.excel.worker import Task
 from app.gui.i18n import tr, tr_message
@@ -140,14 +141,15 @@ class ImportDialog(QDialog):
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.kind_combo, 1)
         kind_row.addWidget(self.template_button)
-        self.prefill = QCheckBox(tr("Fill in every SKU with today's count"))
+        self.prefill = QCheckBox(tr("Fill in the catalog"))
         self.prefill.setChecked(True)
-        self.prefill.setToolTip(tr("Stock templates: a stock take starts from the catalog"))
-        kind_row.addWidget(self.prefill)
-        self.kind_combo.currentIndexChanged.connect(
-            lambda _i: self.prefill.setEnabled(self.kind() is ImportKind.STOCK)
+        self.prefill.setToolTip(
+            tr(
+                "Stock: every SKU with today's count, for a stock take. Products: the whole "
+                "catalog with each bundle's components, to edit and import again."
+            )
         )
-        self.prefill.setEnabled(self.kind() is ImportKind.STOCK)
+        kind_row.addWidget(self.prefill)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(tr("Choose the filled-in .xlsx file"))
         self.path_edit.textChanged.connect(self._invalidate)
@@ -274,7 +276,10 @@ class ImportDialog(QDialog):
         Returns ``path``."""
         ctx, kind, prefill = self._ctx, self.kind(), self.prefill.isChecked()
         self._status(tr("Writing the template…"))
-        self._run(lambda: write_template(kind, path, ctx, prefill=prefill), self._on_template)
+        if kind is ImportKind.PRODUCTS and prefill:  # the product export (bundles included)
+            self._run(lambda: export_products(ctx, path) and path, self._on_template)
+        else:
+            self._run(lambda: write_template(kind, path, ctx, prefill=prefill), self._on_template)
         self.progress_bar.setRange(0, 0)  # a busy bar: the writer reports no progress
         return path
 

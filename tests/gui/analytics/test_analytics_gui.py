@@ -204,6 +204,30 @@ class TestImportDialog:
         rows = list(load_workbook(path).active.iter_rows(min_row=2, values_only=True))
         assert [(r[0], r[2]) for r in rows] == [("KAOS-01", 7)]
 
+    def test_a_prefilled_product_template_is_the_catalog_with_bundle_components(
+        self, qtbot, ctx, tmp_path
+    ):
+        """Products + "Fill in the catalog": the whole catalog to edit and import again,
+        a bundle's components written as SKU×qty."""
+        from app.core.services import bundles
+        from tests.helpers.factories import product
+
+        product(ctx, skus=("KOPI-01", "MADU-00"))
+        product(ctx, skus=("PAKET-01",))
+        bundles.set_components_by_sku(ctx, "PAKET-01", "KOPI-01×2, MADU-00×1")
+        dialog = self.make(qtbot, ctx)
+        dialog.show()
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(ImportKind.PRODUCTS))
+        assert dialog.prefill.isEnabled() and dialog.prefill.isChecked()
+        with qtbot.waitSignal(dialog.template_saved, timeout=60_000):
+            path = dialog.save_template(tmp_path / "products.xlsx")
+        rows = list(load_workbook(path).active.iter_rows(values_only=True))
+        header = next(r for r in rows if "Components" in r)
+        sku, parts = header.index("SKU"), header.index("Components")
+        by_sku = {r[sku]: r[parts] for r in rows[rows.index(header) + 1 :] if r[sku]}
+        assert by_sku["PAKET-01"] == "KOPI-01×2, MADU-00×1"
+        assert set(by_sku) == {"KOPI-01", "MADU-00", "PAKET-01"}
+
     def test_problems_are_listed_and_import_stays_disabled(
         self, qtbot, qtmodeltester, ctx, tmp_path
     ):
