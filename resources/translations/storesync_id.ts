@@ -1592,7 +1592,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
     <message>
       <location filename="../../app/gui/catalog/mapping.py" line="115" />
       <source>Find any variant by SKU or name…</source>
-      <translation>Cari varian apa pun berdasarkan SKU atau nama…</translation>
+      <translation>Cari SKU atau nama varian…</translation>
     </message>
     <message>
       <location filename="../../app/gui/stores/first_sync_dialog.py" line="70" />

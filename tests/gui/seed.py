@@ -162,8 +162,9 @@ def seed(ctx: ServiceContext, now: datetime | None = None) -> Seeded:
     shopee, tiktok = out.store_ids
     local_now = now.astimezone(zone(ctx))  # "today" is the workspace's day, as in the app
     today = local_now.replace(hour=12, minute=0, second=0, microsecond=0)
-    if today > local_now:
-        today = local_now - timedelta(minutes=30)
+    if today > local_now:  # before noon: halfway between midnight and now stays today
+        midnight = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+        today = midnight + (local_now - midnight) / 2
     today = today.astimezone(UTC)
     yesterday = today - timedelta(days=1)
     with ctx.write() as s:
