@@ -141,9 +141,12 @@ def _register(
     # secrets first, then the expiry times the GUI shows
     engine.vault.save_app(store, req.credentials)
     engine.vault.save_tokens(store, tokens)
-    store_service.set_token_expiry(
-        ctx, store.id, tokens.access_expires_at, tokens.refresh_expires_at
-    )
+    if req.platform.is_website:  # keys do not expire: nothing to count down on screen
+        store_service.set_token_expiry(ctx, store.id, None, None)
+    else:
+        store_service.set_token_expiry(
+            ctx, store.id, tokens.access_expires_at, tokens.refresh_expires_at
+        )
     return store_service.get_store(ctx, store.id)
 
 

@@ -100,6 +100,7 @@ def test_connect_imports_and_matches_the_website_listings(web):
         store = store_of(ws, platform)
         assert store.external_shop_id.endswith(f"/{slug}")
         assert store.environment == Environment.LOCAL_SANDBOX
+        assert store.authorization_expires_at is None  # keys: no countdown on screen
         with ws.sessions() as s:
             listed = dict(
                 s.execute(
