@@ -16,10 +16,10 @@ from hypothesis.stateful import initialize, run_state_machine_as_test
 from sqlalchemy import inspect, select, text
 
 from app.core.db.engine import make_engine, make_sessionmaker
-from app.core.services import locations
+from app.core.services import bundles, locations
 from app.core.services.context import ServiceContext
 from tests.helpers.factories import product, store
-from tests.unit.core.test_ledger_property import SKUS, LedgerMachine, orders_variant
+from tests.unit.core.test_ledger_property import BUNDLE, SKUS, LedgerMachine, orders_variant
 
 _DB: dict = {}
 
@@ -30,8 +30,9 @@ def _prepare(url) -> None:
     from app.core.workspace import open_workspace
 
     ws = open_workspace(resolve_paths(Path(tempfile.mkdtemp(prefix="ledger-pg-"))))
-    for sku in SKUS:
+    for sku in (*SKUS, BUNDLE):  # the same catalog as the SQLite template, bundle included
         product(ws.ctx, name=f"Produk {sku}", skus=(sku,))
+    bundles.set_components_by_sku(ws.ctx, BUNDLE, "A-1×2, B-1×1")
     locations.create_location(ws.ctx, "TOKO", "Toko")
     store(ws.ctx)
     with ws.engine.connect() as conn:
@@ -56,7 +57,7 @@ class PgLedgerMachine(LedgerMachine):
             conn.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY")
         self.ctx = ServiceContext(sessions=make_sessionmaker(self.engine), workspace_id=1)
         self.locations = [loc.id for loc in locations.list_locations(self.ctx)]
-        self.variants = {s: orders_variant(self.ctx, s) for s in SKUS}
+        self.variants = {s: orders_variant(self.ctx, s) for s in (*SKUS, BUNDLE)}
         self.store_id = 1
         self.seen = {}
         self.allow_negative = False
