@@ -114,22 +114,22 @@
       <translation>nama pengguna 1-80 huruf, angka, titik, tanda hubung, @ atau garis bawah</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/webshop/base.py" line="147" />
+      <location filename="../../app/core/platforms/webshop/base.py" line="165" />
       <source>a website order has no airway bill: print it in your courier's app</source>
       <translation>pesanan situs web tidak punya resi dari toko: cetak di aplikasi kurir Anda</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/webshop/base.py" line="159" />
+      <location filename="../../app/core/platforms/webshop/base.py" line="177" />
       <source>a website order is cancelled whole, not per item</source>
       <translation>pesanan situs web dibatalkan seluruhnya, bukan per barang</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/webshop/base.py" line="129" />
+      <location filename="../../app/core/platforms/webshop/base.py" line="147" />
       <source>a website order ships with your own courier and its tracking number</source>
       <translation>pesanan situs web dikirim dengan kurir Anda sendiri dan nomor resinya</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/webshop/base.py" line="85" />
+      <location filename="../../app/core/platforms/webshop/base.py" line="103" />
       <source>a website store is connected with its keys, not a link</source>
       <translation>toko situs web dihubungkan dengan kuncinya, bukan tautan</translation>
     </message>
@@ -634,7 +634,7 @@
       <translation>DIBATALKAN</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/webshop/base.py" line="152" />
+      <location filename="../../app/core/platforms/webshop/base.py" line="170" />
       <source>Cancelled by the seller</source>
       <translation>Dibatalkan oleh penjual</translation>
     </message>
@@ -4819,12 +4819,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Cadangan baik terbaru adalah {name}, dibuat {time}. Memulihkannya mengembalikan data Anda seperti saat itu; berkas yang rusak disimpan di sebelahnya.</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/webshop/base.py" line="163" />
+      <location filename="../../app/core/platforms/webshop/base.py" line="181" />
       <source>the order is {status} in the shop: it cannot be cancelled</source>
       <translation>pesanan berstatus {status} di toko: tidak dapat dibatalkan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/webshop/base.py" line="122" />
+      <location filename="../../app/core/platforms/webshop/base.py" line="140" />
       <source>the order is {status} in the shop: it cannot be shipped</source>
       <translation>pesanan berstatus {status} di toko: tidak dapat dikirim</translation>
     </message>
@@ -4954,12 +4954,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>situs web menolak kunci API ({detail}): minta kunci baru kepada pengembangnya lalu hubungkan lagi</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/custom/adapter.py" line="162" />
+      <location filename="../../app/core/platforms/custom/adapter.py" line="157" />
       <source>the website speaks contract version {got}, StoreSync speaks {want}: ask its developer to follow docs/custom-store-api.md</source>
       <translation>situs web memakai kontrak versi {got}, StoreSync memakai {want}: minta pengembangnya mengikuti docs/custom-store-api.md</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/custom/adapter.py" line="245" />
+      <location filename="../../app/core/platforms/custom/adapter.py" line="240" />
       <source>the website's list has no items</source>
       <translation>daftar dari situs web tidak berisi items</translation>
     </message>
@@ -5229,7 +5229,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Ketik SKU atau nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/webshop/base.py" line="132" />
+      <location filename="../../app/core/platforms/webshop/base.py" line="150" />
       <source>type the courier's tracking number</source>
       <translation>ketik nomor resi kurir</translation>
     </message>
@@ -5314,7 +5314,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Gunakan file lokal</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/woocommerce/adapter.py" line="74" />
+      <location filename="../../app/core/platforms/webshop/base.py" line="53" />
       <source>use the shop's https:// address: keys are never sent over plain http</source>
       <translation>gunakan alamat https:// toko: kunci tidak pernah dikirim lewat http biasa</translation>
     </message>
@@ -5514,7 +5514,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Keterangan</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/woocommerce/adapter.py" line="196" />
+      <location filename="../../app/core/platforms/woocommerce/adapter.py" line="179" />
       <source>WooCommerce did not confirm the update</source>
       <translation>WooCommerce tidak mengonfirmasi pembaruan</translation>
     </message>

@@ -32,8 +32,7 @@ from app.core.platforms.base import MalformedResponseError, TokenProvider
 from app.core.platforms.custom.errors import classify
 from app.core.platforms.http import RetryPolicy, TokenBucket
 from app.core.platforms.webshop import WebClient, WebShopAdapter
-from app.core.platforms.webshop.base import site_id
-from app.core.platforms.woocommerce.adapter import check_base_url
+from app.core.platforms.webshop.base import check_base_url, site_id
 from app.core.platforms.woocommerce.mapping import gmt, money
 from app.core.text import msg
 
@@ -144,10 +143,6 @@ class CustomStoreAdapter(WebShopAdapter):
             limiter=limiter,
             retry=retry,
         )
-
-    @property
-    def max_order_window_seconds(self) -> int:
-        return int(self._options["max_order_window_seconds"])
 
     @property
     def stock_batch_size(self) -> int:

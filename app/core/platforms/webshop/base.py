@@ -35,11 +35,23 @@ from app.core.domain.shipping import (
     ShipResult,
 )
 from app.core.platforms.base import BadRequestError, PlatformError
+from app.core.platforms.registry import is_loopback
 from app.core.text import msg
 
 #: website keys do not expire; the engine sees a token set valid until then
 KEY_AUTH_EXPIRY = datetime(2100, 1, 1, tzinfo=UTC)
 KEY_AUTH = "website-key"  # not a secret: the keys themselves stay in the app credentials
+
+
+def check_base_url(url: str) -> None:
+    """Keys go over HTTPS only (WooCommerce refuses Basic auth over plain HTTP); our own
+    loopback sandbox is the exception."""
+    scheme = httpx.URL(url).scheme
+    if scheme == "https" or (scheme == "http" and is_loopback(url)):
+        return
+    raise BadRequestError(
+        msg("use the shop's https:// address: keys are never sent over plain http")
+    )
 
 
 def site_id(address: str) -> str:
@@ -60,6 +72,12 @@ class WebShopAdapter:
 
     #: the platform statuses an order can be shipped from
     ship_from: frozenset[str] = frozenset()
+    #: the adapter's options; ``max_order_window_seconds`` is the order-list window
+    _options: dict
+
+    @property
+    def max_order_window_seconds(self) -> int:
+        return int(self._options["max_order_window_seconds"])
 
     # ------------------------------------------------------------------ hooks
     async def shop_info(self) -> ShopInfo:  # pragma: no cover - abstract

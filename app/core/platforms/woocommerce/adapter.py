@@ -34,10 +34,10 @@ from app.core.domain import (
     StockUpdate,
     UpdateResult,
 )
-from app.core.platforms.base import BadRequestError, TokenProvider
+from app.core.platforms.base import TokenProvider
 from app.core.platforms.http import RetryPolicy, TokenBucket
 from app.core.platforms.webshop import WebClient, WebShopAdapter, int_header
-from app.core.platforms.webshop.base import site_id
+from app.core.platforms.webshop.base import check_base_url, site_id
 from app.core.platforms.woocommerce import mapping
 from app.core.platforms.woocommerce.errors import classify
 from app.core.text import msg
@@ -60,19 +60,6 @@ DEFAULT_OPTIONS: dict[str, Any] = {
 
 def _basic(key: str, secret: str) -> str:
     return "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
-
-
-def check_base_url(url: str) -> None:
-    """Keys go over HTTPS only (WooCommerce refuses Basic auth over plain HTTP); our own
-    loopback sandbox is the exception."""
-    parsed = httpx.URL(url)
-    if parsed.scheme == "https":
-        return
-    if parsed.scheme == "http" and parsed.host in ("127.0.0.1", "localhost", "::1"):
-        return
-    raise BadRequestError(
-        msg("use the shop's https:// address: keys are never sent over plain http")
-    )
 
 
 class WooCommerceAdapter(WebShopAdapter):
@@ -119,10 +106,6 @@ class WooCommerceAdapter(WebShopAdapter):
         }
 
     # ------------------------------------------------------------------ limits
-    @property
-    def max_order_window_seconds(self) -> int:
-        return int(self._options["max_order_window_seconds"])
-
     @property
     def stock_batch_size(self) -> int:
         return int(self._options["stock_batch_size"])
