@@ -134,6 +134,8 @@ class FaultRule:
     - ``expired_token``: the platform's expired-access-token error
     - ``missing_fields``: the platform's success envelope with an empty payload
       (``{"response": {}}``, ``"data": {}``)
+    - ``late``: do the work (a refresh spends its token, say), then answer only after
+      ``delay`` seconds: the answer lost to a caller that gives up meanwhile
     - ``hang``: hold the request without answering for ``delay`` seconds (default: until
       the sandbox stops), then drop it
 
@@ -443,6 +445,11 @@ class Sandbox:
                     status=599, body=b"", content_type="text/plain", headers={"X-Sandbox-Drop": "1"}
                 )
             return None
+        if fault.kind == "late":
+            with self.lock:
+                done = route.handler(request)
+            self._released.wait(fault.delay)
+            return done
         if fault.kind == "hang":
             self._released.wait(fault.delay or None)
             return Response(

@@ -29,6 +29,8 @@ PROBE = "probe"
 LOCKS_DIR = "locks"
 #: how long a refresh waits for another process's refresh of the same store
 REFRESH_LOCK_WAIT = 60.0
+#: how long a stopping engine waits for a refresh already sent (within its stop timeout)
+REFRESH_SETTLE = 6.0
 
 
 def _tokens_to_json(t: TokenSet) -> dict:
@@ -65,6 +67,7 @@ class CredentialVault:
         self._tokens: dict[str, TokenSet | None] = {}
         self._lock_dir = None if lock_dir is None else Path(lock_dir) / LOCKS_DIR
         self._local: dict[str, asyncio.Lock] = {}
+        self._in_flight: set[asyncio.Task[TokenSet | None]] = set()
 
     def check_writable(self, *, sandbox: bool) -> None:
         """Raise :class:`~app.core.secrets.SecretStoreUnavailable` unless a store's secrets
@@ -138,7 +141,34 @@ class CredentialVault:
         refreshed, and those tokens are returned without spending anything. Otherwise
         ``exchange(current)`` runs and its tokens are written to the keychain before the
         lock is let go. None: the keychain has no tokens for the store.
+
+        The exchange runs in a task of its own that a cancelled caller (a job stopped by
+        a clean stop, a deadline) does not cancel: once the request is sent the platform
+        may already have spent the old refresh token, and only its answer holds the new
+        one. :meth:`settle` lets the engine wait for it before closing.
         """
+        task = asyncio.ensure_future(self._refresh_once(store, stale, exchange))
+        self._in_flight.add(task)
+        task.add_done_callback(self._refresh_done)
+        return await asyncio.shield(task)
+
+    def _refresh_done(self, task: asyncio.Task[TokenSet | None]) -> None:
+        self._in_flight.discard(task)
+        if not task.cancelled():
+            task.exception()  # the caller (if still waiting) got it; nobody else will
+
+    async def settle(self, timeout: float) -> None:
+        """Wait (at most ``timeout`` seconds) for token refreshes still in flight."""
+        pending = [t for t in self._in_flight if not t.done()]
+        if pending:
+            await asyncio.wait(pending, timeout=timeout)
+
+    async def _refresh_once(
+        self,
+        store: StoreDTO,
+        stale: TokenSet,
+        exchange: Callable[[TokenSet], Awaitable[TokenSet]],
+    ) -> TokenSet | None:
         async with self._store_lock(store):
             current = self.reload_tokens(store)
             if current is None or current.refresh_token != stale.refresh_token:

@@ -50,7 +50,12 @@ from app.core.sync.busy import (
 )
 from app.core.sync.call_meter import CURRENT_STORE, CallMeter
 from app.core.sync.context import JobContext
-from app.core.sync.credentials import CredentialVault, FixedTokens, StoreTokenProvider
+from app.core.sync.credentials import (
+    REFRESH_SETTLE,
+    CredentialVault,
+    FixedTokens,
+    StoreTokenProvider,
+)
 from app.core.sync.events import (
     Alert,
     DataChanged,
@@ -210,6 +215,9 @@ class SyncEngine:
                 w.task.cancel()
             await asyncio.gather(*(w.task for w in workers), return_exceptions=True)
             self._workers.clear()
+            # a refresh already sent is let finish and its new tokens saved: the platform
+            # may have spent the old refresh token (sync/credentials.py)
+            await self.vault.settle(REFRESH_SETTLE)
             self.leases.stop()  # after the last job wrote: another engine may go on
         self._http = None
 

@@ -7,6 +7,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,9 +20,11 @@ from app.core.domain import JobKind, JobStatus
 from app.core.secrets import SecretStore
 from app.core.services import stores as store_service
 from app.core.services.leases import LeaseHeldElsewhere
+from app.core.sync.credentials import CredentialVault
 from app.core.sync.engine import EngineOptions, SyncEngine
 from app.core.sync.events import JobFinished
 from app.demo import connect_requests
+from app.sandbox.core import FaultRule
 from app.sandbox.demo import build_sandbox
 from tests.integration.sync.conftest import FAST_RETRY
 
@@ -138,3 +141,32 @@ def test_two_processes_refreshing_one_store_spend_the_token_once(workspace):
                 p.wait(timeout=30)
         engine.stop()
         sandbox.stop()
+
+
+def test_a_stop_during_a_refresh_keeps_the_new_tokens(workspace, shopee_store):
+    """The platform spent the refresh token and its answer is on the way when the seller
+    closes the app: the stop waits for the answer and saves the new pair, so the store
+    stays authorized (without that, the only valid tokens would be lost)."""
+    sandbox, store, engine = shopee_store
+    soon = replace(
+        engine.vault.tokens(store), access_expires_at=datetime.now(UTC) + timedelta(minutes=1)
+    )
+    engine.vault.save_tokens(store, soon)
+    sandbox.inject(FaultRule("late", endpoint=REFRESH, delay=2.0, remaining=1))
+    job = engine.sync_now(store.id, (JobKind.ORDERS,))
+    end = time.monotonic() + 60
+    while sandbox.refresh_uses[soon.refresh_token] == 0:  # spent, the answer held back
+        assert time.monotonic() < end and not job.done(), "the refresh never reached the shop"
+        time.sleep(0.02)
+    engine.stop()
+    kept = CredentialVault(workspace.secrets).tokens(store)  # what the keychain holds
+    assert kept.refresh_token != soon.refresh_token
+    events: list = []
+    after = SyncEngine(workspace, events.append, EngineOptions(schedule=False, retry=FAST_RETRY))
+    after.start()
+    try:
+        after.sync_now(store.id, (JobKind.ORDERS,)).result(timeout=60)
+    finally:
+        after.stop()
+    assert [e.status for e in events if isinstance(e, JobFinished)] == [JobStatus.SUCCEEDED]
+    assert sandbox.refresh_uses[kept.refresh_token] == 0  # the saved pair is the live one

@@ -6,6 +6,7 @@ every order is stored once, the ledger holds, and no refresh token is spent twic
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import signal
 import subprocess
@@ -26,6 +27,7 @@ from app.core.services import leases
 from app.core.services import stores as store_service
 from app.core.sync.engine import EngineOptions, SyncEngine
 from app.demo import connect_requests
+from app.sandbox.core import FaultRule
 from app.sandbox.demo import build_sandbox
 from tests.integration.sync.conftest import FAST_RETRY, World
 from tests.integration.sync.test_end_to_end import assert_consistent
@@ -117,21 +119,32 @@ def test_one_engine_per_store_and_take_over_after_a_kill(team):
     b, b_name = start("pc-b")
     sandbox.start_buyers(600, advance_every=0.5)
 
-    def a_mid_sync() -> bool:
+    def a_mid_sync() -> bool:  # every store synced once, and more to come
         with ctx.read() as s:
             done = s.scalars(
                 select(SyncJob.store_id).where(
                     SyncJob.kind == JobKind.ORDERS, SyncJob.status == JobStatus.SUCCEEDED
                 )
             ).all()
-            running = s.scalar(select(SyncJob.id).where(SyncJob.status == JobStatus.RUNNING))
-        return set(done) >= set(store_ids) and running is not None
+        return set(done) >= set(store_ids)
 
-    wait_for(a_mid_sync, "the first engine syncing every store, a job running")
+    wait_for(a_mid_sync, "the first engine syncing every store")
     assert set(live_holders(ctx).values()) == {a_name}, "the second engine took a held store"
+    # The kill lands mid-job but never mid-refresh. A refresh token is single use: an
+    # engine killed after the platform spent it and before its keychain write loses the
+    # store's authorization (the seller connects it again), which no engine can prevent.
+    # So refreshes are refused (retryable 500) from here, the kill waits until every
+    # refreshed pair is saved, and order lists are held open so that a job is running.
+    for endpoint in ("access_token/get", "token/refresh"):
+        sandbox.inject(FaultRule("server_error", endpoint=endpoint))
+    for endpoint in ("get_order_list", "orders/search"):
+        sandbox.inject(FaultRule("hang", endpoint=endpoint, delay=TIMEOUT))
+    wait_for(lambda: unsaved_refreshes(ws, sandbox) == [], "every refreshed token saved")
+    wait_for(lambda: running_job(ctx), "a job running on the first engine")
     a.send_signal(signal.SIGKILL)
     killed_at = datetime.now(UTC)
     a.wait(timeout=30)
+    sandbox.clear_faults()
 
     wait_for(
         lambda: set(live_holders(ctx).values()) == {b_name} and len(live_holders(ctx)) == 4,
@@ -197,6 +210,24 @@ def test_one_engine_per_store_and_take_over_after_a_kill(team):
         assert_consistent(World(ws, sandbox, engine, events))
     finally:
         engine.stop()
+
+
+def running_job(ctx) -> bool:
+    with ctx.read() as s:
+        return s.scalar(select(SyncJob.id).where(SyncJob.status == JobStatus.RUNNING)) is not None
+
+
+def unsaved_refreshes(ws, sandbox) -> list[str]:
+    """Stores whose saved refresh token the platform has already spent: a refresh answered
+    but its new pair not yet written to the (shared) keychain file."""
+    saved = json.loads((ws.paths.data_dir / "insecure-secrets.json").read_text("utf-8"))
+    with sandbox.lock:
+        spent = set(sandbox.refresh_uses)
+    return [
+        key
+        for key, value in saved.items()
+        if key.endswith(":tokens") and json.loads(value)["refresh_token"] in spent
+    ]
 
 
 def live_holders(ctx) -> dict[int, str]:
