@@ -31,13 +31,23 @@ from app.core.domain import (
 from app.core.platforms.base import MalformedResponseError, TokenProvider
 from app.core.platforms.custom.errors import classify
 from app.core.platforms.http import RetryPolicy, TokenBucket
-from app.core.platforms.webshop import WebClient, WebShopAdapter
+from app.core.platforms.webshop import WebClient, WebShopAdapter, fields
 from app.core.platforms.webshop.base import check_base_url, site_id
-from app.core.platforms.woocommerce.mapping import gmt, money
 from app.core.text import msg
 
 CONTRACT_VERSION = "1"
 KEY_HEADER = "x-storesync-key"
+SITE = "the website"
+
+
+def money(value: Any) -> Decimal:
+    return fields.money(value, SITE)
+
+
+def gmt(value: Any) -> datetime | None:
+    return fields.utc(value, SITE)
+
+
 MAX_ITEMS = 100  # per stock or price request (the contract's limit)
 
 #: the contract's order statuses -> ours

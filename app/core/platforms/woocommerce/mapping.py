@@ -8,12 +8,13 @@ variation. Money comes as decimal strings; ``*_gmt`` dates are UTC without an of
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from app.core.domain import ChannelListing, ChannelOrder, ChannelOrderItem, OrderStatus
 from app.core.platforms.base import MalformedResponseError
+from app.core.platforms.webshop import fields
 
 #: WooCommerce order status -> ours. ``on-hold`` waits for a manual payment (bank
 #: transfer): WooCommerce already holds the stock, so it counts as unpaid-but-reserved, as
@@ -36,23 +37,12 @@ SIMPLE = "0"
 
 def money(value: Any) -> Decimal:
     """A WooCommerce money string ("12500.00", "", None) as an exact Decimal."""
-    if value in (None, ""):
-        return Decimal(0)
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        raise MalformedResponseError(f"WooCommerce sent {value!r} as an amount") from None
+    return fields.money(value, "WooCommerce")
 
 
 def gmt(value: Any) -> datetime | None:
     """A ``date_*_gmt`` field as an aware UTC datetime."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise MalformedResponseError(f"WooCommerce sent {value!r} as a date") from None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    return fields.utc(value, "WooCommerce")
 
 
 def _stock(item: Mapping[str, Any]) -> int:
