@@ -462,9 +462,11 @@ def engine_running(data_dir) -> bool | None:
 
 def cmd_status(args) -> int:
     """Per store: status, last sync, when the access token and the authorization expire
-    (the Stores page's "Authorization expires" is the second), queued pushes, which
-    engine (PC and pid) holds its lease, and what fails now."""
+    (the Stores page's "Authorization expires" is the second), queued stock pushes,
+    prices waiting to be sent or held after a refusal, which engine (PC and pid) holds its
+    lease, and what fails now."""
     from app.core.services.leases import list_leases
+    from app.core.services.price_outbox import price_queue
     from app.core.services.stores import list_stores, queued_pushes
 
     ws = _open(args)
@@ -474,10 +476,12 @@ def cmd_status(args) -> int:
             print("no stores connected")
             return 0
         queued = queued_pushes(ws.ctx)
+        prices = price_queue(ws.ctx)
         held = list_leases(ws.ctx)  # which engine (PC, pid) syncs each store now
         print(
             f"{'id':>3}  {'store':<28} {'platform':<11} {'status':<13} {'last sync':<17} "
             f"{'access token expires':<21} {'authorization expires':<22} {'queued':>6}  "
+            f"{'prices':<12} "
             f"{'synced by':<34} last error"
         )
         for st in stores:
@@ -488,11 +492,18 @@ def cmd_status(args) -> int:
                 f"{_fmt_time(st.last_synced_at):<17} "
                 f"{_expiry(st.access_token_expires_at):<21} "
                 f"{_expiry(st.authorization_expires_at):<22} {queued.get(st.id, 0):>6}  "
+                f"{_prices(prices.get(st.id)):<12} "
                 f"{holder[:34]:<34} {st.status_reason[:120]}"
             )
         return 0
     finally:
         ws.close()
+
+
+def _prices(queue: tuple[int, int] | None) -> str:
+    """'3' waiting to be sent, '3, 1 held' with refusals waiting for the seller."""
+    waiting, held = queue or (0, 0)
+    return f"{waiting}, {held} held" if held else str(waiting)
 
 
 def cmd_demo(args) -> int:

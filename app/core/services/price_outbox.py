@@ -145,3 +145,22 @@ def record_price_results(
                 listing_id=row.listing_id,
             )
     return landed
+
+
+def price_queue(ctx: ServiceContext) -> dict[int, tuple[int, int]]:
+    """Per store: (prices waiting to be sent, prices held for the seller)."""
+    out: dict[int, tuple[int, int]] = {}
+    with ctx.read() as s:
+        rows = s.execute(
+            select(PricePush.store_id, PricePush.status, func.count())
+            .where(PricePush.status != PricePushStatus.DONE)
+            .group_by(PricePush.store_id, PricePush.status)
+        ).all()
+    for store_id, status, count in rows:
+        waiting, held = out.get(store_id, (0, 0))
+        if status == PricePushStatus.HELD:
+            held += count
+        else:
+            waiting += count
+        out[store_id] = (waiting, held)
+    return out

@@ -91,7 +91,8 @@ def test_rule_preview_push_from_the_command_line(tmp_path):
     assert len(changed) == n - 1
     assert all(int(after[k]) % 500 == 0 for k in changed)
 
-    # the refused price is kept, not retried; dismissing drops it
+    # the refused price is kept, not retried (status counts it); dismissing drops it
+    assert "  0, 1 held " in _status_row(data, store_id)
     [listing] = re.findall(r"dismiss (\d+)\)", refused[0])
     out = storesync(data, "prices", "preview", "--store", str(store_id))
     assert "held: " in out.stdout and f"listing {listing} " in out.stdout
@@ -101,6 +102,13 @@ def test_rule_preview_push_from_the_command_line(tmp_path):
     out = storesync(data, "prices", "preview", "--store", str(store_id))
     assert out.stdout.strip() == "0 price change(s) to review; nothing was sent"
     assert _sandbox_prices(data) == after
+    assert "held" not in _status_row(data, store_id)
+
+
+def _status_row(data, store_id: int) -> str:
+    out = storesync(data, "status")
+    assert out.returncode == 0, out.stderr
+    return next(ln for ln in out.stdout.splitlines() if ln.split()[0] == str(store_id))
 
 
 def test_bad_input_is_one_line_and_changes_nothing(tmp_path):
