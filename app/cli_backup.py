@@ -50,8 +50,31 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not source.is_file():
         print(f"error: {source} is not a file", file=sys.stderr)
         return 1
+    _may_restore(args)
     result = restore_backup(resolve_paths(args.data_dir), source)
     print(f"restored {result.restored_from} (schema {result.revision})")
     if result.replaced is not None:
         print(f"the previous database is kept at {result.replaced}")
     return 0
+
+
+def _may_restore(args: argparse.Namespace) -> None:
+    """With accounts on, restoring (it replaces every order, user and setting) needs a
+    role that may change the settings, as in the app (core/workspace.py ``restore_into``).
+
+    A database that does not open (damaged, newer) cannot say who may: restoring is the
+    way back from that, open to whoever can reach the data folder."""
+    from app.cli_users import open_signed_in
+    from app.core.db.problems import as_problem
+    from app.core.services.permissions import Permission, require
+
+    try:
+        ws = open_signed_in(args)
+    except Exception as exc:
+        if as_problem(exc) is None:
+            raise  # not signed in, a wrong password: one line from run_command
+        return
+    try:
+        require(ws.ctx, Permission.EDIT_SETTINGS)
+    finally:
+        ws.close()

@@ -42,6 +42,7 @@ from app.core.services.bootstrap import ensure_workspace
 from app.core.services.changes import ChangeHooks, install_change_hooks
 from app.core.services.channel_stock import OutboxHooks, install_outbox_hooks
 from app.core.services.context import ServiceContext
+from app.core.services.permissions import Permission, require
 from app.core.services.stock_levels import ledger_mismatches
 from app.core.settings import BACKUPS_TO_KEEP, get_setting, upgrade_settings
 from app.core.text import msg
@@ -298,7 +299,11 @@ def restore_into(
     the old file, and again after it: a read that was running during the swap took its
     connection from the old pool and returns it there. The same sessions then see the
     restored file, brought to head like any database opened at start-up.
+
+    It replaces every order, user and setting, so it needs a role that may change the
+    settings (owner, admin): refused before anything is touched.
     """
+    require(ctx, Permission.EDIT_SETTINGS)
     engine = ctx.sessions.kw["bind"]
     assert isinstance(engine, Engine)
     engine.dispose()
