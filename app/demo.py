@@ -254,19 +254,25 @@ def start_demo(
             seed_orders(sandbox, history_orders, seed)
             start_demo_promotions(sandbox)  # one price the marketplace refuses
         ensure_ready_orders(sandbox, READY_PER_SHOP, seed)
+    # the demo's own setup (store intervals, brands and costs) is not the signed-in user's
+    # doing: a staff or viewer account on a demo folder must not make it fail
+    demo_ctx = ws.ctx.as_actor("demo")
     try:
-        futures = [engine.connect_store(req) for req in connect_requests(sandbox, engine)]
+        futures = [
+            engine.connect_store(replace(req, acting_as="demo"))
+            for req in connect_requests(sandbox, engine)
+        ]
         for fut in futures:
             handle.stores.extend(fut.result(timeout=connect_timeout))
         for st in handle.stores:
             store_service.update_settings(
-                ws.ctx, st.id, replace(st.settings, orders_interval_s=orders_interval_s)
+                demo_ctx, st.id, replace(st.settings, orders_interval_s=orders_interval_s)
             )
     except BaseException:
         sandbox.stop()
         raise
     if not resumed:
-        handle.filler = SellerDetailsFiller(ws.ctx, seed)
+        handle.filler = SellerDetailsFiller(demo_ctx, seed)
     if buyers_per_minute > 0:
         sandbox.start_buyers(buyers_per_minute)
     return handle

@@ -27,8 +27,9 @@ class ServiceContext:
 
     def as_actor(self, actor: str) -> ServiceContext:
         """The same context acting as someone else: the engine acts as ``sync``, with the
-        engine's permissions (``permissions.ENGINE_ROLE``), never a signed-in user's."""
-        if actor == "sync":
+        engine's permissions (``permissions.ENGINE_ROLE``), never a signed-in user's; so
+        does the demo's own setup (``demo``: the demo stores' details and costs)."""
+        if actor in ("sync", "demo"):
             return replace(self, actor=actor, role="sync", user_id=None)
         return replace(self, actor=actor)
 

@@ -28,6 +28,9 @@ class ConnectRequest:
     code: str  # the authorization code from the consent redirect
     shop_id: str | None = None  # Shopee sends shop_id in the redirect; TikTok lists shops
     name: str | None = None  # defaults to the shop's name on the platform
+    # who connects: the signed-in user (None), or "demo" for the demo's own shops, which
+    # it connects whoever signed in (services/context.py ``as_actor``)
+    acting_as: str | None = None
 
 
 class EngineAPI(Protocol):

@@ -53,7 +53,7 @@ async def connect(engine, req: ConnectRequest) -> list[StoreDTO]:
     try:
         return [_register(engine, req, shop, tokens.tokens, created) for shop in shops]
     except BaseException:
-        _roll_back(engine, created)
+        _roll_back(engine, req, created)
         raise
 
 
@@ -109,7 +109,7 @@ def _check_writable(folder: Path, database: Path) -> None:
 def _register(
     engine, req: ConnectRequest, shop: ShopInfo, tokens: TokenSet, created: list[StoreDTO]
 ) -> StoreDTO:
-    ctx = engine.ws.ctx
+    ctx = _acting(engine, req)
     existing_id = store_service.find_store_id(ctx, req.platform, shop.shop_id)
     if existing_id is None:
         store = store_service.create_store(
@@ -150,12 +150,18 @@ def _register(
     return store_service.get_store(ctx, store.id)
 
 
-def _roll_back(engine, created: list[StoreDTO]) -> None:
+def _acting(engine, req: ConnectRequest):
+    """The context that connects: the signed-in user's, or the demo's (``acting_as``)."""
+    ctx = engine.ws.ctx
+    return ctx if req.acting_as is None else ctx.as_actor(req.acting_as)
+
+
+def _roll_back(engine, req: ConnectRequest, created: list[StoreDTO]) -> None:
     """Writing failed after the exchange: no half-connected store stays behind."""
     for store in created:
         with contextlib.suppress(Exception):
             engine.vault.forget(store)
         try:
-            store_service.remove_store(engine.ws.ctx, store.id)
+            store_service.remove_store(_acting(engine, req), store.id)
         except Exception:
             log.warning("could not remove the half-connected store %s", store.id, exc_info=True)

@@ -35,3 +35,35 @@ def test_a_fresh_demo_has_no_sale_without_a_cost(tmp_path):
         assert board.uncosted_skus == ()  # what the Analytics page would warn of
     finally:
         ws.close()
+
+
+def test_a_demo_opened_by_a_staff_account_still_sets_itself_up(workspace):
+    """The demo's own setup (store intervals, brands and costs) acts as the demo, not as
+    whoever signed in: a staff account may not change store settings or costs."""
+    from app.core.services import accounts
+    from app.core.services import catalog as catalog_service
+    from app.core.sync.engine import EngineOptions, SyncEngine
+    from app.demo import _demo_products, start_demo
+
+    accounts.set_password(workspace.ctx, "owner", "owner-secret-1")
+    owner = accounts.sign_in(workspace.ctx, "owner", "owner-secret-1")
+    accounts.add_user(owner, "budi", "packer-pass-9", "staff")
+    workspace.ctx = accounts.sign_in(workspace.ctx, "budi", "packer-pass-9")
+    engine = SyncEngine(workspace, None, EngineOptions(schedule=False))
+    engine.start()
+    handle = None
+    try:
+        handle = start_demo(workspace, engine, buyers_per_minute=0, state_file=False)
+        engine.sync_now(handle.stores[0].id).result(timeout=120)
+    finally:
+        if handle is not None:
+            handle.stop()  # the filler's last round runs on stop
+        engine.stop()
+    from app.core.services import stores as store_service
+
+    stores = store_service.list_stores(workspace.ctx)
+    assert len(stores) >= 4 and all(st.settings.orders_interval_s == 15 for st in stores)
+    skus = [v.sku for p in _demo_products(0) for v in p.variants]
+    found = [catalog_service.find_variant_by_sku(workspace.ctx, sku) for sku in skus]
+    costed = [v for v in found if v is not None and v.cost > 0]
+    assert found and len(costed) == len([v for v in found if v is not None]), skus
