@@ -62,3 +62,32 @@ def test_a_store_that_failed_then_recovered_needs_no_attention(qtbot, gui, seede
     run_job(ctx, shop.id, JobStatus.SUCCEEDED)
     assert shop.name not in attention(qtbot, page)
     assert not any(shop.name in t for t in texts(page))
+
+
+def test_every_store_shows_in_the_sales_table_at_a_laptop_size(qtbot, gui, seeded):
+    """A seller with several stores sees each one's day without scrolling the table."""
+    from app.core.domain import Environment, Platform
+    from app.core.services.stores import StoreInput
+
+    for i in range(4):  # the seed's stores and four more
+        stores.create_store(
+            gui.ctx,
+            StoreInput(
+                platform=Platform.SHOPEE,
+                name=f"Toko Tambahan {i}",
+                external_shop_id=f"extra-{i}",
+                api_base_url="http://127.0.0.1:9",
+                environment=Environment.LOCAL_SANDBOX,
+            ),
+        )
+    count = len(stores.list_stores(gui.ctx))
+    page = DashboardPage(gui)
+    qtbot.addWidget(page)
+    page.resize(1176, 728)  # the page's part of a 1366x768 window
+    page.show()
+    attention(qtbot, page)
+    view = page.sales_view
+    qtbot.waitUntil(lambda: page.sales_model.rowCount() == count, timeout=60_000)
+    last = count - 1
+    assert view.rowViewportPosition(last) + view.rowHeight(last) <= view.viewport().height()
+    assert not view.verticalScrollBar().isVisible()

@@ -81,6 +81,10 @@ SALES_COLUMNS: list[Column[StoreSales]] = [
 _KIND_COLOURS = {"error": ERROR, "warning": WARNING}
 
 
+#: stores the per-store table shows without scrolling (the sellers we build for have 2-10)
+SALES_ROWS_SHOWN = 8
+
+
 def _revenue_chart(parent: QWidget) -> QWidget | None:
     """The revenue chart of the last 14 days (None when it cannot be drawn here)."""
     from app.gui.analytics.charts import RevenueChart
@@ -164,7 +168,7 @@ class DashboardPage(Page):
         setup_table(self.sales_view, "Sales per store")
         self.sales_view.setModel(self.sales_model)
         apply_column_widths(self.sales_view, self.sales_model)
-        self.sales_view.setMaximumHeight(170)
+        # sized to its rows (see _fit_sales_rows): a seller with 2-10 stores sees them all
         self.sales_view.activated.connect(self._open_store_orders)
         top_lay.addWidget(self.sales_view)
         self.chart = _revenue_chart(top)
@@ -191,6 +195,17 @@ class DashboardPage(Page):
         bottom.setSizes([300, 600])
         split.addWidget(bottom)
         root.addWidget(split, 1)
+
+    def _fit_sales_rows(self, most: int = SALES_ROWS_SHOWN) -> None:
+        """Tall enough for every store (up to ``most``, then it scrolls): a scroll bar
+        on a short list hid the third store and took the width of the last column."""
+        view = self.sales_view
+        rows = max(1, min(self.sales_model.rowCount(), most))
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += rows * view.verticalHeader().defaultSectionSize()
+        if view.horizontalScrollBar().isVisible():
+            height += view.horizontalScrollBar().sizeHint().height()
+        view.setFixedHeight(height)
 
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
@@ -253,6 +268,7 @@ class DashboardPage(Page):
             len(summary.attention), "error" if summary.attention else "ok"
         )
         self.sales_model.set_rows(summary.sales)
+        self._fit_sales_rows()
         self.attention_list.clear()
         for a in summary.attention:
             item = QListWidgetItem(f"{a.store_name}: {humanize(a.status)} — {tr_message(a.reason)}")
