@@ -66,6 +66,7 @@ def fresh_engine(sandbox, rate=None):
 def sandbox_process(**flags) -> tuple[subprocess.Popen, dict]:
     """``python -m app.sandbox`` in its own process (its own GIL), as a real platform is."""
     args = [sys.executable, "-m", "app.sandbox", "--port", "0", "--no-rate-limit"]
+    flags = {"woocommerce_shops": 0, "custom_shops": 0, **flags}  # marketplaces unless asked
     for k, v in flags.items():
         args += [f"--{k.replace('_', '-')}", str(v)]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
