@@ -33,8 +33,11 @@ def big_workspace(tmp_path_factory):
     from tests.gui.bigdb import build_big_catalog
 
     d = tmp_path_factory.mktemp("big")
+    ws = open_workspace(resolve_paths(d))  # migrated, then closed: the build is alone on it
+    workspace_id = ws.ctx.workspace_id
+    ws.close()
+    build_big_catalog(ws.paths.database, workspace_id)
     ws = open_workspace(resolve_paths(d))
-    build_big_catalog(ws.paths.database, ws.ctx.workspace_id)
     yield ws
     ws.close()
 
