@@ -8,6 +8,12 @@ every ``EngineOptions.lease_renew`` seconds, in one transaction. A store worker 
 holds tries to take it once and otherwise fails naming the holder. A lease found taken by
 another engine (this one stalled past the TTL) stops the store's worker at once; a lease
 newly taken starts one, so an engine also picks up stores connected elsewhere.
+
+An engine takes (and keeps) a store's lease only when its keychain holds the store's
+credentials: team PCs have separate keychains, and an engine without them would only fail
+the store's jobs and mark it "needs re-authorization" for every PC. A store whose
+credentials are here stays so (cached); one whose are not is looked at again each round,
+so connecting it on this PC lets this engine sync it.
 """
 
 from __future__ import annotations
@@ -21,9 +27,9 @@ from typing import TYPE_CHECKING
 from app.core.domain import JobKind
 from app.core.services import leases
 from app.core.services.errors import DatabaseBusy
-from app.core.services.leases import Holder, LeaseHeldElsewhere
+from app.core.services.leases import Holder, LeaseDTO, LeaseHeldElsewhere, LeaseStore
 from app.core.sync.busy import DATABASE_BUSY, job_refused
-from app.core.text import msg
+from app.core.text import Message, msg
 
 if TYPE_CHECKING:
     from app.core.sync.engine import StoreWorker, SyncEngine
@@ -33,6 +39,25 @@ log = logging.getLogger(__name__)
 #: holders of the engines running in this process: a lease of our own site held by one
 #: of them is alive (several engines of one process share the folder's engine.lock)
 _LIVE_HERE: set[str] = set()
+
+
+class CredentialsElsewhere(LeaseHeldElsewhere):
+    """This PC's keychain lacks the store's credentials: another PC syncs it, or none."""
+
+
+def credentials_elsewhere() -> Message:
+    """Why a store is not synced by this PC, and what to do about it."""
+    return msg(
+        "not synced: its credentials are on another PC (connect it here to sync from this PC)"
+    )
+
+
+def not_synced_why(lease: LeaseDTO | None, credentials_here: bool) -> Message | None:
+    """Why nobody syncs a store, when this PC can tell: no live lease and this PC's
+    keychain lacks its credentials (``storesync status``, Sync activity); else None."""
+    if (lease is not None and lease.live) or credentials_here:
+        return None
+    return credentials_elsewhere()
 
 
 class LeaseKeeper:
@@ -51,6 +76,10 @@ class LeaseKeeper:
         # as any job meeting it: sync/busy.py) instead of waiting silently
         self.blocked = False
         self._told: set[int] = set()
+        # stores whose credentials this PC's keychain holds (they stay while we run), and
+        # those it lacked at the last look (looked at again each round)
+        self._credentialed: set[int] = set()
+        self.missing: set[int] = set()
 
     @property
     def ttl(self) -> float:
@@ -93,9 +122,11 @@ class LeaseKeeper:
     def take(self, only: list[int] | None) -> tuple[list[int] | None, float, set[int], set[int]]:
         """The database part of a round (any thread)."""
         eng = self.engine
-        wanted = only
-        if wanted is None:
-            wanted = [s for s in leases.store_ids(eng.ctx) if eng.serves(s)]
+        wanted = [
+            s.id
+            for s in leases.lease_stores(eng.ctx, only)
+            if eng.serves(s.id) and self._can_sync(s)
+        ]
         started = time.monotonic()
         held, new = leases.take_or_renew(
             eng.ctx,
@@ -105,6 +136,19 @@ class LeaseKeeper:
             others_here=_LIVE_HERE - {self.holder.name},
         )
         return only, started, held, new
+
+    def _can_sync(self, store: LeaseStore) -> bool:
+        """Whether this PC's keychain holds the store's credentials (a yes is kept)."""
+        if store.id in self._credentialed:
+            return True
+        if self.engine.vault.has_credentials(store):
+            self._credentialed.add(store.id)
+            self.missing.discard(store.id)
+            return True
+        if store.id not in self.missing:
+            log.info("store %s: its credentials are not in this PC's keychain", store.id)
+        self.missing.add(store.id)
+        return False
 
     def apply(
         self, only: list[int] | None, started: float, held: set[int], new: set[int]
@@ -197,7 +241,10 @@ class LeaseKeeper:
                     continue
                 if self.holds(sid):
                     return
-                worker.fail_requests(LeaseHeldElsewhere(self.describe_holder(sid)))
+                if sid in self.missing:
+                    worker.fail_requests(CredentialsElsewhere(credentials_elsewhere()))
+                else:
+                    worker.fail_requests(LeaseHeldElsewhere(self.describe_holder(sid)))
             if self.blocked and sid not in self._told and self.engine.options.schedule:
                 self._told.add(sid)
                 job_refused(self.engine.busy, self.engine.emit, sid, JobKind.ORDERS, None)

@@ -20,13 +20,18 @@ import pytest
 from keyring.backends import fail
 from sqlalchemy import select, update
 
+from app.__main__ import main
 from app.core.db.models import StoreLease, SyncJob
 from app.core.domain import JobKind, JobStatus, StoreStatus
 from app.core.secrets import SecretStore
 from app.core.services import leases
 from app.core.services import stores as store_service
+from app.core.services.polling import PollingRules
 from app.core.sync.engine import EngineOptions, SyncEngine
+from app.core.sync.events import JobStarted
+from app.core.sync.leases import CredentialsElsewhere
 from app.demo import connect_requests
+from app.gui.activity.leases import lease_text
 from app.sandbox.core import FaultRule
 from app.sandbox.demo import build_sandbox
 from tests.integration.sync.conftest import FAST_RETRY, World
@@ -273,3 +278,84 @@ def test_a_lost_lease_stops_the_store_worker_and_requests_name_the_holder(worksp
     finally:
         engine.stop()
         sandbox.stop()
+
+
+def test_only_an_engine_with_the_stores_credentials_takes_its_lease(workspace, capsys):
+    """Team PCs have separate keychains: an engine whose keychain lacks a store's
+    credentials never takes its lease (its jobs would fail and mark the store "needs
+    re-authorization" for every PC), and a store only such engines run is shown as not
+    synced, saying why (docs/ARCHITECTURE.md, store leases)."""
+    keyring.set_keyring(fail.Keyring())  # secrets in files: one per "PC"
+    folder = workspace.paths.data_dir
+    sandbox = build_sandbox(seed=47, shopee_shops=1, tiktok_shops=0, woocommerce_shops=1)
+    sandbox.start()
+    options = EngineOptions(
+        retry=FAST_RETRY,
+        lease_ttl=3.0,
+        lease_renew=0.5,
+        start_jitter=0.1,
+        polling=PollingRules(fast_s=1.0, quiet_max_s=2.0),
+    )
+    # PC A's keychain holds the stores' secrets once it connected them; PC B's (the one
+    # `storesync status` of this folder reads) never does
+    workspace.secrets = SecretStore(folder / "pc-a-secrets.json")
+    a = SyncEngine(workspace, None, options)
+    workspace.secrets = SecretStore(folder / "insecure-secrets.json")
+    b_events: list = []
+    b = SyncEngine(workspace, b_events.append, options)
+    b_rounds = count_rounds(b)
+    ctx = workspace.ctx
+    a.start()
+    b.start()
+    try:
+        stores = [
+            a.connect_store(r).result(timeout=TIMEOUT)[0] for r in connect_requests(sandbox, a)
+        ]
+        ids = {s.id for s in stores}
+        assert {s.platform.is_website for s in stores} == {False, True}
+        for sid in ids:
+            a.sync_now(sid, (JobKind.ORDERS,)).result(timeout=TIMEOUT)
+        a_name = a.leases.holder.name
+        assert live_holders(ctx) == dict.fromkeys(ids, a_name)
+        seen = len(b_rounds)
+        wait_for(lambda: len(b_rounds) >= seen + 3, "the second engine's lease rounds")
+        for sid in ids:  # a request on B says why instead of taking the store
+            with pytest.raises(CredentialsElsewhere, match="credentials are on another PC"):
+                b.sync_now(sid, (JobKind.ORDERS,)).result(timeout=TIMEOUT)
+
+        a.stop()  # the PC with the credentials stops: nobody can sync the stores now
+        seen = len(b_rounds)
+        wait_for(lambda: len(b_rounds) >= seen + 3, "the second engine's lease rounds")
+        assert live_holders(ctx) == {}
+        b_name = b.leases.holder.name
+        for sid in ids:
+            assert b_name not in {h for h, _e, _t in leases.lease_history(ctx, sid)}
+        assert not [e for e in b_events if isinstance(e, JobStarted)]
+        for st in store_service.list_stores(ctx):
+            assert st.status != StoreStatus.NEEDS_REAUTH, st
+
+        # what this PC shows: `storesync status` and Sync activity's line say why
+        assert main(["--data-dir", str(folder), "status"]) == 0
+        out = capsys.readouterr().out
+        why = "not synced: its credentials are on another PC (connect it here to sync from this PC)"
+        assert out.count(why) == 2, out
+        held = leases.list_leases(ctx)
+        assert lease_text("Toko", held.get(stores[0].id), "here", False) == f"Toko: {why}"
+    finally:
+        b.stop()
+        a.stop()
+        sandbox.stop()
+
+
+def count_rounds(engine: SyncEngine) -> list[float]:
+    """The monotonic times of the engine's full lease rounds (renewals), as they start."""
+    rounds: list[float] = []
+    take = engine.leases.take
+
+    def counted(only):
+        if only is None:
+            rounds.append(time.monotonic())
+        return take(only)
+
+    engine.leases.take = counted  # type: ignore[method-assign]
+    return rounds
