@@ -246,14 +246,19 @@ def still_held(ctx: ServiceContext, store_id: int, holder: Holder, ttl: float = 
 def release(
     ctx: ServiceContext, store_ids: list[int], holder: Holder, event: str = RELEASED
 ) -> None:
-    """Give leases back (clean stop): another engine may take them at once."""
+    """Give leases back (clean stop): another engine may take them at once. Only live
+    ones: a lease given back already (a stop racing its last renewal) records nothing."""
     if not store_ids:
         return
     with ctx.write() as s:
         now = db_now(s)
         gone = s.execute(
             update(StoreLease)
-            .where(StoreLease.store_id.in_(store_ids), StoreLease.holder == holder.name)
+            .where(
+                StoreLease.store_id.in_(store_ids),
+                StoreLease.holder == holder.name,
+                StoreLease.expires_at > now,
+            )
             .values(expires_at=now)
             .returning(StoreLease.store_id)
         ).scalars()

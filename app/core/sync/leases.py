@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -80,6 +81,12 @@ class LeaseKeeper:
         # those it lacked at the last look (looked at again each round)
         self._credentialed: set[int] = set()
         self.missing: set[int] = set()
+        # a renewal runs in a worker thread a stop cannot cancel: under this lock it
+        # learns the keeper closed (skip, or give back what it just took), and the stop
+        # learns what it took (stop())
+        self._round_lock = threading.Lock()
+        self._closed = False
+        self._last_take: set[int] = set()
 
     @property
     def ttl(self) -> float:
@@ -89,6 +96,7 @@ class LeaseKeeper:
     # ------------------------------------------------------------------ rounds
     def start(self) -> None:
         """The first round (before any worker runs), then renewals in the background."""
+        self._closed = False
         _LIVE_HERE.add(self.holder.name)
         try:
             self.round()
@@ -120,8 +128,13 @@ class LeaseKeeper:
         return self.apply(*self.take(only))
 
     def take(self, only: list[int] | None) -> tuple[list[int] | None, float, set[int], set[int]]:
-        """The database part of a round (any thread)."""
+        """The database part of a round (any thread). After :meth:`stop` it takes
+        nothing; a round that committed while the keeper stopped gives back what it
+        took, so a stopped engine never holds a live lease (another PC would wait a TTL).
+        """
         eng = self.engine
+        if self._closed:
+            return only, time.monotonic(), set(), set()
         wanted = [
             s.id
             for s in leases.lease_stores(eng.ctx, only)
@@ -135,6 +148,13 @@ class LeaseKeeper:
             self.ttl,
             others_here=_LIVE_HERE - {self.holder.name},
         )
+        with self._round_lock:
+            closed = self._closed
+            if not closed:
+                self._last_take = held
+        if closed:  # stop() ran meanwhile and gave back what it knew of
+            leases.release(eng.ctx, sorted(held), self.holder)
+            return only, started, set(), set()
         return only, started, held, new
 
     def _can_sync(self, store: LeaseStore) -> bool:
@@ -197,9 +217,12 @@ class LeaseKeeper:
     def stop(self) -> None:
         """Give every lease back (clean stop): another engine may take them at once."""
         if self._task is not None:
-            self._task.cancel()
+            self._task.cancel()  # a renewal already in its thread runs on: see take()
         _LIVE_HERE.discard(self.holder.name)
-        held, self.held = sorted(self.held), set()
+        with self._round_lock:
+            self._closed = True
+            held = sorted(self.held | self._last_take)  # a round not yet applied too
+            self.held, self._last_take = set(), set()
         try:
             leases.release(self.engine.ctx, held, self.holder)
         except Exception as exc:  # they expire on their own within the TTL

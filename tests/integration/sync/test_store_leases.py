@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -359,3 +360,68 @@ def count_rounds(engine: SyncEngine) -> list[float]:
 
     engine.leases.take = counted  # type: ignore[method-assign]
     return rounds
+
+
+@pytest.mark.parametrize("held_up_at", ["before its write", "after its write"])
+def test_a_renewal_in_flight_when_the_engine_stops_leaves_no_live_lease(
+    workspace, monkeypatch, held_up_at
+):
+    """A renewal runs in a worker thread: one already under way when the engine stops
+    (and gives its leases back) must not leave a live lease to the stopped engine, or
+    another PC waits a whole TTL for the store. The interleaving is forced: the renewal
+    waits, before or after its database write, until the stop has given the leases back."""
+    sandbox = build_sandbox(seed=53, shopee_shops=1, tiktok_shops=0)
+    sandbox.start()
+    options = EngineOptions(schedule=False, retry=FAST_RETRY, lease_ttl=60.0, lease_renew=0.2)
+    engine = SyncEngine(workspace, None, options)
+    entered, given_back = threading.Event(), threading.Event()
+    renewing = threading.local()
+    take, take_or_renew, release = engine.leases.take, leases.take_or_renew, leases.release
+
+    def wait_for_the_stop() -> None:
+        if getattr(renewing, "on", False) and not entered.is_set():
+            entered.set()  # this renewal waits for the stop
+            assert given_back.wait(TIMEOUT)
+
+    def renewal(only):
+        renewing.on = only is None  # a renewal round, in its worker thread
+        try:
+            if held_up_at == "before its write":
+                wait_for_the_stop()
+            return take(only)
+        finally:
+            renewing.on = False
+
+    def written(*args, **kwargs):
+        out = take_or_renew(*args, **kwargs)
+        if held_up_at == "after its write":
+            wait_for_the_stop()
+        return out
+
+    def released(*args, **kwargs):
+        try:
+            return release(*args, **kwargs)
+        finally:
+            given_back.set()  # now the renewal goes on
+
+    engine.start()
+    try:
+        (req,) = connect_requests(sandbox, engine)
+        (store,) = engine.connect_store(req).result(timeout=TIMEOUT)
+        engine.sync_now(store.id, (JobKind.ORDERS,)).result(timeout=TIMEOUT)
+        name = engine.leases.holder.name
+        assert live_holders(workspace.ctx) == {store.id: name}
+        monkeypatch.setattr(leases, "release", released)
+        monkeypatch.setattr(leases, "take_or_renew", written)
+        engine.leases.take = renewal  # type: ignore[method-assign]
+        assert entered.wait(TIMEOUT), "no renewal started"
+        engine.stop()  # gives the lease back while the renewal waits in its thread
+        assert given_back.is_set()
+    finally:
+        given_back.set()
+        engine.stop()
+        sandbox.stop()
+    assert live_holders(workspace.ctx) == {}, "a stopped engine holds a live lease"
+    history = [(h, e) for h, e, _t in leases.lease_history(workspace.ctx, store.id)]
+    assert history[-1] == (name, "released"), history
+    assert history.count((name, "released")) == 1, history
