@@ -71,6 +71,13 @@ def team(workspace, tmp_path):
         for req in connect_requests(sandbox, engine):
             engine.connect_store(req).result(timeout=TIMEOUT)
         engine.stop()
+        # the shared database: this SQLite file, or the PostgreSQL database of
+        # tests/pg/test_store_leases_pg.py
+        url = workspace.engine.url
+        if url.get_backend_name() == "sqlite":
+            database = str(workspace.paths.database)
+        else:
+            database = url.render_as_string(hide_password=False)
 
         def start(name: str) -> tuple[subprocess.Popen, str]:
             folder = tmp_path / name
@@ -78,7 +85,7 @@ def team(workspace, tmp_path):
             env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
             args = [
                 str(folder),
-                str(workspace.paths.database),
+                database,
                 str(workspace.paths.data_dir / "insecure-secrets.json"),
                 str(TTL),
                 str(RENEW),
