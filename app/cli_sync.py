@@ -468,6 +468,8 @@ def cmd_status(args) -> int:
     from app.core.services.leases import list_leases
     from app.core.services.price_outbox import price_queue
     from app.core.services.stores import list_stores, queued_pushes
+    from app.core.sync.credentials import CredentialVault
+    from app.core.sync.leases import not_synced_why
 
     ws = _open(args)
     try:
@@ -484,16 +486,20 @@ def cmd_status(args) -> int:
             f"{'prices':<12} "
             f"{'synced by':<34} last error"
         )
+        vault = CredentialVault(ws.secrets)  # a store unheld for want of them says so
         for st in stores:
             lease = held.get(st.id)
-            holder = lease.holder if lease is not None and lease.live else "-"
+            live = lease is not None and lease.live
+            holder = lease.holder if lease is not None and live else "-"
+            why = None if live else not_synced_why(lease, vault.has_credentials(st))
+            reason = "; ".join(r for r in (why, st.status_reason[:120]) if r)
             print(
                 f"{st.id:>3}  {st.name[:28]:<28} {st.platform.value:<11} {st.status.value:<13} "
                 f"{_fmt_time(st.last_synced_at):<17} "
                 f"{_expiry(st.access_token_expires_at):<21} "
                 f"{_expiry(st.authorization_expires_at):<22} {queued.get(st.id, 0):>6}  "
                 f"{_prices(prices.get(st.id)):<12} "
-                f"{holder[:34]:<34} {st.status_reason[:120]}"
+                f"{holder[:34]:<34} {reason}"
             )
         return 0
     finally:

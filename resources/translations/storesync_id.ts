@@ -339,7 +339,7 @@
       <translation>Analitik</translation>
     </message>
     <message>
-      <location filename="../../app/core/sync/leases.py" line="219" />
+      <location filename="../../app/core/sync/leases.py" line="266" />
       <source>another StoreSync ({holder}) syncs this store; do this there, or wait until it stops (it is taken over within {seconds} s)</source>
       <translation>StoreSync lain ({holder}) menyinkronkan toko ini; lakukan di sana, atau tunggu sampai berhenti (diambil alih dalam {seconds} dtk)</translation>
     </message>
@@ -2443,6 +2443,11 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <location filename="../../app/core/platforms/shopee/labels.py" line="47" />
       <source>Not shipped yet: arrange shipment first</source>
       <translation>Belum dikirim: atur pengiriman terlebih dahulu</translation>
+    </message>
+    <message>
+      <location filename="../../app/core/sync/leases.py" line="50" />
+      <source>not synced: its credentials are on another PC (connect it here to sync from this PC)</source>
+      <translation>tidak disinkronkan: kredensialnya ada di PC lain (hubungkan di sini untuk menyinkronkan dari PC ini)</translation>
     </message>
     <message>
       <location filename="../../app/gui/inventory/dialogs.py" line="146" />
@@ -5489,7 +5494,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dari mana mendapatkannya: daftar sebagai developer di Shopee Open Platform (open.shopee.com) dan buat aplikasi; Partner ID dan Partner Key-nya diisi di sini. Kunci uji hanya berlaku di sandbox Shopee, kunci live hanya di produksi. Tidak perlu mendaftarkan alamat redirect: StoreSync menangkap persetujuan di komputer ini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/leases.py" line="41" />
+      <location filename="../../app/gui/activity/leases.py" line="51" />
       <source>Which PC syncs each store</source>
       <translation>PC mana yang menyinkronkan setiap toko</translation>
     </message>
@@ -5944,9 +5949,14 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store} dihapus</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/leases.py" line="28" />
+      <location filename="../../app/gui/activity/leases.py" line="38" />
       <source>{store}: no StoreSync syncs it right now</source>
       <translation>{store}: saat ini tidak ada StoreSync yang menyinkronkannya</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/activity/leases.py" line="34" />
+      <source>{store}: not synced: its credentials are on another PC (connect it here to sync from this PC)</source>
+      <translation>{store}: tidak disinkronkan: kredensialnya ada di PC lain (hubungkan di sini untuk menyinkronkan dari PC ini)</translation>
     </message>
     <message>
       <location filename="../../app/gui/activity/polling.py" line="28" />
@@ -5954,12 +5964,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{store}: pesanan tiap {seconds} dtk · {calls} panggilan/menit ({why})</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/leases.py" line="31" />
+      <location filename="../../app/gui/activity/leases.py" line="41" />
       <source>{store}: synced by {holder}</source>
       <translation>{store}: disinkronkan oleh {holder}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/activity/leases.py" line="30" />
+      <location filename="../../app/gui/activity/leases.py" line="40" />
       <source>{store}: synced here ({holder})</source>
       <translation>{store}: disinkronkan di sini ({holder})</translation>
     </message>

@@ -3,6 +3,9 @@ as a second PC would run it (its own data folder, the team's database).
 
     python -m tests.helpers.lease_engine DATA_DIR DATABASE SECRETS TTL RENEW MARGIN
 
+DATABASE: the shared SQLite file's path, or a team database's URL
+(``postgresql+psycopg://…``, password included: a throwaway test server's).
+
 MARGIN: refresh the access token when it has less than this many seconds left.
 
 Prints ``started HOLDER`` once its engine runs, then syncs on its schedule (fast polling)
@@ -42,8 +45,11 @@ def main(
 ) -> None:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     root = Path(data_dir)
-    paths = SharedPaths(root, root / "logs", root / "exports", shared=Path(database))
-    ws = open_workspace(paths)
+    if "://" in database:  # the team database (PostgreSQL); the data folder stays ours
+        ws = open_workspace(AppPaths(root, root / "logs", root / "exports"), database_url=database)
+    else:
+        paths = SharedPaths(root, root / "logs", root / "exports", shared=Path(database))
+        ws = open_workspace(paths)
     ws.secrets = SecretStore(Path(secrets))
     options = EngineOptions(
         start_jitter=0.2,

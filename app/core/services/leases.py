@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from app.core.db.models import Store, StoreLease, StoreLeaseEvent, SyncJob
 from app.core.db.types import utcnow
-from app.core.domain import JobStatus, StoreStatus
+from app.core.domain import Environment, JobStatus, Platform, StoreStatus
 from app.core.services import changes
 from app.core.services.context import ServiceContext
 
@@ -191,10 +191,39 @@ def _tidy_taken(s: Session, sid: int, holder: Holder, now: datetime) -> None:
     s.execute(insert(StoreLeaseEvent).values(store_id=sid, holder=holder.name, event=TAKEN, at=now))
 
 
-def store_ids(ctx: ServiceContext) -> list[int]:
-    """The workspace's store ids (the stores an engine may take leases of)."""
+@dataclass(frozen=True)
+class LeaseStore:
+    """A store an engine may take the lease of, with what names its secrets (the engine
+    takes a lease only when its keychain holds them: app/core/sync/leases.py)."""
+
+    id: int
+    platform: Platform
+    external_shop_id: str
+    environment: Environment
+
+    @property
+    def secret_key(self) -> str:
+        """The keychain key of the store's secrets (as ``StoreDTO.secret_key``)."""
+        return f"{self.platform.value}:{self.external_shop_id}"
+
+    @property
+    def is_sandbox(self) -> bool:
+        """Throwaway credentials on our own emulator (as ``StoreDTO.is_sandbox``)."""
+        return self.environment == Environment.LOCAL_SANDBOX
+
+
+def lease_stores(ctx: ServiceContext, only: list[int] | None = None) -> list[LeaseStore]:
+    """The workspace's stores (those of ``only``, if given) an engine may take leases of."""
+    query = select(Store.id, Store.platform, Store.external_shop_id, Store.environment).where(
+        Store.workspace_id == ctx.workspace_id
+    )
+    if only is not None:
+        query = query.where(Store.id.in_(only))
     with ctx.read() as s:
-        return list(s.scalars(select(Store.id).where(Store.workspace_id == ctx.workspace_id)))
+        return [
+            LeaseStore(sid, Platform(platform), shop, Environment(env))
+            for sid, platform, shop, env in s.execute(query.order_by(Store.id))
+        ]
 
 
 def still_held(ctx: ServiceContext, store_id: int, holder: Holder, ttl: float = LEASE_TTL) -> bool:
@@ -217,14 +246,19 @@ def still_held(ctx: ServiceContext, store_id: int, holder: Holder, ttl: float = 
 def release(
     ctx: ServiceContext, store_ids: list[int], holder: Holder, event: str = RELEASED
 ) -> None:
-    """Give leases back (clean stop): another engine may take them at once."""
+    """Give leases back (clean stop): another engine may take them at once. Only live
+    ones: a lease given back already (a stop racing its last renewal) records nothing."""
     if not store_ids:
         return
     with ctx.write() as s:
         now = db_now(s)
         gone = s.execute(
             update(StoreLease)
-            .where(StoreLease.store_id.in_(store_ids), StoreLease.holder == holder.name)
+            .where(
+                StoreLease.store_id.in_(store_ids),
+                StoreLease.holder == holder.name,
+                StoreLease.expires_at > now,
+            )
             .values(expires_at=now)
             .returning(StoreLease.store_id)
         ).scalars()

@@ -18,7 +18,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import aliased
 
 from app.core.db.models import ChannelListing, InventoryItem, Order, OrderItem, Variant
@@ -160,15 +160,16 @@ def read_facts(
             ),
         )
         available = func.sum(InventoryItem.on_hand - InventoryItem.reserved)
+        # the larger of the two marks, written portably: SQLite's two-argument max() is
+        # an aggregate on PostgreSQL (its own is greatest()); the variant's threshold is
+        # grouped by too, as PostgreSQL requires of a column the HAVING reads
+        own = func.coalesce(Variant.last_units_threshold, 0)
         low = (
             select(InventoryItem.variant_id)
             .join(Variant, Variant.id == InventoryItem.variant_id)
             .where(InventoryItem.variant_id.in_(shared))
-            .group_by(InventoryItem.variant_id)
-            .having(
-                available > 0,
-                available <= func.max(mark, func.coalesce(Variant.last_units_threshold, 0)),
-            )
+            .group_by(InventoryItem.variant_id, Variant.last_units_threshold)
+            .having(available > 0, available <= case((own > mark, own), else_=mark))
         ).subquery()
         low_shared = s.scalar(select(func.count()).select_from(low))
     return PollFacts(

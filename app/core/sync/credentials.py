@@ -18,9 +18,11 @@ from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
+from keyring.errors import KeyringError
 
 from app.core.domain import AppCredentials, TokenSet
-from app.core.secrets import SecretStore
+from app.core.secrets import SecretStore, SecretStoreUnavailable
+from app.core.services.leases import LeaseStore
 from app.core.services.stores import StoreDTO
 
 APP_SECRET = "app"
@@ -101,6 +103,21 @@ class CredentialVault:
             return None
         app_id = data.get("app_id") or store.app_id
         return AppCredentials(app_id, data["secret"], data.get("service_id"))
+
+    def has_credentials(self, store: StoreDTO | LeaseStore) -> bool:
+        """Whether this PC's keychain holds what syncing the store needs: its app secret
+        (a website's whole key pair is kept there, ``save_app``) and its token set (a
+        website's is a fixed stand-in that never expires, but every job reads it). Read
+        from the keychain itself, not the cache; a keychain that cannot be read holds
+        nothing. The engine takes a store's lease only when this is true (sync/leases.py).
+        """
+        try:
+            return all(
+                self._secrets.get(store.secret_key, name, sandbox=store.is_sandbox) is not None
+                for name in (APP_SECRET, TOKENS)
+            )
+        except (SecretStoreUnavailable, KeyringError):
+            return False
 
     def save_tokens(self, store: StoreDTO, tokens: TokenSet) -> None:
         """Keep a new token set (written before the old one is forgotten)."""

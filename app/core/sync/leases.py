@@ -8,6 +8,12 @@ every ``EngineOptions.lease_renew`` seconds, in one transaction. A store worker 
 holds tries to take it once and otherwise fails naming the holder. A lease found taken by
 another engine (this one stalled past the TTL) stops the store's worker at once; a lease
 newly taken starts one, so an engine also picks up stores connected elsewhere.
+
+An engine takes (and keeps) a store's lease only when its keychain holds the store's
+credentials: team PCs have separate keychains, and an engine without them would only fail
+the store's jobs and mark it "needs re-authorization" for every PC. A store whose
+credentials are here stays so (cached); one whose are not is looked at again each round,
+so connecting it on this PC lets this engine sync it.
 """
 
 from __future__ import annotations
@@ -15,15 +21,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 import time
 from typing import TYPE_CHECKING
 
 from app.core.domain import JobKind
 from app.core.services import leases
 from app.core.services.errors import DatabaseBusy
-from app.core.services.leases import Holder, LeaseHeldElsewhere
+from app.core.services.leases import Holder, LeaseDTO, LeaseHeldElsewhere, LeaseStore
 from app.core.sync.busy import DATABASE_BUSY, job_refused
-from app.core.text import msg
+from app.core.text import Message, msg
 
 if TYPE_CHECKING:
     from app.core.sync.engine import StoreWorker, SyncEngine
@@ -33,6 +40,25 @@ log = logging.getLogger(__name__)
 #: holders of the engines running in this process: a lease of our own site held by one
 #: of them is alive (several engines of one process share the folder's engine.lock)
 _LIVE_HERE: set[str] = set()
+
+
+class CredentialsElsewhere(LeaseHeldElsewhere):
+    """This PC's keychain lacks the store's credentials: another PC syncs it, or none."""
+
+
+def credentials_elsewhere() -> Message:
+    """Why a store is not synced by this PC, and what to do about it."""
+    return msg(
+        "not synced: its credentials are on another PC (connect it here to sync from this PC)"
+    )
+
+
+def not_synced_why(lease: LeaseDTO | None, credentials_here: bool) -> Message | None:
+    """Why nobody syncs a store, when this PC can tell: no live lease and this PC's
+    keychain lacks its credentials (``storesync status``, Sync activity); else None."""
+    if (lease is not None and lease.live) or credentials_here:
+        return None
+    return credentials_elsewhere()
 
 
 class LeaseKeeper:
@@ -51,6 +77,16 @@ class LeaseKeeper:
         # as any job meeting it: sync/busy.py) instead of waiting silently
         self.blocked = False
         self._told: set[int] = set()
+        # stores whose credentials this PC's keychain holds (they stay while we run), and
+        # those it lacked at the last look (looked at again each round)
+        self._credentialed: set[int] = set()
+        self.missing: set[int] = set()
+        # a renewal runs in a worker thread a stop cannot cancel: under this lock it
+        # learns the keeper closed (skip, or give back what it just took), and the stop
+        # learns what it took (stop())
+        self._round_lock = threading.Lock()
+        self._closed = False
+        self._last_take: set[int] = set()
 
     @property
     def ttl(self) -> float:
@@ -60,6 +96,7 @@ class LeaseKeeper:
     # ------------------------------------------------------------------ rounds
     def start(self) -> None:
         """The first round (before any worker runs), then renewals in the background."""
+        self._closed = False
         _LIVE_HERE.add(self.holder.name)
         try:
             self.round()
@@ -91,11 +128,18 @@ class LeaseKeeper:
         return self.apply(*self.take(only))
 
     def take(self, only: list[int] | None) -> tuple[list[int] | None, float, set[int], set[int]]:
-        """The database part of a round (any thread)."""
+        """The database part of a round (any thread). After :meth:`stop` it takes
+        nothing; a round that committed while the keeper stopped gives back what it
+        took, so a stopped engine never holds a live lease (another PC would wait a TTL).
+        """
         eng = self.engine
-        wanted = only
-        if wanted is None:
-            wanted = [s for s in leases.store_ids(eng.ctx) if eng.serves(s)]
+        if self._closed:
+            return only, time.monotonic(), set(), set()
+        wanted = [
+            s.id
+            for s in leases.lease_stores(eng.ctx, only)
+            if eng.serves(s.id) and self._can_sync(s)
+        ]
         started = time.monotonic()
         held, new = leases.take_or_renew(
             eng.ctx,
@@ -104,7 +148,27 @@ class LeaseKeeper:
             self.ttl,
             others_here=_LIVE_HERE - {self.holder.name},
         )
+        with self._round_lock:
+            closed = self._closed
+            if not closed:
+                self._last_take = held
+        if closed:  # stop() ran meanwhile and gave back what it knew of
+            leases.release(eng.ctx, sorted(held), self.holder)
+            return only, started, set(), set()
         return only, started, held, new
+
+    def _can_sync(self, store: LeaseStore) -> bool:
+        """Whether this PC's keychain holds the store's credentials (a yes is kept)."""
+        if store.id in self._credentialed:
+            return True
+        if self.engine.vault.has_credentials(store):
+            self._credentialed.add(store.id)
+            self.missing.discard(store.id)
+            return True
+        if store.id not in self.missing:
+            log.info("store %s: its credentials are not in this PC's keychain", store.id)
+        self.missing.add(store.id)
+        return False
 
     def apply(
         self, only: list[int] | None, started: float, held: set[int], new: set[int]
@@ -153,9 +217,12 @@ class LeaseKeeper:
     def stop(self) -> None:
         """Give every lease back (clean stop): another engine may take them at once."""
         if self._task is not None:
-            self._task.cancel()
+            self._task.cancel()  # a renewal already in its thread runs on: see take()
         _LIVE_HERE.discard(self.holder.name)
-        held, self.held = sorted(self.held), set()
+        with self._round_lock:
+            self._closed = True
+            held = sorted(self.held | self._last_take)  # a round not yet applied too
+            self.held, self._last_take = set(), set()
         try:
             leases.release(self.engine.ctx, held, self.holder)
         except Exception as exc:  # they expire on their own within the TTL
@@ -197,7 +264,10 @@ class LeaseKeeper:
                     continue
                 if self.holds(sid):
                     return
-                worker.fail_requests(LeaseHeldElsewhere(self.describe_holder(sid)))
+                if sid in self.missing:
+                    worker.fail_requests(CredentialsElsewhere(credentials_elsewhere()))
+                else:
+                    worker.fail_requests(LeaseHeldElsewhere(self.describe_holder(sid)))
             if self.blocked and sid not in self._told and self.engine.options.schedule:
                 self._told.add(sid)
                 job_refused(self.engine.busy, self.engine.emit, sid, JobKind.ORDERS, None)

@@ -16,15 +16,25 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.core.services import leases
 from app.core.services import stores as store_service
+from app.core.sync.credentials import CredentialVault
 from app.gui.context import GuiContext
 from app.gui.i18n import tr
 
 REFRESH_MS = 10_000
 
 
-def lease_text(name: str, lease: leases.LeaseDTO | None, here: str) -> str:
-    """One store's line, e.g. ``Toko A: synced by PC-2 pid 4242 #1a2b3c4d``."""
+def lease_text(
+    name: str, lease: leases.LeaseDTO | None, here: str, credentials_here: bool = True
+) -> str:
+    """One store's line, e.g. ``Toko A: synced by PC-2 pid 4242 #1a2b3c4d``; a store
+    nobody holds whose credentials this PC lacks says so (an engine takes a store's lease
+    only with its credentials: app/core/sync/leases.py)."""
     if lease is None or not lease.live:
+        if not credentials_here:
+            return tr(
+                "{store}: not synced: its credentials are on another PC "
+                "(connect it here to sync from this PC)"
+            ).format(store=name)
         return tr("{store}: no StoreSync syncs it right now").format(store=name)
     if lease.holder.startswith(here):
         return tr("{store}: synced here ({holder})").format(store=name, holder=lease.holder)
@@ -58,10 +68,18 @@ class LeaseLine(QLabel):
         self._busy = True
         ctx = self.gui.ctx
 
+        secrets = self.gui.secrets
+        vault = None if secrets is None else CredentialVault(secrets)
+
+        def here(st: store_service.StoreDTO, lease: leases.LeaseDTO | None) -> bool:
+            if vault is None or (lease is not None and lease.live):
+                return True  # only an unheld store is asked about (a keychain read)
+            return vault.has_credentials(st)
+
         def read() -> list[str]:
             held = leases.list_leases(ctx)
             return [
-                lease_text(st.name, held.get(st.id), self._here)
+                lease_text(st.name, held.get(st.id), self._here, here(st, held.get(st.id)))
                 for st in store_service.list_stores(ctx)
             ]
 

@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,13 +21,18 @@ import pytest
 from keyring.backends import fail
 from sqlalchemy import select, update
 
+from app.__main__ import main
 from app.core.db.models import StoreLease, SyncJob
 from app.core.domain import JobKind, JobStatus, StoreStatus
 from app.core.secrets import SecretStore
 from app.core.services import leases
 from app.core.services import stores as store_service
+from app.core.services.polling import PollingRules
 from app.core.sync.engine import EngineOptions, SyncEngine
+from app.core.sync.events import JobStarted
+from app.core.sync.leases import CredentialsElsewhere
 from app.demo import connect_requests
+from app.gui.activity.leases import lease_text
 from app.sandbox.core import FaultRule
 from app.sandbox.demo import build_sandbox
 from tests.integration.sync.conftest import FAST_RETRY, World
@@ -65,6 +71,13 @@ def team(workspace, tmp_path):
         for req in connect_requests(sandbox, engine):
             engine.connect_store(req).result(timeout=TIMEOUT)
         engine.stop()
+        # the shared database: this SQLite file, or the PostgreSQL database of
+        # tests/pg/test_store_leases_pg.py
+        url = workspace.engine.url
+        if url.get_backend_name() == "sqlite":
+            database = str(workspace.paths.database)
+        else:
+            database = url.render_as_string(hide_password=False)
 
         def start(name: str) -> tuple[subprocess.Popen, str]:
             folder = tmp_path / name
@@ -72,7 +85,7 @@ def team(workspace, tmp_path):
             env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
             args = [
                 str(folder),
-                str(workspace.paths.database),
+                database,
                 str(workspace.paths.data_dir / "insecure-secrets.json"),
                 str(TTL),
                 str(RENEW),
@@ -273,3 +286,149 @@ def test_a_lost_lease_stops_the_store_worker_and_requests_name_the_holder(worksp
     finally:
         engine.stop()
         sandbox.stop()
+
+
+def test_only_an_engine_with_the_stores_credentials_takes_its_lease(workspace, capsys):
+    """Team PCs have separate keychains: an engine whose keychain lacks a store's
+    credentials never takes its lease (its jobs would fail and mark the store "needs
+    re-authorization" for every PC), and a store only such engines run is shown as not
+    synced, saying why (docs/ARCHITECTURE.md, store leases)."""
+    keyring.set_keyring(fail.Keyring())  # secrets in files: one per "PC"
+    folder = workspace.paths.data_dir
+    sandbox = build_sandbox(seed=47, shopee_shops=1, tiktok_shops=0, woocommerce_shops=1)
+    sandbox.start()
+    options = EngineOptions(
+        retry=FAST_RETRY,
+        lease_ttl=3.0,
+        lease_renew=0.5,
+        start_jitter=0.1,
+        polling=PollingRules(fast_s=1.0, quiet_max_s=2.0),
+    )
+    # PC A's keychain holds the stores' secrets once it connected them; PC B's (the one
+    # `storesync status` of this folder reads) never does
+    workspace.secrets = SecretStore(folder / "pc-a-secrets.json")
+    a = SyncEngine(workspace, None, options)
+    workspace.secrets = SecretStore(folder / "insecure-secrets.json")
+    b_events: list = []
+    b = SyncEngine(workspace, b_events.append, options)
+    b_rounds = count_rounds(b)
+    ctx = workspace.ctx
+    a.start()
+    b.start()
+    try:
+        stores = [
+            a.connect_store(r).result(timeout=TIMEOUT)[0] for r in connect_requests(sandbox, a)
+        ]
+        ids = {s.id for s in stores}
+        assert {s.platform.is_website for s in stores} == {False, True}
+        for sid in ids:
+            a.sync_now(sid, (JobKind.ORDERS,)).result(timeout=TIMEOUT)
+        a_name = a.leases.holder.name
+        assert live_holders(ctx) == dict.fromkeys(ids, a_name)
+        seen = len(b_rounds)
+        wait_for(lambda: len(b_rounds) >= seen + 3, "the second engine's lease rounds")
+        for sid in ids:  # a request on B says why instead of taking the store
+            with pytest.raises(CredentialsElsewhere, match="credentials are on another PC"):
+                b.sync_now(sid, (JobKind.ORDERS,)).result(timeout=TIMEOUT)
+
+        a.stop()  # the PC with the credentials stops: nobody can sync the stores now
+        seen = len(b_rounds)
+        wait_for(lambda: len(b_rounds) >= seen + 3, "the second engine's lease rounds")
+        assert live_holders(ctx) == {}
+        b_name = b.leases.holder.name
+        for sid in ids:
+            assert b_name not in {h for h, _e, _t in leases.lease_history(ctx, sid)}
+        assert not [e for e in b_events if isinstance(e, JobStarted)]
+        for st in store_service.list_stores(ctx):
+            assert st.status != StoreStatus.NEEDS_REAUTH, st
+
+        # what this PC shows: `storesync status` and Sync activity's line say why
+        assert main(["--data-dir", str(folder), "status"]) == 0
+        out = capsys.readouterr().out
+        why = "not synced: its credentials are on another PC (connect it here to sync from this PC)"
+        assert out.count(why) == 2, out
+        held = leases.list_leases(ctx)
+        assert lease_text("Toko", held.get(stores[0].id), "here", False) == f"Toko: {why}"
+    finally:
+        b.stop()
+        a.stop()
+        sandbox.stop()
+
+
+def count_rounds(engine: SyncEngine) -> list[float]:
+    """The monotonic times of the engine's full lease rounds (renewals), as they start."""
+    rounds: list[float] = []
+    take = engine.leases.take
+
+    def counted(only):
+        if only is None:
+            rounds.append(time.monotonic())
+        return take(only)
+
+    engine.leases.take = counted  # type: ignore[method-assign]
+    return rounds
+
+
+@pytest.mark.parametrize("held_up_at", ["before its write", "after its write"])
+def test_a_renewal_in_flight_when_the_engine_stops_leaves_no_live_lease(
+    workspace, monkeypatch, held_up_at
+):
+    """A renewal runs in a worker thread: one already under way when the engine stops
+    (and gives its leases back) must not leave a live lease to the stopped engine, or
+    another PC waits a whole TTL for the store. The interleaving is forced: the renewal
+    waits, before or after its database write, until the stop has given the leases back."""
+    sandbox = build_sandbox(seed=53, shopee_shops=1, tiktok_shops=0)
+    sandbox.start()
+    options = EngineOptions(schedule=False, retry=FAST_RETRY, lease_ttl=60.0, lease_renew=0.2)
+    engine = SyncEngine(workspace, None, options)
+    entered, given_back = threading.Event(), threading.Event()
+    renewing = threading.local()
+    take, take_or_renew, release = engine.leases.take, leases.take_or_renew, leases.release
+
+    def wait_for_the_stop() -> None:
+        if getattr(renewing, "on", False) and not entered.is_set():
+            entered.set()  # this renewal waits for the stop
+            assert given_back.wait(TIMEOUT)
+
+    def renewal(only):
+        renewing.on = only is None  # a renewal round, in its worker thread
+        try:
+            if held_up_at == "before its write":
+                wait_for_the_stop()
+            return take(only)
+        finally:
+            renewing.on = False
+
+    def written(*args, **kwargs):
+        out = take_or_renew(*args, **kwargs)
+        if held_up_at == "after its write":
+            wait_for_the_stop()
+        return out
+
+    def released(*args, **kwargs):
+        try:
+            return release(*args, **kwargs)
+        finally:
+            given_back.set()  # now the renewal goes on
+
+    engine.start()
+    try:
+        (req,) = connect_requests(sandbox, engine)
+        (store,) = engine.connect_store(req).result(timeout=TIMEOUT)
+        engine.sync_now(store.id, (JobKind.ORDERS,)).result(timeout=TIMEOUT)
+        name = engine.leases.holder.name
+        assert live_holders(workspace.ctx) == {store.id: name}
+        monkeypatch.setattr(leases, "release", released)
+        monkeypatch.setattr(leases, "take_or_renew", written)
+        engine.leases.take = renewal  # type: ignore[method-assign]
+        assert entered.wait(TIMEOUT), "no renewal started"
+        engine.stop()  # gives the lease back while the renewal waits in its thread
+        assert given_back.is_set()
+    finally:
+        given_back.set()
+        engine.stop()
+        sandbox.stop()
+    assert live_holders(workspace.ctx) == {}, "a stopped engine holds a live lease"
+    history = [(h, e) for h, e, _t in leases.lease_history(workspace.ctx, store.id)]
+    assert history[-1] == (name, "released"), history
+    assert history.count((name, "released")) == 1, history
