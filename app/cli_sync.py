@@ -484,7 +484,7 @@ def cmd_status(args) -> int:
             f"{'id':>3}  {'store':<28} {'platform':<11} {'status':<13} {'last sync':<17} "
             f"{'access token expires':<21} {'authorization expires':<22} {'queued':>6}  "
             f"{'prices':<12} "
-            f"{'synced by':<34} last error"
+            f"{'synced by':<34} what is wrong now"
         )
         vault = CredentialVault(ws.secrets)  # a store unheld for want of them says so
         for st in stores:
