@@ -575,14 +575,15 @@ def _search_ids_sql(
     and sorted, driven by the engine's catalog index (app/core/db/dialects/).
 
     The matches are found first and only they are read from ``variants`` (by id) and
-    ``products`` (by id), then sorted: on SQLite ``CROSS JOIN`` fixes that order, because
+    ``products`` (by id), then sorted (``MatchSql.lookup``): on SQLite ``CROSS JOIN`` fixes
+    that order (on PostgreSQL a ``LATERAL`` lookup, see app/core/db/dialects/search.py), because
     SQLite would otherwise walk a sort index over the whole catalog and test each variant
     against the match list (225-778 ms at 1,000,000 variants instead of a few ms; see
     tests/perf/bench_catalog.py).
     """
     direction = "DESC" if descending else "ASC"
     m = match_sql(dialect, q, category=category)
-    join = f"{m.join} products p ON p.id = v.product_id" if sort == "name" or category else ""
+    join = m.lookup("products", "p", "v.product_id") if sort == "name" or category else ""
     where = [m.where, "v.workspace_id = :ws"]
     params: dict[str, Any] = {**m.params, "ws": ctx.workspace_id}
     if not include_archived:
@@ -598,7 +599,7 @@ def _search_ids_sql(
     col = _SEARCH_SORT_SQL[sort]
     order = col if sort in ("price", "id") else text_order(dialect, col)
     sql = (
-        f"SELECT v.id FROM {m.source} {m.join} variants v ON v.id = {m.id_col} "
+        f"SELECT v.id FROM {m.source} {m.lookup('variants', 'v', m.id_col)} "
         f"{join} WHERE {' AND '.join(where)} "
         f"ORDER BY {order} {direction}, v.id {direction}{tail}"
     )
