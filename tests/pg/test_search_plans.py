@@ -94,3 +94,29 @@ def test_every_query_type_reads_the_catalog_by_index_and_matches_sqlite(both):
                 found += len(got)
     assert checked == len(SEARCHES) * 2 * len(SORTS)
     assert found > 5_000  # the queries do find things (the many-match words: 800 each)
+
+
+def test_migration_0015_goes_down_and_up_with_the_index_filled(pg_url, tmp_path):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from app.core.db.migrate import alembic_config
+    from tests.helpers.factories import product
+
+    ws = open_workspace(resolve_paths(tmp_path), database_url=pg_url)
+    try:
+        product(ws.ctx, name="Madu Hutan Asli", skus=("MADU-250", "MADU-500"))
+        cfg = alembic_config(ws.engine)
+        with ws.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0014")
+        columns = {c["name"] for c in inspect(ws.engine).get_columns("catalog_search")}
+        assert "lexemes" not in columns and "words" in columns
+        product(ws.ctx, name="Madu Kelengkeng", skus=("MADU-K1",))  # written at 0014
+        with ws.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        rows = catalog.variant_rows(ws.ctx, found := catalog.variant_ids(ws.ctx, "madu-"))
+        assert [rows[i].sku for i in found] == ["MADU-250", "MADU-500", "MADU-K1"]
+    finally:
+        ws.close()
