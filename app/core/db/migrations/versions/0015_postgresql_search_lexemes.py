@@ -56,8 +56,8 @@ def downgrade() -> None:
     if not _on_postgresql():
         return
     op.create_index(
-        'ix_catalog_search_words', 'catalog_search', ['words'],
-        postgresql_using='gin', postgresql_ops={'words': 'gin_trgm_ops'},
+        "ix_catalog_search_words", "catalog_search", ["words"],
+        postgresql_using="gin", postgresql_ops={"words": "gin_trgm_ops"},
     )  # fmt: skip
     op.drop_index("ix_catalog_search_lexemes", table_name="catalog_search")
     op.drop_column("catalog_search", "lexemes")
