@@ -13,9 +13,10 @@ the ids must equal SQLite's, in the same order.
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import text
 
 from app.core.db.copy import copy_database
+from app.core.db.dialects.search import fetch_ids
 from app.core.db.engine import make_engine
 from app.core.paths import resolve_paths
 from app.core.services import catalog
@@ -50,28 +51,26 @@ def both(pg_server, tmp_path_factory):
         pg.close()
 
 
-def _plans(ws, fn) -> tuple[list, list[str]]:
-    """Run ``fn`` and return its result and the server's plan of each SELECT it ran."""
-    seen: list[tuple[str, object]] = []
+def _plans(ws, fn, monkeypatch) -> tuple[list, list[str]]:
+    """Run ``fn`` and return its result and the server's plan of each id query it ran
+    (they go to the driver's cursor through ``fetch_ids``, which is watched here)."""
+    seen: list[tuple[str, dict]] = []
 
-    def record(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append((statement, parameters))
+    def watched(session, sql, params):
+        seen.append((sql, params))
+        return fetch_ids(session, sql, params)
 
-    event.listen(ws.engine, "before_cursor_execute", record)
-    try:
+    with monkeypatch.context() as mp:
+        mp.setattr(catalog, "fetch_ids", watched)
         got = fn()
-    finally:
-        event.remove(ws.engine, "before_cursor_execute", record)
     plans = []
-    with ws.engine.connect() as conn:
-        for statement, parameters in seen:
-            rows = conn.exec_driver_sql("EXPLAIN " + statement, parameters).scalars()
-            plans.append("\n".join(rows))
+    with ws.ctx.read() as s:
+        for sql, params in seen:
+            plans.append("\n".join(s.execute(text("EXPLAIN " + sql), params).scalars()))
     return got, plans
 
 
-def test_every_query_type_reads_the_catalog_by_index_and_matches_sqlite(both):
+def test_every_query_type_reads_the_catalog_by_index_and_matches_sqlite(both, monkeypatch):
     lite, pg = both
     checked = found = 0
     for label, typed in SEARCHES.items():
@@ -84,7 +83,7 @@ def test_every_query_type_reads_the_catalog_by_index_and_matches_sqlite(both):
                         ws.ctx, typed, sort=sort, descending=desc, category=category
                     ).tolist()
 
-                got, plans = _plans(pg, lambda: search(pg))
+                got, plans = _plans(pg, lambda: search(pg), monkeypatch)
                 assert plans, f"{name}: no statement seen"
                 for plan in plans:
                     for table in ("variants", "products", "catalog_search"):

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app.core.db.dialects.search import CatalogMatch, match_sql, text_order
+from app.core.db.dialects.search import CatalogMatch, fetch_ids, match_sql, text_order
 from app.core.db.models import SKU_MAX_LENGTH, Product, Variant
 from app.core.domain import ProductStatus
 from app.core.domain.bounds import MAX_PRICE, MAX_WEIGHT_GRAMS, quantity_ok
@@ -541,12 +541,7 @@ def variant_ids(
             sql, params = _search_ids_sql(
                 ctx, dialect, q, sort, descending, include_archived, category, limit
             )
-            if dialect != "sqlite":
-                return array("q", s.execute(text(sql), params).scalars())
-            # straight on the driver's cursor: the Row objects of a SQLAlchemy result
-            # doubled the time of a 40,000-match search (tests/perf/bench_catalog.py)
-            driver: Any = s.connection().connection.driver_connection
-            return array("q", [row[0] for row in driver.execute(sql, params)])
+            return fetch_ids(s, sql, params)
     stmt = select(Variant.id).where(Variant.workspace_id == ctx.workspace_id)
     if sort == "name" or category:
         stmt = stmt.join(Product, Product.id == Variant.product_id)
