@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import text
@@ -119,7 +120,12 @@ def fetch_ids(session: Session, sql: str, params: dict[str, Any]) -> array:
         return array("q", [row[0] for row in driver.execute(sql, params)])
     from psycopg.rows import scalar_row
 
-    compiled = str(text(sql).compile(dialect=session.get_bind().dialect))
     with driver.cursor(row_factory=scalar_row) as cur:
-        cur.execute(compiled, params)
+        cur.execute(_driver_sql(sql, session.get_bind().dialect), params)
         return array("q", cur.fetchall())
+
+
+@lru_cache(maxsize=256)
+def _driver_sql(sql: str, dialect: Any) -> str:
+    """``sql`` in the driver's parameter style (``%(name)s``), compiled once per text."""
+    return str(text(sql).compile(dialect=dialect))
