@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app.core.db.dialects.search import CatalogMatch, match_sql, text_order
+from app.core.db.dialects.search import CatalogMatch, fetch_ids, match_sql, text_order
 from app.core.db.models import SKU_MAX_LENGTH, Product, Variant
 from app.core.domain import ProductStatus
 from app.core.domain.bounds import MAX_PRICE, MAX_WEIGHT_GRAMS, quantity_ok
@@ -541,12 +541,7 @@ def variant_ids(
             sql, params = _search_ids_sql(
                 ctx, dialect, q, sort, descending, include_archived, category, limit
             )
-            if dialect != "sqlite":
-                return array("q", s.execute(text(sql), params).scalars())
-            # straight on the driver's cursor: the Row objects of a SQLAlchemy result
-            # doubled the time of a 40,000-match search (tests/perf/bench_catalog.py)
-            driver: Any = s.connection().connection.driver_connection
-            return array("q", [row[0] for row in driver.execute(sql, params)])
+            return fetch_ids(s, sql, params)
     stmt = select(Variant.id).where(Variant.workspace_id == ctx.workspace_id)
     if sort == "name" or category:
         stmt = stmt.join(Product, Product.id == Variant.product_id)
@@ -575,14 +570,15 @@ def _search_ids_sql(
     and sorted, driven by the engine's catalog index (app/core/db/dialects/).
 
     The matches are found first and only they are read from ``variants`` (by id) and
-    ``products`` (by id), then sorted: on SQLite ``CROSS JOIN`` fixes that order, because
+    ``products`` (by id), then sorted (``MatchSql.lookup``): on SQLite ``CROSS JOIN`` fixes
+    that order (on PostgreSQL a ``LATERAL`` lookup, see app/core/db/dialects/search.py), because
     SQLite would otherwise walk a sort index over the whole catalog and test each variant
     against the match list (225-778 ms at 1,000,000 variants instead of a few ms; see
     tests/perf/bench_catalog.py).
     """
     direction = "DESC" if descending else "ASC"
     m = match_sql(dialect, q, category=category)
-    join = f"{m.join} products p ON p.id = v.product_id" if sort == "name" or category else ""
+    join = m.lookup("products", "p", "v.product_id") if sort == "name" or category else ""
     where = [m.where, "v.workspace_id = :ws"]
     params: dict[str, Any] = {**m.params, "ws": ctx.workspace_id}
     if not include_archived:
@@ -598,7 +594,7 @@ def _search_ids_sql(
     col = _SEARCH_SORT_SQL[sort]
     order = col if sort in ("price", "id") else text_order(dialect, col)
     sql = (
-        f"SELECT v.id FROM {m.source} {m.join} variants v ON v.id = {m.id_col} "
+        f"SELECT v.id FROM {m.source} {m.lookup('variants', 'v', m.id_col)} "
         f"{join} WHERE {' AND '.join(where)} "
         f"ORDER BY {order} {direction}, v.id {direction}{tail}"
     )

@@ -85,7 +85,7 @@ def _matches(
     order = f"{text_order(dialect, 'v.status')}, {text_order(dialect, 'v.sku')}, v.id"
     sql = text(
         f"SELECT v.id, v.sku, p.name, v.name FROM {m.source}"
-        f" {m.join} variants v ON v.id = {m.id_col} {m.join} products p ON p.id = v.product_id"
+        f" {m.lookup('variants', 'v', m.id_col)} {m.lookup('products', 'p', 'v.product_id')}"
         f" WHERE {m.where} AND v.workspace_id = :ws {status}"
         f" ORDER BY {order} LIMIT :limit"
     )

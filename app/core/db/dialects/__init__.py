@@ -1,8 +1,8 @@
 """What differs between the two engines, and nothing else (docs/ARCHITECTURE.md, "Team
 database"): SQLite keeps its pragmas in :mod:`app.core.db.engine` and its FTS5 catalog
-index here (:mod:`.sqlite`); PostgreSQL gets a trigram- and ``tsvector``-indexed search
-table (:mod:`.postgresql`). The services ask :mod:`.search` for the SQL of a catalog match
-and never name an engine themselves.
+index here (:mod:`.sqlite`); PostgreSQL gets a search table whose tokens are a
+GIN-indexed ``tsvector`` (:mod:`.postgresql`; migration 0015). The services ask
+:mod:`.search` for the SQL of a catalog match and never name an engine themselves.
 """
 
 from __future__ import annotations
