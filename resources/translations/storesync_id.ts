@@ -4,7 +4,7 @@
   <context>
     <name>StoreSync</name>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="286" />
+      <location filename="../../app/gui/analytics/page.py" line="343" />
       <source> and {n} more</source>
       <translation> dan {n} lainnya</translation>
     </message>
@@ -474,7 +474,7 @@
       <translation>Otorisasi berakhir</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="274" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="280" />
       <source>authorization expires {expiry:%Y-%m-%d %H:%M} UTC</source>
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
     </message>
@@ -494,7 +494,7 @@
       <translation>Tersedia</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="79" />
+      <location filename="../../app/gui/analytics/page.py" line="86" />
       <source>Avg. order</source>
       <translation>Rata-rata pesanan</translation>
     </message>
@@ -619,7 +619,7 @@
       <translation>Batalkan {n} pesanan di marketplace. Stok yang dipesan dilepas setelah marketplace mengonfirmasi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="82" />
+      <location filename="../../app/gui/analytics/page.py" line="89" />
       <source>Cancelled</source>
       <translation>Dibatalkan</translation>
     </message>
@@ -899,6 +899,16 @@
       <translation>Komponen…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/analytics/page.py" line="151" />
+      <source>Computing the figures</source>
+      <translation>Menghitung angka</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="149" />
+      <source>Computing…</source>
+      <translation>Menghitung…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/prices/review.py" line="99" />
       <source>Confirmed, not landed yet</source>
       <translation>Sudah dikonfirmasi, belum diterapkan</translation>
@@ -1088,7 +1098,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="249" />
+      <location filename="../../app/gui/analytics/page.py" line="311" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -1200,7 +1210,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ctrl+K untuk mencari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="69" />
+      <location filename="../../app/gui/analytics/page.py" line="76" />
       <source>Custom</source>
       <translation>Kustom</translation>
     </message>
@@ -1240,7 +1250,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Folder data: {folder}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="129" />
+      <location filename="../../app/gui/analytics/page.py" line="141" />
       <source>Date range</source>
       <translation>Rentang tanggal</translation>
     </message>
@@ -1550,7 +1560,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="81" />
+      <location filename="../../app/gui/analytics/page.py" line="88" />
       <source>Fees</source>
       <translation>Biaya</translation>
     </message>
@@ -1620,7 +1630,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ditemukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="131" />
+      <location filename="../../app/gui/analytics/page.py" line="143" />
       <source>From</source>
       <translation>Dari</translation>
     </message>
@@ -1790,12 +1800,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Jenis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="66" />
+      <location filename="../../app/gui/analytics/page.py" line="73" />
       <source>Last 30 days</source>
       <translation>30 hari terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="65" />
+      <location filename="../../app/gui/analytics/page.py" line="72" />
       <source>Last 7 days</source>
       <translation>7 hari terakhir</translation>
     </message>
@@ -1805,7 +1815,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Kesalahan terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="68" />
+      <location filename="../../app/gui/analytics/page.py" line="75" />
       <source>Last month</source>
       <translation>Bulan lalu</translation>
     </message>
@@ -1995,7 +2005,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Stok menipis: {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="330" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="336" />
       <source>Low stock: {sku}, {available} left (reorder point {point})</source>
       <translation>Stok menipis: {sku}, sisa {available} (titik pesan ulang {point})</translation>
     </message>
@@ -2675,7 +2685,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="323" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="329" />
       <source>Order {number} arrived</source>
       <translation>Pesanan {number} masuk</translation>
     </message>
@@ -2745,7 +2755,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dipesan {date}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="77" />
+      <location filename="../../app/gui/analytics/page.py" line="84" />
       <source>Orders</source>
       <translation>Pesanan</translation>
     </message>
@@ -2925,7 +2935,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="177" />
+      <location filename="../../app/gui/analytics/page.py" line="195" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -3080,12 +3090,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Produk beserta varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="80" />
+      <location filename="../../app/gui/analytics/page.py" line="87" />
       <source>Profit</source>
       <translation>Laba</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="164" />
+      <location filename="../../app/gui/analytics/page.py" line="182" />
       <source>Profit without costs</source>
       <translation>Laba tanpa modal</translation>
     </message>
@@ -3180,7 +3190,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Keluar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="137" />
+      <location filename="../../app/gui/analytics/page.py" line="154" />
       <source>Range:</source>
       <translation>Rentang:</translation>
     </message>
@@ -3315,7 +3325,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Referensi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="135" />
+      <location filename="../../app/gui/analytics/page.py" line="147" />
       <source>Refresh</source>
       <translation>Muat ulang</translation>
     </message>
@@ -3555,7 +3565,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pengembalian {id}: {state}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="83" />
+      <location filename="../../app/gui/analytics/page.py" line="90" />
       <source>Returned</source>
       <translation>Dikembalikan</translation>
     </message>
@@ -3595,7 +3605,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pengembalian…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="76" />
+      <location filename="../../app/gui/analytics/page.py" line="83" />
       <source>Revenue</source>
       <translation>Pendapatan</translation>
     </message>
@@ -3610,7 +3620,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="175" />
+      <location filename="../../app/gui/analytics/page.py" line="193" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -3935,7 +3945,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Atur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="288" />
+      <location filename="../../app/gui/analytics/page.py" line="345" />
       <source>Set costs in the catalog</source>
       <translation>Isi modal di katalog</translation>
     </message>
@@ -4879,7 +4889,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="242" />
+      <location filename="../../app/gui/analytics/page.py" line="272" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -5019,7 +5029,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>baris ini belum dikirim, jadi tidak ada yang bisa kembali (stok: {state})</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="67" />
+      <location filename="../../app/gui/analytics/page.py" line="74" />
       <source>This month</source>
       <translation>Bulan ini</translation>
     </message>
@@ -5119,7 +5129,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Zona waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="131" />
+      <location filename="../../app/gui/analytics/page.py" line="143" />
       <source>To</source>
       <translation>Sampai</translation>
     </message>
@@ -5154,7 +5164,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="178" />
+      <location filename="../../app/gui/analytics/page.py" line="196" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -5239,7 +5249,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="78" />
+      <location filename="../../app/gui/analytics/page.py" line="85" />
       <source>Units</source>
       <translation>Unit</translation>
     </message>
@@ -5589,7 +5599,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pengembang situs web Anda menerapkan kontrak StoreSync (docs/custom-store-api.md) dan memberi Anda alamat serta kunci API-nya. Tanpa halaman persetujuan: kunci diperiksa dengan satu panggilan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="262" />
+      <location filename="../../app/gui/analytics/page.py" line="319" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
@@ -6039,7 +6049,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="287" />
+      <location filename="../../app/gui/analytics/page.py" line="344" />
       <source>⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.</source>
       <translation>⚠ Terjual tanpa modal: {skus}. Labanya hanya pendapatan dikurangi biaya marketplace.</translation>
     </message>
