@@ -131,8 +131,7 @@ def main() -> int:
             for kind in ("wall_s", "cpu_s"):
                 xs = [r[phase][kind] for r in runs]
                 print(
-                    f"  {phase:<8} {kind[:-2]:<5} {statistics.median(xs):6.2f} s"
-                    f"  ({min(xs):.2f} s)"
+                    f"  {phase:<8} {kind[:-2]:<5} {statistics.median(xs):6.2f} s  ({min(xs):.2f} s)"
                 )
         mods = statistics.median(r["window_modules"] for r in runs)
         print(f"  modules loaded when the window is shown: {mods:.0f}")

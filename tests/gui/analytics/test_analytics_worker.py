@@ -67,7 +67,9 @@ def test_the_page_stays_responsive_while_the_figures_are_computed(
     assert not page.error_label.isVisible()
 
 
-def test_a_newer_request_supersedes_an_older_one(qtbot, ctx, workspace, data, make_gui, monkeypatch):
+def test_a_newer_request_supersedes_an_older_one(
+    qtbot, ctx, workspace, data, make_gui, monkeypatch
+):
     release, calls = threading.Event(), []
     real = page_module.dashboard
 
