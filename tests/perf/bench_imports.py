@@ -17,6 +17,9 @@ the moment the process was launched:
 ``--list`` runs one more start under ``python -X importtime`` and prints the heaviest
 packages loaded before the window was shown (self time summed per package).
 The parent prints the median and the best of the repetitions (issue 14, item 6).
+``--compare DIR`` alternates starts of the code in DIR (e.g. ``git archive main``
+unpacked there) with this tree's, each over its own data folder, so both meet the same
+load on a shared machine.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def child(folder: Path, launched: float, out: Path) -> None:
     """One start of ``storesync`` (no command) up to the window; figures into ``out``."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, os.environ.get("BENCH_CODE_ROOT", str(ROOT)))
 
     def now() -> dict:
         t = os.times()
@@ -73,10 +76,10 @@ def child(folder: Path, launched: float, out: Path) -> None:
     out.write_text(json.dumps(res))
 
 
-def run_once(folder: Path, importtime: bool = False) -> tuple[dict, str]:
+def run_once(folder: Path, importtime: bool = False, code: Path = ROOT) -> tuple[dict, str]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "result.json"
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_CODE_ROOT=str(code))
         cmd = [sys.executable]
         if importtime:
             cmd += ["-X", "importtime"]
@@ -108,36 +111,46 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--list", action="store_true", help="also list the heaviest imports")
+    parser.add_argument("--compare", metavar="DIR", help="alternate with the code in DIR")
     parser.add_argument("--child", nargs=3, metavar=("FOLDER", "LAUNCHED", "OUT"))
     args = parser.parse_args()
     if args.child:
         folder, launched, out = args.child
         child(Path(folder), float(launched), Path(out))
         return 0
+    trees = {"this tree": ROOT}
+    if args.compare:
+        trees = {"compared": Path(args.compare).resolve(), "this tree": ROOT}
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "data"
-        run_once(folder)  # creates and migrates the folder; not counted
-        runs = []
+        folders = {name: Path(tmp) / f"data{i}" for i, name in enumerate(trees)}
+        for name, code in trees.items():
+            run_once(folders[name], code=code)  # creates and migrates the folder; not counted
+        runs: dict[str, list[dict]] = {name: [] for name in trees}
         for i in range(args.reps):
-            r, _ = run_once(folder)
-            runs.append(r)
-            print(
-                f"start {i + 1}: imports {r['imports']['wall_s']:.2f} s wall, "
-                f"{r['imports']['cpu_s']:.2f} s CPU; window {r['window']['wall_s']:.2f} s wall, "
-                f"{r['window']['cpu_s']:.2f} s CPU; {r['window_modules']} modules"
-            )
-        print(f"\n{len(runs)} starts, each a new process; median (best)")
-        for phase in ("imports", "window"):
-            for kind in ("wall_s", "cpu_s"):
-                xs = [r[phase][kind] for r in runs]
+            for name, code in trees.items():
+                r, _ = run_once(folders[name], code=code)
+                runs[name].append(r)
                 print(
-                    f"  {phase:<8} {kind[:-2]:<5} {statistics.median(xs):6.2f} s  ({min(xs):.2f} s)"
+                    f"{name}, start {i + 1}: imports {r['imports']['wall_s']:.2f} s wall, "
+                    f"{r['imports']['cpu_s']:.2f} s CPU; window {r['window']['wall_s']:.2f} s "
+                    f"wall, {r['window']['cpu_s']:.2f} s CPU; {r['window_modules']} modules"
                 )
-        mods = statistics.median(r["window_modules"] for r in runs)
-        print(f"  modules loaded when the window is shown: {mods:.0f}")
+        for name in trees:
+            print(f"\n{name}: {len(runs[name])} starts, each a new process; median (best)")
+            for phase in ("imports", "window"):
+                for kind in ("wall_s", "cpu_s"):
+                    xs = [r[phase][kind] for r in runs[name]]
+                    print(
+                        f"  {phase:<8} {kind[:-2]:<5} {statistics.median(xs):6.2f} s"
+                        f"  ({min(xs):.2f} s)"
+                    )
+            mods = statistics.median(r["window_modules"] for r in runs[name])
+            print(f"  modules loaded when the window is shown: {mods:.0f}")
         if args.list:
-            r, err = run_once(folder, importtime=True)
-            heaviest(err, set(r["modules"]))
+            for name, code in trees.items():
+                r, err = run_once(folders[name], importtime=True, code=code)
+                print(f"\n{name}:", end="")
+                heaviest(err, set(r["modules"]))
     return 0
 
 
