@@ -116,7 +116,11 @@ def child(folder: Path, launched: float, out: Path) -> None:
     def since_launch() -> float:
         return time.time() - launched
 
-    res: dict = {"imports_s": since_launch()}
+    def cpu() -> float:  # the process's CPU time: on a shared machine it says more than wall
+        t = os.times()
+        return t.user + t.system
+
+    res: dict = {"imports_s": since_launch(), "imports_cpu_s": cpu()}
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setStyle("Fusion")
     paths = resolve_paths(folder)
@@ -155,6 +159,7 @@ def child(folder: Path, launched: float, out: Path) -> None:
     app.processEvents()
     window.repaint()  # the first frame drawn
     res["usable_window_s"] = since_launch()
+    res["usable_window_cpu_s"] = cpu()
     print(f"  usable window {res['usable_window_s']:.2f} s", file=sys.stderr, flush=True)
 
     def models(page) -> list:
@@ -238,6 +243,13 @@ def report(runs: list[dict]) -> None:
     ):
         best, med = _stat([r[key] for r in runs])
         print(f"  {label:<44} {best * 1000:7.0f} / {med * 1000:7.0f} ms")
+    for label, key in (
+        ("CPU time when the imports were done", "imports_cpu_s"),
+        ("CPU time when the window was usable", "usable_window_cpu_s"),
+    ):
+        if all(key in r for r in runs):
+            best, med = _stat([r[key] for r in runs])
+            print(f"  {label:<44} {best * 1000:7.0f} / {med * 1000:7.0f} ms")
     best, med = _stat([r["usable_window_s"] for r in runs])
     ok = "OK" if med <= GOAL_WINDOW_S else "SLOW"
     print(
