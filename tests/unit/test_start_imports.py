@@ -1,7 +1,8 @@
 """What starting the app loads (issue 14 item 6): the command line's parser, logging, the
 GUI's composition root and opening a data folder already at head load no Excel (openpyxl),
-PDF (pypdf), demo (sandbox) or Alembic code; those load when first used. A real process,
-so nothing an earlier test imported counts. Timings: tests/perf/bench_imports.py."""
+PDF (pypdf), demo (sandbox), chart (pyqtgraph) or Alembic code; those load when first used.
+A real process, so nothing an earlier test imported counts. Timings:
+tests/perf/bench_imports.py."""
 
 from __future__ import annotations
 
@@ -12,7 +13,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFERRED = ("openpyxl", "pypdf", "app.sandbox", "app.demo", "app.core.export.reports", "alembic")
+DEFERRED = (
+    "openpyxl",
+    "pypdf",
+    "app.sandbox",
+    "app.demo",
+    "app.core.export.reports",
+    "alembic",
+    "pyqtgraph",  # the charts: built when their figures arrive
+    "app.gui.analytics.charts",
+)
 
 PROBE = """
 import json, sys
@@ -23,7 +33,7 @@ from app.core.paths import resolve_paths
 from app.core.workspace import open_workspace
 open_workspace(resolve_paths(sys.argv[1])).close()
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"openpyxl", "pypdf",
-    "alembic", "app"})))
+    "alembic", "pyqtgraph", "app"})))
 """
 
 

@@ -16,6 +16,7 @@ import enum
 import html
 import logging
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,11 +33,13 @@ from PySide6.QtWidgets import (
 from app.core.services.analytics.calendar import Period, local_today, zone
 from app.core.services.analytics.dashboard import Dashboard, dashboard
 from app.core.services.cancel import Cancelled, CancelToken
-from app.gui.analytics.charts import PlatformChart, RevenueChart, TopProductsChart
 from app.gui.context import GuiContext
 from app.gui.formatting import format_count, format_percent, format_rupiah
 from app.gui.i18n import tr
 from app.gui.page import Page
+
+if TYPE_CHECKING:
+    from app.gui.analytics.charts import PlatformChart, RevenueChart, TopProductsChart
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +113,11 @@ class AnalyticsPage(Page):
 
     refreshed: Signal = Signal(object)
     computing_changed: Signal = Signal(bool)
+    # built when the page first computes (:meth:`_ensure_charts`): pyqtgraph is not
+    # needed to show the window (tests/perf/bench_imports.py)
+    revenue_chart: RevenueChart
+    platform_chart: PlatformChart
+    top_chart: TopProductsChart
     title = "Analytics"
     kinds = frozenset({"orders", "products", "stock"})
 
@@ -186,16 +194,10 @@ class AnalyticsPage(Page):
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
 
-        self.revenue_chart = RevenueChart(tz=self._tz)
-        self.platform_chart = PlatformChart()
-        self.top_chart = TopProductsChart()
-        charts = QGridLayout()
+        charts = self._charts_grid = QGridLayout()
         charts.addWidget(QLabel(tr("Revenue per store")), 0, 0, 1, 2)
-        charts.addWidget(self.revenue_chart, 1, 0, 1, 2)
         charts.addWidget(QLabel(tr("Platforms")), 2, 0)
         charts.addWidget(QLabel(tr("Top products")), 2, 1)
-        charts.addWidget(self.platform_chart, 3, 0)
-        charts.addWidget(self.top_chart, 3, 1)
         charts.setRowStretch(1, 3)
         charts.setRowStretch(3, 2)
 
@@ -253,6 +255,19 @@ class AnalyticsPage(Page):
     def reload(self) -> None:
         self.refresh()
 
+    def _ensure_charts(self) -> None:
+        """The three charts, built the first time the figures are asked for."""
+        if hasattr(self, "revenue_chart"):
+            return
+        from app.gui.analytics.charts import PlatformChart, RevenueChart, TopProductsChart
+
+        self.revenue_chart = RevenueChart(tz=self._tz)
+        self.platform_chart = PlatformChart()
+        self.top_chart = TopProductsChart()
+        self._charts_grid.addWidget(self.revenue_chart, 1, 0, 1, 2)
+        self._charts_grid.addWidget(self.platform_chart, 3, 0)
+        self._charts_grid.addWidget(self.top_chart, 3, 1)
+
     @property
     def is_computing(self) -> bool:
         """A computation is running whose result will be shown."""
@@ -261,6 +276,7 @@ class AnalyticsPage(Page):
     def refresh(self) -> None:
         """Compute the figures for the range off the GUI thread, then redraw; a running
         older computation is cancelled and its result never shown."""
+        self._ensure_charts()
         first, last = self.selected_days()
         self._request += 1
         request = self._request

@@ -167,9 +167,11 @@ class DashboardPage(Page):
         self.sales_view.setMaximumHeight(170)
         self.sales_view.activated.connect(self._open_store_orders)
         top_lay.addWidget(self.sales_view)
-        self.chart = _revenue_chart(top)
-        if self.chart is not None:
-            top_lay.addWidget(self.chart)
+        # the chart is built when its figures arrive: pyqtgraph loads on the reading worker,
+        # not before the window is shown (tests/perf/bench_imports.py)
+        self.chart: QWidget | None = None
+        self._chart_wanted = True
+        self._chart_parent, self._chart_layout = top, top_lay
         split.addWidget(top)
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
@@ -195,7 +197,7 @@ class DashboardPage(Page):
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
         ctx = self.gui.ctx
-        with_chart = self.chart is not None
+        with_chart = self._chart_wanted
 
         def read() -> tuple[DashboardSummary, list[ActivityEntry], Any]:
             point = get_setting(ctx, LOW_STOCK_DEFAULT_POINT)
@@ -204,6 +206,8 @@ class DashboardPage(Page):
             series = None
             if with_chart:
                 try:
+                    import app.gui.analytics.charts  # noqa: F401  (pyqtgraph, off the GUI thread)
+
                     last_14 = Period.of_days(today - timedelta(days=13), today, tz)
                     series = (sales_series(ctx, last_14), tz)
                 except Exception:
@@ -222,6 +226,16 @@ class DashboardPage(Page):
         # after the rest (tests/perf/bench_startup.py)
         self.gui.runner.run(counts, self._show_counts, self._failed, owner=self)
 
+    def _ensure_chart(self) -> QWidget | None:
+        """The revenue chart, built the first time its figures are shown."""
+        if self.chart is None and self._chart_wanted:
+            self.chart = _revenue_chart(self._chart_parent)
+            if self.chart is None:
+                self._chart_wanted = False  # it cannot be drawn here: read no series
+            else:
+                self._chart_layout.addWidget(self.chart)
+        return self.chart
+
     def _show_counts(self, counts: tuple[int, int]) -> None:
         low, out = counts
         self.stock_figures = counts
@@ -234,9 +248,9 @@ class DashboardPage(Page):
 
     def _show(self, data: tuple[DashboardSummary, list[ActivityEntry], Any]) -> None:
         summary, activity, series = data
-        if series is not None and self.chart is not None:
+        if series is not None and self._ensure_chart() is not None:
             try:
-                self.chart.set_series(*series)  # type: ignore[attr-defined]
+                self.chart.set_series(*series)  # type: ignore[union-attr]
             except Exception:
                 log.exception("drawing the revenue chart failed")
         self.summary = summary
