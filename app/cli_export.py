@@ -13,8 +13,9 @@ from pathlib import Path
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the export, import and template subcommands."""
-    from app.core.export.importer import ImportKind
-    from app.core.export.reports import ExportKind
+    # the light modules: registering runs at every start, the app's too
+    from app.core.export.import_fields import ImportKind
+    from app.core.export.kinds import ExportKind
 
     p = sub.add_parser(
         "export",

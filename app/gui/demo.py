@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 
 from app.core.sync.api import EngineAPI
 from app.core.workspace import OpenWorkspace
-from app.demo import start_demo
 from app.gui.runner import BackgroundRunner
 
 log = logging.getLogger(__name__)
@@ -53,7 +52,15 @@ class DemoController(QObject):
         self._starting = True
 
         ws, engine = self._ws, self._engine
-        self._runner.run(lambda: start_demo(ws, engine), self._ready, self._failed, owner=self)
+
+        def start() -> Any:
+            # the sandbox and the demo wiring load here, on the worker, only for a demo:
+            # not at every start of the app (tests/perf/bench_imports.py)
+            from app.demo import start_demo
+
+            return start_demo(ws, engine)
+
+        self._runner.run(start, self._ready, self._failed, owner=self)
 
     def _ready(self, handle: Any) -> None:
         self._starting = False

@@ -4,7 +4,7 @@
   <context>
     <name>StoreSync</name>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="286" />
+      <location filename="../../app/gui/analytics/page.py" line="359" />
       <source> and {n} more</source>
       <translation> dan {n} lainnya</translation>
     </message>
@@ -29,7 +29,7 @@
       <translation>&amp;Bantuan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="158" />
+      <location filename="../../app/gui/settings/page.py" line="157" />
       <source>(in memory)</source>
       <translation>(di memori)</translation>
     </message>
@@ -179,17 +179,17 @@
       <translation>Tambah gambar…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="311" />
+      <location filename="../../app/gui/settings/page.py" line="317" />
       <source>Add location</source>
       <translation>Tambah lokasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="151" />
+      <location filename="../../app/gui/settings/page.py" line="150" />
       <source>Add location…</source>
       <translation>Tambah lokasi…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="151" />
+      <location filename="../../app/gui/settings/page.py" line="150" />
       <source>Add stock location</source>
       <translation>Tambah lokasi stok</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>Semua</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="182" />
+      <location filename="../../app/gui/catalog/page.py" line="181" />
       <source>All categories</source>
       <translation>Semua kategori</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>Semua pengguna</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="61" />
+      <location filename="../../app/gui/settings/page.py" line="60" />
       <source>Allow manual changes that take on-hand stock below zero.</source>
       <translation>Izinkan perubahan manual yang membuat stok fisik di bawah nol.</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>Analitik</translation>
     </message>
     <message>
-      <location filename="../../app/core/sync/leases.py" line="266" />
+      <location filename="../../app/core/sync/leases.py" line="289" />
       <source>another StoreSync ({holder}) syncs this store; do this there, or wait until it stops (it is taken over within {seconds} s)</source>
       <translation>StoreSync lain ({holder}) menyinkronkan toko ini; lakukan di sana, atau tunggu sampai berhenti (diambil alih dalam {seconds} dtk)</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>Secret aplikasi / Partner Key</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="130" />
+      <location filename="../../app/gui/settings/page.py" line="129" />
       <source>Appearance</source>
       <translation>Tampilan</translation>
     </message>
@@ -414,17 +414,17 @@
       <translation>Disetujui. Lanjutkan ke langkah berikutnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="96" />
+      <location filename="../../app/gui/catalog/page.py" line="95" />
       <source>Archive</source>
       <translation>Arsipkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="291" />
+      <location filename="../../app/gui/catalog/page.py" line="290" />
       <source>Archive products</source>
       <translation>Arsipkan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="292" />
+      <location filename="../../app/gui/catalog/page.py" line="291" />
       <source>Archive {n} product(s)? They leave the catalog and stop syncing; orders and stock history stay. You can restore them with “Show archived”.</source>
       <translation>Arsipkan {n} produk? Produk akan keluar dari katalog dan berhenti disinkronkan; riwayat pesanan dan stok tetap tersimpan. Anda bisa memulihkannya lewat “Tampilkan yang diarsipkan”.</translation>
     </message>
@@ -474,7 +474,7 @@
       <translation>Otorisasi berakhir</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="274" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="280" />
       <source>authorization expires {expiry:%Y-%m-%d %H:%M} UTC</source>
       <translation>otorisasi kedaluwarsa pada {expiry:%Y-%m-%d %H:%M} UTC</translation>
     </message>
@@ -494,7 +494,7 @@
       <translation>Tersedia</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="79" />
+      <location filename="../../app/gui/analytics/page.py" line="89" />
       <source>Avg. order</source>
       <translation>Rata-rata pesanan</translation>
     </message>
@@ -529,7 +529,7 @@
       <translation>Cadangan memerlukan folder data.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="68" />
+      <location filename="../../app/gui/settings/page.py" line="67" />
       <source>Backups to keep (one is made each day while StoreSync runs).</source>
       <translation>Jumlah cadangan yang disimpan (satu dibuat setiap hari selama StoreSync berjalan).</translation>
     </message>
@@ -574,7 +574,7 @@
       <translation>stok cadangan tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="94" />
+      <location filename="../../app/gui/catalog/page.py" line="93" />
       <source>Bulk actions on the selection</source>
       <translation>Tindakan massal untuk yang dipilih</translation>
     </message>
@@ -619,7 +619,7 @@
       <translation>Batalkan {n} pesanan di marketplace. Stok yang dipesan dilepas setelah marketplace mengonfirmasi.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="82" />
+      <location filename="../../app/gui/analytics/page.py" line="92" />
       <source>Cancelled</source>
       <translation>Dibatalkan</translation>
     </message>
@@ -719,12 +719,12 @@
       <translation>Bayar di tempat (COD) tidak didukung</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="58" />
+      <location filename="../../app/gui/catalog/page.py" line="57" />
       <source>Catalog</source>
       <translation>Katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="66" />
+      <location filename="../../app/gui/catalog/page.py" line="65" />
       <source>Catalog variants</source>
       <translation>Varian katalog</translation>
     </message>
@@ -734,7 +734,7 @@
       <translation>Kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="84" />
+      <location filename="../../app/gui/catalog/page.py" line="83" />
       <source>Category filter</source>
       <translation>Filter kategori</translation>
     </message>
@@ -864,7 +864,7 @@
       <translation>kode harus 1–40 karakter tanpa spasi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="137" />
+      <location filename="../../app/gui/settings/page.py" line="136" />
       <source>Colours</source>
       <translation>Warna</translation>
     </message>
@@ -899,17 +899,27 @@
       <translation>Komponen…</translation>
     </message>
     <message>
+      <location filename="../../app/gui/analytics/page.py" line="159" />
+      <source>Computing the figures</source>
+      <translation>Menghitung angka</translation>
+    </message>
+    <message>
+      <location filename="../../app/gui/analytics/page.py" line="157" />
+      <source>Computing…</source>
+      <translation>Menghitung…</translation>
+    </message>
+    <message>
       <location filename="../../app/gui/prices/review.py" line="99" />
       <source>Confirmed, not landed yet</source>
       <translation>Sudah dikonfirmasi, belum diterapkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="124" />
+      <location filename="../../app/gui/dashboard/page.py" line="128" />
       <source>Connect a store</source>
       <translation>Hubungkan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="124" />
+      <location filename="../../app/gui/dashboard/page.py" line="128" />
       <source>Connect a store…</source>
       <translation>Hubungkan toko…</translation>
     </message>
@@ -1053,12 +1063,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>modal tidak boleh negatif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="327" />
+      <location filename="../../app/gui/catalog/page.py" line="326" />
       <source>Cost per unit (Rp)</source>
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="323" />
+      <location filename="../../app/gui/settings/page.py" line="329" />
       <source>Could not add the location</source>
       <translation>Lokasi tidak dapat ditambahkan</translation>
     </message>
@@ -1073,7 +1083,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Harga tidak dapat diubah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="308" />
+      <location filename="../../app/gui/catalog/page.py" line="307" />
       <source>Could not change the products</source>
       <translation>Gagal mengubah produk</translation>
     </message>
@@ -1088,7 +1098,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak dapat menutup tinjauan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="249" />
+      <location filename="../../app/gui/analytics/page.py" line="327" />
       <source>Could not load the figures: {error}</source>
       <translation>Angka tidak dapat dimuat: {error}</translation>
     </message>
@@ -1098,7 +1108,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gagal memetakan listing</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="267" />
+      <location filename="../../app/gui/catalog/page.py" line="266" />
       <source>Could not open the product</source>
       <translation>Gagal membuka produk</translation>
     </message>
@@ -1115,7 +1125,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Harga tidak dapat dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="233" />
+      <location filename="../../app/gui/dashboard/page.py" line="276" />
       <source>Could not read the dashboard: {error}</source>
       <translation>Dasbor tidak dapat dibaca: {error}</translation>
     </message>
@@ -1145,22 +1155,22 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Gagal menyimpan produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="278" />
+      <location filename="../../app/gui/settings/page.py" line="284" />
       <source>Could not save the settings</source>
       <translation>Pengaturan tidak dapat disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="351" />
+      <location filename="../../app/gui/catalog/page.py" line="350" />
       <source>Could not set the brand</source>
       <translation>Gagal mengatur merek</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="350" />
+      <location filename="../../app/gui/catalog/page.py" line="349" />
       <source>Could not set the category</source>
       <translation>Gagal mengatur kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="352" />
+      <location filename="../../app/gui/catalog/page.py" line="351" />
       <source>Could not set the cost</source>
       <translation>Gagal mengatur modal</translation>
     </message>
@@ -1200,7 +1210,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ctrl+K untuk mencari</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="69" />
+      <location filename="../../app/gui/analytics/page.py" line="79" />
       <source>Custom</source>
       <translation>Kustom</translation>
     </message>
@@ -1220,7 +1230,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Rusak</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="55" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Dark</source>
       <translation>Gelap</translation>
     </message>
@@ -1230,22 +1240,22 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dasbor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="156" />
+      <location filename="../../app/gui/settings/page.py" line="155" />
       <source>Data</source>
       <translation>Data</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="159" />
+      <location filename="../../app/gui/settings/page.py" line="158" />
       <source>Data folder: {folder}</source>
       <translation>Folder data: {folder}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="129" />
+      <location filename="../../app/gui/analytics/page.py" line="149" />
       <source>Date range</source>
       <translation>Rentang tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="143" />
+      <location filename="../../app/gui/settings/page.py" line="142" />
       <source>Dates and times on screen, days in Analytics and in exports use this zone.</source>
       <translation>Tanggal dan jam di layar, hari di Analitik dan di ekspor memakai zona ini.</translation>
     </message>
@@ -1255,7 +1265,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>jumlah hari harus minimal 1</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="67" />
+      <location filename="../../app/gui/settings/page.py" line="66" />
       <source>Days without a sale that make a slow mover.</source>
       <translation>Jumlah hari tanpa penjualan hingga barang dianggap lambat laku.</translation>
     </message>
@@ -1380,7 +1390,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Lokasi masing-masing baris</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="125" />
+      <location filename="../../app/gui/catalog/page.py" line="124" />
       <source>Each store's prices from its rule: see what would change, push what you tick</source>
       <translation>Harga tiap toko menurut aturannya: lihat apa yang berubah, kirim yang Anda centang</translation>
     </message>
@@ -1390,7 +1400,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Jadwal paling awal tiap pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="91" />
+      <location filename="../../app/gui/catalog/page.py" line="90" />
       <source>Edit product</source>
       <translation>Ubah produk</translation>
     </message>
@@ -1400,7 +1410,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ubah {name}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="91" />
+      <location filename="../../app/gui/catalog/page.py" line="90" />
       <source>Edit…</source>
       <translation>Ubah…</translation>
     </message>
@@ -1440,7 +1450,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Semua pesanan terpilih sudah dibatalkan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="263" />
+      <location filename="../../app/gui/dashboard/page.py" line="302" />
       <source>Every store is syncing normally.</source>
       <translation>Sinkronisasi semua toko berjalan normal.</translation>
     </message>
@@ -1475,7 +1485,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ekspor</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/reports.py" line="185" />
+      <location filename="../../app/core/export/reports.py" line="161" />
       <source>export cancelled</source>
       <translation>ekspor dibatalkan</translation>
     </message>
@@ -1505,7 +1515,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ekspor ke Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="163" />
+      <location filename="../../app/gui/settings/page.py" line="162" />
       <source>Export to Excel…</source>
       <translation>Ekspor ke Excel…</translation>
     </message>
@@ -1550,7 +1560,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>perkiraan biaya harus antara 0 dan 100 %</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="81" />
+      <location filename="../../app/gui/analytics/page.py" line="91" />
       <source>Fees</source>
       <translation>Biaya</translation>
     </message>
@@ -1610,7 +1620,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Harga tetap</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="55" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Follow the system</source>
       <translation>Ikuti sistem</translation>
     </message>
@@ -1620,7 +1630,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Ditemukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="131" />
+      <location filename="../../app/gui/analytics/page.py" line="151" />
       <source>From</source>
       <translation>Dari</translation>
     </message>
@@ -1665,7 +1675,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Impor</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="115" />
+      <location filename="../../app/gui/catalog/page.py" line="114" />
       <source>Import Excel…</source>
       <translation>Impor Excel…</translation>
     </message>
@@ -1675,7 +1685,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Impor dari Excel</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="162" />
+      <location filename="../../app/gui/settings/page.py" line="161" />
       <source>Import from Excel…</source>
       <translation>Impor dari Excel…</translation>
     </message>
@@ -1710,7 +1720,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>INFO</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="66" />
+      <location filename="../../app/gui/settings/page.py" line="65" />
       <source>Interface language (en or id).</source>
       <translation>Bahasa antarmuka (en atau id).</translation>
     </message>
@@ -1790,12 +1800,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Jenis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="66" />
+      <location filename="../../app/gui/analytics/page.py" line="76" />
       <source>Last 30 days</source>
       <translation>30 hari terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="65" />
+      <location filename="../../app/gui/analytics/page.py" line="75" />
       <source>Last 7 days</source>
       <translation>7 hari terakhir</translation>
     </message>
@@ -1805,7 +1815,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Kesalahan terakhir</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="68" />
+      <location filename="../../app/gui/analytics/page.py" line="78" />
       <source>Last month</source>
       <translation>Bulan lalu</translation>
     </message>
@@ -1860,7 +1870,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>batas unit terakhir harus antara 0 dan 100000, atau kosong</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="187" />
+      <location filename="../../app/gui/dashboard/page.py" line="193" />
       <source>Latest activity</source>
       <translation>Aktivitas terbaru</translation>
     </message>
@@ -1875,7 +1885,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="55" />
+      <location filename="../../app/gui/settings/page.py" line="54" />
       <source>Light</source>
       <translation>Terang</translation>
     </message>
@@ -1915,7 +1925,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>listing {listing}: stok gudang {warehouse} di luar 0 sampai {high}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="136" />
+      <location filename="../../app/gui/dashboard/page.py" line="140" />
       <source>Listings not mapped</source>
       <translation>Listing belum dipetakan</translation>
     </message>
@@ -1985,7 +1995,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Menipis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="137" />
+      <location filename="../../app/gui/dashboard/page.py" line="141" />
       <source>Low stock</source>
       <translation>Stok menipis</translation>
     </message>
@@ -1995,7 +2005,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Stok menipis: {sku}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="330" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="336" />
       <source>Low stock: {sku}, {available} left (reorder point {point})</source>
       <translation>Stok menipis: {sku}, sisa {available} (titik pesan ulang {point})</translation>
     </message>
@@ -2070,7 +2080,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>{n} listing dipetakan; {lines} baris pesanan terbuka kini memesan stok.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="143" />
+      <location filename="../../app/gui/catalog/page.py" line="142" />
       <source>Mapping</source>
       <translation>Pemetaan</translation>
     </message>
@@ -2175,7 +2185,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Nama</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="314" />
+      <location filename="../../app/gui/settings/page.py" line="320" />
       <source>Name (e.g. Toko Depan):</source>
       <translation>Nama (mis. Toko Depan):</translation>
     </message>
@@ -2245,7 +2255,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>produk baru tidak dapat merujuk ke varian yang sudah ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="88" />
+      <location filename="../../app/gui/catalog/page.py" line="87" />
       <source>New product…</source>
       <translation>Produk baru…</translation>
     </message>
@@ -2260,7 +2270,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Cadangan terbaru: {time} ({n} disimpan di {folder}).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/labels.py" line="152" />
+      <location filename="../../app/gui/orders/labels.py" line="155" />
       <source>No airway bill could be printed; see each order below.</source>
       <translation>Tidak ada resi yang bisa dicetak; lihat tiap pesanan di bawah.</translation>
     </message>
@@ -2310,7 +2320,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak ada penampil PDF yang membuka file. File tersimpan di {path}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/labels.py" line="178" />
+      <location filename="../../app/gui/orders/labels.py" line="181" />
       <source>No PDF viewer opened; use Save as… and open {path} yourself.</source>
       <translation>Tidak ada penampil PDF yang terbuka; gunakan Simpan sebagai… lalu buka {path} sendiri.</translation>
     </message>
@@ -2345,7 +2355,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Belum ada toko yang terhubung</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="117" />
+      <location filename="../../app/gui/dashboard/page.py" line="121" />
       <source>No store is connected yet.</source>
       <translation>Belum ada toko yang terhubung.</translation>
     </message>
@@ -2445,7 +2455,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Belum dikirim: atur pengiriman terlebih dahulu</translation>
     </message>
     <message>
-      <location filename="../../app/core/sync/leases.py" line="50" />
+      <location filename="../../app/core/sync/leases.py" line="51" />
       <source>not synced: its credentials are on another PC (connect it here to sync from this PC)</source>
       <translation>tidak disinkronkan: kredensialnya ada di PC lain (hubungkan di sini untuk menyinkronkan dari PC ini)</translation>
     </message>
@@ -2460,7 +2470,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Catatan (pemasok, faktur)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="292" />
+      <location filename="../../app/gui/settings/page.py" line="298" />
       <source>Nothing changed.</source>
       <translation>Tidak ada yang berubah.</translation>
     </message>
@@ -2480,27 +2490,27 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak ada yang dipulihkan: {reason}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="275" />
+      <location filename="../../app/gui/dashboard/page.py" line="314" />
       <source>Nothing yet: orders and syncs will show up here.</source>
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="101" />
+      <location filename="../../app/gui/settings/page.py" line="100" />
       <source>Notifications (system tray)</source>
       <translation>Notifikasi (baki sistem)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="65" />
+      <location filename="../../app/gui/settings/page.py" line="64" />
       <source>Notify when a store needs re-authorization.</source>
       <translation>Beri tahu saat toko perlu otorisasi ulang.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="64" />
+      <location filename="../../app/gui/settings/page.py" line="63" />
       <source>Notify when a sync job fails.</source>
       <translation>Beri tahu saat tugas sinkronisasi gagal.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="63" />
+      <location filename="../../app/gui/settings/page.py" line="62" />
       <source>Notify when an item runs low.</source>
       <translation>Beri tahu saat stok barang menipis.</translation>
     </message>
@@ -2510,7 +2520,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Sekarang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="69" />
+      <location filename="../../app/gui/settings/page.py" line="68" />
       <source>Offer the last units on one store only (0: off).</source>
       <translation>Tawarkan unit terakhir di satu toko saja (0: mati).</translation>
     </message>
@@ -2680,7 +2690,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pesanan {number}</translation>
     </message>
     <message>
-      <location filename="../../app/core/services/analytics/dashboard.py" line="323" />
+      <location filename="../../app/core/services/analytics/dashboard.py" line="329" />
       <source>Order {number} arrived</source>
       <translation>Pesanan {number} masuk</translation>
     </message>
@@ -2750,7 +2760,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dipesan {date}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="77" />
+      <location filename="../../app/gui/analytics/page.py" line="87" />
       <source>Orders</source>
       <translation>Pesanan</translation>
     </message>
@@ -2770,7 +2780,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="135" />
+      <location filename="../../app/gui/dashboard/page.py" line="139" />
       <source>Orders to ship</source>
       <translation>Pesanan perlu dikirim</translation>
     </message>
@@ -2855,7 +2865,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Dijeda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/labels.py" line="188" />
+      <location filename="../../app/gui/orders/labels.py" line="191" />
       <source>PDF file (*.pdf)</source>
       <translation>Berkas PDF (*.pdf)</translation>
     </message>
@@ -2930,7 +2940,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Stok platform</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="177" />
+      <location filename="../../app/gui/analytics/page.py" line="199" />
       <source>Platforms</source>
       <translation>Platform</translation>
     </message>
@@ -3070,7 +3080,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Produksi — toko asli saya</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="142" />
+      <location filename="../../app/gui/catalog/page.py" line="141" />
       <source>Products</source>
       <translation>Produk</translation>
     </message>
@@ -3085,12 +3095,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Produk beserta varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="80" />
+      <location filename="../../app/gui/analytics/page.py" line="90" />
       <source>Profit</source>
       <translation>Laba</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="164" />
+      <location filename="../../app/gui/analytics/page.py" line="190" />
       <source>Profit without costs</source>
       <translation>Laba tanpa modal</translation>
     </message>
@@ -3185,7 +3195,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Keluar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="137" />
+      <location filename="../../app/gui/analytics/page.py" line="162" />
       <source>Range:</source>
       <translation>Rentang:</translation>
     </message>
@@ -3320,7 +3330,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Referensi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="135" />
+      <location filename="../../app/gui/analytics/page.py" line="155" />
       <source>Refresh</source>
       <translation>Muat ulang</translation>
     </message>
@@ -3395,7 +3405,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Titik pesan ulang disimpan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="62" />
+      <location filename="../../app/gui/settings/page.py" line="61" />
       <source>Reorder point used for items that have none of their own.</source>
       <translation>Titik pesan ulang untuk barang yang tidak punya titik pesan ulang sendiri.</translation>
     </message>
@@ -3460,7 +3470,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Kembalikan ke</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="97" />
+      <location filename="../../app/gui/catalog/page.py" line="96" />
       <source>Restore</source>
       <translation>Pulihkan</translation>
     </message>
@@ -3560,7 +3570,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pengembalian {id}: {state}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="83" />
+      <location filename="../../app/gui/analytics/page.py" line="93" />
       <source>Returned</source>
       <translation>Dikembalikan</translation>
     </message>
@@ -3600,7 +3610,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pengembalian…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="76" />
+      <location filename="../../app/gui/analytics/page.py" line="86" />
       <source>Revenue</source>
       <translation>Pendapatan</translation>
     </message>
@@ -3610,12 +3620,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pendapatan (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="95" />
+      <location filename="../../app/gui/dashboard/page.py" line="99" />
       <source>Revenue of the last 14 days per store</source>
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="175" />
+      <location filename="../../app/gui/analytics/page.py" line="198" />
       <source>Revenue per store</source>
       <translation>Pendapatan per toko</translation>
     </message>
@@ -3650,7 +3660,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tinjau harga</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="124" />
+      <location filename="../../app/gui/catalog/page.py" line="123" />
       <source>Review prices…</source>
       <translation>Tinjau harga…</translation>
     </message>
@@ -3705,7 +3715,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Sampel / hadiah</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/labels.py" line="188" />
+      <location filename="../../app/gui/orders/labels.py" line="191" />
       <source>Save airway bills</source>
       <translation>Simpan resi</translation>
     </message>
@@ -3730,7 +3740,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Simpan salinan bertanda…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="171" />
+      <location filename="../../app/gui/settings/page.py" line="170" />
       <source>Save settings</source>
       <translation>Simpan pengaturan</translation>
     </message>
@@ -3740,17 +3750,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Simpan template</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="292" />
+      <location filename="../../app/gui/settings/page.py" line="298" />
       <source>Saved ({n} changed).</source>
       <translation>Tersimpan ({n} diubah).</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/labels.py" line="198" />
+      <location filename="../../app/gui/orders/labels.py" line="201" />
       <source>Saved to {path}</source>
       <translation>Disimpan ke {path}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="281" />
+      <location filename="../../app/gui/catalog/page.py" line="280" />
       <source>Saved {name}</source>
       <translation>{name} disimpan</translation>
     </message>
@@ -3775,7 +3785,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>terjadwal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="74" />
+      <location filename="../../app/gui/catalog/page.py" line="73" />
       <source>Search by name, SKU, brand or category</source>
       <translation>Cari berdasarkan nama, SKU, merek, atau kategori</translation>
     </message>
@@ -3790,17 +3800,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Cari berdasarkan SKU atau nama produk</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="74" />
+      <location filename="../../app/gui/catalog/page.py" line="73" />
       <source>Search catalog</source>
       <translation>Cari di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="154" />
+      <location filename="../../app/gui/catalog/page.py" line="153" />
       <source>Search failed: {message}</source>
       <translation>Pencarian gagal: {message}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="76" />
+      <location filename="../../app/gui/catalog/page.py" line="75" />
       <source>Search name, SKU, brand, category…  (Ctrl+F)</source>
       <translation>Cari nama, SKU, merek, kategori…  (Ctrl+F)</translation>
     </message>
@@ -3840,7 +3850,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Cari di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="212" />
+      <location filename="../../app/gui/catalog/page.py" line="211" />
       <source>Searching…</source>
       <translation>Mencari…</translation>
     </message>
@@ -3870,7 +3880,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pilih tugas berjalan yang ingin dihentikan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="94" />
+      <location filename="../../app/gui/catalog/page.py" line="93" />
       <source>Selection</source>
       <translation>Pilihan</translation>
     </message>
@@ -3915,37 +3925,37 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>ada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="326" />
+      <location filename="../../app/gui/catalog/page.py" line="325" />
       <source>Set brand</source>
       <translation>Atur merek</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="100" />
+      <location filename="../../app/gui/catalog/page.py" line="99" />
       <source>Set brand…</source>
       <translation>Atur merek…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="325" />
+      <location filename="../../app/gui/catalog/page.py" line="324" />
       <source>Set category</source>
       <translation>Atur kategori</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="99" />
+      <location filename="../../app/gui/catalog/page.py" line="98" />
       <source>Set category…</source>
       <translation>Atur kategori…</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="327" />
+      <location filename="../../app/gui/catalog/page.py" line="326" />
       <source>Set cost</source>
       <translation>Atur modal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="288" />
+      <location filename="../../app/gui/analytics/page.py" line="361" />
       <source>Set costs in the catalog</source>
       <translation>Isi modal di katalog</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="101" />
+      <location filename="../../app/gui/catalog/page.py" line="100" />
       <source>Set cost…</source>
       <translation>Atur modal…</translation>
     </message>
@@ -4110,7 +4120,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Shopee mengirim resi sebagai {kind}, bukan PDF: pilih pengaturan cetak PDF (normal) di Seller Centre</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="311" />
+      <location filename="../../app/gui/settings/page.py" line="317" />
       <source>Short code (e.g. TOKO):</source>
       <translation>Kode singkat (mis. TOKO):</translation>
     </message>
@@ -4120,7 +4130,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tampilkan semua</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="86" />
+      <location filename="../../app/gui/catalog/page.py" line="85" />
       <source>Show archived</source>
       <translation>Tampilkan yang diarsipkan</translation>
     </message>
@@ -4254,7 +4264,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>staf</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="121" />
+      <location filename="../../app/gui/dashboard/page.py" line="125" />
       <source>Start the built-in sandbox marketplace with demo shops and sync them</source>
       <translation>Jalankan marketplace sandbox bawaan dengan toko demo lalu sinkronkan</translation>
     </message>
@@ -4264,7 +4274,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="283" />
+      <location filename="../../app/gui/dashboard/page.py" line="322" />
       <source>Starting the demo…</source>
       <translation>Memulai demo…</translation>
     </message>
@@ -4289,7 +4299,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Riwayat status</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="99" />
+      <location filename="../../app/gui/settings/page.py" line="98" />
       <source>Stock and catalog</source>
       <translation>Stok dan katalog</translation>
     </message>
@@ -4314,7 +4324,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Lokasi stok</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="147" />
+      <location filename="../../app/gui/settings/page.py" line="146" />
       <source>Stock locations</source>
       <translation>Lokasi stok</translation>
     </message>
@@ -4439,7 +4449,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko selesai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="139" />
+      <location filename="../../app/gui/dashboard/page.py" line="143" />
       <source>Stores needing attention</source>
       <translation>Toko yang perlu perhatian</translation>
     </message>
@@ -4714,7 +4724,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>kurir tidak terintegrasi: ketik nomor resi</translation>
     </message>
     <message>
-      <location filename="../../app/core/workspace.py" line="235" />
+      <location filename="../../app/core/workspace.py" line="236" />
       <source>The copied ledger does not explain {count} stock counts; the local workspace is unchanged. Run `storesync doctor`, then copy again into a new database.</source>
       <translation>Buku besar yang disalin tidak menjelaskan {count} jumlah stok; ruang kerja lokal tidak berubah. Jalankan `storesync doctor`, lalu salin lagi ke database baru.</translation>
     </message>
@@ -4814,7 +4824,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Database lokal belum memakai skema versi ini: buka sekali dengan StoreSync ini (database akan dimigrasikan), lalu salin.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="249" />
+      <location filename="../../app/gui/settings/page.py" line="248" />
       <source>The new language shows after StoreSync restarts.</source>
       <translation>Bahasa baru akan tampil setelah StoreSync dimulai ulang.</translation>
     </message>
@@ -4844,7 +4854,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>paket dibekukan di TikTok Shop; coba lagi nanti</translation>
     </message>
     <message>
-      <location filename="../../app/core/export/reports.py" line="119" />
+      <location filename="../../app/core/export/reports.py" line="95" />
       <source>the period ends before it starts</source>
       <translation>periode berakhir sebelum dimulai</translation>
     </message>
@@ -4884,7 +4894,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sandbox milik platform (toko uji)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="242" />
+      <location filename="../../app/gui/analytics/page.py" line="288" />
       <source>The range ends before it starts.</source>
       <translation>Tanggal akhir rentang lebih awal dari tanggal mulainya.</translation>
     </message>
@@ -4959,12 +4969,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>situs web menolak kunci API ({detail}): minta kunci baru kepada pengembangnya lalu hubungkan lagi</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/custom/adapter.py" line="157" />
+      <location filename="../../app/core/platforms/custom/adapter.py" line="167" />
       <source>the website speaks contract version {got}, StoreSync speaks {want}: ask its developer to follow docs/custom-store-api.md</source>
       <translation>situs web memakai kontrak versi {got}, StoreSync memakai {want}: minta pengembangnya mengikuti docs/custom-store-api.md</translation>
     </message>
     <message>
-      <location filename="../../app/core/platforms/custom/adapter.py" line="240" />
+      <location filename="../../app/core/platforms/custom/adapter.py" line="250" />
       <source>the website's list has no items</source>
       <translation>daftar dari situs web tidak berisi items</translation>
     </message>
@@ -4979,7 +4989,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>berkas tidak memiliki lembar</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="132" />
+      <location filename="../../app/gui/settings/page.py" line="131" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
@@ -4994,7 +5004,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tidak ada cadangan yang baik di {folder}. Jika Anda menyimpan cadangan di tempat lain, pilihlah; berkas yang rusak disimpan di sebelah yang dipulihkan.</translation>
     </message>
     <message>
-      <location filename="../../app/core/workspace.py" line="223" />
+      <location filename="../../app/core/workspace.py" line="224" />
       <source>There is no local workspace in {folder} to copy.</source>
       <translation>Tidak ada ruang kerja lokal di {folder} untuk disalin.</translation>
     </message>
@@ -5024,7 +5034,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>baris ini belum dikirim, jadi tidak ada yang bisa kembali (stok: {state})</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="67" />
+      <location filename="../../app/gui/analytics/page.py" line="77" />
       <source>This month</source>
       <translation>Bulan ini</translation>
     </message>
@@ -5119,12 +5129,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="141" />
+      <location filename="../../app/gui/settings/page.py" line="140" />
       <source>Time zone</source>
       <translation>Zona waktu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="131" />
+      <location filename="../../app/gui/analytics/page.py" line="151" />
       <source>To</source>
       <translation>Sampai</translation>
     </message>
@@ -5144,7 +5154,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="159" />
+      <location filename="../../app/gui/dashboard/page.py" line="163" />
       <source>Today and yesterday, per store</source>
       <translation>Hari ini dan kemarin, per toko</translation>
     </message>
@@ -5159,7 +5169,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dikirim pada</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="178" />
+      <location filename="../../app/gui/analytics/page.py" line="200" />
       <source>Top products</source>
       <translation>Produk terlaris</translation>
     </message>
@@ -5219,7 +5229,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pemicu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="120" />
+      <location filename="../../app/gui/dashboard/page.py" line="124" />
       <source>Try the demo shops</source>
       <translation>Coba toko demo</translation>
     </message>
@@ -5244,7 +5254,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Modal per unit (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="78" />
+      <location filename="../../app/gui/analytics/page.py" line="88" />
       <source>Units</source>
       <translation>Unit</translation>
     </message>
@@ -5299,7 +5309,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Diperbarui</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="356" />
+      <location filename="../../app/gui/catalog/page.py" line="355" />
       <source>Updated {n} product(s)</source>
       <translation>{n} produk diperbarui</translation>
     </message>
@@ -5459,7 +5469,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Yang terjadi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="110" />
+      <location filename="../../app/gui/dashboard/page.py" line="114" />
       <source>What needs you today</source>
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
@@ -5594,7 +5604,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pengembang situs web Anda menerapkan kontrak StoreSync (docs/custom-store-api.md) dan memberi Anda alamat serta kunci API-nya. Tanpa halaman persetujuan: kunci diperiksa dengan satu panggilan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="262" />
+      <location filename="../../app/gui/analytics/page.py" line="335" />
       <source>{amount} (est.)</source>
       <translation>{amount} (perkiraan)</translation>
     </message>
@@ -5609,12 +5619,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{bundle} tidak boleh berisi {component}: {component} sudah berisi {bundle}, dan paket tidak boleh berisi dirinya sendiri</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="237" />
+      <location filename="../../app/gui/settings/page.py" line="236" />
       <source>{code} — {name} (default)</source>
       <translation>{code} — {name} (utama)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/settings/page.py" line="239" />
+      <location filename="../../app/gui/settings/page.py" line="238" />
       <source>{code} — {name} (inactive)</source>
       <translation>{code} — {name} (nonaktif)</translation>
     </message>
@@ -5669,7 +5679,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Tugas {kind} gagal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="330" />
+      <location filename="../../app/gui/catalog/page.py" line="329" />
       <source>{label} for {n} product(s):</source>
       <translation>{label} untuk {n} produk:</translation>
     </message>
@@ -5729,7 +5739,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} entri ({shown} terbaru ditampilkan; Ekspor menulis semuanya)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/labels.py" line="137" />
+      <location filename="../../app/gui/orders/labels.py" line="140" />
       <source>{n} label(s)</source>
       <translation>{n} resi</translation>
     </message>
@@ -5749,7 +5759,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} dari {total} perubahan harga dicentang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="250" />
+      <location filename="../../app/gui/dashboard/page.py" line="288" />
       <source>{n} open order lines wait for a mapping</source>
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>
@@ -5769,7 +5779,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} pesanan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/labels.py" line="160" />
+      <location filename="../../app/gui/orders/labels.py" line="163" />
       <source>{n} orders did not print; see below.</source>
       <translation>{n} pesanan tidak tercetak; lihat di bawah.</translation>
     </message>
@@ -5784,12 +5794,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} perubahan harga diantrekan: pengiriman berikutnya tiap toko akan mengirimnya.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="313" />
+      <location filename="../../app/gui/catalog/page.py" line="312" />
       <source>{n} product(s) active</source>
       <translation>{n} produk aktif</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="311" />
+      <location filename="../../app/gui/catalog/page.py" line="310" />
       <source>{n} product(s) archived</source>
       <translation>{n} produk diarsipkan</translation>
     </message>
@@ -5819,12 +5829,12 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} toko perlu perhatian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="202" />
+      <location filename="../../app/gui/catalog/page.py" line="201" />
       <source>{n} variant</source>
       <translation>{n} varian</translation>
     </message>
     <message>
-      <location filename="../../app/gui/catalog/page.py" line="202" />
+      <location filename="../../app/gui/catalog/page.py" line="201" />
       <source>{n} variants</source>
       <translation>{n} varian</translation>
     </message>
@@ -5834,7 +5844,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} dihapusbukukan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/labels.py" line="156" />
+      <location filename="../../app/gui/orders/labels.py" line="159" />
       <source>{pages} pages for {n} orders.</source>
       <translation>{pages} halaman untuk {n} pesanan.</translation>
     </message>
@@ -5984,7 +5994,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{text} bukan nominal yang valid</translation>
     </message>
     <message>
-      <location filename="../../app/gui/orders/labels.py" line="139" />
+      <location filename="../../app/gui/orders/labels.py" line="142" />
       <source>{text}, saved earlier</source>
       <translation>{text}, tersimpan sebelumnya</translation>
     </message>
@@ -6049,7 +6059,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>…atau tempel alamat tujuan redirect Anda</translation>
     </message>
     <message>
-      <location filename="../../app/gui/analytics/page.py" line="287" />
+      <location filename="../../app/gui/analytics/page.py" line="360" />
       <source>⚠ Sold without a cost: {skus}. Their profit is revenue minus fees only.</source>
       <translation>⚠ Terjual tanpa modal: {skus}. Labanya hanya pendapatan dikurangi biaya marketplace.</translation>
     </message>

@@ -11,22 +11,32 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, text
 
 from app import __version__
 from app.core.db.engine import READ_ONLY_OPTION
 from app.core.db.problems import NewerSchema, typed_errors
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic (and Mako, which it loads) is imported only when a migration runs or a revision
+# is asked through it: a database already at head is recognised from the migration files'
+# own ``revision`` / ``down_revision`` lines and the ``alembic_version`` row, which saves
+# every start the import and two loads of every migration module (tests/perf/
+# bench_imports.py; docs/ARCHITECTURE.md, "the same Alembic migrations").
+_REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.M)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def alembic_config(engine: Engine) -> Config:
     """An Alembic config pointing at our migrations (no alembic.ini needed)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     # the config is a ConfigParser: a literal % (the URL quotes non-ASCII letters as %XX)
@@ -46,6 +56,8 @@ def database_path(engine: Engine) -> Path | None:
 
 def head_revision(engine: Engine) -> str:
     """The newest revision our code knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
     assert head is not None
     return head
@@ -53,9 +65,37 @@ def head_revision(engine: Engine) -> str:
 
 def known_revisions() -> set[str]:
     """Every revision our migrations define."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+
+
+def chain_from_files() -> tuple[set[str], set[str]]:
+    """(every revision, the heads) read from the migration files' ``revision`` and
+    ``down_revision`` lines, without Alembic; the same as Alembic's (a test checks)."""
+    revisions: set[str] = set()
+    below: set[str] = set()
+    for f in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        source = f.read_text(encoding="utf-8")
+        rev = _REVISION.search(source)
+        if rev is None:
+            continue
+        revisions.add(rev[1])
+        down = _DOWN.search(source)
+        if down is not None:
+            below |= set(re.findall(r"['\"]([^'\"]+)['\"]", down[1]))
+    return revisions, revisions - below
+
+
+def _stored_revisions(engine: Engine) -> list[str] | None:
+    """The rows of ``alembic_version`` (None: no such table, an empty database)."""
+    with typed_errors(database_path(engine)), _read(engine) as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return [str(r[0]) for r in conn.execute(text("SELECT version_num FROM alembic_version"))]
 
 
 def _read(engine: Engine) -> Connection:
@@ -66,6 +106,8 @@ def _read(engine: Engine) -> Connection:
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at (None for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
     with typed_errors(database_path(engine)), _read(engine) as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -131,6 +173,12 @@ def upgrade_to_head(engine: Engine) -> str:
     refused untouched. Errors come out as :class:`DatabaseProblem`.
     """
     path = database_path(engine)
+    stored = _stored_revisions(engine)
+    _, heads = chain_from_files()
+    if stored is not None and len(stored) == 1 and len(heads) == 1 and stored[0] in heads:
+        return stored[0]  # at head: nothing to do, Alembic not even loaded
+    from alembic import command
+
     cur = current_revision(engine)
     check_not_newer(engine, cur)
     head = head_revision(engine)

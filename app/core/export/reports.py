@@ -7,7 +7,6 @@ written atomically: a cancelled or failed export leaves no file behind.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -31,6 +30,7 @@ from app.core.db.models import (
     Variant,
 )
 from app.core.db.types import utcnow
+from app.core.export.kinds import ExportKind
 from app.core.export.xlsx import (
     Column,
     Kind,
@@ -79,30 +79,6 @@ to stop. ``total`` is the number of rows expected (0 when unknown)."""
 
 class ExportCancelled(ServiceError):
     """The user stopped the export; no file was written."""
-
-
-class ExportKind(enum.StrEnum):
-    """The exports on offer (the values are the command-line names)."""
-
-    ORDERS = "orders"
-    ORDER_LINES = "order-lines"
-    SALES_SUMMARY = "sales-summary"
-    INVENTORY = "inventory"
-    MOVEMENTS = "movements"
-
-    @property
-    def label(self) -> str:
-        """The title a person reads."""
-        return _TITLES[self]
-
-
-_TITLES = {
-    ExportKind.ORDERS: "Orders",
-    ExportKind.ORDER_LINES: "Order lines",
-    ExportKind.SALES_SUMMARY: "Monthly sales summary",
-    ExportKind.INVENTORY: "Inventory valuation at cost",
-    ExportKind.MOVEMENTS: "Stock movements",
-}
 
 
 @dataclass(frozen=True)

@@ -162,7 +162,10 @@ def open_alert_count(ctx: ServiceContext) -> int:
                 .select_from(InventoryItem)
                 .join(Variant, Variant.id == InventoryItem.variant_id)
                 .where(
-                    Variant.workspace_id == ctx.workspace_id,
+                    # per row (``+ 0``), as in open_alerts: the partial alert index (migration
+                    # 0016) finds the few alerted items; led by the workspace index SQLite
+                    # looked up the stock of every variant
+                    (Variant.workspace_id + 0) == ctx.workspace_id,
                     InventoryItem.low_alerted_at.is_not(None),
                 )
             )

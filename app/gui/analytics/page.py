@@ -1,4 +1,10 @@
-"""The Analytics page: KPIs, revenue per store over time, platforms, top products."""
+"""The Analytics page: KPIs, revenue per store over time, platforms, top products.
+
+The figures are computed off the GUI thread (the window's ``BackgroundRunner``, as the
+Dashboard and the paged tables read): at 1,000,000 order lines a range takes seconds, and
+the window must stay usable meanwhile. A newer request (range, Refresh, a data change)
+cancels the older one and only the newest result is shown (docs/ARCHITECTURE.md,
+Analytics)."""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ import enum
 import html
 import logging
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,11 +32,14 @@ from PySide6.QtWidgets import (
 
 from app.core.services.analytics.calendar import Period, local_today, zone
 from app.core.services.analytics.dashboard import Dashboard, dashboard
-from app.gui.analytics.charts import PlatformChart, RevenueChart, TopProductsChart
+from app.core.services.cancel import Cancelled, CancelToken
 from app.gui.context import GuiContext
 from app.gui.formatting import format_count, format_percent, format_rupiah
 from app.gui.i18n import tr
 from app.gui.page import Page
+
+if TYPE_CHECKING:
+    from app.gui.analytics.charts import PlatformChart, RevenueChart, TopProductsChart
 
 log = logging.getLogger(__name__)
 
@@ -97,9 +107,17 @@ class AnalyticsPage(Page):
 
     Signals:
         refreshed: emitted with the :class:`~app.core.services.analytics.dashboard.Dashboard` shown.
+        computing_changed(bool): a computation started (True) or its result is shown or
+            failed (False).
     """
 
     refreshed: Signal = Signal(object)
+    computing_changed: Signal = Signal(bool)
+    # built when the page first computes (:meth:`_ensure_charts`): pyqtgraph is not
+    # needed to show the window (tests/perf/bench_imports.py)
+    revenue_chart: RevenueChart
+    platform_chart: PlatformChart
+    top_chart: TopProductsChart
     title = "Analytics"
     kinds = frozenset({"orders", "products", "stock"})
 
@@ -108,6 +126,8 @@ class AnalyticsPage(Page):
         ctx = self._ctx = gui.ctx
         self._tz = zone(ctx)
         self.dashboard: Dashboard | None = None
+        self._request = 0  # the newest request; older results are dropped
+        self._cancel: CancelToken | None = None
         self._build()
         self.range_combo.currentIndexChanged.connect(self._range_changed)
         self.first_edit.dateChanged.connect(self._custom_changed)
@@ -133,6 +153,11 @@ class AnalyticsPage(Page):
             edit.setDisplayFormat("dd MMM yyyy")
             edit.setAccessibleName(name)
         self.refresh_button = QPushButton(tr("Refresh"))
+        # shown while the figures are computed off the GUI thread; the old ones stay visible
+        self.computing_label = QLabel(tr("Computing…"))
+        self.computing_label.setObjectName("analyticsComputing")
+        self.computing_label.setAccessibleName(tr("Computing the figures"))
+        self.computing_label.hide()
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Range:")))
         top.addWidget(self.range_combo)
@@ -140,6 +165,7 @@ class AnalyticsPage(Page):
         top.addWidget(QLabel("–"))
         top.addWidget(self.last_edit)
         top.addStretch(1)
+        top.addWidget(self.computing_label)
         top.addWidget(self.refresh_button)
 
         self.kpis: dict[str, QLabel] = {}
@@ -168,16 +194,10 @@ class AnalyticsPage(Page):
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
 
-        self.revenue_chart = RevenueChart(tz=self._tz)
-        self.platform_chart = PlatformChart()
-        self.top_chart = TopProductsChart()
-        charts = QGridLayout()
+        charts = self._charts_grid = QGridLayout()
         charts.addWidget(QLabel(tr("Revenue per store")), 0, 0, 1, 2)
-        charts.addWidget(self.revenue_chart, 1, 0, 1, 2)
         charts.addWidget(QLabel(tr("Platforms")), 2, 0)
         charts.addWidget(QLabel(tr("Top products")), 2, 1)
-        charts.addWidget(self.platform_chart, 3, 0)
-        charts.addWidget(self.top_chart, 3, 1)
         charts.setRowStretch(1, 3)
         charts.setRowStretch(3, 2)
 
@@ -235,23 +255,76 @@ class AnalyticsPage(Page):
     def reload(self) -> None:
         self.refresh()
 
+    def _ensure_charts(self) -> None:
+        """The three charts, built the first time the figures are asked for."""
+        if hasattr(self, "revenue_chart"):
+            return
+        from app.gui.analytics.charts import PlatformChart, RevenueChart, TopProductsChart
+
+        self.revenue_chart = RevenueChart(tz=self._tz)
+        self.platform_chart = PlatformChart()
+        self.top_chart = TopProductsChart()
+        self._charts_grid.addWidget(self.revenue_chart, 1, 0, 1, 2)
+        self._charts_grid.addWidget(self.platform_chart, 3, 0)
+        self._charts_grid.addWidget(self.top_chart, 3, 1)
+
+    @property
+    def is_computing(self) -> bool:
+        """A computation is running whose result will be shown."""
+        return self._cancel is not None
+
     def refresh(self) -> None:
-        """Read the figures for the range and redraw (the summary tables make it quick)."""
+        """Compute the figures for the range off the GUI thread, then redraw; a running
+        older computation is cancelled and its result never shown."""
+        self._ensure_charts()
         first, last = self.selected_days()
+        self._request += 1
+        request = self._request
+        if self._cancel is not None:
+            self._cancel.cancel()  # superseded: stop its queries (app/core/services/cancel.py)
+            self._cancel = None
         if last < first:
+            self._set_computing(False)
             self._show_error(tr("The range ends before it starts."))
             return
-        try:
-            period = Period.of_days(first, last, self._tz)
-            dash = dashboard(self._ctx, period)
-        except Exception as exc:  # any failure must reach the user, not vanish in a slot
-            log.exception("analytics refresh failed")
-            self._show_error(tr("Could not load the figures: {error}").format(error=exc))
+        ctx, tz, token = self._ctx, self._tz, CancelToken()
+        self._cancel = token
+        self._set_computing(True)
+
+        def compute() -> Dashboard:
+            return dashboard(ctx, Period.of_days(first, last, tz), cancel=token)
+
+        self.gui.runner.run(
+            compute,
+            lambda dash: self._computed(request, dash),
+            lambda exc: self._failed(request, exc),
+            owner=self,
+        )
+
+    def _set_computing(self, on: bool) -> None:
+        if self.computing_label.isVisibleTo(self) == on:
             return
+        self.computing_label.setVisible(on)
+        self.computing_changed.emit(on)
+
+    def _computed(self, request: int, dash: Dashboard) -> None:
+        if request != self._request:
+            return  # a newer request superseded this one
+        self._cancel = None
+        self._set_computing(False)
         self._show_error(None)
         self.dashboard = dash
         self._show(dash)
         self.refreshed.emit(dash)
+
+    def _failed(self, request: int, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled) or request != self._request:
+            return  # superseded: nobody wants these figures any more
+        self._cancel = None
+        self._set_computing(False)
+        # any failure must reach the user, not vanish in a worker
+        log.error("analytics refresh failed", exc_info=exc)
+        self._show_error(tr("Could not load the figures: {error}").format(error=exc))
 
     def _show_error(self, message: str | None) -> None:
         self.error_label.setText(message or "")

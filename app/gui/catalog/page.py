@@ -32,7 +32,6 @@ from app.gui.catalog.editor import ProductEditor, parse_amount_text
 from app.gui.catalog.mapping import MappingView
 from app.gui.catalog.model import CatalogFilter, CatalogModel
 from app.gui.context import GuiContext
-from app.gui.excel import ExportDialog, ImportDialog
 from app.gui.formatting import format_count
 from app.gui.i18n import N_, tr, tr_message
 from app.gui.page import Page
@@ -367,11 +366,15 @@ class CatalogPage(Page):
 
     def import_excel(self) -> None:
         """Open the Excel import; other pages refresh afterwards."""
+        from app.gui.excel import ImportDialog  # openpyxl: loaded when asked, not at start
+
         ImportDialog(self.gui.ctx, self).exec()
         self.local_change.emit({"products", "stock"})
 
     def export_excel(self) -> None:
         """Open the Excel export."""
+        from app.gui.excel import ExportDialog  # openpyxl: loaded when asked, not at start
+
         ExportDialog(self.gui.ctx, self).exec()
 
     def focus_search(self) -> None:

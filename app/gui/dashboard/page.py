@@ -171,9 +171,11 @@ class DashboardPage(Page):
         # sized to its rows (see _fit_sales_rows): a seller with 2-10 stores sees them all
         self.sales_view.activated.connect(self._open_store_orders)
         top_lay.addWidget(self.sales_view)
-        self.chart = _revenue_chart(top)
-        if self.chart is not None:
-            top_lay.addWidget(self.chart)
+        # the chart is built when its figures arrive: pyqtgraph loads on the reading worker,
+        # not before the window is shown (tests/perf/bench_imports.py)
+        self.chart: QWidget | None = None
+        self._chart_wanted = True
+        self._chart_parent, self._chart_layout = top, top_lay
         split.addWidget(top)
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
@@ -210,24 +212,29 @@ class DashboardPage(Page):
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
         ctx = self.gui.ctx
-        with_chart = self.chart is not None
+        with_chart = self._chart_wanted
 
         def read() -> tuple[DashboardSummary, list[ActivityEntry], Any]:
             point = get_setting(ctx, LOW_STOCK_DEFAULT_POINT)
-            tz = zone(ctx)
-            today = local_today(tz)
-            series = None
-            if with_chart:
-                try:
-                    last_14 = Period.of_days(today - timedelta(days=13), today, tz)
-                    series = (sales_series(ctx, last_14), tz)
-                except Exception:
-                    log.warning("the revenue series could not be read", exc_info=True)
+            today = local_today(zone(ctx))
             return (
                 dashboard_summary(ctx, today, default_point=point, with_stock=False),
                 recent_activity(ctx, 40),
-                series,
+                None,  # the chart's series: read apart (chart_series)
             )
+
+        def chart_series() -> Any:
+            try:
+                # pyqtgraph loads here, off the GUI thread and after the window is shown
+                import app.gui.analytics.charts  # noqa: F401
+
+                tz = zone(ctx)
+                today = local_today(tz)
+                last_14 = Period.of_days(today - timedelta(days=13), today, tz)
+                return (sales_series(ctx, last_14), tz)
+            except Exception:
+                log.warning("the revenue series could not be read", exc_info=True)
+                return None
 
         def counts() -> tuple[int, int]:
             return stock_counts(ctx, get_setting(ctx, LOW_STOCK_DEFAULT_POINT))
@@ -236,6 +243,27 @@ class DashboardPage(Page):
         # counting low and out-of-stock items reads every stock row: shown when ready,
         # after the rest (tests/perf/bench_startup.py)
         self.gui.runner.run(counts, self._show_counts, self._failed, owner=self)
+        # the chart last: loading pyqtgraph takes a while and must not hold up the rows
+        if with_chart:
+            self.gui.runner.run(chart_series, self._show_chart, self._failed, owner=self)
+
+    def _show_chart(self, series: Any) -> None:
+        if series is None or self._ensure_chart() is None:
+            return
+        try:
+            self.chart.set_series(*series)  # type: ignore[union-attr]
+        except Exception:
+            log.exception("drawing the revenue chart failed")
+
+    def _ensure_chart(self) -> QWidget | None:
+        """The revenue chart, built the first time its figures are shown."""
+        if self.chart is None and self._chart_wanted:
+            self.chart = _revenue_chart(self._chart_parent)
+            if self.chart is None:
+                self._chart_wanted = False  # it cannot be drawn here: read no series
+            else:
+                self._chart_layout.addWidget(self.chart)
+        return self.chart
 
     def _show_counts(self, counts: tuple[int, int]) -> None:
         low, out = counts
@@ -248,12 +276,7 @@ class DashboardPage(Page):
         self.status_message.emit(tr("Could not read the dashboard: {error}").format(error=exc))
 
     def _show(self, data: tuple[DashboardSummary, list[ActivityEntry], Any]) -> None:
-        summary, activity, series = data
-        if series is not None and self.chart is not None:
-            try:
-                self.chart.set_series(*series)  # type: ignore[attr-defined]
-            except Exception:
-                log.exception("drawing the revenue chart failed")
+        summary, activity, _ = data
         self.summary = summary
         per_store = "\n".join(f"{s.store_name}: {s.to_ship}" for s in summary.sales if s.to_ship)
         self.card_to_ship.set_value(

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.export.labels_pdf import MergedLabels, merge_results
 from app.core.services import labels as svc
 from app.core.sync.documents_job import LabelsRequest, OrderLabelResult, request_labels
 from app.gui.context import GuiContext
@@ -39,6 +38,7 @@ from app.gui.widgets.columns import ERROR, SUCCESS
 from app.gui.widgets.helpers import named, show_error
 
 if TYPE_CHECKING:
+    from app.core.export.labels_pdf import MergedLabels
     from app.gui.orders.page import OrdersPage
 
 
@@ -107,6 +107,9 @@ class LabelsDialog(QDialog):
             self._failed(RuntimeError(tr("No data folder: cannot keep the labels")))
             return
         targets = svc.label_targets(self.gui.ctx, self.order_ids)
+        # pypdf is loaded for the first print, not at every start (tests/perf/bench_imports.py)
+        from app.core.export.labels_pdf import merge_results
+
         cache = svc.LabelCache(self.gui.paths.data_dir)
         out = cache.print_path(datetime.now(UTC))
         try:

@@ -39,7 +39,6 @@ from app.core.settings import (
 )
 from app.gui import i18n
 from app.gui.context import GuiContext
-from app.gui.excel import ExportDialog, ImportDialog
 from app.gui.formatting import zone_label
 from app.gui.i18n import LANGUAGES, N_, tr
 from app.gui.page import Page
@@ -159,11 +158,11 @@ class SettingsPage(Page):
         dl.addWidget(QLabel(tr("Data folder: {folder}").format(folder=folder)))
         row = QHBoxLayout()
         for dialog, label in (
-            (ImportDialog, tr("Import from Excel…")),
-            (ExportDialog, tr("Export to Excel…")),
+            ("ImportDialog", tr("Import from Excel…")),
+            ("ExportDialog", tr("Export to Excel…")),
         ):
             b = named(QPushButton(label), label)
-            b.clicked.connect(lambda _=False, d=dialog: d(gui.ctx, self).exec())
+            b.clicked.connect(lambda _=False, d=dialog: self._open_excel(d))
             row.addWidget(b)
         row.addStretch(1)
         dl.addLayout(row)
@@ -266,6 +265,13 @@ class SettingsPage(Page):
             return editor.currentData()
         assert isinstance(editor, QLineEdit)
         return editor.text()
+
+    def _open_excel(self, name: str) -> None:
+        """The Excel import or export dialog; openpyxl is loaded then, not at every start
+        (tests/perf/bench_imports.py)."""
+        from app.gui import excel
+
+        getattr(excel, name)(self.gui.ctx, self).exec()
 
     def save(self) -> int:
         """Write the changed settings (each one audited); returns how many changed."""

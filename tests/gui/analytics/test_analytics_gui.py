@@ -26,10 +26,11 @@ def data(ctx, workspace):
 
 @pytest.fixture
 def page(qtbot, workspace, data, make_gui):
-    """The Analytics page showing 1–3 November 2026."""
+    """The Analytics page showing 1–3 November 2026 (computed off the GUI thread)."""
     widget = AnalyticsPage(make_gui(workspace))
     qtbot.addWidget(widget)
-    widget.set_range(date(2026, 11, 1), date(2026, 11, 3))
+    with qtbot.waitSignal(widget.refreshed, timeout=60_000):
+        widget.set_range(date(2026, 11, 1), date(2026, 11, 3))
     return widget
 
 
@@ -71,7 +72,7 @@ class TestAnalyticsPage:
         assert compact_money(value) == shown
 
     def test_range_selector_refreshes(self, qtbot, page):
-        with qtbot.waitSignal(page.refreshed) as blocker:
+        with qtbot.waitSignal(page.refreshed, timeout=60_000) as blocker:
             page.range_combo.setCurrentIndex(page.range_combo.findData(RangeChoice.LAST_7))
         first, last = page.selected_days()
         assert (last - first).days == 6

@@ -17,7 +17,8 @@ def test_sold_skus_without_cost_are_named_with_a_link(qtbot, ctx, workspace, mak
     page = AnalyticsPage(make_gui(workspace))
     qtbot.addWidget(page)
     page.show()
-    page.set_range(date(2026, 11, 1), date(2026, 11, 3))
+    with qtbot.waitSignal(page.refreshed, timeout=60_000):  # computed off the GUI thread
+        page.set_range(date(2026, 11, 1), date(2026, 11, 3))
     assert not page.cost_warning.isVisible()  # every sold SKU has a cost
 
     madu = product(ctx, "Madu Hutan", ("MADU-250",), price=60000, cost=0)
@@ -27,7 +28,8 @@ def test_sold_skus_without_cost_are_named_with_a_link(qtbot, ctx, workspace, mak
         data.shopee,
         channel_order("A9", OrderStatus.COMPLETED, NOV3_09H, [("MADU-250", 1, 60000, 0)]),
     )
-    page.refresh()
+    with qtbot.waitSignal(page.refreshed, timeout=60_000):
+        page.refresh()
     assert page.cost_warning.isVisible()
     text = page.cost_warning.text()
     assert "MADU-250" in text and "revenue minus fees" in text

@@ -76,3 +76,14 @@ def test_sqlite_runs_in_wal_with_foreign_keys_and_busy_timeout(tmp_path):
         assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert c.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_the_chain_read_from_the_files_is_alembics(tmp_path):
+    """Start-up recognises a database at head without loading Alembic, from the migration
+    files' own lines (app/core/db/migrate.py): they must say what Alembic says."""
+    from app.core.db.migrate import chain_from_files, known_revisions
+
+    engine = make_engine(tmp_path / "c.db")
+    revisions, heads = chain_from_files()
+    assert revisions == known_revisions()
+    assert heads == {head_revision(engine)}

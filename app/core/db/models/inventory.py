@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core.db.models.base import (
@@ -44,6 +44,13 @@ class InventoryItem(Base):
     __table_args__ = (
         UniqueConstraint("variant_id", "location_id"),
         Index("ix_inventory_items_location", "location_id", "variant_id"),
+        # the open low-stock alerts, only the alerted items (services/alerts.py, migration 0016)
+        Index(
+            "ix_inventory_items_low_alerted",
+            "low_alerted_at",
+            sqlite_where=text("low_alerted_at IS NOT NULL"),
+            postgresql_where=text("low_alerted_at IS NOT NULL"),
+        ),
         CheckConstraint("reserved >= 0", name="reserved_not_negative"),
     )
 

@@ -45,6 +45,7 @@ from app.core.services.analytics.sales import (
     variant_totals,
 )
 from app.core.services.analytics.scope import Scope, scope
+from app.core.services.cancel import CancelToken, cancellable
 from app.core.services.context import ServiceContext
 from app.core.services.job_history import shown_message
 from app.core.services.stock_levels import stock_counts
@@ -92,9 +93,14 @@ def dashboard(
     granularity: Granularity | None = None,
     *,
     top: int = 10,
+    cancel: CancelToken | None = None,
 ) -> Dashboard:
-    """The Analytics page in one read: totals, breakdowns, series and top lists."""
-    with ctx.read() as s:
+    """The Analytics page in one read: totals, breakdowns, series and top lists.
+
+    ``cancel``: the page's newer request sets it and the read stops with
+    :class:`~app.core.services.cancel.Cancelled` (the Analytics page computes off the GUI
+    thread; docs/ARCHITECTURE.md, Analytics)."""
+    with ctx.read() as s, cancellable(s, cancel):
         sc = scope(s, ctx, period, store_ids)
         g = granularity or Granularity.auto(sc.first, sc.last)
         rows = daily_rows(s, sc.stores, sc.first, sc.last)
