@@ -50,6 +50,15 @@ SALES_COLUMNS: list[Column[StoreSales]] = [
     Column(
         N_("Platform"), lambda r: PLATFORM_LABELS.get(r.platform, humanize(r.platform)), width=110
     ),
+    # what to act on before the day's figures: never behind the scroll bar in Indonesian
+    Column(
+        N_("To ship"),
+        lambda r: r.to_ship,
+        "s",
+        align=RIGHT,
+        color=lambda r: WARNING if r.to_ship else None,
+        width=80,
+    ),
     Column(N_("Orders today"), lambda r: r.today_orders, "t", align=RIGHT, width=100),
     Column(
         N_("Revenue today"),
@@ -67,14 +76,6 @@ SALES_COLUMNS: list[Column[StoreSales]] = [
         raw=lambda r: r.yesterday_revenue,
         align=RIGHT,
         width=140,
-    ),
-    Column(
-        N_("To ship"),
-        lambda r: r.to_ship,
-        "s",
-        align=RIGHT,
-        color=lambda r: WARNING if r.to_ship else None,
-        width=80,
     ),
 ]
 
