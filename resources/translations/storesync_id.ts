@@ -914,12 +914,12 @@
       <translation>Sudah dikonfirmasi, belum diterapkan</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="128" />
+      <location filename="../../app/gui/dashboard/page.py" line="129" />
       <source>Connect a store</source>
       <translation>Hubungkan toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="128" />
+      <location filename="../../app/gui/dashboard/page.py" line="129" />
       <source>Connect a store…</source>
       <translation>Hubungkan toko…</translation>
     </message>
@@ -1125,7 +1125,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Harga tidak dapat dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="276" />
+      <location filename="../../app/gui/dashboard/page.py" line="277" />
       <source>Could not read the dashboard: {error}</source>
       <translation>Dasbor tidak dapat dibaca: {error}</translation>
     </message>
@@ -1450,7 +1450,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Semua pesanan terpilih sudah dibatalkan.</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="302" />
+      <location filename="../../app/gui/dashboard/page.py" line="303" />
       <source>Every store is syncing normally.</source>
       <translation>Sinkronisasi semua toko berjalan normal.</translation>
     </message>
@@ -1870,7 +1870,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>batas unit terakhir harus antara 0 dan 100000, atau kosong</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="193" />
+      <location filename="../../app/gui/dashboard/page.py" line="194" />
       <source>Latest activity</source>
       <translation>Aktivitas terbaru</translation>
     </message>
@@ -1925,7 +1925,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>listing {listing}: stok gudang {warehouse} di luar 0 sampai {high}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="140" />
+      <location filename="../../app/gui/dashboard/page.py" line="141" />
       <source>Listings not mapped</source>
       <translation>Listing belum dipetakan</translation>
     </message>
@@ -1995,7 +1995,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Menipis</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="141" />
+      <location filename="../../app/gui/dashboard/page.py" line="142" />
       <source>Low stock</source>
       <translation>Stok menipis</translation>
     </message>
@@ -2355,7 +2355,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Belum ada toko yang terhubung</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="121" />
+      <location filename="../../app/gui/dashboard/page.py" line="122" />
       <source>No store is connected yet.</source>
       <translation>Belum ada toko yang terhubung.</translation>
     </message>
@@ -2490,7 +2490,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Tidak ada yang dipulihkan: {reason}</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="314" />
+      <location filename="../../app/gui/dashboard/page.py" line="315" />
       <source>Nothing yet: orders and syncs will show up here.</source>
       <translation>Belum ada apa-apa: pesanan dan sinkronisasi akan muncul di sini.</translation>
     </message>
@@ -2780,17 +2780,17 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>interval pesanan harus minimal 10 detik</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="139" />
+      <location filename="../../app/gui/dashboard/page.py" line="140" />
       <source>Orders to ship</source>
       <translation>Pesanan perlu dikirim</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="53" />
+      <location filename="../../app/gui/dashboard/page.py" line="62" />
       <source>Orders today</source>
       <translation>Pesanan hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="62" />
+      <location filename="../../app/gui/dashboard/page.py" line="71" />
       <source>Orders yesterday</source>
       <translation>Pesanan kemarin</translation>
     </message>
@@ -3126,13 +3126,13 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
     </message>
     <message>
       <location filename="../../app/core/sync/price_push_job.py" line="52" />
-      <source>pushed prices of {n} listing(s) to {store}{changes}; {failed} refused or failed</source>
-      <translation>harga {n} listing dikirim ke {store}{changes}; {failed} ditolak atau gagal</translation>
+      <source>pushed prices of {n} listing(s){changes}; {failed} refused or failed</source>
+      <translation>harga {n} listing dikirim{changes}; {failed} ditolak atau gagal</translation>
     </message>
     <message>
       <location filename="../../app/core/sync/push_job.py" line="44" />
-      <source>pushed stock of {n} listing(s) to {store}{changes}; {failed} failed</source>
-      <translation>stok {n} listing dikirim ke {store}{changes}; {failed} gagal</translation>
+      <source>pushed stock of {n} listing(s){changes}; {failed} failed</source>
+      <translation>stok {n} listing dikirim{changes}; {failed} gagal</translation>
     </message>
     <message>
       <location filename="../../app/gui/orders/returns.py" line="280" />
@@ -3620,7 +3620,7 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pendapatan (Rp)</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="99" />
+      <location filename="../../app/gui/dashboard/page.py" line="100" />
       <source>Revenue of the last 14 days per store</source>
       <translation>Pendapatan 14 hari terakhir per toko</translation>
     </message>
@@ -3630,12 +3630,12 @@ Kembali untuk memeriksa alamat dan kunci.</translation>
       <translation>Pendapatan per toko</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="55" />
+      <location filename="../../app/gui/dashboard/page.py" line="64" />
       <source>Revenue today</source>
       <translation>Pendapatan hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="64" />
+      <location filename="../../app/gui/dashboard/page.py" line="73" />
       <source>Revenue yesterday</source>
       <translation>Pendapatan kemarin</translation>
     </message>
@@ -4264,7 +4264,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>staf</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="125" />
+      <location filename="../../app/gui/dashboard/page.py" line="126" />
       <source>Start the built-in sandbox marketplace with demo shops and sync them</source>
       <translation>Jalankan marketplace sandbox bawaan dengan toko demo lalu sinkronkan</translation>
     </message>
@@ -4274,7 +4274,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Dimulai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="322" />
+      <location filename="../../app/gui/dashboard/page.py" line="323" />
       <source>Starting the demo…</source>
       <translation>Memulai demo…</translation>
     </message>
@@ -4449,7 +4449,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Toko selesai</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="143" />
+      <location filename="../../app/gui/dashboard/page.py" line="144" />
       <source>Stores needing attention</source>
       <translation>Toko yang perlu perhatian</translation>
     </message>
@@ -5144,7 +5144,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Sampai tanggal</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="72" />
+      <location filename="../../app/gui/dashboard/page.py" line="55" />
       <source>To ship</source>
       <translation>Perlu dikirim</translation>
     </message>
@@ -5154,7 +5154,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Hari ini</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="163" />
+      <location filename="../../app/gui/dashboard/page.py" line="164" />
       <source>Today and yesterday, per store</source>
       <translation>Hari ini dan kemarin, per toko</translation>
     </message>
@@ -5229,7 +5229,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Pemicu</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="124" />
+      <location filename="../../app/gui/dashboard/page.py" line="125" />
       <source>Try the demo shops</source>
       <translation>Coba toko demo</translation>
     </message>
@@ -5469,7 +5469,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>Yang terjadi</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="114" />
+      <location filename="../../app/gui/dashboard/page.py" line="115" />
       <source>What needs you today</source>
       <translation>Yang perlu Anda tangani hari ini</translation>
     </message>
@@ -5759,7 +5759,7 @@ StoreSync masih berjalan dan data Anda tersimpan. Jika ini terjadi lagi, salin d
       <translation>{n} dari {total} perubahan harga dicentang</translation>
     </message>
     <message>
-      <location filename="../../app/gui/dashboard/page.py" line="288" />
+      <location filename="../../app/gui/dashboard/page.py" line="289" />
       <source>{n} open order lines wait for a mapping</source>
       <translation>{n} baris pesanan terbuka menunggu pemetaan</translation>
     </message>

@@ -246,10 +246,11 @@ def test_seller_connects_maps_adjusts_and_the_shop_shows_the_new_stock(qtbot, li
     activity.history_view.selectRow(row)
     activity.history_view.setCurrentIndex(history.index(row, 0))
     messages = [activity.log_model.row_at(i).message for i in range(activity.log_model.rowCount())]
-    # the line names the store and each SKU with what the shop showed before → now
-    (line,) = [m for m in messages if m.startswith("pushed stock of 2 listing(s) to ")]
+    # the line names each SKU with what the shop showed before → now (the job row, the
+    # store; the line does not repeat it)
+    (line,) = [m for m in messages if m.startswith("pushed stock of 2 listing(s): ")]
     change = f"{TARGET_SKU} {before.available} → {new_available}"
-    assert line == f"pushed stock of 2 listing(s) to {job.store_name}: {change}, {change}; 0 failed"
+    assert line == f"pushed stock of 2 listing(s): {change}, {change}; 0 failed"
     # what the shop was told is what the Mapping view's "Last pushed" reads from
     pushed = {r.platform_sku: r.last_pushed_stock for r in listings.list_listings(live.gui.ctx)}
     assert pushed[TARGET_SKU] == pushed[ODD_SKU] == new_available

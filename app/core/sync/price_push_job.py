@@ -50,9 +50,8 @@ async def push_prices(jc: JobContext) -> None:
     more = len(landed) - LOGGED_CHANGES
     jc.run.log(
         msg(
-            "pushed prices of {n} listing(s) to {store}{changes}; {failed} refused or failed",
+            "pushed prices of {n} listing(s){changes}; {failed} refused or failed",
             n=len(landed),
-            store=jc.store.name,
             changes=(f": {shown}" if shown else "") + (f" … +{more}" if more > 0 else ""),
             failed=len(rows) - len(landed),
         ),

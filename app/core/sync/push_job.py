@@ -42,9 +42,8 @@ async def push_stock(jc: JobContext) -> None:
         more = len(landed) - LOGGED_CHANGES
         jc.run.log(
             msg(
-                "pushed stock of {n} listing(s) to {store}{changes}; {failed} failed",
+                "pushed stock of {n} listing(s){changes}; {failed} failed",
                 n=sent_ok,
-                store=jc.store.name,
                 changes=(f": {shown}" if shown else "") + (f" … +{more}" if more > 0 else ""),
                 failed=len(rows) - sent_ok,
             ),
