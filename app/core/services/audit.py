@@ -149,27 +149,23 @@ def search(ctx: ServiceContext, f: AuditFilter, limit: int | None = 1000) -> lis
 
 def kinds(ctx: ServiceContext) -> list[str]:
     """Every kind of entry recorded so far (the kind filter's choices)."""
-    require(ctx, Permission.VIEW_AUDIT)
-    with ctx.read() as s:
-        return list(
-            s.scalars(
-                select(AuditEntry.entity_type)
-                .where(AuditEntry.workspace_id == ctx.workspace_id)
-                .distinct()
-                .order_by(AuditEntry.entity_type)
-            )
-        )
+    return _recorded(ctx, AuditEntry.entity_type)
 
 
 def actors(ctx: ServiceContext) -> list[str]:
     """Everyone who changed something (the user filter's choices; ``sync`` included)."""
+    return _recorded(ctx, AuditEntry.actor)
+
+
+def _recorded(ctx: ServiceContext, column) -> list[str]:
+    """The distinct values of one audit column in this workspace, sorted."""
     require(ctx, Permission.VIEW_AUDIT)
     with ctx.read() as s:
         return list(
             s.scalars(
-                select(AuditEntry.actor)
+                select(column)
                 .where(AuditEntry.workspace_id == ctx.workspace_id)
                 .distinct()
-                .order_by(AuditEntry.actor)
+                .order_by(column)
             )
         )
